@@ -1,0 +1,1 @@
+namespace Qianglian.Core; public static class Marker {}

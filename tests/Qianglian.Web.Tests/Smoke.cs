@@ -1,0 +1,1 @@
+public class WebSmoke { [Fact] public void Runs() => Assert.True(true); }
