@@ -1,1 +1,0 @@
-namespace Qianglian.Core; public static class Marker {}

@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Qianglian.Web.Api;
+using Qianglian.Web.Data;
+
+namespace Qianglian.Web.Auth;
+
+/// <summary>
+/// Accounts and their roles. Reads go through the scoped context (an administrator sees the accounts of their
+/// subtree); writes go through Identity's store, whose saves pass the same central scope guard.
+/// </summary>
+public sealed class ManageUsers(AppDb dbs, CurrentUser user, UserManager<AppUser> users, TimeProvider clock)
+{
+    public sealed record CreateRequest(string UserName, string DisplayName, Guid JurisdictionId, IReadOnlyList<string> Roles, Guid? UnitId, Guid? EnterpriseId);
+    public sealed record Created(UserView User, string OneTimePassword);
+    public sealed record UpdateRequest(string DisplayName, IReadOnlyList<string> Roles, Guid? UnitId, bool Locked, string Version);
+
+    public async Task<IReadOnlyList<UserView>> List(CancellationToken ct)
+    {
+        user.Require(Permission.ViewUsers);
+        await using var db = dbs.Open();
+        var rows = await db.Users.AsNoTracking().OrderBy(u => u.JurisdictionPath).ThenBy(u => u.UserName).ToListAsync(ct);
+        var roles = await RolesOf(db, rows.Select(r => r.Id).ToList(), ct);
+        return rows.Select(r => View(r, roles.GetValueOrDefault(r.Id, []))).ToList();
+    }
+
+    public async Task<UserView> Get(Guid id, CancellationToken ct)
+    {
+        user.Require(Permission.ViewUsers);
+        await using var db = dbs.Open();
+        var row = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct)
+                  ?? throw new NotFoundException("user", "用户不存在 (user not found)");
+        var roles = await RolesOf(db, [id], ct);
+        return View(row, roles.GetValueOrDefault(id, []));
+    }
+
+    public async Task<Created> Create(CreateRequest request, CancellationToken ct)
+    {
+        user.Require(Permission.ManageUsers);
+        var name = (request.UserName ?? "").Trim();
+        if (name.Length < 3)
+            throw new ValidationException("userName", "用户名至少3个字符 (user name needs 3 characters or more)");
+        ValidateRoles(request.Roles);
+        await using (var db = dbs.Open())
+        {
+            if (!await db.Jurisdictions.AnyAsync(j => j.Id == request.JurisdictionId, ct))
+                throw new NotFoundException("jurisdictionId", "所属辖区不存在 (jurisdiction not found)");
+            await ValidateLinksAsync(db, request.JurisdictionId, request.UnitId, request.EnterpriseId, request.Roles, ct);
+        }
+        var account = new AppUser
+        {
+            UserName = name, DisplayName = (request.DisplayName ?? "").Trim(), JurisdictionId = request.JurisdictionId,
+            UnitId = request.UnitId, EnterpriseId = request.EnterpriseId, MustChangePassword = true,
+        };
+        var password = OneTimePassword.Generate();
+        Check(await users.CreateAsync(account, password), "userName");
+        Check(await users.AddToRolesAsync(account, request.Roles), "roles");
+        return new Created(await Get(account.Id, ct), password);
+    }
+
+    public async Task<UserView> Update(Guid id, UpdateRequest request, CancellationToken ct)
+    {
+        user.Require(Permission.ManageUsers);
+        ValidateRoles(request.Roles);
+        await using (var db = dbs.Open())
+        {
+            var row = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct)
+                      ?? throw new NotFoundException("user", "用户不存在 (user not found)");
+            await ValidateLinksAsync(db, row.JurisdictionId, request.UnitId, row.EnterpriseId, request.Roles, ct);
+        }
+        var account = await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException("user", "用户不存在 (user not found)");
+        if (account.ConcurrencyStamp != request.Version)
+            throw new DbUpdateConcurrencyException("stale user");
+        account.DisplayName = (request.DisplayName ?? "").Trim();
+        account.UnitId = request.UnitId;
+        account.LockoutEnd = request.Locked ? DateTimeOffset.MaxValue : null;
+        Check(await users.UpdateAsync(account), "version");
+        var current = await users.GetRolesAsync(account);
+        Check(await users.RemoveFromRolesAsync(account, current.Except(request.Roles)), "roles");
+        Check(await users.AddToRolesAsync(account, request.Roles.Except(current)), "roles");
+        return await Get(id, ct);
+    }
+
+    private static void ValidateRoles(IReadOnlyList<string>? roles)
+    {
+        if (roles is null || roles.Count == 0)
+            throw new ValidationException("roles", "至少选择一个角色 (choose at least one role)");
+        var unknown = roles.Where(r => !Roles.All.Contains(r)).ToList();
+        if (unknown.Count > 0)
+            throw new ValidationException("roles", $"未知角色：{string.Join("、", unknown)} (unknown roles)");
+    }
+
+    private static async Task ValidateLinksAsync(AppDbContext db, Guid jurisdictionId, Guid? unitId, Guid? enterpriseId, IReadOnlyList<string> roles, CancellationToken ct)
+    {
+        if (unitId is { } u && !await db.Units.AnyAsync(x => x.Id == u && x.JurisdictionId == jurisdictionId, ct))
+            throw new ValidationException("unitId", "所属单位不在该辖区 (the unit is not in this jurisdiction)");
+        var isEnterprise = roles.Contains(Roles.EnterpriseUser);
+        if (isEnterprise && enterpriseId is null)
+            throw new ValidationException("enterpriseId", "企业用户须指定所属企业 (enterprise users need their enterprise)");
+        if (!isEnterprise && enterpriseId is not null)
+            throw new ValidationException("enterpriseId", "只有企业用户可以关联企业 (only enterprise users belong to an enterprise)");
+        if (enterpriseId is { } e && !await db.Enterprises.AnyAsync(x => x.Id == e && x.JurisdictionId == jurisdictionId, ct))
+            throw new ValidationException("enterpriseId", "所属企业不在该辖区 (the enterprise is not in this jurisdiction)");
+    }
+
+    private static void Check(IdentityResult result, string field)
+    {
+        if (result.Succeeded) return;
+        if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
+            throw new DbUpdateConcurrencyException("stale user");
+        throw new ValidationException(field, string.Join("；", result.Errors.Select(e => e.Description)));
+    }
+
+    private static async Task<Dictionary<Guid, List<string>>> RolesOf(AppDbContext db, List<Guid> ids, CancellationToken ct) =>
+        (await (from ur in db.UserRoles
+                join r in db.Roles on ur.RoleId equals r.Id
+                where ids.Contains(ur.UserId)
+                select new { ur.UserId, r.Name }).ToListAsync(ct))
+        .GroupBy(x => x.UserId).ToDictionary(g => g.Key, g => g.Select(x => x.Name!).Order().ToList());
+
+    private UserView View(AppUser u, IReadOnlyList<string> roles) =>
+        new(u.Id, u.UserName!, u.DisplayName, u.JurisdictionId, u.JurisdictionPath, u.UnitId, u.EnterpriseId, roles,
+            u.LockoutEnd is { } end && end > clock.GetUtcNow(), u.MustChangePassword, u.ConcurrencyStamp ?? "");
+}

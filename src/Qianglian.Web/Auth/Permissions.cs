@@ -1,0 +1,39 @@
+namespace Qianglian.Web.Auth;
+
+/// <summary>What a role may do. Jurisdiction and enterprise scoping apply on top, centrally, to every one.</summary>
+public enum Permission
+{
+    ViewJurisdictions,
+    ManageJurisdictions,
+    ManageUnits,
+    ViewUsers,
+    ManageUsers,
+    ViewPolicies,
+    ManagePolicies,
+    ViewEnterprises,
+    ManageEnterprises,
+    ViewAudit,
+}
+
+/// <summary>The role → permission table: one place to read and to test.</summary>
+public static class RolePermissions
+{
+    private static readonly Permission[] Viewing =
+        [Permission.ViewJurisdictions, Permission.ViewPolicies, Permission.ViewEnterprises];
+
+    private static readonly IReadOnlyDictionary<string, HashSet<Permission>> Table = new Dictionary<string, HashSet<Permission>>
+    {
+        [Roles.Administrator] = [.. Enum.GetValues<Permission>()],
+        [Roles.CoordinationOffice] = [.. Viewing, Permission.ManageUnits, Permission.ManagePolicies, Permission.ManageEnterprises, Permission.ViewUsers],
+        [Roles.ChainChief] = [.. Viewing],
+        [Roles.LeadDepartment] = [.. Viewing, Permission.ManageEnterprises],
+        [Roles.LocalOperator] = [.. Viewing, Permission.ManageEnterprises],
+        [Roles.EnterpriseUser] = [.. Viewing, Permission.ManageEnterprises],
+        [Roles.Leader] = [.. Viewing, Permission.ViewUsers, Permission.ViewAudit],
+    };
+
+    public static bool Allows(IEnumerable<string> roles, Permission permission) =>
+        roles.Any(r => Table.TryGetValue(r, out var set) && set.Contains(permission));
+
+    public static IReadOnlySet<Permission> Of(string role) => Table[role];
+}

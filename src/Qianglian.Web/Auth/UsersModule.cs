@@ -1,0 +1,39 @@
+using Qianglian.Web.Api;
+
+namespace Qianglian.Web.Auth;
+
+/// <summary>Accounts, roles and API tokens: services and /api/v1 endpoints.</summary>
+public static class UsersModule
+{
+    public static void Add(IServiceCollection services)
+    {
+        services.AddScoped<ManageUsers>();
+        services.AddScoped<SignInOperations>();
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/users").WithTags("Users");
+        g.MapGet("", (ManageUsers h, CancellationToken ct) => h.List(ct))
+            .Access<AppUser>(Permission.ViewUsers, ApiOperation.List);
+        g.MapGet("/{id:guid}", (Guid id, ManageUsers h, CancellationToken ct) => h.Get(id, ct))
+            .Access<AppUser>(Permission.ViewUsers, ApiOperation.Get);
+        g.MapPost("", async (ManageUsers.CreateRequest r, ManageUsers h, CancellationToken ct) =>
+            {
+                var created = await h.Create(r, ct);
+                return TypedResults.Created($"/api/v1/users/{created.User.Id}", created);
+            })
+            .Access<AppUser>(Permission.ManageUsers, ApiOperation.Create);
+        g.MapPut("/{id:guid}", (Guid id, ManageUsers.UpdateRequest r, ManageUsers h, CancellationToken ct) => h.Update(id, r, ct))
+            .Access<AppUser>(Permission.ManageUsers, ApiOperation.Update);
+
+        var auth = api.MapGroup("/auth").WithTags("Authentication");
+        auth.MapPost("/token", (SignInOperations.TokenRequest r, SignInOperations h) => h.IssueToken(r)).AllowAnonymous();
+        auth.MapPost("/password", async (SignInOperations.PasswordChange r, SignInOperations h) =>
+            {
+                await h.ChangePassword(r);
+                return TypedResults.NoContent();
+            })
+            .AccessForAnyUser<AppUser>(ApiOperation.Action);
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Qianglian.Web.Auth;
+
+namespace Qianglian.Web.Data;
+
+/// <summary>
+/// Opens data contexts bound to the current user's scope: one context per operation (Blazor circuits live long).
+/// The only way application code gets a context; <see cref="OpenSystem"/> is for start-up and command-line jobs.
+/// </summary>
+public sealed class AppDb(DatabaseOptions database, CurrentUser user, TimeProvider clock)
+{
+    public AppDbContext Open() => database.Create(user.Scope, clock);
+
+    /// <summary>For the user's own account and Identity's store: the home scope, not a narrowed view.</summary>
+    public AppDbContext OpenHome() => database.Create(user.IsAuthenticated ? user.HomeScope : UserScope.System, clock);
+
+    public AppDbContext OpenSystem() => database.Create(UserScope.System, clock);
+}
+
+/// <summary>The chosen provider and its connection, from configuration. Options are built once and shared.</summary>
+public sealed class DatabaseOptions
+{
+    private readonly Lazy<DbContextOptions<SqliteAppDbContext>> sqlite;
+    private readonly Lazy<DbContextOptions<PostgresAppDbContext>> postgres;
+
+    public DatabaseOptions(DatabaseProvider provider, string connectionString)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        sqlite = new(() => new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connectionString).Options);
+        postgres = new(() => new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(connectionString).Options);
+    }
+
+    public DatabaseProvider Provider { get; }
+    public string ConnectionString { get; }
+
+    public AppDbContext Create(UserScope scope, TimeProvider clock) => Provider switch
+    {
+        DatabaseProvider.Sqlite => new SqliteAppDbContext(sqlite.Value, scope, clock),
+        DatabaseProvider.Postgres => new PostgresAppDbContext(postgres.Value, scope, clock),
+        _ => throw new InvalidOperationException($"Unknown database provider {Provider}"),
+    };
+}
+
+public enum DatabaseProvider { Sqlite, Postgres }

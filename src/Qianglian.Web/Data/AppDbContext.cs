@@ -1,0 +1,125 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Qianglian.Web.Auth;
+using Qianglian.Web.Modules.Enterprises;
+using Qianglian.Web.Modules.Jurisdictions;
+using Qianglian.Web.Modules.Policies;
+
+namespace Qianglian.Web.Data;
+
+/// <summary>
+/// The one database of Qianglian. Every context instance is bound to a <see cref="UserScope"/>: global query
+/// filters hide rows outside it, and <see cref="SaveChangesAsync(bool, CancellationToken)"/> refuses writes outside
+/// it, bumps versions and appends the audit chain in the same transaction. Provider-specific subclasses exist only
+/// so that each provider has its own migrations (see <see cref="SqliteAppDbContext"/>).
+/// </summary>
+public abstract class AppDbContext(DbContextOptions options, UserScope scope, TimeProvider clock)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options)
+{
+    public UserScope Scope { get; } = scope;
+
+    // Flat members so the query filters read them as parameters of each query (see ApplyScopeFilters).
+    internal bool ScopeSeesAll => Scope.SeesAll;
+    internal string ScopePath => Scope.Path;
+    internal Guid? ScopeEnterpriseId => Scope.EnterpriseId;
+
+    public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
+    public DbSet<GovernmentUnit> Units => Set<GovernmentUnit>();
+    public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<PolicyPack> PolicyPacks => Set<PolicyPack>();
+    public DbSet<PolicyDocument> PolicyDocuments => Set<PolicyDocument>();
+    public DbSet<Measure> Measures => Set<Measure>();
+    public DbSet<MeasureUnit> MeasureUnits => Set<MeasureUnit>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Modules.Chains.Ecosystem> Ecosystems => Set<Modules.Chains.Ecosystem>();
+    public DbSet<Modules.Chains.Chain> Chains => Set<Modules.Chains.Chain>();
+    public DbSet<Modules.Evaluation.Target> Targets => Set<Modules.Evaluation.Target>();
+    public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly,
+            t => t.Namespace?.StartsWith("Qianglian.Web", StringComparison.Ordinal) == true);
+        foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
+            builder.Entity(type.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();
+        ApplyScopeFilters(builder);
+    }
+
+    /// <summary>
+    /// One named filter per concern on every scoped entity type. The lambdas reference this context, which EF
+    /// replaces with the querying instance, so each query is filtered by its own caller's scope.
+    /// </summary>
+    private void ApplyScopeFilters(ModelBuilder builder)
+    {
+        foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).ToList())
+        {
+            var row = Expression.Parameter(type, "row");
+            var context = Expression.Constant(this);
+            // Audit entries carry the audited row's path, so an administrator sees the history of their subtree only.
+            if (typeof(IJurisdictionScoped).IsAssignableFrom(type) || type == typeof(AuditEntry))
+            {
+                // row => ctx.ScopeSeesAll || row.JurisdictionPath.StartsWith(ctx.ScopePath)
+                var body = Expression.OrElse(
+                    Expression.Property(context, nameof(ScopeSeesAll)),
+                    Expression.Call(Expression.Property(row, nameof(IJurisdictionScoped.JurisdictionPath)),
+                        typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!,
+                        Expression.Property(context, nameof(ScopePath))));
+                builder.Entity(type).HasQueryFilter(ScopeFilters.Jurisdiction, Expression.Lambda(body, row));
+            }
+            if (typeof(IEnterpriseOwned).IsAssignableFrom(type))
+            {
+                // row => ctx.ScopeEnterpriseId == null || row.EnterpriseId == ctx.ScopeEnterpriseId
+                var owner = type == typeof(Enterprise)
+                    ? Expression.Convert(Expression.Property(row, nameof(Entity.Id)), typeof(Guid?))
+                    : (Expression)Expression.Property(row, nameof(IEnterpriseOwned.EnterpriseId));
+                var enterprise = Expression.Property(context, nameof(ScopeEnterpriseId));
+                var body = Expression.OrElse(
+                    Expression.Equal(enterprise, Expression.Constant(null, typeof(Guid?))),
+                    Expression.Equal(owner, enterprise));
+                builder.Entity(type).HasQueryFilter(ScopeFilters.Enterprise, Expression.Lambda(body, row));
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: saves check scope and append the audit chain asynchronously.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
+    {
+        await ScopeGuard.CheckAsync(this, Scope, ct);
+        BumpVersions();
+        var pending = AuditTrail.Capture(ChangeTracker);
+        if (Database.CurrentTransaction is not null)
+            return await SaveWithAuditAsync(pending, acceptAllChangesOnSuccess, ct);
+
+        await using var transaction = await Database.BeginTransactionAsync(ct);
+        var count = await SaveWithAuditAsync(pending, acceptAllChangesOnSuccess, ct);
+        await transaction.CommitAsync(ct);
+        return count;
+    }
+
+    private async Task<int> SaveWithAuditAsync(IReadOnlyList<AuditTrail.Pending> pending, bool accept, CancellationToken ct)
+    {
+        await LockAuditChainAsync(ct);
+        await AuditTrail.AppendAsync(this, pending, Scope, clock.GetUtcNow(), ct);
+        return await base.SaveChangesAsync(accept, ct);
+    }
+
+    /// <summary>Serialises appends to the chain so two saves never link to the same head.</summary>
+    protected abstract Task LockAuditChainAsync(CancellationToken ct);
+
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<Entity>().Where(e => e.State == EntityState.Modified))
+            entry.Entity.Version = entry.Property(e => e.Version).OriginalValue + 1;
+    }
+}
+
+public static class ScopeFilters
+{
+    public const string Jurisdiction = "jurisdiction";
+    public const string Enterprise = "enterprise";
+}

@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Qianglian.Web.Data;
+
+/// <summary>
+/// SQLite flavour. BeginTransaction on Microsoft.Data.Sqlite is BEGIN IMMEDIATE, which already takes the
+/// database's single write lock, so the audit chain needs no extra lock.
+/// </summary>
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, UserScope scope, TimeProvider clock)
+    : AppDbContext(options, scope, clock)
+{
+    protected override Task LockAuditChainAsync(CancellationToken ct) => Task.CompletedTask;
+}
+
+/// <summary>PostgreSQL flavour: a transaction-scoped advisory lock serialises appends to the audit chain.</summary>
+public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, UserScope scope, TimeProvider clock)
+    : AppDbContext(options, scope, clock)
+{
+    private const long AuditChainLock = 0x5147_4C41_5544_4954; // "QGLAUDIT"
+
+    protected override Task LockAuditChainAsync(CancellationToken ct) =>
+        Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditChainLock})", ct);
+}

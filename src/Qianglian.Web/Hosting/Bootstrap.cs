@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Qianglian.Web.Data;
+
+namespace Qianglian.Web.Hosting;
+
+/// <summary>
+/// Start-up: apply migrations, load the policy packs (idempotent), then either the demo dataset (default embedded
+/// database, or --demo) or — on any other first start — one administrator with a one-time password.
+/// </summary>
+public static class Bootstrap
+{
+    public static async Task RunAsync(WebApplication app, LaunchOptions options)
+    {
+        var settings = app.Services.GetRequiredService<DatabaseSettings>();
+        var clock = app.Services.GetRequiredService<TimeProvider>();
+        await using (var db = settings.Options.Create(UserScope.System, clock))
+            await db.Database.MigrateAsync();
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        await services.GetRequiredService<RoleSeeder>().EnsureAsync();
+        await services.GetRequiredService<Modules.Policies.PackLoader>().LoadAllAsync(RepositoryPaths.Packs, CancellationToken.None);
+        if (settings.IsDefaultEmbedded || options.Demo)
+            await services.GetRequiredService<DemoData>().EnsureAsync(CancellationToken.None);
+        else
+            await services.GetRequiredService<FirstAdministrator>().EnsureAsync(CancellationToken.None);
+    }
+}

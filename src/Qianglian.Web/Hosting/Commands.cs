@@ -1,0 +1,28 @@
+using Qianglian.Web.Modules.Audit;
+
+namespace Qianglian.Web.Hosting;
+
+/// <summary>Command-line jobs run by the same host: <c>dotnet run --project src/Qianglian.Web -- verify-audit</c>.</summary>
+public static class Commands
+{
+    public static async Task<int> RunAsync(WebApplication app, string command, IReadOnlyList<string> args)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        switch (command)
+        {
+            case "verify-audit":
+                var result = await scope.ServiceProvider.GetRequiredService<VerifyAudit>().Handle(CancellationToken.None);
+                if (result.FirstBreak is { } broken)
+                {
+                    Console.WriteLine($"审计链断裂于第 {broken.Sequence} 条：{broken.Reason}");
+                    Console.WriteLine($"AUDIT CHAIN BROKEN at entry {broken.Sequence}");
+                    return 1;
+                }
+                Console.WriteLine($"审计链完整，共 {result.Checked} 条 (audit chain intact: {result.Checked} entries)");
+                return 0;
+            default:
+                Console.Error.WriteLine($"Unknown command '{command}'. Commands: {string.Join(", ", LaunchOptions.Commands)}");
+                return 2;
+        }
+    }
+}

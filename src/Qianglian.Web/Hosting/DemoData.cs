@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Qianglian.Core.Enterprises;
+using Qianglian.Web.Auth;
+using Qianglian.Web.Data;
+using Qianglian.Web.Modules.Enterprises;
+
+namespace Qianglian.Web.Hosting;
+
+/// <summary>
+/// The demo dataset and one account per role, loaded only into the default embedded database or with --demo.
+/// Idempotent: existing accounts and enterprises are left as they are. The accounts are printed at every start.
+/// </summary>
+public sealed class DemoData(AppDb dbs, UserManager<AppUser> users)
+{
+    public const string Password = "Qianglian#2026";
+
+    public sealed record DemoAccount(string UserName, string DisplayName, string Role, string JurisdictionCode, string? EnterpriseUscc17 = null);
+
+    public static readonly IReadOnlyList<DemoAccount> Accounts =
+    [
+        new("admin", "系统管理员", Roles.Administrator, "100000"),
+        new("xiqu.office", "西区融圈强链办", Roles.CoordinationOffice, "510403"),
+        new("dazhou.office", "达州市融圈强链办", Roles.CoordinationOffice, "511700"),
+        new("pzh.chief", "攀枝花市链长", Roles.ChainChief, "510400"),
+        new("dazhou.lead", "达州市牵头部门", Roles.LeadDepartment, "511700"),
+        new("xiqu.operator", "西区园区经办人", Roles.LocalOperator, "510403"),
+        new("xiqu.enterprise", "演示企业用户", Roles.EnterpriseUser, "510403", "91510403MA6DEM001"),
+        new("pzh.leader", "攀枝花市领导（只读）", Roles.Leader, "510400"),
+    ];
+
+    private static readonly (string Uscc17, string Name, string JurisdictionCode)[] Enterprises =
+    [
+        ("91510403MA6DEM001", "演示·西区绿色化工有限公司", "510403"),
+        ("91510403MA6DEM002", "演示·西区钒钛新材料有限公司", "510403"),
+        ("91510400MA6DEM003", "演示·攀枝花清洁能源有限公司", "510400"),
+        ("91511700MA6DEM004", "演示·达州能源化工有限公司", "511700"),
+        ("91610900MA6DEM005", "演示·安康富硒食品有限公司", "610900"),
+        ("91500114MA6DEM006", "演示·黔江新材料有限公司", "500114"),
+    ];
+
+    public static string FullUscc(string first17) => first17 + Uscc.CheckCharacter(first17);
+
+    public async Task EnsureAsync(CancellationToken ct)
+    {
+        await using (var db = dbs.OpenSystem())
+        {
+            var codes = await db.Jurisdictions.ToDictionaryAsync(j => j.Code, j => j.Id, ct);
+            foreach (var (uscc17, name, code) in Enterprises)
+            {
+                var uscc = FullUscc(uscc17);
+                if (await db.Enterprises.AnyAsync(e => e.Uscc == uscc, ct)) continue;
+                db.Enterprises.Add(new Enterprise { Uscc = uscc, Name = name, JurisdictionId = codes[code] });
+            }
+            await db.SaveChangesAsync(ct);
+        }
+        await using var read = dbs.OpenSystem();
+        var jurisdictions = await read.Jurisdictions.ToDictionaryAsync(j => j.Code, j => j.Id, ct);
+        foreach (var account in Accounts)
+        {
+            if (await users.FindByNameAsync(account.UserName) is not null) continue;
+            Guid? enterpriseId = account.EnterpriseUscc17 is { } u
+                ? await read.Enterprises.Where(e => e.Uscc == FullUscc(u)).Select(e => e.Id).SingleAsync(ct)
+                : null;
+            var user = new AppUser
+            {
+                UserName = account.UserName, DisplayName = account.DisplayName,
+                JurisdictionId = jurisdictions[account.JurisdictionCode], EnterpriseId = enterpriseId,
+            };
+            var result = await users.CreateAsync(user, Password);
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+            await users.AddToRoleAsync(user, account.Role);
+        }
+        Print();
+    }
+
+    private static void Print()
+    {
+        Console.WriteLine();
+        Console.WriteLine("==== 演示账号 (demo accounts) — 密码 password: " + Password + " ====");
+        foreach (var a in Accounts)
+            Console.WriteLine($"  {a.UserName,-16} {a.Role,-20} {a.JurisdictionCode}  {a.DisplayName}");
+        Console.WriteLine("  http://127.0.0.1:5000");
+        Console.WriteLine();
+    }
+}

@@ -1,0 +1,28 @@
+using Qianglian.Web.Modules.Audit;
+using Qianglian.Web.Modules.Enterprises;
+using Qianglian.Web.Modules.Jurisdictions;
+using Qianglian.Web.Modules.Policies;
+
+namespace Qianglian.Web.Hosting;
+
+/// <summary>The list of modules: each registers its services and maps its /api/v1 endpoints.</summary>
+public static class ModuleRegistry
+{
+    public static void AddModules(this IServiceCollection services)
+    {
+        JurisdictionsModule.Add(services);
+        Auth.UsersModule.Add(services);
+        EnterprisesModule.Add(services);
+        PoliciesModule.Add(services);
+        AuditModule.Add(services);
+    }
+
+    public static void MapModules(this RouteGroupBuilder api)
+    {
+        JurisdictionsModule.Map(api);
+        Auth.UsersModule.Map(api);
+        EnterprisesModule.Map(api);
+        PoliciesModule.Map(api);
+        AuditModule.Map(api);
+    }
+}

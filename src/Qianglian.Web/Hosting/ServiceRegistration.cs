@@ -1,0 +1,85 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
+using Qianglian.Web.Api;
+using Qianglian.Web.Auth;
+using Qianglian.Web.Data;
+
+namespace Qianglian.Web.Hosting;
+
+public static class ServiceRegistration
+{
+    public const string DefaultUrl = "http://127.0.0.1:5000";
+
+    public static void AddQianglian(this WebApplicationBuilder builder, LaunchOptions options)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+        if (string.IsNullOrEmpty(config["urls"]) && string.IsNullOrEmpty(config["ASPNETCORE_URLS"]))
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(DatabaseSettings.From(config));
+        services.AddSingleton(sp => sp.GetRequiredService<DatabaseSettings>().Options);
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<AppDb>();
+        // Identity's store works on the user's home scope (anonymous: system scope, so sign-in finds the account).
+        services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<AppDb>().OpenHome());
+        services.AddScoped<CircuitHandler, CircuitUserHandler>();
+
+        AddIdentity(services);
+        services.AddAuthorization(o => o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
+            .RequireAuthenticatedUser().Build());
+        services.AddCascadingAuthenticationState();
+
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemMapping>();
+        services.AddOpenApi("v1");
+        services.AddLocalization();
+        // Without this, Chinese in pre-rendered HTML comes out as numeric entities.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        services.AddScoped<RoleSeeder>();
+        services.AddScoped<DemoData>();
+        services.AddScoped<FirstAdministrator>();
+        services.AddModules();
+    }
+
+    private static void AddIdentity(IServiceCollection services)
+    {
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.Password.RequiredLength = 10;
+                o.Password.RequireDigit = false; // three of four classes: PasswordClassesValidator
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<AppRole>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<ScopeClaimsFactory>()
+            .AddPasswordValidator<PasswordClassesValidator>();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = AuthSchemes.CookieOrBearer;
+                o.DefaultChallengeScheme = AuthSchemes.CookieOrBearer;
+            })
+            .AddPolicyScheme(AuthSchemes.CookieOrBearer, null, o => o.ForwardDefaultSelector = AuthSchemes.Select)
+            .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromMinutes(60))
+            .AddIdentityCookies(c => c.ApplicationCookie?.Configure(AuthSchemes.ConfigureCookie));
+    }
+}

@@ -1,0 +1,21 @@
+using Qianglian.Web.Api;
+using Qianglian.Web.Auth;
+using Qianglian.Web.Data;
+
+namespace Qianglian.Web.Modules.Audit;
+
+public static class AuditModule
+{
+    public static void Add(IServiceCollection services)
+    {
+        services.AddScoped<BrowseAudit>();
+        services.AddScoped<VerifyAudit>();
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/audit").WithTags("Audit");
+        g.MapGet("", ([AsParameters] BrowseAudit.Query q, BrowseAudit h, CancellationToken ct) => h.Handle(q, ct))
+            .Access<AuditEntry>(Permission.ViewAudit, ApiOperation.List);
+    }
+}

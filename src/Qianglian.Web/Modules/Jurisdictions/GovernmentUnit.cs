@@ -1,0 +1,17 @@
+using Qianglian.Web.Data;
+
+namespace Qianglian.Web.Modules.Jurisdictions;
+
+public enum UnitKind { Government = 1, Party = 2, ParkCommittee = 3, Other = 4 }
+
+/// <summary>A government unit (区经济和信息化局, 市发展改革委 …) of one jurisdiction, matched to names in documents.</summary>
+public sealed class GovernmentUnit : ScopedEntity
+{
+    /// <summary>Stable key from the policy pack (e.g. <c>xiqu.jxj</c>); units created in the UI get one too.</summary>
+    public string Key { get; set; } = "";
+    public string Name { get; set; } = "";
+    public UnitKind Kind { get; set; } = UnitKind.Government;
+
+    /// <summary>Other names the documents use for this unit (abbreviations are also matched by rule).</summary>
+    public List<string> Aliases { get; set; } = [];
+}

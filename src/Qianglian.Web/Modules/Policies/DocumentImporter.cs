@@ -1,0 +1,108 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Qianglian.Core.Policies;
+using Qianglian.Web.Api;
+using Qianglian.Web.Data;
+using Qianglian.Web.Modules.Jurisdictions;
+
+namespace Qianglian.Web.Modules.Policies;
+
+/// <summary>
+/// Turns a policy text into a document with its measures, checklist and responsibility units (matched to the
+/// registered units of the jurisdiction, its ancestors and its subtree). Adds to the given context without saving,
+/// so the caller decides the transaction (one import, or a whole pack load).
+/// </summary>
+public static class DocumentImporter
+{
+    public sealed record Metadata(string? Title, string? Issuer, string? Status, DateOnly? IssuedOn, DateOnly? ValidUntil, string? PackCode);
+
+    /// <param name="UnknownUnits">Names in responsibility clauses that match no unit: stored and reported, never dropped.</param>
+    public sealed record Outcome(PolicyDocument Document, IReadOnlyList<string> UnknownUnits, bool AlreadyImported);
+
+    public static string HashOf(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+
+    public static async Task<Outcome> AddAsync(AppDbContext db, Jurisdiction jurisdiction, string text, Metadata meta, DateTimeOffset now, CancellationToken ct)
+    {
+        var hash = HashOf(text);
+        var existing = await db.PolicyDocuments.Include(d => d.Measures).ThenInclude(m => m.Units)
+            .FirstOrDefaultAsync(d => d.JurisdictionId == jurisdiction.Id && d.ContentHash == hash, ct);
+        if (existing is not null)
+            return new Outcome(existing, UnknownOf(existing), AlreadyImported: true);
+
+        ParsedDocument parsed;
+        try
+        {
+            parsed = PolicyDocumentParser.Parse(text);
+        }
+        catch (PolicyParseException e)
+        {
+            throw new ValidationException("text", e.Message);
+        }
+
+        var matcher = await MatcherFor(db, jurisdiction, ct);
+        var document = new PolicyDocument
+        {
+            JurisdictionId = jurisdiction.Id,
+            Title = string.IsNullOrWhiteSpace(meta.Title) ? parsed.Title : meta.Title.Trim(),
+            Issuer = meta.Issuer, Status = meta.Status, IssuedOn = meta.IssuedOn, ValidUntil = meta.ValidUntil,
+            PackCode = meta.PackCode, SourceText = text, ContentHash = hash, ImportedAt = now,
+        };
+        foreach (var m in parsed.Measures)
+        {
+            var measure = new Measure
+            {
+                JurisdictionId = jurisdiction.Id, DocumentId = document.Id, Number = m.Number, Ordinal = m.Ordinal,
+                Group = m.Group, Title = m.Title, Body = m.Body, Line = m.Line,
+                ResponsibilityForm = m.Responsibility.Form.ToString(), ResponsibilityText = m.Responsibility.RawText,
+            };
+            measure.Units.AddRange(m.Responsibility.Lead.Select((name, i) => Unit(matcher, measure, MeasureRole.Lead, i, name)));
+            measure.Units.AddRange(m.Responsibility.Cooperating.Select((name, i) => Unit(matcher, measure, MeasureRole.Cooperating, i, name)));
+            document.Measures.Add(measure);
+        }
+        document.Checklist.AddRange(parsed.Checklist.Select(c => new ChecklistItem
+        {
+            JurisdictionId = jurisdiction.Id, DocumentId = document.Id, Number = c.Number, Name = c.Name,
+        }));
+        db.PolicyDocuments.Add(document);
+        return new Outcome(document, UnknownOf(document), AlreadyImported: false);
+    }
+
+    private static MeasureUnit Unit(Matcher matcher, Measure measure, MeasureRole role, int position, string rawName)
+    {
+        var match = matcher.Names.Match(rawName);
+        return new MeasureUnit
+        {
+            JurisdictionId = measure.JurisdictionId, MeasureId = measure.Id, Role = role, Position = position, RawName = rawName,
+            UnitId = match.Unit is { } u ? matcher.IdsByKey[u.Key] : null,
+            MatchKind = match.Kind.ToString(), CatchAll = match.CatchAll?.ToString(),
+        };
+    }
+
+    private sealed record Matcher(UnitNameMatcher Names, IReadOnlyDictionary<string, Guid> IdsByKey);
+
+    /// <summary>Units of the document's jurisdiction, of its ancestors (a district document names city bureaus) and of its subtree.</summary>
+    private static async Task<Matcher> MatcherFor(AppDbContext db, Jurisdiction jurisdiction, CancellationToken ct)
+    {
+        var path = jurisdiction.JurisdictionPath;
+        var ancestors = AncestorPaths(path);
+        var units = await db.Units.IgnoreQueryFilters().AsNoTracking()
+            .Where(u => ancestors.Contains(u.JurisdictionPath) || u.JurisdictionPath.StartsWith(path))
+            .ToListAsync(ct);
+        // Units added in this same transaction (a pack load) are not in the database yet.
+        units.AddRange(db.ChangeTracker.Entries<GovernmentUnit>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)
+            .Where(u => ancestors.Contains(u.JurisdictionPath) || u.JurisdictionPath.StartsWith(path, StringComparison.Ordinal)));
+        var codes = await db.Jurisdictions.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Code, ct);
+        var known = units.Select(u => new KnownUnit(u.Key, u.Name, codes.GetValueOrDefault(u.JurisdictionId, ""), u.Aliases)).ToList();
+        return new Matcher(new UnitNameMatcher(known), units.ToDictionary(u => u.Key, u => u.Id));
+    }
+
+    internal static List<string> AncestorPaths(string path)
+    {
+        var parts = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return Enumerable.Range(1, parts.Length).Select(n => "/" + string.Join('/', parts.Take(n)) + "/").ToList();
+    }
+
+    private static List<string> UnknownOf(PolicyDocument d) =>
+        d.Measures.SelectMany(m => m.Units).Where(u => u.MatchKind == ReadDocuments.UnknownMatch).Select(u => u.RawName).Distinct().ToList();
+}

@@ -1,0 +1,4 @@
+namespace Qianglian.Web.Resources;
+
+/// <summary>Marker for the UI strings: Strings.resx holds Chinese (the default), Strings.en.resx English.</summary>
+public sealed class Strings;
