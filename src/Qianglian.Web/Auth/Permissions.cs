@@ -11,7 +11,8 @@ public enum Permission
     ViewPolicies,
     ManagePolicies,
     ViewEnterprises,
-    ManageEnterprises,
+    RegisterEnterprises,
+    EditEnterprises,
     ViewAudit,
 }
 
@@ -24,11 +25,12 @@ public static class RolePermissions
     private static readonly IReadOnlyDictionary<string, HashSet<Permission>> Table = new Dictionary<string, HashSet<Permission>>
     {
         [Roles.Administrator] = [.. Enum.GetValues<Permission>()],
-        [Roles.CoordinationOffice] = [.. Viewing, Permission.ManageUnits, Permission.ManagePolicies, Permission.ManageEnterprises, Permission.ViewUsers],
+        [Roles.CoordinationOffice] = [.. Viewing, Permission.ManageUnits, Permission.ManagePolicies, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ViewUsers],
         [Roles.ChainChief] = [.. Viewing],
-        [Roles.LeadDepartment] = [.. Viewing, Permission.ManageEnterprises],
-        [Roles.LocalOperator] = [.. Viewing, Permission.ManageEnterprises],
-        [Roles.EnterpriseUser] = [.. Viewing, Permission.ManageEnterprises],
+        [Roles.LeadDepartment] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises],
+        [Roles.LocalOperator] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises],
+        // An enterprise edits its own record (scoping limits it to that one) but registers none.
+        [Roles.EnterpriseUser] = [.. Viewing, Permission.EditEnterprises],
         [Roles.Leader] = [.. Viewing, Permission.ViewUsers, Permission.ViewAudit],
     };
 

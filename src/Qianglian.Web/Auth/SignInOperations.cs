@@ -5,10 +5,11 @@ using Qianglian.Web.Api;
 namespace Qianglian.Web.Auth;
 
 /// <summary>Signing in (cookie for the UI, bearer token for the API) and changing one's password.</summary>
-public sealed class SignInOperations(SignInManager<AppUser> signIn, UserManager<AppUser> users, CurrentUser current)
+public sealed class SignInOperations(SignInManager<AppUser> signIn, UserManager<AppUser> users)
 {
     public sealed record TokenRequest(string UserName, string Password);
-    public sealed record PasswordChange(string CurrentPassword, string NewPassword);
+    /// <summary>Needs no token: an account with a one-time password gets no token until it has changed it.</summary>
+    public sealed record PasswordChange(string UserName, string CurrentPassword, string NewPassword);
 
     public enum Outcome { Success, MustChangePassword, LockedOut, Failed }
 
@@ -33,13 +34,26 @@ public sealed class SignInOperations(SignInManager<AppUser> signIn, UserManager<
         };
     }
 
-    public async Task ChangePassword(PasswordChange request) =>
-        await ChangePassword(current.Principal, request.CurrentPassword, request.NewPassword);
+    /// <summary>The API form: the current password proves who is asking (failures count towards the lockout).</summary>
+    public async Task ChangePassword(PasswordChange request)
+    {
+        var (outcome, user) = await Check(request.UserName, request.CurrentPassword);
+        if (outcome == Outcome.LockedOut) throw new ForbiddenException("账号已锁定15分钟 (account locked for 15 minutes)");
+        if (user is null || outcome == Outcome.Failed)
+            throw new ValidationException("currentPassword", "用户名或当前密码错误 (wrong user name or current password)");
+        await ChangePassword(user, request.CurrentPassword, request.NewPassword);
+    }
 
-    /// <summary>Changes the signed-in user's password and clears the one-time-password flag.</summary>
+    /// <summary>The signed-in form (the UI): changes the password of the principal's account.</summary>
     public async Task ChangePassword(ClaimsPrincipal principal, string currentPassword, string newPassword)
     {
         var user = await users.GetUserAsync(principal) ?? throw new ForbiddenException("未登录 (not signed in)");
+        await ChangePassword(user, currentPassword, newPassword);
+    }
+
+    /// <summary>Changes the password and clears the one-time-password flag.</summary>
+    private async Task ChangePassword(AppUser user, string currentPassword, string newPassword)
+    {
         var result = await users.ChangePasswordAsync(user, currentPassword ?? "", newPassword ?? "");
         if (!result.Succeeded)
             throw new ValidationException(

@@ -33,7 +33,6 @@ public static class UsersModule
             {
                 await h.ChangePassword(r);
                 return TypedResults.NoContent();
-            })
-            .AccessForAnyUser<AppUser>(ApiOperation.Action);
+            }).AllowAnonymous();
     }
 }

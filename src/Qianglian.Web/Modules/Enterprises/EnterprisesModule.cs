@@ -32,10 +32,10 @@ public sealed class EnterpriseRegistry(AppDb dbs, CurrentUser user)
 
     public async Task<EnterpriseView> Create(CreateRequest request, CancellationToken ct)
     {
-        user.Require(Permission.ManageEnterprises);
+        user.Require(Permission.RegisterEnterprises);
         var uscc = (request.Uscc ?? "").Trim().ToUpperInvariant();
-        if (uscc.Length != 18)
-            throw new ValidationException("uscc", "统一社会信用代码应为18位 (the USCC has 18 characters)");
+        if (Qianglian.Core.Enterprises.Uscc.Validate(uscc) is { } error)
+            throw new ValidationException("uscc", error);
         if (string.IsNullOrWhiteSpace(request.Name))
             throw new ValidationException("name", "企业名称不能为空 (name is required)");
         await using var db = dbs.Open();
@@ -51,7 +51,7 @@ public sealed class EnterpriseRegistry(AppDb dbs, CurrentUser user)
 
     public async Task<EnterpriseView> Update(Guid id, UpdateRequest request, CancellationToken ct)
     {
-        user.Require(Permission.ManageEnterprises);
+        user.Require(Permission.EditEnterprises);
         if (string.IsNullOrWhiteSpace(request.Name))
             throw new ValidationException("name", "企业名称不能为空 (name is required)");
         await using var db = dbs.Open();
@@ -83,8 +83,8 @@ public static class EnterprisesModule
                 var created = await h.Create(r, ct);
                 return TypedResults.Created($"/api/v1/enterprises/{created.Id}", created);
             })
-            .Access<Enterprise>(Permission.ManageEnterprises, ApiOperation.Create);
+            .Access<Enterprise>(Permission.RegisterEnterprises, ApiOperation.Create);
         g.MapPut("/{id:guid}", (Guid id, EnterpriseRegistry.UpdateRequest r, EnterpriseRegistry h, CancellationToken ct) => h.Update(id, r, ct))
-            .Access<Enterprise>(Permission.ManageEnterprises, ApiOperation.Update);
+            .Access<Enterprise>(Permission.EditEnterprises, ApiOperation.Update);
     }
 }

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Qianglian.Web.Data;
+
+namespace Qianglian.Web.Tests.Hosting;
+
+/// <summary>
+/// The real host (Program) on a fresh database of its own: migrations, packs and the demo dataset are loaded by the
+/// host's own start-up. One fixture per test class and provider (see <see cref="SqliteHost"/>, <see cref="PostgresHost"/>).
+/// </summary>
+public abstract class HostFixture : IAsyncLifetime
+{
+    private readonly ConcurrentDictionary<string, string> tokens = new();
+    private WebApplicationFactory<Program>? factory;
+
+    public abstract DatabaseProvider Provider { get; }
+    protected virtual bool Demo => true;
+    public string ConnectionString { get; private set; } = "";
+
+    protected abstract Task<string> CreateDatabaseAsync();
+    protected abstract Task DropDatabaseAsync();
+
+    public WebApplicationFactory<Program> Factory => factory ?? throw new InvalidOperationException("fixture not started");
+    public IServiceProvider Services => Factory.Services;
+
+    public async Task InitializeAsync()
+    {
+        ConnectionString = await CreateDatabaseAsync();
+        factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Database:Provider", Provider.ToString());
+            b.UseSetting("ConnectionStrings:Main", ConnectionString);
+            b.UseSetting("Demo", Demo ? "true" : "false");
+            b.UseEnvironment("Testing");
+        });
+        _ = factory.Server; // starts the host: migrations, packs, demo data
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (factory is not null) await factory.DisposeAsync();
+        await DropDatabaseAsync();
+    }
+
+    /// <summary>A context with the system scope, for arranging and checking data behind the API's back.</summary>
+    public AppDbContext OpenSystem() => Services.GetRequiredService<DatabaseOptions>().Create(UserScope.System, TimeProvider.System);
+
+    public HttpClient Anonymous() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+
+    /// <summary>An API client signed in with a bearer token (tokens are cached per user name).</summary>
+    public async Task<HttpClient> ClientFor(string userName, string password = Web.Hosting.DemoData.Password)
+    {
+        if (!tokens.TryGetValue(userName, out var token))
+        {
+            using var anonymous = Anonymous();
+            var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
+            response.EnsureSuccessStatusCode();
+            token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
+            tokens[userName] = token;
+        }
+        var client = Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}
+
+public class SqliteHost : HostFixture
+{
+    private string file = "";
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override Task<string> CreateDatabaseAsync()
+    {
+        file = Path.Combine(Path.GetTempPath(), $"qianglian-test-{Guid.NewGuid():N}.db");
+        return Task.FromResult($"Data Source={file};Pooling=false");
+    }
+
+    protected override Task DropDatabaseAsync()
+    {
+        foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+            if (File.Exists(f)) File.Delete(f);
+        return Task.CompletedTask;
+    }
+}
+
+public class PostgresHost : HostFixture
+{
+    private string database = "";
+    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
+
+    protected override async Task<string> CreateDatabaseAsync()
+    {
+        database = $"qltest_{Guid.NewGuid():N}";
+        return await Infrastructure.TestPostgres.CreateDatabaseAsync(database);
+    }
+
+    protected override Task DropDatabaseAsync() => Infrastructure.TestPostgres.DropDatabaseAsync(database);
+}

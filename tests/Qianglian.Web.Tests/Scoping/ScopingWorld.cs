@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Qianglian.Web.Auth;
+using Qianglian.Web.Hosting;
+using Qianglian.Web.Modules.Enterprises;
+using Qianglian.Web.Modules.Jurisdictions;
+using Qianglian.Web.Modules.Policies;
+using Qianglian.Web.Tests.Hosting;
+
+namespace Qianglian.Web.Tests.Scoping;
+
+/// <summary>
+/// The data the scoping matrix probes: one account per role in 西区 (own jurisdiction), and for every resource a
+/// row in 西区 ("own") and one in 达州 ("other"). For the enterprise user, "other" enterprise is a sibling in 西区.
+/// </summary>
+public sealed class ScopingWorld
+{
+    public const string Password = "Matrix#2026pw";
+    public const string OwnCode = "510403";   // 西区
+    public const string OtherCode = "511700"; // 达州市
+
+    public required HostFixture Host { get; init; }
+    public required Guid OwnJurisdiction { get; init; }
+    public required Guid OtherJurisdiction { get; init; }
+    public required string OwnPath { get; init; }
+    public required IReadOnlyDictionary<Type, (Guid Own, Guid Other)> Rows { get; init; }
+    public required Guid OwnEnterprise { get; init; }
+    public required Guid SiblingEnterprise { get; init; }
+
+    public static string UserOf(string role) => $"m.{role.ToLowerInvariant()}";
+
+    public static async Task<ScopingWorld> CreateAsync(HostFixture host)
+    {
+        await using var db = host.OpenSystem();
+        var own = await db.Jurisdictions.SingleAsync(j => j.Code == OwnCode);
+        var other = await db.Jurisdictions.SingleAsync(j => j.Code == OtherCode);
+        var ownEnterprise = await db.Enterprises.SingleAsync(e => e.Uscc == DemoData.FullUscc("91510403MA6DEM001"));
+        var sibling = await db.Enterprises.SingleAsync(e => e.Uscc == DemoData.FullUscc("91510403MA6DEM002"));
+        var otherEnterprise = await db.Enterprises.FirstAsync(e => e.JurisdictionId == other.Id);
+
+        var ownUnit = new GovernmentUnit { JurisdictionId = own.Id, Key = "matrix.own", Name = "矩阵测试本区单位" };
+        var otherUnit = new GovernmentUnit { JurisdictionId = other.Id, Key = "matrix.other", Name = "矩阵测试外区单位" };
+        var ownDocument = new PolicyDocument { JurisdictionId = own.Id, Title = "矩阵测试本区文件", ContentHash = "own", SourceText = "x" };
+        var otherDocument = new PolicyDocument { JurisdictionId = other.Id, Title = "矩阵测试外区文件", ContentHash = "other", SourceText = "x" };
+        db.AddRange(ownUnit, otherUnit, ownDocument, otherDocument);
+        await db.SaveChangesAsync();
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        foreach (var role in Roles.All)
+            await CreateUser(users, UserOf(role), own.Id, role, role == Roles.EnterpriseUser ? ownEnterprise.Id : null);
+        var ownUser = await CreateUser(users, "m.target", own.Id, Roles.Leader, null);
+        var otherUser = await CreateUser(users, "m.target.other", other.Id, Roles.Leader, null);
+
+        return new ScopingWorld
+        {
+            Host = host, OwnJurisdiction = own.Id, OtherJurisdiction = other.Id, OwnPath = own.JurisdictionPath,
+            OwnEnterprise = ownEnterprise.Id, SiblingEnterprise = sibling.Id,
+            Rows = new Dictionary<Type, (Guid, Guid)>
+            {
+                [typeof(Jurisdiction)] = (own.Id, other.Id),
+                [typeof(GovernmentUnit)] = (ownUnit.Id, otherUnit.Id),
+                [typeof(Enterprise)] = (ownEnterprise.Id, otherEnterprise.Id),
+                [typeof(AppUser)] = (ownUser, otherUser),
+                [typeof(PolicyDocument)] = (ownDocument.Id, otherDocument.Id),
+            },
+        };
+    }
+
+    private static async Task<Guid> CreateUser(UserManager<AppUser> users, string name, Guid jurisdiction, string role, Guid? enterprise)
+    {
+        var user = new AppUser { UserName = name, DisplayName = name, JurisdictionId = jurisdiction, EnterpriseId = enterprise };
+        var result = await users.CreateAsync(user, Password);
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+        return user.Id;
+    }
+
+    /// <summary>The row a role's "own" probe targets: for the enterprise user, its own enterprise.</summary>
+    public Guid OwnRow(Type resource, string role) => Rows[resource].Own;
+
+    /// <summary>The row a role must not reach: another jurisdiction's, or for the enterprise user a sibling enterprise.</summary>
+    public Guid OtherRow(Type resource, string role) =>
+        role == Roles.EnterpriseUser && resource == typeof(Enterprise) ? SiblingEnterprise : Rows[resource].Other;
+}

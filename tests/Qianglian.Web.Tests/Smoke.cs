@@ -1,1 +1,0 @@
-public class WebSmoke { [Fact] public void Runs() => Assert.True(true); }
