@@ -11,7 +11,7 @@ namespace Qianglian.Web.Hosting;
 /// The demo dataset and one account per role, loaded only into the default embedded database or with --demo.
 /// Idempotent: existing accounts and enterprises are left as they are. The accounts are printed at every start.
 /// </summary>
-public sealed class DemoData(AppDb dbs, UserManager<AppUser> users)
+public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConsole console)
 {
     public const string Password = "Qianglian#2026";
 
@@ -74,13 +74,13 @@ public sealed class DemoData(AppDb dbs, UserManager<AppUser> users)
         Print();
     }
 
-    private static void Print()
+    private void Print()
     {
-        Console.WriteLine();
-        Console.WriteLine("==== 演示账号 (demo accounts) — 密码 password: " + Password + " ====");
+        console.WriteLine();
+        console.WriteLine("==== 演示账号 (demo accounts) — 密码 password: " + Password + " ====");
         foreach (var a in Accounts)
-            Console.WriteLine($"  {a.UserName,-16} {a.Role,-20} {a.JurisdictionCode}  {a.DisplayName}");
-        Console.WriteLine("  http://127.0.0.1:5000");
-        Console.WriteLine();
+            console.WriteLine($"  {a.UserName,-16} {a.Role,-20} {a.JurisdictionCode}  {a.DisplayName}");
+        console.WriteLine("  http://127.0.0.1:5000");
+        console.WriteLine();
     }
 }

@@ -10,7 +10,7 @@ namespace Qianglian.Web.Hosting;
 /// On the first start of a non-demo database: one national administrator whose one-time password is printed once
 /// (never stored in clear, never printed again) and must be changed at first sign-in.
 /// </summary>
-public sealed class FirstAdministrator(AppDb dbs, UserManager<AppUser> users, ILogger<FirstAdministrator> log)
+public sealed class FirstAdministrator(AppDb dbs, UserManager<AppUser> users, StartupConsole console, ILogger<FirstAdministrator> log)
 {
     public const string UserName = "admin";
 
@@ -25,11 +25,11 @@ public sealed class FirstAdministrator(AppDb dbs, UserManager<AppUser> users, IL
         if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(admin, Roles.Administrator);
         log.LogWarning("First start: created administrator '{User}'.", UserName);
-        Console.WriteLine();
-        Console.WriteLine("==== 首次启动：已创建系统管理员 (first start: administrator created) ====");
-        Console.WriteLine($"  用户名 user: {UserName}");
-        Console.WriteLine($"  一次性密码 one-time password: {password}");
-        Console.WriteLine("  此密码只显示这一次，首次登录后必须修改 (shown only now; must be changed at first sign-in)");
-        Console.WriteLine();
+        console.WriteLine();
+        console.WriteLine("==== 首次启动：已创建系统管理员 (first start: administrator created) ====");
+        console.WriteLine($"  用户名 user: {UserName}");
+        console.WriteLine($"  一次性密码 one-time password: {password}");
+        console.WriteLine("  此密码只显示这一次，首次登录后必须修改 (shown only now; must be changed at first sign-in)");
+        console.WriteLine();
     }
 }

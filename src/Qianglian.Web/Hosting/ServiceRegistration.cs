@@ -46,6 +46,7 @@ public static class ServiceRegistration
         services.AddMudServices();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
+        services.AddSingleton(new StartupConsole(Console.Out));
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoData>();
         services.AddScoped<FirstAdministrator>();

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Qianglian.Web.Data;
 
@@ -12,30 +13,32 @@ namespace Qianglian.Web.Tests.Hosting;
 /// The real host (Program) on a fresh database of its own: migrations, packs and the demo dataset are loaded by the
 /// host's own start-up. One fixture per test class and provider (see <see cref="SqliteHost"/>, <see cref="PostgresHost"/>).
 /// </summary>
-public abstract class HostFixture : IAsyncLifetime
+public abstract class HostFixture(ITestDatabase database) : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<string, string> tokens = new();
     private WebApplicationFactory<Program>? factory;
 
-    public abstract DatabaseProvider Provider { get; }
+    public DatabaseProvider Provider => database.Provider;
     protected virtual bool Demo => true;
     public string ConnectionString { get; private set; } = "";
 
-    protected abstract Task<string> CreateDatabaseAsync();
-    protected abstract Task DropDatabaseAsync();
+
+    /// <summary>Replace services of the host (after the host registered its own).</summary>
+    protected virtual void ConfigureServices(IServiceCollection services) { }
 
     public WebApplicationFactory<Program> Factory => factory ?? throw new InvalidOperationException("fixture not started");
     public IServiceProvider Services => Factory.Services;
 
     public async Task InitializeAsync()
     {
-        ConnectionString = await CreateDatabaseAsync();
+        ConnectionString = await database.CreateAsync();
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
             b.UseSetting("Database:Provider", Provider.ToString());
             b.UseSetting("ConnectionStrings:Main", ConnectionString);
             b.UseSetting("Demo", Demo ? "true" : "false");
             b.UseEnvironment("Testing");
+            b.ConfigureTestServices(ConfigureServices);
         });
         _ = factory.Server; // starts the host: migrations, packs, demo data
     }
@@ -43,7 +46,7 @@ public abstract class HostFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (factory is not null) await factory.DisposeAsync();
-        await DropDatabaseAsync();
+        await database.DropAsync();
     }
 
     /// <summary>A context with the system scope, for arranging and checking data behind the API's back.</summary>
@@ -70,18 +73,29 @@ public abstract class HostFixture : IAsyncLifetime
     private sealed record TokenResponse(string AccessToken);
 }
 
-public class SqliteHost : HostFixture
+public class SqliteHost() : HostFixture(new SqliteTestDatabase());
+public class PostgresHost() : HostFixture(new PostgresTestDatabase());
+
+/// <summary>A database made for one fixture and dropped with it.</summary>
+public interface ITestDatabase
+{
+    DatabaseProvider Provider { get; }
+    Task<string> CreateAsync();
+    Task DropAsync();
+}
+
+public sealed class SqliteTestDatabase : ITestDatabase
 {
     private string file = "";
-    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+    public DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    protected override Task<string> CreateDatabaseAsync()
+    public Task<string> CreateAsync()
     {
         file = Path.Combine(Path.GetTempPath(), $"qianglian-test-{Guid.NewGuid():N}.db");
         return Task.FromResult($"Data Source={file};Pooling=false");
     }
 
-    protected override Task DropDatabaseAsync()
+    public Task DropAsync()
     {
         foreach (var f in new[] { file, file + "-wal", file + "-shm" })
             if (File.Exists(f)) File.Delete(f);
@@ -89,16 +103,10 @@ public class SqliteHost : HostFixture
     }
 }
 
-public class PostgresHost : HostFixture
+public sealed class PostgresTestDatabase : ITestDatabase
 {
-    private string database = "";
-    public override DatabaseProvider Provider => DatabaseProvider.Postgres;
-
-    protected override async Task<string> CreateDatabaseAsync()
-    {
-        database = $"qltest_{Guid.NewGuid():N}";
-        return await Infrastructure.TestPostgres.CreateDatabaseAsync(database);
-    }
-
-    protected override Task DropDatabaseAsync() => Infrastructure.TestPostgres.DropDatabaseAsync(database);
+    private readonly string name = $"qltest_{Guid.NewGuid():N}";
+    public DatabaseProvider Provider => DatabaseProvider.Postgres;
+    public Task<string> CreateAsync() => Infrastructure.TestPostgres.CreateDatabaseAsync(name);
+    public Task DropAsync() => Infrastructure.TestPostgres.DropDatabaseAsync(name);
 }
