@@ -1,13 +1,6 @@
-// TEMPORARY: replaced by the real parser, matcher and code rule before the first commit.
+// TEMPORARY: replaced by the real matcher and code rule.
 namespace Qianglian.Core.Policies
 {
-    public enum ResponsibilityForm { LeadBeforeComma, ExplicitLeadAndCooperating, SharedByDivision, AllResponsible, None }
-    public sealed record Responsibility(IReadOnlyList<string> Lead, IReadOnlyList<string> Cooperating, ResponsibilityForm Form, string RawText);
-    public sealed record ParsedMeasure(string Number, int Ordinal, string? Group, string Title, string Body, Responsibility Responsibility, int Line);
-    public sealed record ChecklistItem(int Number, string Name);
-    public sealed record ParsedDocument(string Title, IReadOnlyList<ParsedMeasure> Measures, IReadOnlyList<ChecklistItem> Checklist);
-    public static class PolicyDocumentParser { public static ParsedDocument Parse(string text) => throw new PolicyParseException(1, "stub"); }
-    public sealed class PolicyParseException(int line, string m) : Exception(m) { public int Line { get; } = line; }
     public sealed record KnownUnit(string Key, string Name, string JurisdictionCode, IReadOnlyList<string> Aliases);
     public enum UnitMatchKind { Exact, Alias, Abbreviation, CatchAll, Unknown }
     public enum CatchAllKind { AllCounties }

@@ -1,0 +1,70 @@
+using Qianglian.Core.Policies;
+
+namespace Qianglian.Core.Tests.Policies;
+
+public class ParserEdgeCaseTests
+{
+    [Fact]
+    public void Text_without_numbered_measures_is_refused_naming_the_line()
+    {
+        var error = Assert.Throws<PolicyParseException>(() => PolicyDocumentParser.Parse("这是一段没有编号的说明文字。\n第二段。"));
+        Assert.Equal(1, error.Line);
+        Assert.Contains("未识别到任何措施条目", error.Message);
+    }
+
+    [Fact]
+    public void Empty_text_is_refused() =>
+        Assert.Throws<PolicyParseException>(() => PolicyDocumentParser.Parse(" \n\u3000\n"));
+
+    [Fact]
+    public void Lead_before_comma_rule_carries_over_to_later_clauses()
+    {
+        var parsed = PolicyDocumentParser.Parse("""
+            一、甲措施。内容。〔责任单位：甲局、乙局，丙局（逗号前为牵头单位，下同）〕
+            二、乙措施。内容。〔责任单位：丁局，戊局、己局〕
+            """);
+        Assert.Equal(["丁局"], parsed.Measures[1].Responsibility.Lead);
+        Assert.Equal(["戊局", "己局"], parsed.Measures[1].Responsibility.Cooperating);
+    }
+
+    [Fact]
+    public void Without_the_rule_a_comma_does_not_split_lead_from_cooperating()
+    {
+        var parsed = PolicyDocumentParser.Parse("""
+            一、甲措施。内容。（责任单位：甲局、乙局，丙局）
+            二、乙措施。内容。（责任单位：丁局）
+            """);
+        Assert.Equal(ResponsibilityForm.AllResponsible, parsed.Measures[0].Responsibility.Form);
+        Assert.Equal(["甲局", "乙局", "丙局"], parsed.Measures[0].Responsibility.Lead);
+    }
+
+    [Fact]
+    public void Explicit_lead_with_responsible_units_makes_them_cooperating()
+    {
+        var parsed = PolicyDocumentParser.Parse("1.甲任务。内容。（牵头单位：甲局，责任单位：乙局、丙局）\n2.乙任务。内容。(牵头单位：丁局，配合单位：戊局，)");
+        Assert.Equal(["乙局", "丙局"], parsed.Measures[0].Responsibility.Cooperating);
+        Assert.Equal(["戊局"], parsed.Measures[1].Responsibility.Cooperating);
+    }
+
+    [Fact]
+    public void Numbers_must_increase_so_running_text_is_not_a_heading()
+    {
+        var parsed = PolicyDocumentParser.Parse("一、甲措施。内容。\n5、这里只是正文里的列举\n二、乙措施。内容。\n一、不再是新措施");
+        Assert.Equal(["一", "二"], parsed.Measures.Select(m => m.Number));
+    }
+
+    [Theory]
+    [InlineData("一", 1)]
+    [InlineData("十", 10)]
+    [InlineData("十六", 16)]
+    [InlineData("二十四", 24)]
+    [InlineData("8", 8)]
+    [InlineData("三十", 30)]
+    public void Chinese_and_arabic_numbers(string text, int value) => Assert.Equal(value, ChineseNumber.Parse(text));
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("甲")]
+    [InlineData("十十")]
+    public void Non_numbers(string text) => Assert.Null(ChineseNumber.Parse(text));
+}
