@@ -15,7 +15,7 @@ namespace Qianglian.Web.Modules.Policies;
 /// </summary>
 public static class DocumentImporter
 {
-    public sealed record Metadata(string? Title, string? Issuer, string? Status, DateOnly? IssuedOn, DateOnly? ValidUntil, string? PackCode);
+    public sealed record Metadata(string? Title, string? Issuer, string? Status, DateOnly? IssuedOn, DateOnly? ValidUntil, string? PackCode, string? Validity = null);
 
     /// <param name="UnknownUnits">Names in responsibility clauses that match no unit: stored and reported, never dropped.</param>
     public sealed record Outcome(PolicyDocument Document, IReadOnlyList<string> UnknownUnits, bool AlreadyImported);
@@ -46,7 +46,7 @@ public static class DocumentImporter
             JurisdictionId = jurisdiction.Id,
             Title = string.IsNullOrWhiteSpace(meta.Title) ? parsed.Title : meta.Title.Trim(),
             Issuer = meta.Issuer, Status = meta.Status, IssuedOn = meta.IssuedOn, ValidUntil = meta.ValidUntil,
-            PackCode = meta.PackCode, SourceText = text, ContentHash = hash, ImportedAt = now,
+            Validity = meta.Validity, PackCode = meta.PackCode, SourceText = text, ContentHash = hash, ImportedAt = now,
         };
         foreach (var m in parsed.Measures)
         {

@@ -11,6 +11,8 @@ public sealed class PolicyDocument : ScopedEntity
     public string? Status { get; set; }
     public DateOnly? IssuedOn { get; set; }
     public DateOnly? ValidUntil { get; set; }
+    /// <summary>The validity clause as the document words it (自印发之日起施行，有效期至…).</summary>
+    public string? Validity { get; set; }
     /// <summary>The pack that brought it, if any.</summary>
     public string? PackCode { get; set; }
     public string SourceText { get; set; } = "";

@@ -15,6 +15,9 @@ public sealed class PolicyPack : ScopedEntity
     public string ContentHash { get; set; } = "";
     public DateTimeOffset LoadedAt { get; set; }
 
+    /// <summary>Key of the unit that acts as the coordination office (融圈强链办) or receives applications.</summary>
+    public string? CoordinationOffice { get; set; }
+
     public int? DeclaredEcosystemCount { get; set; }
     public int? DeclaredChainCount { get; set; }
 

@@ -812,6 +812,9 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<DateOnly?>("ValidUntil")
                         .HasColumnType("date");
 
+                    b.Property<string>("Validity")
+                        .HasColumnType("text");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
@@ -841,6 +844,9 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<string>("CoordinationOffice")
+                        .HasColumnType("text");
 
                     b.Property<int?>("DeclaredChainCount")
                         .HasColumnType("integer");

@@ -802,6 +802,9 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("ValidUntil")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Validity")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -830,6 +833,9 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                     b.Property<string>("ContentHash")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoordinationOffice")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("DeclaredChainCount")
