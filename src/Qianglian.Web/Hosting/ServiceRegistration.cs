@@ -20,6 +20,10 @@ public static class ServiceRegistration
         if (string.IsNullOrEmpty(config["urls"]) && string.IsNullOrEmpty(config["ASPNETCORE_URLS"]))
             builder.WebHost.UseUrls(DefaultUrl);
 
+        // Serve the packages' static files (MudBlazor, blazor.web.js) from the build output's manifest in every
+        // environment, so `dotnet run` works without a publish step; a published app has no manifest and is unaffected.
+        builder.WebHost.UseStaticWebAssets();
+
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(DatabaseSettings.From(config));

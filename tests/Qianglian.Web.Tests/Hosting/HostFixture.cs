@@ -29,7 +29,13 @@ public abstract class HostFixture(ITestDatabase database) : IAsyncLifetime
     public WebApplicationFactory<Program> Factory => factory ?? throw new InvalidOperationException("fixture not started");
     public IServiceProvider Services => Factory.Services;
 
-    public async Task InitializeAsync()
+    /// <summary>Extra configuration of the host (e.g. the URL a browser test listens on).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string>> Settings => [];
+
+    /// <summary>Changes to the factory before it starts (e.g. a real Kestrel server for the browser).</summary>
+    protected virtual void ConfigureFactory(WebApplicationFactory<Program> factory) { }
+
+    public virtual async Task InitializeAsync()
     {
         ConnectionString = await database.CreateAsync();
         factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
@@ -37,13 +43,15 @@ public abstract class HostFixture(ITestDatabase database) : IAsyncLifetime
             b.UseSetting("Database:Provider", Provider.ToString());
             b.UseSetting("ConnectionStrings:Main", ConnectionString);
             b.UseSetting("Demo", Demo ? "true" : "false");
+            foreach (var (key, value) in Settings) b.UseSetting(key, value);
             b.UseEnvironment("Testing");
             b.ConfigureTestServices(ConfigureServices);
         });
-        _ = factory.Server; // starts the host: migrations, packs, demo data
+        ConfigureFactory(factory);
+        factory.StartServer(); // starts the host: migrations, packs, demo data
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (factory is not null) await factory.DisposeAsync();
         await database.DropAsync();

@@ -4,6 +4,8 @@ window.qianglian = {
     // This pings /account/keepalive at most every 5 minutes while there is activity, and signs out after
     // `idleMs` without any.
     startIdleWatch(idleMs) {
+        // Called from the layout's first interactive render: also tells browser tests the page is live.
+        window.qianglian.interactive = true;
         let last = Date.now();
         let lastPing = Date.now();
         const touch = () => {

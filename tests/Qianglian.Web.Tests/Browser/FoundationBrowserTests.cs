@@ -1,0 +1,94 @@
+using Microsoft.Playwright;
+using Qianglian.Web.Hosting;
+
+namespace Qianglian.Web.Tests.Browser;
+
+/// <summary>
+/// Through Debian's Chromium: the 西区 coordination office reads its document's 10 measures and who leads
+/// measure 六; a 达州 user sees none of 西区's data.
+/// </summary>
+public sealed class FoundationBrowserTests(BrowserHost host) : IClassFixture<BrowserHost>
+{
+    private async Task<IPage> SignIn(string userName)
+    {
+        var context = await host.Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(host.BaseUrl + "/");
+        await page.WaitForURLAsync("**/account/login**");
+        await page.FillAsync("input[name=userName]", userName);
+        await page.FillAsync("input[name=password]", DemoData.Password);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForFunctionAsync("() => window.qianglian && window.qianglian.interactive === true");
+        return page;
+    }
+
+    private static Task Shot(IPage page, string name) =>
+        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Artifacts, name + ".png"), FullPage = true });
+
+    [Fact]
+    public async Task Xiqu_office_sees_the_ten_measures_and_who_leads_measure_six()
+    {
+        var page = await SignIn("xiqu.office");
+        await Assertions.Expect(page.GetByTestId("count-documents")).ToHaveTextAsync("1");
+        await Shot(page, "home-xiqu-office");
+
+        await page.GotoAsync(host.BaseUrl + "/documents");
+        await page.GetByTestId("document-link").First.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("document-title")).ToContainTextAsync("十条措施");
+        await Assertions.Expect(page.Locator("[data-testid^=measure-row-]")).ToHaveCountAsync(10);
+        await Assertions.Expect(page.GetByTestId("measure-row-6")).ToContainTextAsync("促进重点项目早日竣工投产");
+        await Assertions.Expect(page.GetByTestId("measure-6-lead")).ToHaveTextAsync("牵头·区经济和信息化局");
+        await Assertions.Expect(page.GetByTestId("measure-6-cooperating")).ToHaveTextAsync("配合·区财政局");
+        await Shot(page, "document-xiqu-measures");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "责任分工矩阵" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("matrix")).ToContainTextAsync("区经济和信息化局");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-matrix").ClickAsync());
+        Assert.EndsWith(".xlsx", download.SuggestedFilename);
+        await Shot(page, "document-xiqu-matrix");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_dazhou_user_sees_no_xiqu_data()
+    {
+        var page = await SignIn("dazhou.office");
+        await page.GotoAsync(host.BaseUrl + "/documents");
+        await Assertions.Expect(page.GetByTestId("document-link")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("document-table")).ToContainTextAsync("达州市重点产业链融圈强链工作实施方案");
+        await Assertions.Expect(page.GetByTestId("document-table")).Not.ToContainTextAsync("西区");
+        await Shot(page, "documents-dazhou");
+
+        await page.GotoAsync(host.BaseUrl + "/units");
+        await page.WaitForFunctionAsync("() => window.qianglian && window.qianglian.interactive === true");
+        await page.GetByPlaceholder("搜索").FillAsync("经济和信息化局");
+        await Assertions.Expect(page.GetByTestId("unit-table")).ToContainTextAsync("市经济和信息化局");
+        await Assertions.Expect(page.GetByTestId("unit-table")).Not.ToContainTextAsync("区经济和信息化局");
+
+        await page.GotoAsync(host.BaseUrl + "/jurisdictions");
+        await Assertions.Expect(page.GetByTestId("jurisdiction-table")).ToContainTextAsync("达州高新区");
+        await Assertions.Expect(page.GetByTestId("jurisdiction-table")).Not.ToContainTextAsync("西区");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Pages_render_for_an_administrator_and_in_english()
+    {
+        var page = await SignIn("admin");
+        foreach (var path in new[] { "/", "/jurisdictions", "/units", "/users", "/packs", "/documents", "/enterprises", "/audit" })
+        {
+            await page.GotoAsync(host.BaseUrl + path);
+            await page.WaitForFunctionAsync("() => window.qianglian && window.qianglian.interactive === true");
+            await Assertions.Expect(page.Locator(".mud-main-content")).Not.ToBeEmptyAsync();
+            await Shot(page, "admin" + path.Replace('/', '-').TrimEnd('-'));
+        }
+        await Assertions.Expect(page.GetByTestId("audit-table")).ToContainTextAsync("新增");
+        await page.GotoAsync(host.BaseUrl + "/packs");
+        await Assertions.Expect(page.GetByTestId("pack-xiqu-chains")).ToHaveTextAsync("声明9条，已列名0条");
+
+        await page.GotoAsync(host.BaseUrl + "/culture?c=en&returnUrl=/packs");
+        await Assertions.Expect(page.GetByTestId("pack-xiqu-chains")).ToHaveTextAsync("declared 9, named 0");
+        await Shot(page, "admin-packs-en");
+        await page.Context.CloseAsync();
+    }
+}
