@@ -19,6 +19,7 @@ public static class Commands
                     return 1;
                 }
                 Console.WriteLine($"审计链完整，共 {result.Checked} 条 (audit chain intact: {result.Checked} entries)");
+                Console.WriteLine($"最新哈希 head hash: {result.HeadHash}");
                 return 0;
             default:
                 Console.Error.WriteLine($"Unknown command '{command}'. Commands: {string.Join(", ", LaunchOptions.Commands)}");

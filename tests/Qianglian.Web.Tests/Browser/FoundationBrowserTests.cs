@@ -72,6 +72,22 @@ public sealed class FoundationBrowserTests(BrowserHost host) : IClassFixture<Bro
     }
 
     [Fact]
+    public async Task A_city_user_narrows_the_view_with_the_jurisdiction_switcher()
+    {
+        var page = await SignIn("pzh.chief");
+        await page.GotoAsync(host.BaseUrl + "/documents");
+        await Assertions.Expect(page.GetByTestId("document-link")).ToHaveCountAsync(2); // 攀枝花市 and 西区
+        await page.WaitForFunctionAsync("() => window.qianglian && window.qianglian.interactive === true");
+        await page.GetByTestId("jurisdiction-switcher").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "西区" }).ClickAsync();
+        await page.WaitForURLAsync("**/documents");
+        await Assertions.Expect(page.GetByTestId("document-link")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.GetByTestId("document-link")).ToContainTextAsync("十条措施");
+        await Shot(page, "switcher-pzh-to-xiqu");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Pages_render_for_an_administrator_and_in_english()
     {
         var page = await SignIn("admin");
