@@ -45,7 +45,24 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
             t => t.Namespace?.StartsWith("Qianglian.Web", StringComparison.Ordinal) == true);
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
             builder.Entity(type.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();
+        ApplyScopeColumns(builder);
         ApplyScopeFilters(builder);
+    }
+
+    /// <summary>
+    /// Every scoped row: a bounded, indexed path (the filters search it by prefix) and a foreign key to its
+    /// jurisdiction. The jurisdiction table's own id/path pair is itself.
+    /// </summary>
+    private static void ApplyScopeColumns(ModelBuilder builder)
+    {
+        foreach (var type in builder.Model.GetEntityTypes().Select(t => t.ClrType).Where(typeof(IJurisdictionScoped).IsAssignableFrom).ToList())
+        {
+            var entity = builder.Entity(type);
+            entity.Property(nameof(IJurisdictionScoped.JurisdictionPath)).HasMaxLength(200);
+            entity.HasIndex(nameof(IJurisdictionScoped.JurisdictionPath));
+            if (type != typeof(Jurisdiction))
+                entity.HasOne(typeof(Jurisdiction)).WithMany().HasForeignKey(nameof(IJurisdictionScoped.JurisdictionId)).OnDelete(DeleteBehavior.Restrict);
+        }
     }
 
     /// <summary>

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Qianglian.Web.Modules.Jurisdictions;
 
 namespace Qianglian.Web.Modules.Enterprises;
 
@@ -11,8 +10,5 @@ internal sealed class EnterpriseConfig : IEntityTypeConfiguration<Enterprise>
         b.Property(e => e.Uscc).HasMaxLength(18);
         b.HasIndex(e => e.Uscc).IsUnique();
         b.Property(e => e.Name).HasMaxLength(200);
-        b.Property(e => e.JurisdictionPath).HasMaxLength(200);
-        b.HasIndex(e => e.JurisdictionPath);
-        b.HasOne<Jurisdiction>().WithMany().HasForeignKey(e => e.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -10,8 +10,6 @@ internal sealed class JurisdictionConfig : IEntityTypeConfiguration<Jurisdiction
         b.Property(j => j.Code).HasMaxLength(20);
         b.HasIndex(j => j.Code).IsUnique();
         b.Property(j => j.Name).HasMaxLength(100);
-        b.Property(j => j.JurisdictionPath).HasMaxLength(200);
-        b.HasIndex(j => j.JurisdictionPath);
         b.HasOne<Jurisdiction>().WithMany().HasForeignKey(j => j.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -24,8 +22,5 @@ internal sealed class GovernmentUnitConfig : IEntityTypeConfiguration<Government
         b.Property(u => u.Key).HasMaxLength(60);
         b.HasIndex(u => u.Key).IsUnique();
         b.Property(u => u.Name).HasMaxLength(100);
-        b.Property(u => u.JurisdictionPath).HasMaxLength(200);
-        b.HasIndex(u => u.JurisdictionPath);
-        b.HasOne<Jurisdiction>().WithMany().HasForeignKey(u => u.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Qianglian.Web.Modules.Jurisdictions;
 
 namespace Qianglian.Web.Modules.Policies;
 
@@ -13,10 +12,7 @@ internal sealed class PolicyDocumentConfig : IEntityTypeConfiguration<PolicyDocu
         b.Property(d => d.Status).HasMaxLength(50);
         b.Property(d => d.PackCode).HasMaxLength(50);
         b.Property(d => d.ContentHash).HasMaxLength(64);
-        b.Property(d => d.JurisdictionPath).HasMaxLength(200);
-        b.HasIndex(d => d.JurisdictionPath);
         b.HasIndex(d => new { d.JurisdictionId, d.ContentHash }).IsUnique();
-        b.HasOne<Jurisdiction>().WithMany().HasForeignKey(d => d.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(d => d.Measures).WithOne().HasForeignKey(m => m.DocumentId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(d => d.Checklist).WithOne().HasForeignKey(c => c.DocumentId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -30,8 +26,6 @@ internal sealed class MeasureConfig : IEntityTypeConfiguration<Measure>
         b.Property(m => m.Group).HasMaxLength(100);
         b.Property(m => m.Title).HasMaxLength(300);
         b.Property(m => m.ResponsibilityForm).HasMaxLength(40);
-        b.Property(m => m.JurisdictionPath).HasMaxLength(200);
-        b.HasIndex(m => m.JurisdictionPath);
         b.HasIndex(m => new { m.DocumentId, m.Ordinal }).IsUnique();
         b.HasMany(m => m.Units).WithOne().HasForeignKey(u => u.MeasureId).OnDelete(DeleteBehavior.Cascade);
     }
@@ -44,10 +38,8 @@ internal sealed class MeasureUnitConfig : IEntityTypeConfiguration<MeasureUnit>
         b.Property(u => u.RawName).HasMaxLength(100);
         b.Property(u => u.MatchKind).HasMaxLength(20);
         b.Property(u => u.CatchAll).HasMaxLength(40);
-        b.Property(u => u.JurisdictionPath).HasMaxLength(200);
-        b.HasIndex(u => u.JurisdictionPath);
         b.HasIndex(u => u.UnitId);
-        b.HasOne<GovernmentUnit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Jurisdictions.GovernmentUnit>().WithMany().HasForeignKey(u => u.UnitId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -57,7 +49,5 @@ internal sealed class ChecklistItemConfig : IEntityTypeConfiguration<ChecklistIt
     {
         b.ToTable("DocumentChecklistItems");
         b.Property(c => c.Name).HasMaxLength(500);
-        b.Property(c => c.JurisdictionPath).HasMaxLength(200);
-        b.HasIndex(c => c.JurisdictionPath);
     }
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Qianglian.Web.Modules.Jurisdictions;
 
 namespace Qianglian.Web.Modules.Policies;
 
@@ -13,9 +12,6 @@ internal sealed class PolicyPackConfig : IEntityTypeConfiguration<PolicyPack>
         b.Property(p => p.Name).HasMaxLength(300);
         b.Property(p => p.ContentHash).HasMaxLength(64);
         b.Property(p => p.WorkingKitName).HasMaxLength(20);
-        b.Property(p => p.JurisdictionPath).HasMaxLength(200);
-        b.HasIndex(p => p.JurisdictionPath);
-        b.HasOne<Jurisdiction>().WithMany().HasForeignKey(p => p.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -34,8 +30,5 @@ internal sealed class TargetConfig : IEntityTypeConfiguration<Evaluation.Target>
         b.Property(t => t.PackCode).HasMaxLength(50);
         b.Property(t => t.Value).HasPrecision(18, 4);
         b.Property(t => t.ValueMax).HasPrecision(18, 4);
-        b.Property(t => t.JurisdictionPath).HasMaxLength(200);
-        b.HasIndex(t => t.JurisdictionPath);
-        b.HasOne<Jurisdiction>().WithMany().HasForeignKey(t => t.JurisdictionId).OnDelete(DeleteBehavior.Restrict);
     }
 }

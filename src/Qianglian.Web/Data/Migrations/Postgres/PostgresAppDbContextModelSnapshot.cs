@@ -185,7 +185,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
 
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -227,6 +228,10 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("JurisdictionPath");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -639,6 +644,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
 
                     b.HasIndex("DocumentId");
 
+                    b.HasIndex("JurisdictionId");
+
                     b.HasIndex("JurisdictionPath");
 
                     b.ToTable("DocumentChecklistItems", (string)null);
@@ -700,6 +707,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("JurisdictionId");
+
                     b.HasIndex("JurisdictionPath");
 
                     b.HasIndex("DocumentId", "Ordinal")
@@ -753,6 +762,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId");
 
                     b.HasIndex("JurisdictionPath");
 
@@ -954,6 +965,15 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Qianglian.Web.Auth.AppUser", b =>
+                {
+                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qianglian.Web.Modules.Chains.Chain", b =>
                 {
                     b.HasOne("Qianglian.Web.Modules.Chains.Ecosystem", null)
@@ -1019,6 +1039,12 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qianglian.Web.Modules.Policies.Measure", b =>
@@ -1028,10 +1054,22 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qianglian.Web.Modules.Policies.MeasureUnit", b =>
                 {
+                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Qianglian.Web.Modules.Policies.Measure", null)
                         .WithMany("Units")
                         .HasForeignKey("MeasureId")

@@ -175,6 +175,7 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
@@ -217,6 +218,10 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("JurisdictionPath");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -629,6 +634,8 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DocumentId");
 
+                    b.HasIndex("JurisdictionId");
+
                     b.HasIndex("JurisdictionPath");
 
                     b.ToTable("DocumentChecklistItems", (string)null);
@@ -690,6 +697,8 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("JurisdictionId");
+
                     b.HasIndex("JurisdictionPath");
 
                     b.HasIndex("DocumentId", "Ordinal")
@@ -743,6 +752,8 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId");
 
                     b.HasIndex("JurisdictionPath");
 
@@ -944,6 +955,15 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Qianglian.Web.Auth.AppUser", b =>
+                {
+                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qianglian.Web.Modules.Chains.Chain", b =>
                 {
                     b.HasOne("Qianglian.Web.Modules.Chains.Ecosystem", null)
@@ -1009,6 +1029,12 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qianglian.Web.Modules.Policies.Measure", b =>
@@ -1018,10 +1044,22 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qianglian.Web.Modules.Policies.MeasureUnit", b =>
                 {
+                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Qianglian.Web.Modules.Policies.Measure", null)
                         .WithMany("Units")
                         .HasForeignKey("MeasureId")

@@ -11,7 +11,7 @@ using Qianglian.Web.Data;
 namespace Qianglian.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261124230435_Initial")]
+    [Migration("20261124232126_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -178,6 +178,7 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
@@ -220,6 +221,10 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("JurisdictionPath");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -632,6 +637,8 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("DocumentId");
 
+                    b.HasIndex("JurisdictionId");
+
                     b.HasIndex("JurisdictionPath");
 
                     b.ToTable("DocumentChecklistItems", (string)null);
@@ -693,6 +700,8 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("JurisdictionId");
+
                     b.HasIndex("JurisdictionPath");
 
                     b.HasIndex("DocumentId", "Ordinal")
@@ -746,6 +755,8 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId");
 
                     b.HasIndex("JurisdictionPath");
 
@@ -947,6 +958,15 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Qianglian.Web.Auth.AppUser", b =>
+                {
+                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qianglian.Web.Modules.Chains.Chain", b =>
                 {
                     b.HasOne("Qianglian.Web.Modules.Chains.Ecosystem", null)
@@ -1012,6 +1032,12 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qianglian.Web.Modules.Policies.Measure", b =>
@@ -1021,10 +1047,22 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qianglian.Web.Modules.Policies.MeasureUnit", b =>
                 {
+                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Qianglian.Web.Modules.Policies.Measure", null)
                         .WithMany("Units")
                         .HasForeignKey("MeasureId")

@@ -13,7 +13,7 @@ using Qianglian.Web.Data;
 namespace Qianglian.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261124230446_Initial")]
+    [Migration("20261124232136_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -188,7 +188,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
 
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -230,6 +231,10 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("JurisdictionPath");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -642,6 +647,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
 
                     b.HasIndex("DocumentId");
 
+                    b.HasIndex("JurisdictionId");
+
                     b.HasIndex("JurisdictionPath");
 
                     b.ToTable("DocumentChecklistItems", (string)null);
@@ -703,6 +710,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("JurisdictionId");
+
                     b.HasIndex("JurisdictionPath");
 
                     b.HasIndex("DocumentId", "Ordinal")
@@ -756,6 +765,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId");
 
                     b.HasIndex("JurisdictionPath");
 
@@ -957,6 +968,15 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Qianglian.Web.Auth.AppUser", b =>
+                {
+                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Qianglian.Web.Modules.Chains.Chain", b =>
                 {
                     b.HasOne("Qianglian.Web.Modules.Chains.Ecosystem", null)
@@ -1022,6 +1042,12 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qianglian.Web.Modules.Policies.Measure", b =>
@@ -1031,10 +1057,22 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .HasForeignKey("DocumentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Qianglian.Web.Modules.Policies.MeasureUnit", b =>
                 {
+                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Qianglian.Web.Modules.Policies.Measure", null)
                         .WithMany("Units")
                         .HasForeignKey("MeasureId")
