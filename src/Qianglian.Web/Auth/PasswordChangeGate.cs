@@ -12,9 +12,11 @@ public sealed class PasswordChangeGate(RequestDelegate next)
     {
         var mustChange = context.User.HasClaim(ScopeClaims.MustChangePassword, "true");
         var path = context.Request.Path.Value ?? "";
-        if (!mustChange || Open.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase)) || path.Contains('.'))
+        var isApi = path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase);
+        var isStaticFile = !isApi && path.Contains('.'); // css, js, fonts of the sign-in pages
+        if (!mustChange || Open.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase)) || isStaticFile)
             return next(context);
-        if (path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase))
+        if (isApi)
         {
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return context.Response.WriteAsJsonAsync(new { title = "须先修改初始密码 (change the one-time password first)", status = 403 });
