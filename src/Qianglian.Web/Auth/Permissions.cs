@@ -14,20 +14,23 @@ public enum Permission
     RegisterEnterprises,
     EditEnterprises,
     ViewAudit,
+    ViewChains,
+    ManageChains,
 }
 
 /// <summary>The role → permission table: one place to read and to test.</summary>
 public static class RolePermissions
 {
     private static readonly Permission[] Viewing =
-        [Permission.ViewJurisdictions, Permission.ViewPolicies, Permission.ViewEnterprises];
+        [Permission.ViewJurisdictions, Permission.ViewPolicies, Permission.ViewEnterprises, Permission.ViewChains];
 
     private static readonly IReadOnlyDictionary<string, HashSet<Permission>> Table = new Dictionary<string, HashSet<Permission>>
     {
         [Roles.Administrator] = [.. Enum.GetValues<Permission>()],
-        [Roles.CoordinationOffice] = [.. Viewing, Permission.ManageUnits, Permission.ManagePolicies, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ViewUsers],
+        [Roles.CoordinationOffice] = [.. Viewing, Permission.ManageUnits, Permission.ManagePolicies, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ViewUsers, Permission.ManageChains],
         [Roles.ChainChief] = [.. Viewing],
-        [Roles.LeadDepartment] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises],
+        // Lead departments draw their chain's panorama (达州 （三）).
+        [Roles.LeadDepartment] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ManageChains],
         [Roles.LocalOperator] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises],
         // An enterprise edits its own record (scoping limits it to that one) but registers none.
         [Roles.EnterpriseUser] = [.. Viewing, Permission.EditEnterprises],

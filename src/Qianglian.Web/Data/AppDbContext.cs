@@ -35,6 +35,8 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Modules.Chains.Ecosystem> Ecosystems => Set<Modules.Chains.Ecosystem>();
     public DbSet<Modules.Chains.Chain> Chains => Set<Modules.Chains.Chain>();
+    public DbSet<Modules.Chains.ChainNode> ChainNodes => Set<Modules.Chains.ChainNode>();
+    public DbSet<Modules.Chains.EnterpriseNodeLink> EnterpriseNodeLinks => Set<Modules.Chains.EnterpriseNodeLink>();
     public DbSet<Modules.Evaluation.Target> Targets => Set<Modules.Evaluation.Target>();
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
 
@@ -91,7 +93,7 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
                 // row => ctx.ScopeEnterpriseId == null || row.EnterpriseId == ctx.ScopeEnterpriseId
                 var owner = type == typeof(Enterprise)
                     ? Expression.Convert(Expression.Property(row, nameof(Entity.Id)), typeof(Guid?))
-                    : (Expression)Expression.Property(row, nameof(IEnterpriseOwned.EnterpriseId));
+                    : Expression.Convert(Expression.Property(row, nameof(IEnterpriseOwned.EnterpriseId)), typeof(Guid?));
                 var enterprise = Expression.Property(context, nameof(ScopeEnterpriseId));
                 var body = Expression.OrElse(
                     Expression.Equal(enterprise, Expression.Constant(null, typeof(Guid?))),

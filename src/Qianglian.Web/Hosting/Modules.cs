@@ -1,4 +1,5 @@
 using Qianglian.Web.Modules.Audit;
+using Qianglian.Web.Modules.Chains;
 using Qianglian.Web.Modules.Enterprises;
 using Qianglian.Web.Modules.Jurisdictions;
 using Qianglian.Web.Modules.Policies;
@@ -14,6 +15,7 @@ public static class ModuleRegistry
         Auth.UsersModule.Add(services);
         EnterprisesModule.Add(services);
         PoliciesModule.Add(services);
+        ChainsModule.Add(services);
         AuditModule.Add(services);
     }
 
@@ -23,6 +25,7 @@ public static class ModuleRegistry
         Auth.UsersModule.Map(api);
         EnterprisesModule.Map(api);
         PoliciesModule.Map(api);
+        ChainsModule.Map(api);
         AuditModule.Map(api);
     }
 }

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Qianglian.Core.Enterprises;
+using Qianglian.Web.Modules.Chains;
+using Qianglian.Web.Modules.Enterprises;
 using Qianglian.Web.Modules.Jurisdictions;
 
 namespace Qianglian.Web.Tests.Scoping;
@@ -24,6 +26,17 @@ public static class Probes
     private static Guid Place(ScopingWorld w, Target t) => t == Target.Own ? w.OwnJurisdiction : w.OtherJurisdiction;
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
+
+    /// <summary>A new node in the own or other chain, for probes that consume their target (merge, delete).</summary>
+    private static async Task<ChainNode> FreshNode(ScopingWorld w, string role, Target t)
+    {
+        await using var db = w.Host.OpenSystem();
+        var chain = await db.Chains.SingleAsync(c => c.Id == (t == Target.Own ? w.OwnRow(typeof(Chain), role) : w.Rows[typeof(Chain)].Other));
+        var node = new ChainNode { JurisdictionId = chain.JurisdictionId, ChainId = chain.Id, Name = $"临时环节{Next()}", Stage = ChainStage.Service, Kind = NodeKind.Service };
+        db.ChainNodes.Add(node);
+        await db.SaveChangesAsync();
+        return node;
+    }
 
     private static HttpRequestMessage Send(HttpMethod method, string url, object body) =>
         new(method, url) { Content = JsonContent.Create(body) };
@@ -79,7 +92,7 @@ public static class Probes
         },
 
         ["GET /api/v1/enterprises"] = (_, _, _) => Task.FromResult(Get("/api/v1/enterprises")),
-        ["GET /api/v1/enterprises/{id:guid}"] = (w, r, t) => Task.FromResult(Get($"/api/v1/enterprises/{Row<Modules.Enterprises.Enterprise>(w, r, t)}")),
+        ["GET /api/v1/enterprises/{id:guid}"] = (w, r, t) => Task.FromResult(Get($"/api/v1/enterprises/{Row<Enterprise>(w, r, t)}")),
         ["POST /api/v1/enterprises"] = (w, _, t) =>
         {
             var first17 = $"91510403MA6{Next():D6}";
@@ -89,7 +102,7 @@ public static class Probes
         ["PUT /api/v1/enterprises/{id:guid}"] = async (w, r, t) =>
         {
             await using var db = w.Host.OpenSystem();
-            var e = await db.Enterprises.SingleAsync(x => x.Id == Row<Modules.Enterprises.Enterprise>(w, r, t));
+            var e = await db.Enterprises.SingleAsync(x => x.Id == Row<Enterprise>(w, r, t));
             return Send(HttpMethod.Put, $"/api/v1/enterprises/{e.Id}", new { name = e.Name, version = e.Version });
         },
 
@@ -105,5 +118,60 @@ public static class Probes
         })),
 
         ["GET /api/v1/audit"] = (_, _, _) => Task.FromResult(Get("/api/v1/audit?pageSize=500")),
+
+        ["GET /api/v1/chains"] = (_, _, _) => Task.FromResult(Get("/api/v1/chains")),
+        ["GET /api/v1/chains/{id:guid}"] = (w, r, t) => Task.FromResult(Get($"/api/v1/chains/{Row<Chain>(w, r, t)}")),
+        ["POST /api/v1/chains"] = (w, _, t) => Task.FromResult(Send(HttpMethod.Post, "/api/v1/chains", new { jurisdictionId = Place(w, t), name = $"矩阵链{Next()}" })),
+        ["PUT /api/v1/chains/{id:guid}"] = async (w, r, t) =>
+        {
+            await using var db = w.Host.OpenSystem();
+            var c = await db.Chains.SingleAsync(x => x.Id == Row<Chain>(w, r, t));
+            return Send(HttpMethod.Put, $"/api/v1/chains/{c.Id}", new { name = c.Name, ecosystemId = c.EcosystemId, version = c.Version });
+        },
+        ["POST /api/v1/chains/{id:guid}/nodes"] = (w, r, t) => Task.FromResult(Send(HttpMethod.Post, $"/api/v1/chains/{Row<Chain>(w, r, t)}/nodes",
+            new { name = $"矩阵环节{Next()}", stage = "Midstream", kind = "Product" })),
+        ["PUT /api/v1/nodes/{id:guid}"] = async (w, r, t) =>
+        {
+            await using var db = w.Host.OpenSystem();
+            var n = await db.ChainNodes.SingleAsync(x => x.Id == Row<ChainNode>(w, r, t));
+            return Send(HttpMethod.Put, $"/api/v1/nodes/{n.Id}", new { name = n.Name, stage = n.Stage.ToString(), kind = n.Kind.ToString(), keys = "KeyProduct", version = n.Version });
+        },
+        ["POST /api/v1/nodes/{id:guid}/move"] = async (w, r, t) =>
+        {
+            await using var db = w.Host.OpenSystem();
+            var n = await db.ChainNodes.SingleAsync(x => x.Id == Row<ChainNode>(w, r, t));
+            return Send(HttpMethod.Post, $"/api/v1/nodes/{n.Id}/move", new { parentId = (Guid?)null, version = n.Version });
+        },
+        ["POST /api/v1/nodes/{id:guid}/merge"] = async (w, r, t) =>
+        {
+            var (from, into) = (await FreshNode(w, r, t), await FreshNode(w, r, t));
+            return Send(HttpMethod.Post, $"/api/v1/nodes/{from.Id}/merge", new { intoNodeId = into.Id });
+        },
+        ["DELETE /api/v1/nodes/{id:guid}"] = async (w, r, t) =>
+            new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/nodes/{(await FreshNode(w, r, t)).Id}?version=0"),
+        ["POST /api/v1/nodes/{id:guid}/enterprises"] = async (w, r, t) =>
+            Send(HttpMethod.Post, $"/api/v1/nodes/{(await FreshNode(w, r, t)).Id}/enterprises",
+                new { enterpriseId = t == Target.Own ? w.OwnRow(typeof(Enterprise), r) : w.OtherRow(typeof(Enterprise), r), role = "ChainMember", evidence = "Probable" }),
+        ["PUT /api/v1/links/{id:guid}"] = async (w, r, t) =>
+        {
+            await using var db = w.Host.OpenSystem();
+            var l = await db.EnterpriseNodeLinks.SingleAsync(x => x.Id == Row<EnterpriseNodeLink>(w, r, t));
+            return Send(HttpMethod.Put, $"/api/v1/links/{l.Id}", new { role = l.Role.ToString(), evidence = "Probable", evidenceNote = "矩阵", version = l.Version });
+        },
+        ["DELETE /api/v1/links/{id:guid}"] = async (w, r, t) =>
+        {
+            // A fresh link: of the caller's own enterprise ("own"), or of another one ("other": a sibling for the enterprise user).
+            var node = await FreshNode(w, r, t == Target.Own || r == Auth.Roles.EnterpriseUser ? Target.Own : Target.Other);
+            var enterprise = t == Target.Own ? w.OwnRow(typeof(Enterprise), r) : w.OtherRow(typeof(Enterprise), r);
+            await using var db = w.Host.OpenSystem();
+            var link = new EnterpriseNodeLink
+            {
+                JurisdictionId = (await db.Enterprises.SingleAsync(e => e.Id == enterprise)).JurisdictionId, EnterpriseId = enterprise,
+                ChainId = node.ChainId, NodeId = node.Id, Role = ChainRole.Supporting, Evidence = EvidenceStrength.Probable,
+            };
+            db.EnterpriseNodeLinks.Add(link);
+            await db.SaveChangesAsync();
+            return new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/links/{link.Id}?version=0");
+        },
     };
 }

@@ -27,6 +27,7 @@ public sealed class ScopingWorld
     public required IReadOnlyDictionary<Type, (Guid Own, Guid Other)> Rows { get; init; }
     public required Guid OwnEnterprise { get; init; }
     public required Guid SiblingEnterprise { get; init; }
+    public required Guid SiblingLink { get; init; }
 
     public static string UserOf(string role) => $"m.{role.ToLowerInvariant()}";
 
@@ -41,6 +42,14 @@ public sealed class ScopingWorld
 
         var ownUnit = new GovernmentUnit { JurisdictionId = own.Id, Key = "matrix.own", Name = "矩阵测试本区单位" };
         var otherUnit = new GovernmentUnit { JurisdictionId = other.Id, Key = "matrix.other", Name = "矩阵测试外区单位" };
+        var ownChain = new Modules.Chains.Chain { JurisdictionId = own.Id, Name = "矩阵测试本区产业链" };
+        var otherChain = new Modules.Chains.Chain { JurisdictionId = other.Id, Name = "矩阵测试外区产业链" };
+        var ownNode = new Modules.Chains.ChainNode { JurisdictionId = own.Id, ChainId = ownChain.Id, Name = "本区环节", Stage = Modules.Chains.ChainStage.Upstream, Kind = Modules.Chains.NodeKind.Material };
+        var otherNode = new Modules.Chains.ChainNode { JurisdictionId = other.Id, ChainId = otherChain.Id, Name = "外区环节", Stage = Modules.Chains.ChainStage.Upstream, Kind = Modules.Chains.NodeKind.Material };
+        var ownLink = new Modules.Chains.EnterpriseNodeLink { JurisdictionId = own.Id, EnterpriseId = ownEnterprise.Id, ChainId = ownChain.Id, NodeId = ownNode.Id, Role = Modules.Chains.ChainRole.ChainMember, Evidence = Modules.Chains.EvidenceStrength.Probable };
+        var siblingLink = new Modules.Chains.EnterpriseNodeLink { JurisdictionId = own.Id, EnterpriseId = sibling.Id, ChainId = ownChain.Id, NodeId = ownNode.Id, Role = Modules.Chains.ChainRole.ChainMember, Evidence = Modules.Chains.EvidenceStrength.Probable };
+        var otherLink = new Modules.Chains.EnterpriseNodeLink { JurisdictionId = other.Id, EnterpriseId = otherEnterprise.Id, ChainId = otherChain.Id, NodeId = otherNode.Id, Role = Modules.Chains.ChainRole.ChainMember, Evidence = Modules.Chains.EvidenceStrength.Probable };
+        db.AddRange(ownChain, otherChain, ownNode, otherNode, ownLink, siblingLink, otherLink);
         var ownDocument = new PolicyDocument { JurisdictionId = own.Id, Title = "矩阵测试本区文件", ContentHash = "own", SourceText = "x" };
         var otherDocument = new PolicyDocument { JurisdictionId = other.Id, Title = "矩阵测试外区文件", ContentHash = "other", SourceText = "x" };
         db.AddRange(ownUnit, otherUnit, ownDocument, otherDocument);
@@ -56,7 +65,7 @@ public sealed class ScopingWorld
         return new ScopingWorld
         {
             Host = host, OwnJurisdiction = own.Id, OtherJurisdiction = other.Id, OwnPath = own.JurisdictionPath,
-            OwnEnterprise = ownEnterprise.Id, SiblingEnterprise = sibling.Id,
+            OwnEnterprise = ownEnterprise.Id, SiblingEnterprise = sibling.Id, SiblingLink = siblingLink.Id,
             Rows = new Dictionary<Type, (Guid, Guid)>
             {
                 [typeof(Jurisdiction)] = (own.Id, other.Id),
@@ -64,6 +73,9 @@ public sealed class ScopingWorld
                 [typeof(Enterprise)] = (ownEnterprise.Id, otherEnterprise.Id),
                 [typeof(AppUser)] = (ownUser, otherUser),
                 [typeof(PolicyDocument)] = (ownDocument.Id, otherDocument.Id),
+                [typeof(Modules.Chains.Chain)] = (ownChain.Id, otherChain.Id),
+                [typeof(Modules.Chains.ChainNode)] = (ownNode.Id, otherNode.Id),
+                [typeof(Modules.Chains.EnterpriseNodeLink)] = (ownLink.Id, otherLink.Id),
             },
         };
     }
@@ -81,6 +93,14 @@ public sealed class ScopingWorld
     public Guid OwnRow(Type resource, string role) => Rows[resource].Own;
 
     /// <summary>The row a role must not reach: another jurisdiction's, or for the enterprise user a sibling enterprise.</summary>
-    public Guid OtherRow(Type resource, string role) =>
-        role == Roles.EnterpriseUser && resource == typeof(Enterprise) ? SiblingEnterprise : Rows[resource].Other;
+    public Guid OtherRow(Type resource, string role) => (role, resource) switch
+    {
+        (Roles.EnterpriseUser, var r) when r == typeof(Enterprise) => SiblingEnterprise,
+        (Roles.EnterpriseUser, var r) when r == typeof(Modules.Chains.EnterpriseNodeLink) => SiblingLink,
+        _ => Rows[resource].Other,
+    };
+
+    /// <summary>The jurisdiction an "other" probe aims at: for the enterprise user, its own (the sibling is there).</summary>
+    public Guid PlaceOf(Target target, string role, Type resource) =>
+        target == Target.Own || (role == Roles.EnterpriseUser && resource == typeof(Modules.Chains.EnterpriseNodeLink)) ? OwnJurisdiction : OtherJurisdiction;
 }

@@ -23,3 +23,28 @@ internal sealed class ChainConfig : IEntityTypeConfiguration<Chain>
         b.HasOne<Ecosystem>().WithMany().HasForeignKey(c => c.EcosystemId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class ChainNodeConfig : IEntityTypeConfiguration<ChainNode>
+{
+    public void Configure(EntityTypeBuilder<ChainNode> b)
+    {
+        b.Property(n => n.Name).HasMaxLength(100);
+        b.HasIndex(n => new { n.ChainId, n.ParentId, n.Name }).IsUnique();
+        b.HasOne<Chain>().WithMany().HasForeignKey(n => n.ChainId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<ChainNode>().WithMany().HasForeignKey(n => n.ParentId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class EnterpriseNodeLinkConfig : IEntityTypeConfiguration<EnterpriseNodeLink>
+{
+    public void Configure(EntityTypeBuilder<EnterpriseNodeLink> b)
+    {
+        b.ToTable("EnterpriseNodeLinks");
+        b.Property(l => l.EvidenceNote).HasMaxLength(500);
+        b.HasIndex(l => new { l.NodeId, l.EnterpriseId }).IsUnique();
+        b.HasIndex(l => l.EnterpriseId);
+        b.HasOne<Enterprises.Enterprise>().WithMany().HasForeignKey(l => l.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<ChainNode>().WithMany().HasForeignKey(l => l.NodeId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Chain>().WithMany().HasForeignKey(l => l.ChainId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -475,6 +475,45 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ChainNodes",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChainId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ParentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Stage = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Keys = table.Column<int>(type: "integer", nullable: false),
+                    Ordinal = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ChainNodes", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ChainNodes_ChainNodes_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "ChainNodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ChainNodes_Chains_ChainId",
+                        column: x => x.ChainId,
+                        principalTable: "Chains",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ChainNodes_Jurisdictions_JurisdictionId",
+                        column: x => x.JurisdictionId,
+                        principalTable: "Jurisdictions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MeasureUnits",
                 columns: table => new
                 {
@@ -509,6 +548,50 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         name: "FK_MeasureUnits_Units_UnitId",
                         column: x => x.UnitId,
                         principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EnterpriseNodeLinks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChainId = table.Column<Guid>(type: "uuid", nullable: false),
+                    NodeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Role = table.Column<int>(type: "integer", nullable: false),
+                    Evidence = table.Column<int>(type: "integer", nullable: false),
+                    EvidenceNote = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnterpriseNodeLinks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EnterpriseNodeLinks_ChainNodes_NodeId",
+                        column: x => x.NodeId,
+                        principalTable: "ChainNodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EnterpriseNodeLinks_Chains_ChainId",
+                        column: x => x.ChainId,
+                        principalTable: "Chains",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EnterpriseNodeLinks_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EnterpriseNodeLinks_Jurisdictions_JurisdictionId",
+                        column: x => x.JurisdictionId,
+                        principalTable: "Jurisdictions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -576,6 +659,27 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                 columns: new[] { "UserName", "Sequence" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ChainNodes_ChainId_ParentId_Name",
+                table: "ChainNodes",
+                columns: new[] { "ChainId", "ParentId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChainNodes_JurisdictionId",
+                table: "ChainNodes",
+                column: "JurisdictionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChainNodes_JurisdictionPath",
+                table: "ChainNodes",
+                column: "JurisdictionPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ChainNodes_ParentId",
+                table: "ChainNodes",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Chains_EcosystemId",
                 table: "Chains",
                 column: "EcosystemId");
@@ -616,6 +720,32 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                 name: "IX_Ecosystems_JurisdictionPath",
                 table: "Ecosystems",
                 column: "JurisdictionPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseNodeLinks_ChainId",
+                table: "EnterpriseNodeLinks",
+                column: "ChainId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseNodeLinks_EnterpriseId",
+                table: "EnterpriseNodeLinks",
+                column: "EnterpriseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseNodeLinks_JurisdictionId",
+                table: "EnterpriseNodeLinks",
+                column: "JurisdictionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseNodeLinks_JurisdictionPath",
+                table: "EnterpriseNodeLinks",
+                column: "JurisdictionPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseNodeLinks_NodeId_EnterpriseId",
+                table: "EnterpriseNodeLinks",
+                columns: new[] { "NodeId", "EnterpriseId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Enterprises_JurisdictionId",
@@ -767,13 +897,10 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                 name: "AuditLog");
 
             migrationBuilder.DropTable(
-                name: "Chains");
-
-            migrationBuilder.DropTable(
                 name: "DocumentChecklistItems");
 
             migrationBuilder.DropTable(
-                name: "Enterprises");
+                name: "EnterpriseNodeLinks");
 
             migrationBuilder.DropTable(
                 name: "MeasureUnits");
@@ -791,7 +918,10 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Ecosystems");
+                name: "ChainNodes");
+
+            migrationBuilder.DropTable(
+                name: "Enterprises");
 
             migrationBuilder.DropTable(
                 name: "Measures");
@@ -800,7 +930,13 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                 name: "Units");
 
             migrationBuilder.DropTable(
+                name: "Chains");
+
+            migrationBuilder.DropTable(
                 name: "PolicyDocuments");
+
+            migrationBuilder.DropTable(
+                name: "Ecosystems");
 
             migrationBuilder.DropTable(
                 name: "Jurisdictions");

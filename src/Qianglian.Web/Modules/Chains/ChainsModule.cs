@@ -1,0 +1,69 @@
+using Qianglian.Web.Api;
+using Qianglian.Web.Auth;
+
+namespace Qianglian.Web.Modules.Chains;
+
+/// <summary>Chains, their node trees and the enterprises on the nodes: services and /api/v1 endpoints.</summary>
+public static class ChainsModule
+{
+    public static void Add(IServiceCollection services)
+    {
+        services.AddScoped<ReadChains>();
+        services.AddScoped<SaveChain>();
+        services.AddScoped<EditNodes>();
+        services.AddScoped<LinkEnterprises>();
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var c = api.MapGroup("/chains").WithTags("Chains");
+        c.MapGet("", (ReadChains h, CancellationToken ct) => h.List(ct)).Access<Chain>(Permission.ViewChains, ApiOperation.List);
+        c.MapGet("/{id:guid}", (Guid id, ReadChains h, CancellationToken ct) => h.Get(id, ct)).Access<Chain>(Permission.ViewChains, ApiOperation.Get);
+        c.MapPost("", async (SaveChain.CreateRequest r, SaveChain h, CancellationToken ct) =>
+            {
+                var created = await h.Create(r, ct);
+                return TypedResults.Created($"/api/v1/chains/{created.Id}", created);
+            })
+            .Access<Chain>(Permission.ManageChains, ApiOperation.Create);
+        c.MapPut("/{id:guid}", async (Guid id, SaveChain.UpdateRequest r, SaveChain h, CancellationToken ct) =>
+            {
+                await h.Update(id, r, ct);
+                return TypedResults.NoContent();
+            })
+            .Access<Chain>(Permission.ManageChains, ApiOperation.Update);
+        c.MapPost("/{id:guid}/nodes", async (Guid id, EditNodes.AddRequest r, EditNodes h, CancellationToken ct) =>
+            {
+                var node = await h.Add(id, r, ct);
+                return TypedResults.Created($"/api/v1/nodes/{node}", new { id = node });
+            })
+            .Access<Chain>(Permission.ManageChains, ApiOperation.Create);
+
+        var n = api.MapGroup("/nodes").WithTags("Chains");
+        n.MapPut("/{id:guid}", (Guid id, EditNodes.UpdateRequest r, EditNodes h, CancellationToken ct) => NoContent(h.Update(id, r, ct)))
+            .Access<ChainNode>(Permission.ManageChains, ApiOperation.Update);
+        n.MapPost("/{id:guid}/move", (Guid id, EditNodes.MoveRequest r, EditNodes h, CancellationToken ct) => NoContent(h.Move(id, r, ct)))
+            .Access<ChainNode>(Permission.ManageChains, ApiOperation.Action);
+        n.MapPost("/{id:guid}/merge", (Guid id, EditNodes.MergeRequest r, EditNodes h, CancellationToken ct) => NoContent(h.Merge(id, r, ct)))
+            .Access<ChainNode>(Permission.ManageChains, ApiOperation.Action);
+        n.MapDelete("/{id:guid}", (Guid id, int version, EditNodes h, CancellationToken ct) => NoContent(h.Delete(id, version, ct)))
+            .Access<ChainNode>(Permission.ManageChains, ApiOperation.Delete);
+        n.MapPost("/{id:guid}/enterprises", async (Guid id, LinkEnterprises.LinkRequest r, LinkEnterprises h, CancellationToken ct) =>
+            {
+                var link = await h.Link(id, r, ct);
+                return TypedResults.Created($"/api/v1/links/{link}", new { id = link });
+            })
+            .Access<ChainNode>(Permission.ManageChains, ApiOperation.Create);
+
+        var l = api.MapGroup("/links").WithTags("Chains");
+        l.MapPut("/{id:guid}", (Guid id, LinkEnterprises.UpdateRequest r, LinkEnterprises h, CancellationToken ct) => NoContent(h.Update(id, r, ct)))
+            .Access<EnterpriseNodeLink>(Permission.ManageChains, ApiOperation.Update);
+        l.MapDelete("/{id:guid}", (Guid id, int version, LinkEnterprises h, CancellationToken ct) => NoContent(h.Unlink(id, version, ct)))
+            .Access<EnterpriseNodeLink>(Permission.ManageChains, ApiOperation.Delete);
+    }
+
+    private static async Task<IResult> NoContent(Task operation)
+    {
+        await operation;
+        return TypedResults.NoContent();
+    }
+}

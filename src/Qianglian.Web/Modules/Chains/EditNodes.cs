@@ -1,0 +1,104 @@
+using Microsoft.EntityFrameworkCore;
+using Qianglian.Core.Chains;
+using Qianglian.Web.Api;
+using Qianglian.Web.Auth;
+using Qianglian.Web.Data;
+
+namespace Qianglian.Web.Modules.Chains;
+
+/// <summary>Editing a chain's node tree: add, update, move, merge, delete. The tree rules are Core's <see cref="NodeTree"/>.</summary>
+public sealed class EditNodes(AppDb dbs, CurrentUser user)
+{
+    public sealed record AddRequest(string Name, ChainStage Stage, NodeKind Kind, Guid? ParentId, KeyFlags Keys = KeyFlags.None);
+    public sealed record UpdateRequest(string Name, ChainStage Stage, NodeKind Kind, KeyFlags Keys, int Version);
+    public sealed record MoveRequest(Guid? ParentId, int Version);
+    public sealed record MergeRequest(Guid IntoNodeId);
+
+    public async Task<Guid> Add(Guid chainId, AddRequest request, CancellationToken ct)
+    {
+        user.Require(Permission.ManageChains);
+        var name = RequireName(request.Name);
+        await using var db = dbs.Open();
+        var chain = await db.Chains.FirstOrDefaultAsync(c => c.Id == chainId, ct) ?? throw new NotFoundException("chain", "产业链不存在 (chain not found)");
+        var tree = await Tree(db, chainId, ct);
+        if (request.ParentId is { } p && tree.All(n => n.Id != p))
+            throw new ValidationException("parentId", "上级环节不属于本产业链 (the parent is not a node of this chain)");
+        if (NodeTree.CheckName(tree, null, request.ParentId, name) is { } clash) throw new ValidationException("name", clash);
+        var node = new ChainNode
+        {
+            ChainId = chainId, JurisdictionId = chain.JurisdictionId, ParentId = request.ParentId, Name = name,
+            Stage = request.Stage, Kind = request.Kind, Keys = request.Keys, Ordinal = tree.Count + 1,
+        };
+        db.ChainNodes.Add(node);
+        await db.SaveChangesAsync(ct);
+        return node.Id;
+    }
+
+    public async Task Update(Guid nodeId, UpdateRequest request, CancellationToken ct)
+    {
+        user.Require(Permission.ManageChains);
+        var name = RequireName(request.Name);
+        await using var db = dbs.Open();
+        var node = await Find(db, nodeId, ct);
+        if (NodeTree.CheckName(await Tree(db, node.ChainId, ct), node.Id, node.ParentId, name) is { } clash) throw new ValidationException("name", clash);
+        db.ExpectVersion(node, request.Version);
+        (node.Name, node.Stage, node.Kind, node.Keys) = (name, request.Stage, request.Kind, request.Keys);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task Move(Guid nodeId, MoveRequest request, CancellationToken ct)
+    {
+        user.Require(Permission.ManageChains);
+        await using var db = dbs.Open();
+        var node = await Find(db, nodeId, ct);
+        if (NodeTree.CheckMove(await Tree(db, node.ChainId, ct), nodeId, request.ParentId) is { } refused)
+            throw new ValidationException("parentId", refused);
+        db.ExpectVersion(node, request.Version);
+        node.ParentId = request.ParentId;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// Merges a node into another of the same chain: its sub-nodes and enterprise links move over (an enterprise
+    /// already on the target keeps the target's link), then the node is removed — in one save.
+    /// </summary>
+    public async Task Merge(Guid nodeId, MergeRequest request, CancellationToken ct)
+    {
+        user.Require(Permission.ManageChains);
+        await using var db = dbs.Open();
+        var node = await Find(db, nodeId, ct);
+        if (NodeTree.CheckMerge(await Tree(db, node.ChainId, ct), nodeId, request.IntoNodeId) is { } refused)
+            throw new ValidationException("intoNodeId", refused);
+        foreach (var child in await db.ChainNodes.Where(n => n.ParentId == nodeId).ToListAsync(ct))
+            child.ParentId = request.IntoNodeId;
+        var onTarget = await db.EnterpriseNodeLinks.Where(l => l.NodeId == request.IntoNodeId).Select(l => l.EnterpriseId).ToListAsync(ct);
+        foreach (var link in await db.EnterpriseNodeLinks.Where(l => l.NodeId == nodeId).ToListAsync(ct))
+        {
+            if (onTarget.Contains(link.EnterpriseId)) db.EnterpriseNodeLinks.Remove(link);
+            else link.NodeId = request.IntoNodeId;
+        }
+        db.ChainNodes.Remove(node);
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task Delete(Guid nodeId, int version, CancellationToken ct)
+    {
+        user.Require(Permission.ManageChains);
+        await using var db = dbs.Open();
+        var node = await Find(db, nodeId, ct);
+        if (await db.ChainNodes.AnyAsync(n => n.ParentId == nodeId, ct) || await db.EnterpriseNodeLinks.AnyAsync(l => l.NodeId == nodeId, ct))
+            throw new ConflictException($"“{node.Name}”下还有环节或企业，请先移走或合并 (the node still has sub-nodes or enterprises: move or merge them first)");
+        db.ExpectVersion(node, version);
+        db.ChainNodes.Remove(node);
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static async Task<ChainNode> Find(AppDbContext db, Guid id, CancellationToken ct) =>
+        await db.ChainNodes.FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw new NotFoundException("node", "环节不存在 (node not found)");
+
+    private static async Task<List<TreeNode>> Tree(AppDbContext db, Guid chainId, CancellationToken ct) =>
+        await db.ChainNodes.IgnoreQueryFilters().Where(n => n.ChainId == chainId).Select(n => new TreeNode(n.Id, n.ParentId, n.Name)).ToListAsync(ct);
+
+    private static string RequireName(string? name) =>
+        string.IsNullOrWhiteSpace(name) ? throw new ValidationException("name", "环节名称不能为空 (name is required)") : name.Trim();
+}
