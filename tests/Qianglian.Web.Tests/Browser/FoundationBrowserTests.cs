@@ -91,7 +91,7 @@ public sealed class FoundationBrowserTests(BrowserHost host) : IClassFixture<Bro
     public async Task Pages_render_for_an_administrator_and_in_english()
     {
         var page = await SignIn("admin");
-        foreach (var path in new[] { "/", "/jurisdictions", "/units", "/users", "/packs", "/documents", "/enterprises", "/audit" })
+        foreach (var path in new[] { "/", "/jurisdictions", "/units", "/users", "/packs", "/documents", "/chains", "/enterprises", "/audit" })
         {
             await page.GotoAsync(host.BaseUrl + path);
             await page.WaitForFunctionAsync("() => window.qianglian && window.qianglian.interactive === true");
