@@ -2,7 +2,8 @@ using Qianglian.Web.Auth;
 
 namespace Qianglian.Web.Api;
 
-public enum ApiOperation { List, Get, Create, Update, Delete, Action }
+/// <summary>Download: a file of the caller's scope (template, export), probed like a list.</summary>
+public enum ApiOperation { List, Get, Create, Update, Delete, Action, Download }
 
 /// <summary>
 /// Declares, on every /api/v1 endpoint, what it touches and which permission it needs. The scoping test matrix

@@ -28,6 +28,8 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
     public DbSet<Jurisdiction> Jurisdictions => Set<Jurisdiction>();
     public DbSet<GovernmentUnit> Units => Set<GovernmentUnit>();
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
+    public DbSet<EnterpriseYearFact> EnterpriseFacts => Set<EnterpriseYearFact>();
+    public DbSet<EnterpriseHonour> EnterpriseHonours => Set<EnterpriseHonour>();
     public DbSet<PolicyPack> PolicyPacks => Set<PolicyPack>();
     public DbSet<PolicyDocument> PolicyDocuments => Set<PolicyDocument>();
     public DbSet<Measure> Measures => Set<Measure>();

@@ -18,6 +18,7 @@ public static class Probes
     public delegate Task<HttpRequestMessage> Probe(ScopingWorld world, string role, Target target);
 
     private static int counter;
+    private static int honourYears;
     private static int Next() => Interlocked.Increment(ref counter);
 
     private static Guid Row<T>(ScopingWorld w, string role, Target t) =>
@@ -104,6 +105,40 @@ public static class Probes
             await using var db = w.Host.OpenSystem();
             var e = await db.Enterprises.SingleAsync(x => x.Id == Row<Enterprise>(w, r, t));
             return Send(HttpMethod.Put, $"/api/v1/enterprises/{e.Id}", new { name = e.Name, version = e.Version });
+        },
+
+        ["GET /api/v1/enterprises/template.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/enterprises/template.xlsx")),
+        ["GET /api/v1/enterprises/export.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/enterprises/export.xlsx")),
+        ["PUT /api/v1/enterprises/{id:guid}/facts/{year:int}"] = (w, r, t) => Task.FromResult(Send(HttpMethod.Put,
+            $"/api/v1/enterprises/{Row<Enterprise>(w, r, t)}/facts/{2001 + Next() % 20}",
+            new { revenue = 30_000_000m, outputValue = 0, valueAdded = 0, profit = -1, taxPaid = 0, employees = 50, rdSpend = 0, inventionPatents = 0,
+                energyTce = 0, electricityKwh = 0, emissionsTonnes = 0, landMu = 10, version = 0 })),
+        ["POST /api/v1/enterprises/{id:guid}/honours"] = (w, r, t) => Task.FromResult(Send(HttpMethod.Post,
+            $"/api/v1/enterprises/{Row<Enterprise>(w, r, t)}/honours", new { kind = "HighTech", level = "National", year = 2000 + Interlocked.Increment(ref honourYears) })),
+        ["DELETE /api/v1/honours/{id:guid}"] = async (w, r, t) =>
+        {
+            var enterprise = t == Target.Own ? w.OwnRow(typeof(Enterprise), r) : w.OtherRow(typeof(Enterprise), r);
+            await using var db = w.Host.OpenSystem();
+            var honour = new EnterpriseHonour
+            {
+                EnterpriseId = enterprise, JurisdictionId = (await db.Enterprises.SingleAsync(e => e.Id == enterprise)).JurisdictionId,
+                Kind = HonourKind.HiddenChampion, Level = HonourLevel.Municipal, Year = 3000 + Next(),
+            };
+            db.EnterpriseHonours.Add(honour);
+            await db.SaveChangesAsync();
+            return new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/honours/{honour.Id}");
+        },
+        ["POST /api/v1/enterprises/import"] = async (w, _, t) =>
+        {
+            await using var db = w.Host.OpenSystem();
+            var code = (await db.Jurisdictions.SingleAsync(j => j.Id == Place(w, t))).Code;
+            var first17 = $"91510403MB7{Next():D6}";
+            var file = Shared.Excel.Workbooks.Rows("企业名录", [new Dictionary<string, object?>
+            {
+                ["统一社会信用代码"] = first17 + Uscc.CheckCharacter(first17), ["企业名称"] = $"导入矩阵企业{Next()}", ["所属辖区代码"] = code,
+            }]);
+            var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", "enterprises.xlsx" } };
+            return new HttpRequestMessage(HttpMethod.Post, "/api/v1/enterprises/import") { Content = form };
         },
 
         ["GET /api/v1/packs"] = (_, _, _) => Task.FromResult(Get("/api/v1/packs")),

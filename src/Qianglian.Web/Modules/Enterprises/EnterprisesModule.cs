@@ -1,90 +1,78 @@
-using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Mvc;
 using Qianglian.Web.Api;
 using Qianglian.Web.Auth;
-using Qianglian.Web.Data;
+using Qianglian.Web.Shared.Excel;
 
 namespace Qianglian.Web.Modules.Enterprises;
 
-public sealed record EnterpriseView(Guid Id, string Uscc, string Name, Guid JurisdictionId, string JurisdictionPath, int Version)
-{
-    public static EnterpriseView Of(Enterprise e) => new(e.Id, e.Uscc, e.Name, e.JurisdictionId, e.JurisdictionPath, e.Version);
-}
-
-/// <summary>The minimal enterprise registry of the foundation: list, read, register and rename.</summary>
-public sealed class EnterpriseRegistry(AppDb dbs, CurrentUser user)
-{
-    public sealed record CreateRequest(Guid JurisdictionId, string Uscc, string Name);
-    public sealed record UpdateRequest(string Name, int Version);
-
-    public async Task<IReadOnlyList<EnterpriseView>> List(CancellationToken ct)
-    {
-        user.Require(Permission.ViewEnterprises);
-        await using var db = dbs.Open();
-        return (await db.Enterprises.AsNoTracking().OrderBy(e => e.Name).ToListAsync(ct)).Select(EnterpriseView.Of).ToList();
-    }
-
-    public async Task<EnterpriseView> Get(Guid id, CancellationToken ct)
-    {
-        user.Require(Permission.ViewEnterprises);
-        await using var db = dbs.Open();
-        return EnterpriseView.Of(await Find(db, id, ct));
-    }
-
-    public async Task<EnterpriseView> Create(CreateRequest request, CancellationToken ct)
-    {
-        user.Require(Permission.RegisterEnterprises);
-        var uscc = (request.Uscc ?? "").Trim().ToUpperInvariant();
-        if (Qianglian.Core.Enterprises.Uscc.Validate(uscc) is { } error)
-            throw new ValidationException("uscc", error);
-        if (string.IsNullOrWhiteSpace(request.Name))
-            throw new ValidationException("name", "企业名称不能为空 (name is required)");
-        await using var db = dbs.Open();
-        if (!await db.Jurisdictions.AnyAsync(j => j.Id == request.JurisdictionId, ct))
-            throw new NotFoundException("jurisdictionId", "所属辖区不存在 (jurisdiction not found)");
-        if (await db.Enterprises.IgnoreQueryFilters().AnyAsync(e => e.Uscc == uscc, ct))
-            throw new ValidationException("uscc", $"统一社会信用代码“{uscc}”已登记 (already registered)");
-        var enterprise = new Enterprise { JurisdictionId = request.JurisdictionId, Uscc = uscc, Name = request.Name.Trim() };
-        db.Enterprises.Add(enterprise);
-        await db.SaveChangesAsync(ct);
-        return EnterpriseView.Of(enterprise);
-    }
-
-    public async Task<EnterpriseView> Update(Guid id, UpdateRequest request, CancellationToken ct)
-    {
-        user.Require(Permission.EditEnterprises);
-        if (string.IsNullOrWhiteSpace(request.Name))
-            throw new ValidationException("name", "企业名称不能为空 (name is required)");
-        await using var db = dbs.Open();
-        var enterprise = await Find(db, id, ct);
-        db.ExpectVersion(enterprise, request.Version);
-        enterprise.Name = request.Name.Trim();
-        await db.SaveChangesAsync(ct);
-        return EnterpriseView.Of(enterprise);
-    }
-
-    private static async Task<Enterprise> Find(AppDbContext db, Guid id, CancellationToken ct) =>
-        await db.Enterprises.FirstOrDefaultAsync(e => e.Id == id, ct)
-        ?? throw new NotFoundException("enterprise", "企业不存在 (enterprise not found)");
-}
-
+/// <summary>The enterprise registry: services and /api/v1 endpoints.</summary>
 public static class EnterprisesModule
 {
-    public static void Add(IServiceCollection services) => services.AddScoped<EnterpriseRegistry>();
+    public static void Add(IServiceCollection services)
+    {
+        services.AddScoped<ReadEnterprises>();
+        services.AddScoped<SaveEnterprise>();
+        services.AddScoped<SaveFacts>();
+        services.AddScoped<ImportEnterprises>();
+        services.AddScoped<ExportEnterprises>();
+    }
 
     public static void Map(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/enterprises").WithTags("Enterprises");
-        g.MapGet("", (EnterpriseRegistry h, CancellationToken ct) => h.List(ct))
+        g.MapGet("", ([AsParameters] ReadEnterprises.Query q, ReadEnterprises h, CancellationToken ct) => h.List(q, ct))
             .Access<Enterprise>(Permission.ViewEnterprises, ApiOperation.List);
-        g.MapGet("/{id:guid}", (Guid id, EnterpriseRegistry h, CancellationToken ct) => h.Get(id, ct))
+        g.MapGet("/{id:guid}", (Guid id, ReadEnterprises h, CancellationToken ct) => h.Get(id, ct))
             .Access<Enterprise>(Permission.ViewEnterprises, ApiOperation.Get);
-        g.MapPost("", async (EnterpriseRegistry.CreateRequest r, EnterpriseRegistry h, CancellationToken ct) =>
+        g.MapPost("", async (SaveEnterprise.CreateRequest r, SaveEnterprise h, CancellationToken ct) =>
             {
                 var created = await h.Create(r, ct);
                 return TypedResults.Created($"/api/v1/enterprises/{created.Id}", created);
             })
             .Access<Enterprise>(Permission.RegisterEnterprises, ApiOperation.Create);
-        g.MapPut("/{id:guid}", (Guid id, EnterpriseRegistry.UpdateRequest r, EnterpriseRegistry h, CancellationToken ct) => h.Update(id, r, ct))
+        g.MapPut("/{id:guid}", async (Guid id, SaveEnterprise.UpdateRequest r, SaveEnterprise h, CancellationToken ct) =>
+            {
+                await h.Update(id, r, ct);
+                return TypedResults.NoContent();
+            })
             .Access<Enterprise>(Permission.EditEnterprises, ApiOperation.Update);
+        g.MapPut("/{id:guid}/facts/{year:int}", async (Guid id, int year, SaveFacts.FactsRequest r, SaveFacts h, CancellationToken ct) =>
+            {
+                await h.Upsert(id, year, r, ct);
+                return TypedResults.NoContent();
+            })
+            .Access<Enterprise>(Permission.EditEnterprises, ApiOperation.Update);
+        g.MapPost("/{id:guid}/honours", async (Guid id, SaveFacts.HonourRequest r, SaveFacts h, CancellationToken ct) =>
+            {
+                var honour = await h.AddHonour(id, r, ct);
+                return TypedResults.Created($"/api/v1/honours/{honour}", new { id = honour });
+            })
+            .Access<Enterprise>(Permission.EditEnterprises, ApiOperation.Create);
+        api.MapDelete("/honours/{id:guid}", async (Guid id, SaveFacts h, CancellationToken ct) =>
+            {
+                await h.RemoveHonour(id, ct);
+                return TypedResults.NoContent();
+            })
+            .WithTags("Enterprises").Access<EnterpriseHonour>(Permission.EditEnterprises, ApiOperation.Delete);
+
+        g.MapGet("/template.xlsx", (ExportEnterprises h) => TypedResults.File(h.Template(), Workbooks.ContentType, "企业名录导入模板.xlsx"))
+            .Access<Enterprise>(Permission.ViewEnterprises, ApiOperation.Download);
+        g.MapGet("/export.xlsx", async (ExportEnterprises h, CancellationToken ct) => TypedResults.File(await h.Handle(ct), Workbooks.ContentType, "企业名录.xlsx"))
+            .Access<Enterprise>(Permission.ViewEnterprises, ApiOperation.Download);
+        // Bearer-token clients post files without an antiforgery token; the sign-in cookie is SameSite, so no other site can post as the user.
+        g.MapPost("/import", async (IFormFile file, [FromQuery] ImportMode? mode, [FromQuery] string? format, ImportEnterprises h, CancellationToken ct) =>
+            {
+                if (file.Length > SheetReader.MaxBytes)
+                    throw new ValidationException("file", $"文件超过{SheetReader.MaxBytes / 1024 / 1024}MB (file too large)");
+                await using var stream = new MemoryStream();
+                await file.CopyToAsync(stream, ct);
+                stream.Position = 0;
+                var report = await h.Handle(stream, mode ?? ImportMode.AllOrNothing, null, ct);
+                if (format == "xlsx" && report.Errors.Count > 0)
+                    return Results.File(Workbooks.Errors(report.Errors), Workbooks.ContentType, "导入错误.xlsx");
+                return report.Applied ? Results.Ok(report) : Results.UnprocessableEntity(report);
+            })
+            .DisableAntiforgery()
+            .Access<Enterprise>(Permission.RegisterEnterprises, ApiOperation.Action);
     }
 }

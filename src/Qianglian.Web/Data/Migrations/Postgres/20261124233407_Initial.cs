@@ -160,6 +160,11 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     Uscc = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ParkId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Address = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    IndustryCode = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: true),
+                    Listing = table.Column<int>(type: "integer", nullable: false),
+                    CloudAdopted = table.Column<bool>(type: "boolean", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     JurisdictionId = table.Column<Guid>(type: "uuid", nullable: false),
                     JurisdictionPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
@@ -170,6 +175,12 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     table.ForeignKey(
                         name: "FK_Enterprises_Jurisdictions_JurisdictionId",
                         column: x => x.JurisdictionId,
+                        principalTable: "Jurisdictions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Enterprises_Jurisdictions_ParkId",
+                        column: x => x.ParkId,
                         principalTable: "Jurisdictions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -404,6 +415,76 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Chains_Jurisdictions_JurisdictionId",
+                        column: x => x.JurisdictionId,
+                        principalTable: "Jurisdictions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EnterpriseHonours",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnterpriseHonours", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EnterpriseHonours_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EnterpriseHonours_Jurisdictions_JurisdictionId",
+                        column: x => x.JurisdictionId,
+                        principalTable: "Jurisdictions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EnterpriseYearFacts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Revenue = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    OutputValue = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    ValueAdded = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Profit = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    TaxPaid = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Employees = table.Column<int>(type: "integer", nullable: false),
+                    RdSpend = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    InventionPatents = table.Column<int>(type: "integer", nullable: false),
+                    EnergyTce = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    ElectricityKwh = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    EmissionsTonnes = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    LandMu = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnterpriseYearFacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EnterpriseYearFacts_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EnterpriseYearFacts_Jurisdictions_JurisdictionId",
                         column: x => x.JurisdictionId,
                         principalTable: "Jurisdictions",
                         principalColumn: "Id",
@@ -722,6 +803,22 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                 column: "JurisdictionPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseHonours_EnterpriseId_Kind_Level_Year",
+                table: "EnterpriseHonours",
+                columns: new[] { "EnterpriseId", "Kind", "Level", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseHonours_JurisdictionId",
+                table: "EnterpriseHonours",
+                column: "JurisdictionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseHonours_JurisdictionPath",
+                table: "EnterpriseHonours",
+                column: "JurisdictionPath");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EnterpriseNodeLinks_ChainId",
                 table: "EnterpriseNodeLinks",
                 column: "ChainId");
@@ -758,10 +855,41 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                 column: "JurisdictionPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Enterprises_Name",
+                table: "Enterprises",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enterprises_ParkId",
+                table: "Enterprises",
+                column: "ParkId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Enterprises_Uscc",
                 table: "Enterprises",
                 column: "Uscc",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseYearFacts_EnterpriseId_Year",
+                table: "EnterpriseYearFacts",
+                columns: new[] { "EnterpriseId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseYearFacts_JurisdictionId",
+                table: "EnterpriseYearFacts",
+                column: "JurisdictionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseYearFacts_JurisdictionPath",
+                table: "EnterpriseYearFacts",
+                column: "JurisdictionPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseYearFacts_Year",
+                table: "EnterpriseYearFacts",
+                column: "Year");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Jurisdictions_Code",
@@ -900,7 +1028,13 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                 name: "DocumentChecklistItems");
 
             migrationBuilder.DropTable(
+                name: "EnterpriseHonours");
+
+            migrationBuilder.DropTable(
                 name: "EnterpriseNodeLinks");
+
+            migrationBuilder.DropTable(
+                name: "EnterpriseYearFacts");
 
             migrationBuilder.DropTable(
                 name: "MeasureUnits");

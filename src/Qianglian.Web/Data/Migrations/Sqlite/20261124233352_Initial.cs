@@ -158,6 +158,11 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Uscc = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ParkId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    IndustryCode = table.Column<string>(type: "TEXT", maxLength: 4, nullable: true),
+                    Listing = table.Column<int>(type: "INTEGER", nullable: false),
+                    CloudAdopted = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     JurisdictionId = table.Column<Guid>(type: "TEXT", nullable: false),
                     JurisdictionPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
@@ -168,6 +173,12 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                     table.ForeignKey(
                         name: "FK_Enterprises_Jurisdictions_JurisdictionId",
                         column: x => x.JurisdictionId,
+                        principalTable: "Jurisdictions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Enterprises_Jurisdictions_ParkId",
+                        column: x => x.ParkId,
                         principalTable: "Jurisdictions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -402,6 +413,76 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
                         name: "FK_Chains_Jurisdictions_JurisdictionId",
+                        column: x => x.JurisdictionId,
+                        principalTable: "Jurisdictions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EnterpriseHonours",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnterpriseHonours", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EnterpriseHonours_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EnterpriseHonours_Jurisdictions_JurisdictionId",
+                        column: x => x.JurisdictionId,
+                        principalTable: "Jurisdictions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EnterpriseYearFacts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Revenue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    OutputValue = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    ValueAdded = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Profit = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    TaxPaid = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    Employees = table.Column<int>(type: "INTEGER", nullable: false),
+                    RdSpend = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
+                    InventionPatents = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnergyTce = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    ElectricityKwh = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    EmissionsTonnes = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    LandMu = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EnterpriseYearFacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EnterpriseYearFacts_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_EnterpriseYearFacts_Jurisdictions_JurisdictionId",
                         column: x => x.JurisdictionId,
                         principalTable: "Jurisdictions",
                         principalColumn: "Id",
@@ -720,6 +801,22 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                 column: "JurisdictionPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseHonours_EnterpriseId_Kind_Level_Year",
+                table: "EnterpriseHonours",
+                columns: new[] { "EnterpriseId", "Kind", "Level", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseHonours_JurisdictionId",
+                table: "EnterpriseHonours",
+                column: "JurisdictionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseHonours_JurisdictionPath",
+                table: "EnterpriseHonours",
+                column: "JurisdictionPath");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_EnterpriseNodeLinks_ChainId",
                 table: "EnterpriseNodeLinks",
                 column: "ChainId");
@@ -756,10 +853,41 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                 column: "JurisdictionPath");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Enterprises_Name",
+                table: "Enterprises",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Enterprises_ParkId",
+                table: "Enterprises",
+                column: "ParkId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Enterprises_Uscc",
                 table: "Enterprises",
                 column: "Uscc",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseYearFacts_EnterpriseId_Year",
+                table: "EnterpriseYearFacts",
+                columns: new[] { "EnterpriseId", "Year" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseYearFacts_JurisdictionId",
+                table: "EnterpriseYearFacts",
+                column: "JurisdictionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseYearFacts_JurisdictionPath",
+                table: "EnterpriseYearFacts",
+                column: "JurisdictionPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EnterpriseYearFacts_Year",
+                table: "EnterpriseYearFacts",
+                column: "Year");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Jurisdictions_Code",
@@ -898,7 +1026,13 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                 name: "DocumentChecklistItems");
 
             migrationBuilder.DropTable(
+                name: "EnterpriseHonours");
+
+            migrationBuilder.DropTable(
                 name: "EnterpriseNodeLinks");
+
+            migrationBuilder.DropTable(
+                name: "EnterpriseYearFacts");
 
             migrationBuilder.DropTable(
                 name: "MeasureUnits");
