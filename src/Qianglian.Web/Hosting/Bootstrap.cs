@@ -12,9 +12,7 @@ public static class Bootstrap
     public static async Task RunAsync(WebApplication app, LaunchOptions options)
     {
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
-        var clock = app.Services.GetRequiredService<TimeProvider>();
-        await using (var db = settings.Options.Create(UserScope.System, clock))
-            await db.Database.MigrateAsync();
+        await MigrateAsync(app);
 
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -25,5 +23,12 @@ public static class Bootstrap
             await services.GetRequiredService<DemoData>().EnsureAsync(CancellationToken.None);
         else
             await services.GetRequiredService<FirstAdministrator>().EnsureAsync(CancellationToken.None);
+    }
+
+    public static async Task MigrateAsync(WebApplication app)
+    {
+        var settings = app.Services.GetRequiredService<DatabaseSettings>();
+        await using var db = settings.Options.Create(UserScope.System, app.Services.GetRequiredService<TimeProvider>());
+        await db.Database.MigrateAsync();
     }
 }

@@ -21,6 +21,9 @@ public static class Commands
                 Console.WriteLine($"审计链完整，共 {result.Checked} 条 (audit chain intact: {result.Checked} entries)");
                 Console.WriteLine($"最新哈希 head hash: {result.HeadHash}");
                 return 0;
+            case "import":
+                await Bootstrap.MigrateAsync(app);
+                return await ImportCommand.RunAsync(scope.ServiceProvider, app.Configuration, args);
             default:
                 Console.Error.WriteLine($"Unknown command '{command}'. Commands: {string.Join(", ", LaunchOptions.Commands)}");
                 return 2;

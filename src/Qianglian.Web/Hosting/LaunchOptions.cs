@@ -1,12 +1,12 @@
 namespace Qianglian.Web.Hosting;
 
 /// <summary>
-/// The command line: an optional command word first (<c>verify-audit</c>), <c>--demo</c> to load the demo dataset
+/// The command line: an optional command word first (<c>verify-audit</c>, <c>import</c>), <c>--demo</c> to load the demo dataset
 /// into a non-default database, and everything else passed to ASP.NET Core configuration.
 /// </summary>
 public sealed record LaunchOptions(string? Command, IReadOnlyList<string> CommandArgs, bool Demo, string[] HostArgs)
 {
-    public static readonly IReadOnlyList<string> Commands = ["verify-audit"];
+    public static readonly IReadOnlyList<string> Commands = ["verify-audit", "import"];
 
     public static LaunchOptions Parse(string[] args)
     {

@@ -134,6 +134,27 @@ public abstract class ImportTests<THost>(THost host) : IClassFixture<THost> wher
         Assert.Equal(before, await Count());
     }
 
+    [Fact]
+    public async Task The_console_import_runs_as_the_named_account_with_progress()
+    {
+        var rows = Enumerable.Range(0, 1200).Select(i => Row(RegistryTests<THost>.NewUscc("91510403MG3"), $"命令行企业{i}")).ToArray();
+        var path = Path.Combine(Path.GetTempPath(), $"qianglian-import-{Guid.NewGuid():N}.xlsx");
+        await File.WriteAllBytesAsync(path, Workbook(rows));
+        var before = await Count();
+        var (exit, output) = await HostCommand.RunAsync(host, "import", "enterprises", path, "--user=xiqu.office");
+        Assert.True(exit == 0, output);
+        Assert.Contains("新增 inserted 1200", output);
+        Assert.Contains("写入 1200/1200 (100%)", output);
+        Assert.Equal(before + 1200, await Count());
+        await using var db = host.OpenSystem();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.UserName == "xiqu.office" && a.EntityType == "Enterprise" && a.Changes.Contains("命令行企业0")));
+
+        var (refused, refusal) = await HostCommand.RunAsync(host, "import", "enterprises", path, "--user=dazhou.office");
+        Assert.Equal(1, refused);
+        Assert.Contains("未导入", refusal);
+        Assert.True(File.Exists(Path.ChangeExtension(path, ".errors.xlsx")));
+    }
+
     private async Task<System.Security.Claims.ClaimsPrincipal> Principal(string userName)
     {
         await using var scope = host.Services.CreateAsyncScope();

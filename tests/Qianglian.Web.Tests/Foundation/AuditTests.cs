@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -70,23 +69,7 @@ public abstract class AuditTests<THost>(THost host) : IClassFixture<THost> where
         }
     }
 
-    /// <summary>Runs the real command line: <c>Qianglian.Web verify-audit</c> against the fixture's database.</summary>
-    private static async Task<(int ExitCode, string Output)> RunVerifyAudit(HostFixture fixture)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var arg in new[] { "Qianglian.Web.dll", "verify-audit", $"--Database:Provider={fixture.Provider}", $"--ConnectionStrings:Main={fixture.ConnectionString}" })
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await output + await error);
-    }
+    private static Task<(int ExitCode, string Output)> RunVerifyAudit(HostFixture fixture) => HostCommand.RunAsync(fixture, "verify-audit");
 }
 
 public sealed class AuditOnSqlite(SqliteHost host) : AuditTests<SqliteHost>(host);
