@@ -39,6 +39,8 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
     public DbSet<Modules.Chains.Chain> Chains => Set<Modules.Chains.Chain>();
     public DbSet<Modules.Chains.ChainNode> ChainNodes => Set<Modules.Chains.ChainNode>();
     public DbSet<Modules.Chains.EnterpriseNodeLink> EnterpriseNodeLinks => Set<Modules.Chains.EnterpriseNodeLink>();
+    public DbSet<Modules.Chains.SupplyLink> SupplyLinks => Set<Modules.Chains.SupplyLink>();
+    public DbSet<Modules.Chains.GapSettings> GapSettings => Set<Modules.Chains.GapSettings>();
     public DbSet<Modules.Evaluation.Target> Targets => Set<Modules.Evaluation.Target>();
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
 
@@ -93,9 +95,7 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
             if (typeof(IEnterpriseOwned).IsAssignableFrom(type))
             {
                 // row => ctx.ScopeEnterpriseId == null || row.EnterpriseId == ctx.ScopeEnterpriseId
-                var owner = type == typeof(Enterprise)
-                    ? Expression.Convert(Expression.Property(row, nameof(Entity.Id)), typeof(Guid?))
-                    : Expression.Convert(Expression.Property(row, nameof(IEnterpriseOwned.EnterpriseId)), typeof(Guid?));
+                var owner = Expression.Convert(Expression.Property(row, OwnedByAttribute.PropertyOf(type)), typeof(Guid?));
                 var enterprise = Expression.Property(context, nameof(ScopeEnterpriseId));
                 var body = Expression.OrElse(
                     Expression.Equal(enterprise, Expression.Constant(null, typeof(Guid?))),

@@ -156,6 +156,30 @@ public static class Probes
 
         ["GET /api/v1/chains"] = (_, _, _) => Task.FromResult(Get("/api/v1/chains")),
         ["GET /api/v1/chains/{id:guid}"] = (w, r, t) => Task.FromResult(Get($"/api/v1/chains/{Row<Chain>(w, r, t)}")),
+        ["GET /api/v1/chains/{id:guid}/map"] = (w, r, t) => Task.FromResult(Get($"/api/v1/chains/{Row<Chain>(w, r, t)}/map")),
+        ["GET /api/v1/chains/{id:guid}/nodes.xlsx"] = (w, r, t) => Task.FromResult(Get($"/api/v1/chains/{Row<Chain>(w, r, t)}/nodes.xlsx")),
+        ["GET /api/v1/chains/{id:guid}/gaps.xlsx"] = (w, r, t) => Task.FromResult(Get($"/api/v1/chains/{Row<Chain>(w, r, t)}/gaps.xlsx")),
+        ["PUT /api/v1/chains/gap-settings"] = (w, _, t) => Task.FromResult(Send(HttpMethod.Put, "/api/v1/chains/gap-settings", new { jurisdictionId = Place(w, t), shortShare = 0.5m })),
+        ["POST /api/v1/supply-links"] = (w, r, t) => Task.FromResult(Send(HttpMethod.Post, "/api/v1/supply-links", new
+        {
+            supplierId = w.SiblingEnterprise,
+            customerId = t == Target.Own ? w.OwnRow(typeof(Enterprise), r) : w.OtherRow(typeof(Enterprise), r),
+            product = "钛精矿", year = 2024, amount = 1_000_000m,
+        })),
+        ["DELETE /api/v1/supply-links/{id:guid}"] = async (w, r, t) =>
+        {
+            var customer = t == Target.Own ? w.OwnRow(typeof(Enterprise), r) : w.OtherRow(typeof(Enterprise), r);
+            await using var db = w.Host.OpenSystem();
+            var link = new SupplyLink
+            {
+                JurisdictionId = (await db.Enterprises.SingleAsync(e => e.Id == customer)).JurisdictionId, CustomerId = customer,
+                SupplierId = w.Rows[typeof(Enterprise)].Other == customer ? w.OwnEnterprise : w.Rows[typeof(Enterprise)].Other,
+                Product = "探针", Year = 2024, Amount = 1,
+            };
+            db.SupplyLinks.Add(link);
+            await db.SaveChangesAsync();
+            return new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/supply-links/{link.Id}");
+        },
         ["POST /api/v1/chains"] = (w, _, t) => Task.FromResult(Send(HttpMethod.Post, "/api/v1/chains", new { jurisdictionId = Place(w, t), name = $"矩阵链{Next()}" })),
         ["PUT /api/v1/chains/{id:guid}"] = async (w, r, t) =>
         {

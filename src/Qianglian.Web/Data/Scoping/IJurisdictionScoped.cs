@@ -7,8 +7,22 @@ public interface IJurisdictionScoped
     string JurisdictionPath { get; set; }
 }
 
-/// <summary>Rows of this type belong to one enterprise: an enterprise user sees and changes only their own.</summary>
+/// <summary>
+/// Rows of this type belong to one enterprise: an enterprise user sees and changes only their own. The owning
+/// enterprise's id is the mapped property named by <see cref="OwnedByAttribute"/> (default <c>EnterpriseId</c>).
+/// </summary>
 public interface IEnterpriseOwned
 {
     Guid? EnterpriseId { get; }
+}
+
+/// <summary>Names the mapped property that holds the owning enterprise's id (the registry row itself: Id).</summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class OwnedByAttribute(string property) : Attribute
+{
+    public string Property { get; } = property;
+
+    public static string PropertyOf(Type type) =>
+        type.GetCustomAttributes(typeof(OwnedByAttribute), inherit: false).Cast<OwnedByAttribute>().FirstOrDefault()?.Property
+        ?? nameof(IEnterpriseOwned.EnterpriseId);
 }

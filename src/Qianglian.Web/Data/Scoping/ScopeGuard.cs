@@ -97,11 +97,10 @@ internal static class ScopeGuard
         if (scope.EnterpriseId is not { } own) return;
         if (entry.Entity is not IEnterpriseOwned owned)
             throw new ScopeViolationException($"企业用户不能修改 {entry.Metadata.ClrType.Name} (enterprise users change only their enterprise's records)");
-        // The enterprise row itself is owned by its own (immutable) id, which is not a separate column.
-        var ownerColumn = entry.Metadata.FindProperty(nameof(IEnterpriseOwned.EnterpriseId));
-        var original = entry.State == EntityState.Added || ownerColumn is null
+        var ownerProperty = OwnedByAttribute.PropertyOf(entry.Metadata.ClrType);
+        var original = entry.State == EntityState.Added
             ? owned.EnterpriseId
-            : (Guid?)entry.Property(nameof(IEnterpriseOwned.EnterpriseId)).OriginalValue;
+            : (Guid?)entry.Property(ownerProperty).OriginalValue;
         if (owned.EnterpriseId != own || original != own)
             throw new ScopeViolationException("只能修改本企业的数据 (only your own enterprise's records)");
     }

@@ -48,3 +48,27 @@ internal sealed class EnterpriseNodeLinkConfig : IEntityTypeConfiguration<Enterp
         b.HasOne<Chain>().WithMany().HasForeignKey(l => l.ChainId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class SupplyLinkConfig : IEntityTypeConfiguration<SupplyLink>
+{
+    public void Configure(EntityTypeBuilder<SupplyLink> b)
+    {
+        b.ToTable("SupplyLinks");
+        b.Property(l => l.Product).HasMaxLength(200);
+        b.Property(l => l.Amount).HasPrecision(18, 2);
+        b.HasIndex(l => new { l.CustomerId, l.Year });
+        b.HasIndex(l => l.SupplierId);
+        b.HasOne<Enterprises.Enterprise>().WithMany().HasForeignKey(l => l.SupplierId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Enterprises.Enterprise>().WithMany().HasForeignKey(l => l.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<ChainNode>().WithMany().HasForeignKey(l => l.NodeId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class GapSettingsConfig : IEntityTypeConfiguration<GapSettings>
+{
+    public void Configure(EntityTypeBuilder<GapSettings> b)
+    {
+        b.Property(g => g.ShortShare).HasPrecision(5, 4);
+        b.HasIndex(g => g.JurisdictionId).IsUnique();
+    }
+}

@@ -29,6 +29,8 @@ public sealed class ChainNode : ScopedEntity
     public NodeKind Kind { get; set; }
     public KeyFlags Keys { get; set; }
     public int Ordinal { get; set; }
+    /// <summary>The chain's demand for this node (yuan a year), set by the lead department; the short-chain test uses it.</summary>
+    public decimal? Demand { get; set; }
 }
 
 public enum ChainRole { ChainLeader = 1, ChainMember = 2, Supporting = 3 }       // 链主 / 链属 / 配套
@@ -49,4 +51,27 @@ public sealed class EnterpriseNodeLink : ScopedEntity, IEnterpriseOwned
     public string? EvidenceNote { get; set; }
 
     Guid? IEnterpriseOwned.EnterpriseId => EnterpriseId;
+}
+
+/// <summary>
+/// A supplier → customer relationship of a year (供应链): the customer buys a product (on a node, when known) for an
+/// amount. Scoped to the customer's jurisdiction; the supplier may be anywhere but must be in the registry.
+/// </summary>
+[OwnedBy(nameof(CustomerId))]
+public sealed class SupplyLink : ScopedEntity, IEnterpriseOwned
+{
+    public Guid SupplierId { get; set; }
+    public Guid CustomerId { get; set; }
+    public Guid? NodeId { get; set; }
+    public string Product { get; set; } = "";
+    public int Year { get; set; }
+    public decimal Amount { get; set; }
+
+    Guid? IEnterpriseOwned.EnterpriseId => CustomerId;
+}
+
+/// <summary>The gap thresholds a jurisdiction sets for its chains (none set: the defaults, or an ancestor's).</summary>
+public sealed class GapSettings : ScopedEntity
+{
+    public decimal ShortShare { get; set; } = Core.Chains.GapThresholds.Default.ShortShare;
 }

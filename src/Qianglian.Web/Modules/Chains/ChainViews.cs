@@ -3,10 +3,20 @@ namespace Qianglian.Web.Modules.Chains;
 public sealed record ChainSummary(Guid Id, string Name, Guid? EcosystemId, string? EcosystemName, Guid JurisdictionId, string JurisdictionPath,
     int NodeCount, int EnterpriseCount, int Version);
 
-public sealed record NodeView(Guid Id, Guid? ParentId, string Name, ChainStage Stage, NodeKind Kind, KeyFlags Keys, int Ordinal, int Version,
+public sealed record NodeView(Guid Id, Guid? ParentId, string Name, ChainStage Stage, NodeKind Kind, KeyFlags Keys, int Ordinal, int Version, decimal? Demand,
     IReadOnlyList<LinkView> Enterprises);
 
 public sealed record LinkView(Guid Id, Guid EnterpriseId, string EnterpriseName, ChainRole Role, EvidenceStrength Evidence, string? EvidenceNote, int Version);
 
 public sealed record ChainView(Guid Id, string Name, Guid? EcosystemId, string? EcosystemName, Guid JurisdictionId, string JurisdictionPath, int Version,
     IReadOnlyList<NodeView> Nodes);
+
+public sealed record MapEnterprise(Guid Id, string Name, ChainRole Role, EvidenceStrength Evidence, bool Local, bool AboveScale, decimal Output);
+
+public sealed record MapNode(Guid Id, Guid? ParentId, string Name, ChainStage Stage, NodeKind Kind, KeyFlags Keys, Core.Chains.NodeGap Gap,
+    IReadOnlyList<MapEnterprise> Enterprises);
+
+public sealed record LeaderRate(Guid EnterpriseId, string Name, decimal? LocalSupportingRate, decimal Purchases);
+
+/// <summary>The panorama map (全景图谱) of a chain for one year: nodes with their local strength and gaps, and each 链主's local supporting rate.</summary>
+public sealed record ChainMap(Guid ChainId, string ChainName, int? Year, decimal ShortShare, IReadOnlyList<MapNode> Nodes, IReadOnlyList<LeaderRate> Leaders);

@@ -12,6 +12,9 @@ public static class ChainsModule
         services.AddScoped<SaveChain>();
         services.AddScoped<EditNodes>();
         services.AddScoped<LinkEnterprises>();
+        services.AddScoped<ReadChainMap>();
+        services.AddScoped<ExportChainTables>();
+        services.AddScoped<SaveChainData>();
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -19,6 +22,14 @@ public static class ChainsModule
         var c = api.MapGroup("/chains").WithTags("Chains");
         c.MapGet("", (ReadChains h, CancellationToken ct) => h.List(ct)).Access<Chain>(Permission.ViewChains, ApiOperation.List);
         c.MapGet("/{id:guid}", (Guid id, ReadChains h, CancellationToken ct) => h.Get(id, ct)).Access<Chain>(Permission.ViewChains, ApiOperation.Get);
+        c.MapGet("/{id:guid}/map", (Guid id, int? year, ReadChainMap h, CancellationToken ct) => h.Handle(id, year, ct))
+            .Access<Chain>(Permission.ViewChains, ApiOperation.Get);
+        c.MapGet("/{id:guid}/nodes.xlsx", async (Guid id, int? year, ExportChainTables h, CancellationToken ct) => File(await h.Nodes(id, year, ct)))
+            .Access<Chain>(Permission.ViewChains, ApiOperation.Get);
+        c.MapGet("/{id:guid}/gaps.xlsx", async (Guid id, int? year, ExportChainTables h, CancellationToken ct) => File(await h.Gaps(id, year, ct)))
+            .Access<Chain>(Permission.ViewChains, ApiOperation.Get);
+        c.MapPut("/gap-settings", (SaveChainData.GapSettingsRequest r, SaveChainData h, CancellationToken ct) => NoContent(h.SetGapSettings(r, ct)))
+            .Access<GapSettings>(Permission.ManageChains, ApiOperation.Update);
         c.MapPost("", async (SaveChain.CreateRequest r, SaveChain h, CancellationToken ct) =>
             {
                 var created = await h.Create(r, ct);
@@ -54,12 +65,25 @@ public static class ChainsModule
             })
             .Access<ChainNode>(Permission.ManageChains, ApiOperation.Create);
 
+        var s = api.MapGroup("/supply-links").WithTags("Chains");
+        s.MapPost("", async (SaveChainData.SupplyRequest r, SaveChainData h, CancellationToken ct) =>
+            {
+                var id = await h.AddSupply(r, ct);
+                return TypedResults.Created($"/api/v1/supply-links/{id}", new { id });
+            })
+            .Access<SupplyLink>(Permission.ManageChains, ApiOperation.Create);
+        s.MapDelete("/{id:guid}", (Guid id, SaveChainData h, CancellationToken ct) => NoContent(h.RemoveSupply(id, ct)))
+            .Access<SupplyLink>(Permission.ManageChains, ApiOperation.Delete);
+
         var l = api.MapGroup("/links").WithTags("Chains");
         l.MapPut("/{id:guid}", (Guid id, LinkEnterprises.UpdateRequest r, LinkEnterprises h, CancellationToken ct) => NoContent(h.Update(id, r, ct)))
             .Access<EnterpriseNodeLink>(Permission.ManageChains, ApiOperation.Update);
         l.MapDelete("/{id:guid}", (Guid id, int version, LinkEnterprises h, CancellationToken ct) => NoContent(h.Unlink(id, version, ct)))
             .Access<EnterpriseNodeLink>(Permission.ManageChains, ApiOperation.Delete);
     }
+
+    private static IResult File((byte[] Content, string FileName) file) =>
+        TypedResults.File(file.Content, Shared.Excel.Workbooks.ContentType, file.FileName);
 
     private static async Task<IResult> NoContent(Task operation)
     {

@@ -9,8 +9,8 @@ namespace Qianglian.Web.Modules.Chains;
 /// <summary>Editing a chain's node tree: add, update, move, merge, delete. The tree rules are Core's <see cref="NodeTree"/>.</summary>
 public sealed class EditNodes(AppDb dbs, CurrentUser user)
 {
-    public sealed record AddRequest(string Name, ChainStage Stage, NodeKind Kind, Guid? ParentId, KeyFlags Keys = KeyFlags.None);
-    public sealed record UpdateRequest(string Name, ChainStage Stage, NodeKind Kind, KeyFlags Keys, int Version);
+    public sealed record AddRequest(string Name, ChainStage Stage, NodeKind Kind, Guid? ParentId, KeyFlags Keys = KeyFlags.None, decimal? Demand = null);
+    public sealed record UpdateRequest(string Name, ChainStage Stage, NodeKind Kind, KeyFlags Keys, int Version, decimal? Demand = null);
     public sealed record MoveRequest(Guid? ParentId, int Version);
     public sealed record MergeRequest(Guid IntoNodeId);
 
@@ -24,10 +24,11 @@ public sealed class EditNodes(AppDb dbs, CurrentUser user)
         if (request.ParentId is { } p && tree.All(n => n.Id != p))
             throw new ValidationException("parentId", "上级环节不属于本产业链 (the parent is not a node of this chain)");
         if (NodeTree.CheckName(tree, null, request.ParentId, name) is { } clash) throw new ValidationException("name", clash);
+        CheckDemand(request.Demand);
         var node = new ChainNode
         {
             ChainId = chainId, JurisdictionId = chain.JurisdictionId, ParentId = request.ParentId, Name = name,
-            Stage = request.Stage, Kind = request.Kind, Keys = request.Keys, Ordinal = tree.Count + 1,
+            Stage = request.Stage, Kind = request.Kind, Keys = request.Keys, Ordinal = tree.Count + 1, Demand = request.Demand,
         };
         db.ChainNodes.Add(node);
         await db.SaveChangesAsync(ct);
@@ -41,8 +42,9 @@ public sealed class EditNodes(AppDb dbs, CurrentUser user)
         await using var db = dbs.Open();
         var node = await Find(db, nodeId, ct);
         if (NodeTree.CheckName(await Tree(db, node.ChainId, ct), node.Id, node.ParentId, name) is { } clash) throw new ValidationException("name", clash);
+        CheckDemand(request.Demand);
         db.ExpectVersion(node, request.Version);
-        (node.Name, node.Stage, node.Kind, node.Keys) = (name, request.Stage, request.Kind, request.Keys);
+        (node.Name, node.Stage, node.Kind, node.Keys, node.Demand) = (name, request.Stage, request.Kind, request.Keys, request.Demand);
         await db.SaveChangesAsync(ct);
     }
 
@@ -91,6 +93,11 @@ public sealed class EditNodes(AppDb dbs, CurrentUser user)
         db.ExpectVersion(node, version);
         db.ChainNodes.Remove(node);
         await db.SaveChangesAsync(ct);
+    }
+
+    private static void CheckDemand(decimal? demand)
+    {
+        if (demand is < 0) throw new ValidationException("demand", $"需求量不能为负数：{demand} (demand must not be negative)");
     }
 
     private static async Task<ChainNode> Find(AppDbContext db, Guid id, CancellationToken ct) =>

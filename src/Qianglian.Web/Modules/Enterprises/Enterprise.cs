@@ -8,6 +8,7 @@ public enum ListingStatus { None = 0, Reserve = 1, Counselling = 2, Filing = 3, 
 /// An enterprise of the registry, keyed by its 统一社会信用代码 (checked by GB 32100-2015). Size class and above-scale
 /// status are not stored: they are computed from the year's facts by Core's rules.
 /// </summary>
+[OwnedBy(nameof(Id))]
 public sealed class Enterprise : ScopedEntity, IEnterpriseOwned
 {
     public string Uscc { get; set; } = "";

@@ -358,6 +358,9 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<Guid>("ChainId")
                         .HasColumnType("uuid");
 
+                    b.Property<decimal?>("Demand")
+                        .HasColumnType("numeric");
+
                     b.Property<Guid>("JurisdictionId")
                         .HasColumnType("uuid");
 
@@ -495,6 +498,92 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("EnterpriseNodeLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Qianglian.Web.Modules.Chains.GapSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("JurisdictionPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("ShortShare")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("numeric(5,4)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId")
+                        .IsUnique();
+
+                    b.HasIndex("JurisdictionPath");
+
+                    b.ToTable("GapSettings");
+                });
+
+            modelBuilder.Entity("Qianglian.Web.Modules.Chains.SupplyLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("JurisdictionPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("NodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("JurisdictionPath");
+
+                    b.HasIndex("NodeId");
+
+                    b.HasIndex("SupplierId");
+
+                    b.HasIndex("CustomerId", "Year");
+
+                    b.ToTable("SupplyLinks", (string)null);
                 });
 
             modelBuilder.Entity("Qianglian.Web.Modules.Enterprises.Enterprise", b =>
@@ -1296,6 +1385,41 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("NodeId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qianglian.Web.Modules.Chains.GapSettings", b =>
+                {
+                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qianglian.Web.Modules.Chains.SupplyLink", b =>
+                {
+                    b.HasOne("Qianglian.Web.Modules.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Qianglian.Web.Modules.Chains.ChainNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Qianglian.Web.Modules.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -348,6 +348,9 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("ChainId")
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("Demand")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("JurisdictionId")
                         .HasColumnType("TEXT");
 
@@ -485,6 +488,92 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("EnterpriseNodeLinks", (string)null);
+                });
+
+            modelBuilder.Entity("Qianglian.Web.Modules.Chains.GapSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JurisdictionPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("ShortShare")
+                        .HasPrecision(5, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId")
+                        .IsUnique();
+
+                    b.HasIndex("JurisdictionPath");
+
+                    b.ToTable("GapSettings");
+                });
+
+            modelBuilder.Entity("Qianglian.Web.Modules.Chains.SupplyLink", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JurisdictionPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("NodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Product")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SupplierId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionId");
+
+                    b.HasIndex("JurisdictionPath");
+
+                    b.HasIndex("NodeId");
+
+                    b.HasIndex("SupplierId");
+
+                    b.HasIndex("CustomerId", "Year");
+
+                    b.ToTable("SupplyLinks", (string)null);
                 });
 
             modelBuilder.Entity("Qianglian.Web.Modules.Enterprises.Enterprise", b =>
@@ -1286,6 +1375,41 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("NodeId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qianglian.Web.Modules.Chains.GapSettings", b =>
+                {
+                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qianglian.Web.Modules.Chains.SupplyLink", b =>
+                {
+                    b.HasOne("Qianglian.Web.Modules.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Qianglian.Web.Modules.Chains.ChainNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Qianglian.Web.Modules.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("SupplierId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
