@@ -102,4 +102,16 @@ S = {
  "HonourLevel_National": ("国家级", "National"), "HonourLevel_Provincial": ("省级", "Provincial"), "HonourLevel_Municipal": ("市级", "Municipal"),
  "Field_industryCode": ("行业代码", "Industry code"), "Field_year": ("年度", "Year"), "Field_revenue": ("营业收入", "Revenue"), "Field_employees": ("从业人员", "Employees"),
  "Field_file": ("文件", "File"), "Field_kind": ("类别", "Kind"),
+
+ "NodeTree": ("环节树", "Node tree"), "PanoramaMap": ("全景图谱", "Panorama map"),
+ "MapLegend": ("{0}年数据；本地产值低于需求的{1}%为短链。颜色：", "Year {0}; short below {1}% of demand. Colours:"),
+ "Gap_None": ("已覆盖", "Covered"), "Gap_Weak": ("弱链", "Weak"), "Gap_Short": ("短链", "Short"), "Gap_Missing": ("缺链", "Missing"),
+ "ExportPng": ("导出图片", "Export PNG"), "ExportNodeTable": ("导出环节表", "Export node table"), "ExportGapList": ("导出缺口清单", "Export gap list"),
+ "NoEnterprisesOnNode": ("该环节暂无企业", "No enterprise on this node"), "Local": ("本地", "local"), "NotLocal": ("外地", "elsewhere"),
+ "GapList": ("缺链、短链、弱链清单", "Gap list"), "Node": ("环节", "Node"), "Gap": ("缺口", "Gap"),
+ "LocalSupportingRate": ("链主本地配套率", "Local supporting rate of chain leaders"), "NoPurchases": ("无采购记录", "no purchases recorded"),
+ "NodeCounts": ("本地{0}家，规上{1}家", "{0} local, {1} above scale"), "Demand": ("需求（万元/年）", "Demand (10k yuan/yr)"), "Field_demand": ("需求", "Demand"),
+ "Field_shortShare": ("短链比例", "Short share"), "Field_product": ("产品", "Product"), "Field_amount": ("金额", "Amount"), "Field_supplierId": ("供应商", "Supplier"),
+ "Field_customerId": ("客户", "Customer"), "Field_nodeId": ("环节", "Node"),
+ "GapReason": ("说明", "Why"),
 }

@@ -11,7 +11,7 @@ namespace Qianglian.Web.Hosting;
 /// The demo dataset and one account per role, loaded only into the default embedded database or with --demo.
 /// Idempotent: existing accounts and enterprises are left as they are. The accounts are printed at every start.
 /// </summary>
-public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConsole console)
+public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConsole console, DemoChain chain)
 {
     public const string Password = "Qianglian#2026";
 
@@ -37,6 +37,8 @@ public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConso
         ("91511700MA6DEM004", "演示·达州能源化工有限公司", "511700"),
         ("91610900MA6DEM005", "演示·安康富硒食品有限公司", "610900"),
         ("91500114MA6DEM006", "演示·黔江新材料有限公司", "500114"),
+        ("91510403MA6DEM007", "演示·西区钛精矿选矿有限公司", "510403"),
+        ("91510403MA6DEM008", "演示·西区检验检测服务有限公司", "510403"),
     ];
 
     public static string FullUscc(string first17) => first17 + Uscc.CheckCharacter(first17);
@@ -54,6 +56,7 @@ public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConso
             }
             await db.SaveChangesAsync(ct);
         }
+        await chain.EnsureAsync(ct);
         await using var read = dbs.OpenSystem();
         var jurisdictions = await read.Jurisdictions.ToDictionaryAsync(j => j.Code, j => j.Id, ct);
         foreach (var account in Accounts)

@@ -53,6 +53,7 @@ public static class ServiceRegistration
         services.AddSingleton(new StartupConsole(Console.Out));
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoData>();
+        services.AddScoped<DemoChain>();
         services.AddScoped<FirstAdministrator>();
         services.AddModules();
     }

@@ -6,24 +6,65 @@ namespace Qianglian.Web.Tests.Browser;
 /// <summary>A lead officer builds a chain's node tree in the browser.</summary>
 public sealed class ChainBrowserTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
-    [Fact]
-    public async Task Xiqu_office_creates_a_chain_and_builds_its_tree()
+    private async Task<IPage> SignIn(string userName)
     {
-        var context = await host.Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 900 } });
+        var context = await host.Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 900 }, AcceptDownloads = true });
         var page = await context.NewPageAsync();
         await page.GotoAsync(host.BaseUrl + "/account/login");
-        await page.FillAsync("input[name=userName]", "xiqu.office");
+        await page.FillAsync("input[name=userName]", userName);
         await page.FillAsync("input[name=password]", DemoData.Password);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForFunctionAsync("() => window.qianglian && window.qianglian.interactive === true");
+        return page;
+    }
+
+    [Fact]
+    public async Task The_demo_chain_map_shows_gaps_and_a_clicked_node_and_exports_the_gap_list()
+    {
+        var page = await SignIn("xiqu.office");
+        await page.GotoAsync(host.BaseUrl + "/chains");
+        await page.GetByTestId("chain-link").Filter(new() { HasText = DemoChain.Name }).ClickAsync();
+        await page.WaitForFunctionAsync("() => window.qianglian && window.qianglian.interactive === true");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "全景图谱" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("gap-list")).ToContainTextAsync("海绵钛");
+        await Assertions.Expect(page.GetByTestId("leader-rate")).ToContainTextAsync("75.0%");
+
+        // Click the 海绵钛 node on the canvas where ECharts drew it, as a person would.
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=chain-map] canvas')");
+        var chartId = await page.GetByTestId("chain-map").GetAttributeAsync("id");
+        var nodeId = await page.EvaluateAsync<string>($"() => echarts.getInstanceByDom(document.getElementById('{chartId}')).getOption().series[0].data.find(d => d.name === '海绵钛').id");
+        var point = await page.EvaluateAsync<Point>($"() => qianglianCharts.positionOf('{chartId}', '{nodeId}')");
+        await page.Mouse.ClickAsync(point.X, point.Y);
+        await Assertions.Expect(page.GetByTestId("selected-node")).ToContainTextAsync("短链");
+        await Assertions.Expect(page.GetByTestId("selected-node")).ToContainTextAsync("演示·西区钒钛新材料有限公司");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Artifacts, "chain-map.png"), FullPage = true });
+
+        var gapList = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-gaps").ClickAsync());
+        Assert.EndsWith("缺口清单.xlsx", gapList.SuggestedFilename);
+        var png = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-map-png").ClickAsync());
+        Assert.EndsWith(".png", png.SuggestedFilename);
+        await page.Context.CloseAsync();
+    }
+
+    private sealed class Point
+    {
+        public float X { get; set; }
+        public float Y { get; set; }
+    }
+
+    [Fact]
+    public async Task Xiqu_office_creates_a_chain_and_builds_its_tree()
+    {
+        var page = await SignIn("xiqu.office");
+        var context = page.Context;
 
         await page.GotoAsync(host.BaseUrl + "/chains");
         await page.WaitForFunctionAsync("() => window.qianglian && window.qianglian.interactive === true");
         await page.GetByTestId("add-chain").ClickAsync();
-        await page.GetByLabel("名称").FillAsync("钒钛新材料产业链");
+        await page.GetByLabel("名称").FillAsync("光电信息产业链");
         await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
-        await page.GetByTestId("chain-link").Filter(new() { HasText = "钒钛新材料产业链" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("chain-title")).ToHaveTextAsync("钒钛新材料产业链");
+        await page.GetByTestId("chain-link").Filter(new() { HasText = "光电信息产业链" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("chain-title")).ToHaveTextAsync("光电信息产业链");
         await page.WaitForFunctionAsync("() => window.qianglian && window.qianglian.interactive === true");
 
         await page.GetByTestId("add-root-node").ClickAsync();
