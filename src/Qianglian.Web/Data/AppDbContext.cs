@@ -41,6 +41,9 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
     public DbSet<Modules.Chains.EnterpriseNodeLink> EnterpriseNodeLinks => Set<Modules.Chains.EnterpriseNodeLink>();
     public DbSet<Modules.Chains.SupplyLink> SupplyLinks => Set<Modules.Chains.SupplyLink>();
     public DbSet<Modules.Chains.GapSettings> GapSettings => Set<Modules.Chains.GapSettings>();
+    public DbSet<Modules.Chains.ChainKitItem> ChainKitItems => Set<Modules.Chains.ChainKitItem>();
+    public DbSet<Modules.Chains.ChainListEntry> ChainListEntries => Set<Modules.Chains.ChainListEntry>();
+    public DbSet<Modules.Chains.CollaborationNeed> CollaborationNeeds => Set<Modules.Chains.CollaborationNeed>();
     public DbSet<Modules.Evaluation.Target> Targets => Set<Modules.Evaluation.Target>();
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
 

@@ -28,6 +28,12 @@ public static class Probes
 
     private static HttpRequestMessage Get(string url) => new(HttpMethod.Get, url);
 
+    private static async Task<Chain> ChainOf(ScopingWorld w, string role, Target t)
+    {
+        await using var db = w.Host.OpenSystem();
+        return await db.Chains.SingleAsync(c => c.Id == (t == Target.Own ? w.OwnRow(typeof(Chain), role) : w.Rows[typeof(Chain)].Other));
+    }
+
     /// <summary>A new node in the own or other chain, for probes that consume their target (merge, delete).</summary>
     private static async Task<ChainNode> FreshNode(ScopingWorld w, string role, Target t)
     {
@@ -179,6 +185,49 @@ public static class Probes
             db.SupplyLinks.Add(link);
             await db.SaveChangesAsync();
             return new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/supply-links/{link.Id}");
+        },
+        ["GET /api/v1/chains/{id:guid}/profile"] = (w, r, t) => Task.FromResult(Get($"/api/v1/chains/{Row<Chain>(w, r, t)}/profile")),
+        ["PUT /api/v1/chains/{id:guid}/profile"] = async (w, r, t) =>
+        {
+            await using var db = w.Host.OpenSystem();
+            var c = await db.Chains.SingleAsync(x => x.Id == Row<Chain>(w, r, t));
+            return Send(HttpMethod.Put, $"/api/v1/chains/{c.Id}/profile", new { chiefUserId = (Guid?)null, deputyUserIds = Array.Empty<Guid>(), version = c.Version });
+        },
+        ["POST /api/v1/chains/{id:guid}/kit/from-pack"] = (w, r, t) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/chains/{Row<Chain>(w, r, t)}/kit/from-pack")),
+        ["POST /api/v1/chains/{id:guid}/kit"] = (w, r, t) => Task.FromResult(Send(HttpMethod.Post, $"/api/v1/chains/{Row<Chain>(w, r, t)}/kit", new { name = $"矩阵事项{Next()}" })),
+        ["POST /api/v1/chains/{id:guid}/lists"] = (w, r, t) => Task.FromResult(Send(HttpMethod.Post, $"/api/v1/chains/{Row<Chain>(w, r, t)}/lists", new { kind = "KeyPlatform", title = "中试平台" })),
+        ["POST /api/v1/chains/{id:guid}/needs"] = (w, r, t) => Task.FromResult(Send(HttpMethod.Post, $"/api/v1/chains/{Row<Chain>(w, r, t)}/needs",
+            new { needingEnterpriseId = w.OwnEnterprise, kind = "Supply", description = "需要本地钛精矿供应" })),
+        ["PUT /api/v1/kit-items/{id:guid}"] = async (w, r, t) =>
+        {
+            var (chain, db) = (await ChainOf(w, r, t), w.Host.OpenSystem());
+            await using var _ = db;
+            var item = new ChainKitItem { ChainId = chain.Id, JurisdictionId = chain.JurisdictionId, Name = $"临时事项{Next()}" };
+            db.ChainKitItems.Add(item);
+            await db.SaveChangesAsync();
+            return Send(HttpMethod.Put, $"/api/v1/kit-items/{item.Id}", new { state = "InProgress", version = 0 });
+        },
+        ["DELETE /api/v1/list-entries/{id:guid}"] = async (w, r, t) =>
+        {
+            var (chain, db) = (await ChainOf(w, r, t), w.Host.OpenSystem());
+            await using var _ = db;
+            var entry = new ChainListEntry { ChainId = chain.Id, JurisdictionId = chain.JurisdictionId, Kind = ChainListKind.TechnologyRoute, Title = "临时条目" };
+            db.ChainListEntries.Add(entry);
+            await db.SaveChangesAsync();
+            return new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/list-entries/{entry.Id}");
+        },
+        ["PUT /api/v1/needs/{id:guid}"] = async (w, r, t) =>
+        {
+            var (chain, db) = (await ChainOf(w, r, t), w.Host.OpenSystem());
+            await using var _ = db;
+            var need = new CollaborationNeed
+            {
+                ChainId = chain.Id, JurisdictionId = chain.JurisdictionId, Kind = NeedKind.Technology, Description = "临时需求",
+                NeedingEnterpriseId = t == Target.Own ? w.OwnEnterprise : w.Rows[typeof(Enterprise)].Other,
+            };
+            db.CollaborationNeeds.Add(need);
+            await db.SaveChangesAsync();
+            return Send(HttpMethod.Put, $"/api/v1/needs/{need.Id}", new { status = "Closed", version = 0 });
         },
         ["POST /api/v1/chains"] = (w, _, t) => Task.FromResult(Send(HttpMethod.Post, "/api/v1/chains", new { jurisdictionId = Place(w, t), name = $"矩阵链{Next()}" })),
         ["PUT /api/v1/chains/{id:guid}"] = async (w, r, t) =>

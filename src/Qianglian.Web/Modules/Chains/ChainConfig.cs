@@ -72,3 +72,40 @@ internal sealed class GapSettingsConfig : IEntityTypeConfiguration<GapSettings>
         b.HasIndex(g => g.JurisdictionId).IsUnique();
     }
 }
+
+internal sealed class ChainKitItemConfig : IEntityTypeConfiguration<ChainKitItem>
+{
+    public void Configure(EntityTypeBuilder<ChainKitItem> b)
+    {
+        b.ToTable("ChainKitItems");
+        b.Property(i => i.Name).HasMaxLength(100);
+        b.Property(i => i.Evidence).HasMaxLength(1000);
+        b.HasIndex(i => new { i.ChainId, i.Name }).IsUnique();
+        b.HasOne<Chain>().WithMany().HasForeignKey(i => i.ChainId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ChainListEntryConfig : IEntityTypeConfiguration<ChainListEntry>
+{
+    public void Configure(EntityTypeBuilder<ChainListEntry> b)
+    {
+        b.ToTable("ChainListEntries");
+        b.Property(e => e.Title).HasMaxLength(200);
+        b.Property(e => e.Detail).HasMaxLength(2000);
+        b.HasIndex(e => new { e.ChainId, e.Kind });
+        b.HasOne<Chain>().WithMany().HasForeignKey(e => e.ChainId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class CollaborationNeedConfig : IEntityTypeConfiguration<CollaborationNeed>
+{
+    public void Configure(EntityTypeBuilder<CollaborationNeed> b)
+    {
+        b.ToTable("CollaborationNeeds");
+        b.Property(n => n.Description).HasMaxLength(1000);
+        b.HasIndex(n => n.ChainId);
+        b.HasOne<Chain>().WithMany().HasForeignKey(n => n.ChainId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Enterprises.Enterprise>().WithMany().HasForeignKey(n => n.NeedingEnterpriseId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Enterprises.Enterprise>().WithMany().HasForeignKey(n => n.ProvidingEnterpriseId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

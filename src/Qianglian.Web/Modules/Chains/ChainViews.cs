@@ -20,3 +20,14 @@ public sealed record LeaderRate(Guid EnterpriseId, string Name, decimal? LocalSu
 
 /// <summary>The panorama map (全景图谱) of a chain for one year: nodes with their local strength and gaps, and each 链主's local supporting rate.</summary>
 public sealed record ChainMap(Guid ChainId, string ChainName, int? Year, decimal ShortShare, IReadOnlyList<MapNode> Nodes, IReadOnlyList<LeaderRate> Leaders);
+
+public sealed record KitItemView(Guid Id, string Name, int Ordinal, KitItemState State, string? Evidence, int Version);
+public sealed record ListEntryView(Guid Id, ChainListKind Kind, string Title, string? Detail);
+public sealed record NeedView(Guid Id, Guid NeedingEnterpriseId, string NeedingEnterprise, Guid? ProvidingEnterpriseId, string? ProvidingEnterprise,
+    NeedKind Kind, string Description, NeedStatus Status, int Version);
+public sealed record PersonRef(Guid Id, string Name);
+
+/// <summary>A chain's working profile: chief and deputies, lead department, localities, working kit, 一链N清单, 协作需求表.</summary>
+public sealed record ChainProfileView(Guid ChainId, int Version, PersonRef? Chief, IReadOnlyList<PersonRef> Deputies, PersonRef? LeadUnit,
+    IReadOnlyList<PersonRef> Hosts, IReadOnlyList<PersonRef> Collaborating, string? KitName, int? KitDeclared,
+    IReadOnlyList<KitItemView> Kit, IReadOnlyList<ListEntryView> Lists, IReadOnlyList<NeedView> Needs);

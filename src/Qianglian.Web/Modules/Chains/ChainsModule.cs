@@ -15,6 +15,7 @@ public static class ChainsModule
         services.AddScoped<ReadChainMap>();
         services.AddScoped<ExportChainTables>();
         services.AddScoped<SaveChainData>();
+        services.AddScoped<ChainProfile>();
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -65,6 +66,25 @@ public static class ChainsModule
             })
             .Access<ChainNode>(Permission.ManageChains, ApiOperation.Create);
 
+        c.MapGet("/{id:guid}/profile", (Guid id, ChainProfile h, CancellationToken ct) => h.Get(id, ct))
+            .Access<Chain>(Permission.ViewChains, ApiOperation.Get);
+        c.MapPut("/{id:guid}/profile", (Guid id, ChainProfile.ProfileRequest r, ChainProfile h, CancellationToken ct) => NoContent(h.SetProfile(id, r, ct)))
+            .Access<Chain>(Permission.ManageChains, ApiOperation.Update);
+        c.MapPost("/{id:guid}/kit/from-pack", async (Guid id, ChainProfile h, CancellationToken ct) => TypedResults.Ok(new { added = await h.InitKit(id, ct) }))
+            .Access<Chain>(Permission.ManageChains, ApiOperation.Action);
+        c.MapPost("/{id:guid}/kit", async (Guid id, ChainProfile.KitItemRequest r, ChainProfile h, CancellationToken ct) => Created(await h.AddKitItem(id, r, ct)))
+            .Access<Chain>(Permission.ManageChains, ApiOperation.Create);
+        c.MapPost("/{id:guid}/lists", async (Guid id, ChainProfile.ListEntryRequest r, ChainProfile h, CancellationToken ct) => Created(await h.AddListEntry(id, r, ct)))
+            .Access<Chain>(Permission.ManageChains, ApiOperation.Create);
+        c.MapPost("/{id:guid}/needs", async (Guid id, ChainProfile.NeedRequest r, ChainProfile h, CancellationToken ct) => Created(await h.AddNeed(id, r, ct)))
+            .Access<Chain>(Permission.ManageChains, ApiOperation.Create);
+        api.MapPut("/kit-items/{id:guid}", (Guid id, ChainProfile.KitStateRequest r, ChainProfile h, CancellationToken ct) => NoContent(h.UpdateKitItem(id, r, ct)))
+            .WithTags("Chains").Access<ChainKitItem>(Permission.ManageChains, ApiOperation.Update);
+        api.MapDelete("/list-entries/{id:guid}", (Guid id, ChainProfile h, CancellationToken ct) => NoContent(h.RemoveListEntry(id, ct)))
+            .WithTags("Chains").Access<ChainListEntry>(Permission.ManageChains, ApiOperation.Delete);
+        api.MapPut("/needs/{id:guid}", (Guid id, ChainProfile.NeedStatusRequest r, ChainProfile h, CancellationToken ct) => NoContent(h.UpdateNeed(id, r, ct)))
+            .WithTags("Chains").Access<CollaborationNeed>(Permission.ManageChains, ApiOperation.Update);
+
         var s = api.MapGroup("/supply-links").WithTags("Chains");
         s.MapPost("", async (SaveChainData.SupplyRequest r, SaveChainData h, CancellationToken ct) =>
             {
@@ -81,6 +101,8 @@ public static class ChainsModule
         l.MapDelete("/{id:guid}", (Guid id, int version, LinkEnterprises h, CancellationToken ct) => NoContent(h.Unlink(id, version, ct)))
             .Access<EnterpriseNodeLink>(Permission.ManageChains, ApiOperation.Delete);
     }
+
+    private static IResult Created(Guid id) => TypedResults.Created((string?)null, new { id });
 
     private static IResult File((byte[] Content, string FileName) file) =>
         TypedResults.File(file.Content, Shared.Excel.Workbooks.ContentType, file.FileName);

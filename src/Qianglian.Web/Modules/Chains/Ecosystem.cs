@@ -20,4 +20,13 @@ public sealed class Chain : ScopedEntity
     public Guid? EcosystemId { get; set; }
     public int Ordinal { get; set; }
     public string? PackCode { get; set; }
+
+    /// <summary>链长: the leader (a user) responsible for the chain; deputies (副链长) likewise.</summary>
+    public Guid? ChiefUserId { get; set; }
+    public List<Guid> DeputyUserIds { get; set; } = [];
+    /// <summary>牵头部门: the government unit that leads the chain's work.</summary>
+    public Guid? LeadUnitId { get; set; }
+    /// <summary>主要承载地 and 协同发展地: jurisdictions where the chain is mainly built / which support it.</summary>
+    public List<Guid> HostJurisdictionIds { get; set; } = [];
+    public List<Guid> CollaboratingJurisdictionIds { get; set; } = [];
 }
