@@ -78,6 +78,12 @@ public sealed class ChainBrowserTests(BrowserHost host) : IClassFixture<BrowserH
         await page.GetByTestId("save-node").ClickAsync();
         await Assertions.Expect(page.GetByTestId("node-钒钛磁铁矿")).ToContainTextAsync("钛精矿");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Artifacts, "chain-tree.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "工作机制" }).ClickAsync();
+        await page.GetByTestId("kit-from-pack").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("chain-kit")).ToContainTextAsync("一个工作方案");
+        await Assertions.Expect(page.GetByTestId("chain-kit")).ToContainTextAsync("五个一");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Artifacts, "chain-work.png"), FullPage = true });
         await context.CloseAsync();
     }
 }
