@@ -130,4 +130,5 @@ S = {
  "Field_chiefUserId": ("链长", "Chief"), "Field_leadUnitId": ("牵头部门", "Lead department"), "Field_hostJurisdictionIds": ("主要承载地", "Host localities"),
  "Field_collaboratingJurisdictionIds": ("协同发展地", "Collaborating localities"), "Field_evidence": ("落实依据", "Evidence"), "Field_title": ("条目", "Entry"),
  "Field_description": ("需求内容", "Need"), "Field_needingEnterpriseId": ("需求企业", "Needing enterprise"), "Field_providingEnterpriseId": ("对接企业", "Provider"),
+ "ExportTree": ("导出环节树", "Export tree"), "ImportTree": ("从 Excel 导入环节树", "Import tree from Excel"),
 }

@@ -186,6 +186,13 @@ public static class Probes
             await db.SaveChangesAsync();
             return new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/supply-links/{link.Id}");
         },
+        ["GET /api/v1/chains/{id:guid}/tree.xlsx"] = (w, r, t) => Task.FromResult(Get($"/api/v1/chains/{Row<Chain>(w, r, t)}/tree.xlsx")),
+        ["POST /api/v1/chains/{id:guid}/tree"] = (w, r, t) =>
+        {
+            var file = Shared.Excel.Workbooks.Rows("环节树", [new Dictionary<string, object?> { ["环节"] = $"导入环节{Next()}", ["位置"] = "上游", ["类型"] = "原材料" }]);
+            var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", "tree.xlsx" } };
+            return Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/chains/{Row<Chain>(w, r, t)}/tree") { Content = form });
+        },
         ["GET /api/v1/chains/{id:guid}/profile"] = (w, r, t) => Task.FromResult(Get($"/api/v1/chains/{Row<Chain>(w, r, t)}/profile")),
         ["PUT /api/v1/chains/{id:guid}/profile"] = async (w, r, t) =>
         {

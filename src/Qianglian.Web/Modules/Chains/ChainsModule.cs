@@ -16,6 +16,7 @@ public static class ChainsModule
         services.AddScoped<ExportChainTables>();
         services.AddScoped<SaveChainData>();
         services.AddScoped<ChainProfile>();
+        services.AddScoped<NodeTreeExcel>();
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -66,6 +67,18 @@ public static class ChainsModule
             })
             .Access<ChainNode>(Permission.ManageChains, ApiOperation.Create);
 
+        c.MapGet("/{id:guid}/tree.xlsx", async (Guid id, NodeTreeExcel h, CancellationToken ct) => File(await h.Export(id, ct)))
+            .Access<Chain>(Permission.ViewChains, ApiOperation.Get);
+        c.MapPost("/{id:guid}/tree", async (Guid id, IFormFile file, NodeTreeExcel h, CancellationToken ct) =>
+            {
+                await using var stream = new MemoryStream();
+                await file.CopyToAsync(stream, ct);
+                stream.Position = 0;
+                var report = await h.Import(id, stream, ct);
+                return report.Applied ? Results.Ok(report) : Results.UnprocessableEntity(report);
+            })
+            .DisableAntiforgery()
+            .Access<Chain>(Permission.ManageChains, ApiOperation.Action);
         c.MapGet("/{id:guid}/profile", (Guid id, ChainProfile h, CancellationToken ct) => h.Get(id, ct))
             .Access<Chain>(Permission.ViewChains, ApiOperation.Get);
         c.MapPut("/{id:guid}/profile", (Guid id, ChainProfile.ProfileRequest r, ChainProfile h, CancellationToken ct) => NoContent(h.SetProfile(id, r, ct)))

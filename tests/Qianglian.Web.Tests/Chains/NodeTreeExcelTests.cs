@@ -1,0 +1,66 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Qianglian.Web.Shared.Excel;
+using Qianglian.Web.Tests.Hosting;
+
+namespace Qianglian.Web.Tests.Chains;
+
+/// <summary>Node trees out to .xlsx and back in, with bad rows refusing the whole file.</summary>
+public abstract class NodeTreeExcelTests<THost>(THost host) : IClassFixture<THost> where THost : HostFixture
+{
+    private static Dictionary<string, object?> Row(string node, string? parent, string stage = "中游", string kind = "产品", object? demand = null) =>
+        new() { ["环节"] = node, ["上级环节"] = parent, ["位置"] = stage, ["类型"] = kind, ["需求（万元/年）"] = demand };
+
+    private static Task<HttpResponseMessage> Post(HttpClient client, Guid chain, byte[] file) =>
+        client.PostAsync($"/api/v1/chains/{chain}/tree", new MultipartFormDataContent { { new ByteArrayContent(file), "file", "tree.xlsx" } });
+
+    private async Task<(HttpClient, Guid)> NewChain()
+    {
+        var client = await host.ClientFor("xiqu.office");
+        Guid xiqu;
+        await using (var db = host.OpenSystem()) xiqu = (await db.Jurisdictions.SingleAsync(j => j.Code == "510403")).Id;
+        var created = await client.PostAsJsonAsync("/api/v1/chains", new { jurisdictionId = xiqu, name = $"导入树链{Guid.NewGuid():N}"[..9] });
+        return (client, (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task A_tree_imports_and_exports_in_the_same_columns()
+    {
+        var (client, chain) = await NewChain();
+        var file = Workbooks.Rows("环节树", [Row("钛精矿", null, "上游", "原材料", 50000), Row("钛白粉", "钛精矿"), Row("涂料", "钛白粉", "下游")]);
+        var response = await Post(client, chain, file);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var nodes = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/chains/{chain}")).GetProperty("nodes").EnumerateArray().ToList();
+        var byName = nodes.ToDictionary(n => n.GetProperty("name").GetString()!);
+        Assert.Equal(byName["钛白粉"].GetProperty("id").GetGuid(), byName["涂料"].GetProperty("parentId").GetGuid());
+        Assert.Equal(500_000_000m, byName["钛精矿"].GetProperty("demand").GetDecimal());
+
+        var exported = await client.GetByteArrayAsync($"/api/v1/chains/{chain}/tree.xlsx");
+        var again = await (await Post(client, chain, exported)).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((0, 3), (again.GetProperty("inserted").GetInt32(), again.GetProperty("updated").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Bad_rows_and_cycles_refuse_the_whole_file()
+    {
+        var (client, chain) = await NewChain();
+        var bad = Workbooks.Rows("环节树", [Row("甲", null), Row("乙", "不存在的环节"), Row("丙", null, "外太空")]);
+        var refused = await Post(client, chain, bad);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())).ToList();
+        Assert.Contains((3, "上级环节"), errors);
+        Assert.Contains((4, "位置"), errors);
+        Assert.Empty((await client.GetFromJsonAsync<JsonElement>($"/api/v1/chains/{chain}")).GetProperty("nodes").EnumerateArray());
+
+        Assert.Equal(HttpStatusCode.OK, (await Post(client, chain, Workbooks.Rows("环节树", [Row("甲", null), Row("乙", "甲")]))).StatusCode);
+        var cycle = await Post(client, chain, Workbooks.Rows("环节树", [Row("甲", "乙")]));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, cycle.StatusCode);
+        Assert.Contains("下级", await cycle.Content.ReadAsStringAsync());
+    }
+}
+
+public sealed class NodeTreeExcelOnSqlite(SqliteHost host) : NodeTreeExcelTests<SqliteHost>(host);
+public sealed class NodeTreeExcelOnPostgres(PostgresHost host) : NodeTreeExcelTests<PostgresHost>(host);
