@@ -39,11 +39,13 @@ echo "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1
 
 # --- build once, run every test project ------------------------------------------------------------------------
 RESULTS=$(mktemp -d /tmp/qianglian-results.XXXXXX)
-dotnet build Qianglian.sln -c Release -nologo -v q
+# No build servers left behind to hold CI's output open.
+dotnet build Qianglian.sln -c Release -nologo -v q --disable-build-servers
 status=0
 for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
-  dotnet test "$project" -c Release --no-build --nologo \
+  # A hung test fails the run instead of eating CI's time.
+  dotnet test "$project" -c Release --no-build --nologo --blame-hang-timeout 5m \
     --logger "trx;LogFileName=$name.trx" --results-directory "$RESULTS" "$@" || status=1
 done
 

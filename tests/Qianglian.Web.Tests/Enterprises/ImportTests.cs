@@ -171,3 +171,53 @@ public abstract class ImportTests<THost>(THost host) : IClassFixture<THost> wher
 
 public sealed class ImportOnSqlite(SqliteHost host) : ImportTests<SqliteHost>(host);
 public sealed class ImportOnPostgres(PostgresHost host) : ImportTests<PostgresHost>(host);
+
+/// <summary>Yearly facts from .xlsx: 万元 stored as yuan, every bad cell named, unknown enterprises refused.</summary>
+public abstract class FactsImportTests<THost>(THost host) : IClassFixture<THost> where THost : HostFixture
+{
+    private static Task<HttpResponseMessage> Post(HttpClient client, byte[] file) =>
+        client.PostAsync("/api/v1/enterprises/facts/import", new MultipartFormDataContent { { new ByteArrayContent(file), "file", "facts.xlsx" } });
+
+    /// <summary>A sheet row with every column of the template (MiniExcel writes the first row's columns).</summary>
+    private static Dictionary<string, object?> Facts(string uscc, int year, params (string Column, object Value)[] values)
+    {
+        var row = FactsExcel.Headers.ToDictionary(h => h, _ => (object?)null);
+        (row["统一社会信用代码"], row["年度"]) = (uscc, year);
+        foreach (var (column, value) in values) row[column] = value;
+        return row;
+    }
+
+    [Fact]
+    public async Task Facts_import_in_ten_thousands_and_refuse_bad_cells()
+    {
+        using var client = await host.ClientFor("xiqu.office");
+        string uscc;
+        await using (var db = host.OpenSystem()) uscc = (await db.Enterprises.FirstAsync(e => e.Name == "演示·西区钒钛新材料有限公司")).Uscc;
+        var bad = Workbooks.Rows("企业年度数据",
+        [
+            Facts(uscc, 2023, ("营业收入（万元）", "很多")),
+            Facts(uscc, 2022, ("从业人员（人）", -3)),
+            Facts(RegistryTests<THost>.NewUscc("91510403MJ5"), 2022),
+        ]);
+        var refused = await Post(client, bad);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())).ToList();
+        Assert.Equal([(2, "营业收入（万元）"), (3, "从业人员（人）"), (4, "统一社会信用代码")], errors);
+
+        var good = Workbooks.Rows("企业年度数据", [Facts(uscc, 2023, ("营业收入（万元）", 2500.5), ("从业人员（人）", 380))]);
+        Assert.Equal(HttpStatusCode.OK, (await Post(client, good)).StatusCode);
+        await using (var db = host.OpenSystem())
+        {
+            var fact = await db.EnterpriseFacts.SingleAsync(f => f.Year == 2023 && db.Enterprises.Any(e => e.Id == f.EnterpriseId && e.Uscc == uscc));
+            Assert.Equal(25_005_000m, fact.Revenue);
+            Assert.Equal(380, fact.Employees);
+        }
+        using var export = new MemoryStream(await client.GetByteArrayAsync("/api/v1/enterprises/facts/export.xlsx?year=2023"));
+        var rows = export.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Contains(rows, r => (string)r["统一社会信用代码"] == uscc && Convert.ToDecimal(r["营业收入（万元）"]) == 2500.5m);
+    }
+}
+
+public sealed class FactsImportOnSqlite(SqliteHost host) : FactsImportTests<SqliteHost>(host);
+public sealed class FactsImportOnPostgres(PostgresHost host) : FactsImportTests<PostgresHost>(host);

@@ -115,10 +115,16 @@ public static class Probes
 
         ["GET /api/v1/enterprises/template.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/enterprises/template.xlsx")),
         ["GET /api/v1/enterprises/export.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/enterprises/export.xlsx")),
-        ["PUT /api/v1/enterprises/{id:guid}/facts/{year:int}"] = (w, r, t) => Task.FromResult(Send(HttpMethod.Put,
-            $"/api/v1/enterprises/{Row<Enterprise>(w, r, t)}/facts/{2001 + Next() % 20}",
-            new { revenue = 30_000_000m, outputValue = 0, valueAdded = 0, profit = -1, taxPaid = 0, employees = 50, rdSpend = 0, inventionPatents = 0,
-                energyTce = 0, electricityKwh = 0, emissionsTonnes = 0, landMu = 10, version = 0 })),
+        ["PUT /api/v1/enterprises/{id:guid}/facts/{year:int}"] = async (w, r, t) =>
+        {
+            // Send the version of the year's facts if some other probe already wrote them.
+            var (id, year) = (Row<Enterprise>(w, r, t), 2001 + Next() % 20);
+            await using var db = w.Host.OpenSystem();
+            var version = await db.EnterpriseFacts.Where(f => f.EnterpriseId == id && f.Year == year).Select(f => (int?)f.Version).FirstOrDefaultAsync() ?? 0;
+            return Send(HttpMethod.Put, $"/api/v1/enterprises/{id}/facts/{year}",
+                new { revenue = 30_000_000m, outputValue = 0, valueAdded = 0, profit = -1, taxPaid = 0, employees = 50, rdSpend = 0, inventionPatents = 0,
+                    energyTce = 0, electricityKwh = 0, emissionsTonnes = 0, landMu = 10, version });
+        },
         ["POST /api/v1/enterprises/{id:guid}/honours"] = (w, r, t) => Task.FromResult(Send(HttpMethod.Post,
             $"/api/v1/enterprises/{Row<Enterprise>(w, r, t)}/honours", new { kind = "HighTech", level = "National", year = 2000 + Interlocked.Increment(ref honourYears) })),
         ["DELETE /api/v1/honours/{id:guid}"] = async (w, r, t) =>
@@ -133,6 +139,17 @@ public static class Probes
             db.EnterpriseHonours.Add(honour);
             await db.SaveChangesAsync();
             return new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/honours/{honour.Id}");
+        },
+        ["GET /api/v1/enterprises/facts/template.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/enterprises/facts/template.xlsx")),
+        ["GET /api/v1/enterprises/facts/export.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/enterprises/facts/export.xlsx")),
+        ["POST /api/v1/enterprises/facts/import"] = async (w, r, t) =>
+        {
+            var id = t == Target.Own ? w.OwnRow(typeof(Enterprise), r) : w.OtherRow(typeof(Enterprise), r);
+            await using var db = w.Host.OpenSystem();
+            var uscc = (await db.Enterprises.SingleAsync(e => e.Id == id)).Uscc;
+            var file = Shared.Excel.Workbooks.Rows("企业年度数据", [new Dictionary<string, object?> { ["统一社会信用代码"] = uscc, ["年度"] = 2001 + Next() % 20, ["营业收入（万元）"] = 100 }]);
+            var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", "facts.xlsx" } };
+            return new HttpRequestMessage(HttpMethod.Post, "/api/v1/enterprises/facts/import") { Content = form };
         },
         ["POST /api/v1/enterprises/import"] = async (w, _, t) =>
         {

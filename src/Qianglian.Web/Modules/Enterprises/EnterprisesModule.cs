@@ -15,6 +15,7 @@ public static class EnterprisesModule
         services.AddScoped<SaveFacts>();
         services.AddScoped<ImportEnterprises>();
         services.AddScoped<ExportEnterprises>();
+        services.AddScoped<FactsExcel>();
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -55,24 +56,38 @@ public static class EnterprisesModule
             })
             .WithTags("Enterprises").Access<EnterpriseHonour>(Permission.EditEnterprises, ApiOperation.Delete);
 
+        g.MapGet("/facts/template.xlsx", (FactsExcel h) => TypedResults.File(h.Template(), Workbooks.ContentType, "企业年度数据导入模板.xlsx"))
+            .Access<EnterpriseYearFact>(Permission.ViewEnterprises, ApiOperation.Download);
+        g.MapGet("/facts/export.xlsx", async (int? year, FactsExcel h, CancellationToken ct) => TypedResults.File(await h.Export(year, ct), Workbooks.ContentType, "企业年度数据.xlsx"))
+            .Access<EnterpriseYearFact>(Permission.ViewEnterprises, ApiOperation.Download);
+        g.MapPost("/facts/import", async (IFormFile file, [FromQuery] ImportMode? mode, FactsExcel h, CancellationToken ct) =>
+                Answer(await h.Import(await Read(file, ct), mode ?? ImportMode.AllOrNothing, ct), null))
+            .DisableAntiforgery()
+            .Access<EnterpriseYearFact>(Permission.EditEnterprises, ApiOperation.Action);
         g.MapGet("/template.xlsx", (ExportEnterprises h) => TypedResults.File(h.Template(), Workbooks.ContentType, "企业名录导入模板.xlsx"))
             .Access<Enterprise>(Permission.ViewEnterprises, ApiOperation.Download);
         g.MapGet("/export.xlsx", async (ExportEnterprises h, CancellationToken ct) => TypedResults.File(await h.Handle(ct), Workbooks.ContentType, "企业名录.xlsx"))
             .Access<Enterprise>(Permission.ViewEnterprises, ApiOperation.Download);
         // Bearer-token clients post files without an antiforgery token; the sign-in cookie is SameSite, so no other site can post as the user.
         g.MapPost("/import", async (IFormFile file, [FromQuery] ImportMode? mode, [FromQuery] string? format, ImportEnterprises h, CancellationToken ct) =>
-            {
-                if (file.Length > SheetReader.MaxBytes)
-                    throw new ValidationException("file", $"文件超过{SheetReader.MaxBytes / 1024 / 1024}MB (file too large)");
-                await using var stream = new MemoryStream();
-                await file.CopyToAsync(stream, ct);
-                stream.Position = 0;
-                var report = await h.Handle(stream, mode ?? ImportMode.AllOrNothing, null, ct);
-                if (format == "xlsx" && report.Errors.Count > 0)
-                    return Results.File(Workbooks.Errors(report.Errors), Workbooks.ContentType, "导入错误.xlsx");
-                return report.Applied ? Results.Ok(report) : Results.UnprocessableEntity(report);
-            })
+                Answer(await h.Handle(await Read(file, ct), mode ?? ImportMode.AllOrNothing, null, ct), format))
             .DisableAntiforgery()
             .Access<Enterprise>(Permission.RegisterEnterprises, ApiOperation.Action);
     }
+
+    private static async Task<MemoryStream> Read(IFormFile file, CancellationToken ct)
+    {
+        if (file.Length > SheetReader.MaxBytes)
+            throw new ValidationException("file", $"文件超过{SheetReader.MaxBytes / 1024 / 1024}MB (file too large)");
+        var stream = new MemoryStream();
+        await file.CopyToAsync(stream, ct);
+        stream.Position = 0;
+        return stream;
+    }
+
+    /// <summary>200 with the report when written, 422 when refused; the error workbook instead when asked for.</summary>
+    private static IResult Answer(ImportReport report, string? format) =>
+        format == "xlsx" && report.Errors.Count > 0
+            ? Results.File(Workbooks.Errors(report.Errors), Workbooks.ContentType, "导入错误.xlsx")
+            : report.Applied ? Results.Ok(report) : Results.UnprocessableEntity(report);
 }
