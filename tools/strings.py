@@ -131,4 +131,6 @@ S = {
  "Field_collaboratingJurisdictionIds": ("协同发展地", "Collaborating localities"), "Field_evidence": ("落实依据", "Evidence"), "Field_title": ("条目", "Entry"),
  "Field_description": ("需求内容", "Need"), "Field_needingEnterpriseId": ("需求企业", "Needing enterprise"), "Field_providingEnterpriseId": ("对接企业", "Provider"),
  "ExportTree": ("导出环节树", "Export tree"), "ImportTree": ("从 Excel 导入环节树", "Import tree from Excel"),
+ "DownloadFactsTemplate": ("下载年度数据模板", "Facts template"), "ExportFacts": ("导出年度数据", "Export facts"),
+ "ImportKindRegistry": ("企业名录", "Registry"), "ImportKindFacts": ("企业年度数据", "Yearly facts"),
 }

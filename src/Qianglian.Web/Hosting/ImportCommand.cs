@@ -7,7 +7,7 @@ using Qianglian.Web.Shared.Excel;
 namespace Qianglian.Web.Hosting;
 
 /// <summary>
-/// <c>import enterprises FILE.xlsx --user=NAME [--mode=GoodRowsOnly]</c>: the same import as the page, run as a
+/// <c>import enterprises|facts FILE.xlsx --user=NAME [--mode=GoodRowsOnly]</c>: the same imports as the page, run as a
 /// named account (its role and jurisdiction apply, and the audit log names it), with progress on the console.
 /// Ctrl+C cancels and rolls back. Writes FILE.errors.xlsx when rows are refused.
 /// </summary>
@@ -15,9 +15,9 @@ public static class ImportCommand
 {
     public static async Task<int> RunAsync(IServiceProvider services, IConfiguration config, IReadOnlyList<string> args)
     {
-        if (args.Count != 2 || args[0] != "enterprises" || config["user"] is not { Length: > 0 } userName)
+        if (args.Count != 2 || args[0] is not ("enterprises" or "facts") || config["user"] is not { Length: > 0 } userName)
         {
-            Console.Error.WriteLine("用法 usage: import enterprises FILE.xlsx --user=NAME [--mode=GoodRowsOnly]");
+            Console.Error.WriteLine("用法 usage: import enterprises|facts FILE.xlsx --user=NAME [--mode=GoodRowsOnly]");
             return 2;
         }
         var path = args[1];
@@ -42,7 +42,9 @@ public static class ImportCommand
         var progress = new Progress<ImportProgress>(p => Console.Write($"\r{p.Stage} {p.Done}{(p.Total > 0 ? $"/{p.Total} ({100 * p.Done / p.Total}%)" : "")}   "));
         try
         {
-            var report = await services.GetRequiredService<ImportEnterprises>().Handle(stream, mode, progress, cancel.Token);
+            var report = args[0] == "facts"
+                ? await services.GetRequiredService<FactsExcel>().Import(stream, mode, cancel.Token)
+                : await services.GetRequiredService<ImportEnterprises>().Handle(stream, mode, progress, cancel.Token);
             Console.WriteLine();
             Console.WriteLine(report.Applied
                 ? $"已导入 imported: {report.Rows} 行 rows, 新增 inserted {report.Inserted}, 更新 updated {report.Updated}, 错误 errors {report.Errors.Count}"
