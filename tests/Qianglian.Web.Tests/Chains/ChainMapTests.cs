@@ -82,3 +82,39 @@ public abstract class ChainMapTests<THost>(THost host) : IClassFixture<THost> wh
 
 public sealed class ChainMapOnSqlite(SqliteHost host) : ChainMapTests<SqliteHost>(host);
 public sealed class ChainMapOnPostgres(PostgresHost host) : ChainMapTests<PostgresHost>(host);
+
+/// <summary>Supply links from .xlsx: the supplier must be registered, the customer in scope, nothing half-written.</summary>
+public abstract class SupplyImportTests<THost>(THost host) : IClassFixture<THost> where THost : HostFixture
+{
+    private static Dictionary<string, object?> Row(string supplier, string customer, string product, object amount) => new()
+    {
+        ["供应商统一社会信用代码"] = supplier, ["客户统一社会信用代码"] = customer, ["产品"] = product, ["年度"] = 2024, ["采购金额（万元）"] = amount,
+    };
+
+    [Fact]
+    public async Task Unknown_suppliers_and_negative_amounts_refuse_the_file()
+    {
+        using var client = await host.ClientFor("xiqu.office");
+        string green, mining;
+        await using (var db = host.OpenSystem())
+        {
+            green = (await db.Enterprises.FirstAsync(e => e.Name == "演示·西区绿色化工有限公司")).Uscc;
+            mining = (await db.Enterprises.FirstAsync(e => e.Name == "演示·西区钛精矿选矿有限公司")).Uscc;
+        }
+        async Task<HttpResponseMessage> Post(params Dictionary<string, object?>[] rows) =>
+            await client.PostAsync("/api/v1/supply-links/import", new MultipartFormDataContent { { new ByteArrayContent(Shared.Excel.Workbooks.Rows("供应关系", rows)), "file", "s.xlsx" } });
+
+        var refused = await Post(Row(mining, green, "钛精矿", 100), Row(RegistryTests<THost>.NewUscc("91510403MK6"), green, "硫酸", 5), Row(mining, green, "钒渣", -1));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var errors = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray()
+            .Select(e => (e.GetProperty("row").GetInt32(), e.GetProperty("column").GetString())).ToList();
+        Assert.Equal([(3, "供应商统一社会信用代码"), (4, "采购金额（万元）")], errors);
+        await using (var db = host.OpenSystem()) Assert.False(await db.SupplyLinks.AnyAsync(s => s.Product == "钒渣" || s.Product == "硫酸" && s.Amount == 50_000));
+
+        Assert.Equal(HttpStatusCode.OK, (await Post(Row(mining, green, "钛精矿（导入）", 100))).StatusCode);
+        await using (var db = host.OpenSystem()) Assert.Equal(1_000_000m, (await db.SupplyLinks.SingleAsync(s => s.Product == "钛精矿（导入）")).Amount);
+    }
+}
+
+public sealed class SupplyImportOnSqlite(SqliteHost host) : SupplyImportTests<SqliteHost>(host);
+public sealed class SupplyImportOnPostgres(PostgresHost host) : SupplyImportTests<PostgresHost>(host);

@@ -189,6 +189,18 @@ public static class Probes
             customerId = t == Target.Own ? w.OwnRow(typeof(Enterprise), r) : w.OtherRow(typeof(Enterprise), r),
             product = "钛精矿", year = 2024, amount = 1_000_000m,
         })),
+        ["GET /api/v1/supply-links/template.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/supply-links/template.xlsx")),
+        ["POST /api/v1/supply-links/import"] = async (w, r, t) =>
+        {
+            await using var db = w.Host.OpenSystem();
+            var customer = t == Target.Own ? w.OwnRow(typeof(Enterprise), r) : w.OtherRow(typeof(Enterprise), r);
+            var codes = await db.Enterprises.Where(e => e.Id == customer || e.Id == w.SiblingEnterprise).ToDictionaryAsync(e => e.Id, e => e.Uscc);
+            var file = Shared.Excel.Workbooks.Rows("供应关系", [new Dictionary<string, object?>
+            {
+                ["供应商统一社会信用代码"] = codes[w.SiblingEnterprise], ["客户统一社会信用代码"] = codes[customer], ["产品"] = $"探针产品{Next()}", ["年度"] = 2024, ["采购金额（万元）"] = 10,
+            }]);
+            return new HttpRequestMessage(HttpMethod.Post, "/api/v1/supply-links/import") { Content = new MultipartFormDataContent { { new ByteArrayContent(file), "file", "supply.xlsx" } } };
+        },
         ["DELETE /api/v1/supply-links/{id:guid}"] = async (w, r, t) =>
         {
             var customer = t == Target.Own ? w.OwnRow(typeof(Enterprise), r) : w.OtherRow(typeof(Enterprise), r);

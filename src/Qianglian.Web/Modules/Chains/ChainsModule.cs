@@ -17,6 +17,7 @@ public static class ChainsModule
         services.AddScoped<SaveChainData>();
         services.AddScoped<ChainProfile>();
         services.AddScoped<NodeTreeExcel>();
+        services.AddScoped<SupplyExcel>();
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -105,6 +106,18 @@ public static class ChainsModule
                 return TypedResults.Created($"/api/v1/supply-links/{id}", new { id });
             })
             .Access<SupplyLink>(Permission.ManageChains, ApiOperation.Create);
+        s.MapGet("/template.xlsx", (SupplyExcel h) => TypedResults.File(h.Template(), Shared.Excel.Workbooks.ContentType, "供应关系导入模板.xlsx"))
+            .Access<SupplyLink>(Permission.ViewChains, ApiOperation.Download);
+        s.MapPost("/import", async (IFormFile file, SupplyExcel h, CancellationToken ct) =>
+            {
+                await using var stream = new MemoryStream();
+                await file.CopyToAsync(stream, ct);
+                stream.Position = 0;
+                var report = await h.Import(stream, ct);
+                return report.Applied ? Results.Ok(report) : Results.UnprocessableEntity(report);
+            })
+            .DisableAntiforgery()
+            .Access<SupplyLink>(Permission.ManageChains, ApiOperation.Action);
         s.MapDelete("/{id:guid}", (Guid id, SaveChainData h, CancellationToken ct) => NoContent(h.RemoveSupply(id, ct)))
             .Access<SupplyLink>(Permission.ManageChains, ApiOperation.Delete);
 
