@@ -98,3 +98,31 @@ public abstract class ScopeGuardTests<THost>(THost host) : IClassFixture<THost> 
 
 public sealed class ScopeGuardOnSqlite(SqliteHost host) : ScopeGuardTests<SqliteHost>(host);
 public sealed class ScopeGuardOnPostgres(PostgresHost host) : ScopeGuardTests<PostgresHost>(host);
+
+/// <summary>An account may keep itself up to date, but not move itself to another jurisdiction or enterprise.</summary>
+public abstract class OwnAccountGuardTests<THost>(THost host) : IClassFixture<THost> where THost : HostFixture
+{
+    [Fact]
+    public async Task A_read_only_user_cannot_move_their_own_account()
+    {
+        await using var system = host.OpenSystem();
+        var leader = await system.Users.SingleAsync(u => u.UserName == "pzh.leader");
+        var dazhou = await system.Jurisdictions.SingleAsync(j => j.Code == "511700");
+        var scope = new UserScope { Path = leader.JurisdictionPath, ReadOnly = true, UserId = leader.Id, UserName = leader.UserName! };
+        await using (var db = host.Services.GetRequiredService<DatabaseOptions>().Create(scope, TimeProvider.System))
+        {
+            var own = await db.Users.SingleAsync(u => u.Id == leader.Id);
+            own.DisplayName = "改名可以";
+            await db.SaveChangesAsync();
+        }
+        await using (var db = host.Services.GetRequiredService<DatabaseOptions>().Create(scope, TimeProvider.System))
+        {
+            var own = await db.Users.SingleAsync(u => u.Id == leader.Id);
+            own.JurisdictionId = dazhou.Id;
+            await Assert.ThrowsAsync<ScopeViolationException>(() => db.SaveChangesAsync());
+        }
+    }
+}
+
+public sealed class OwnAccountGuardOnSqlite(SqliteHost host) : OwnAccountGuardTests<SqliteHost>(host);
+public sealed class OwnAccountGuardOnPostgres(PostgresHost host) : OwnAccountGuardTests<PostgresHost>(host);

@@ -63,8 +63,15 @@ internal static class ScopeGuard
         return tracked;
     }
 
+    /// <summary>
+    /// The caller's own account may change (password, lockout counters, stamps) — but never where it belongs: a
+    /// change of jurisdiction or enterprise goes through the ordinary checks.
+    /// </summary>
     private static bool IsOwnAccount(EntityEntry entry, UserScope scope) =>
-        entry.Entity is Auth.AppUser user && scope.UserId is { } id && user.Id == id && entry.State == EntityState.Modified;
+        entry.Entity is Auth.AppUser user && scope.UserId is { } id && user.Id == id && entry.State == EntityState.Modified
+        && !entry.Property(nameof(Auth.AppUser.JurisdictionId)).IsModified
+        && !entry.Property(nameof(Auth.AppUser.JurisdictionPath)).IsModified
+        && !entry.Property(nameof(Auth.AppUser.EnterpriseId)).IsModified;
 
     private static async Task CheckJurisdictionAsync(AppDbContext db, EntityEntry entry, UserScope scope, CancellationToken ct)
     {
