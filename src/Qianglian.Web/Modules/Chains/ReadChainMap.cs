@@ -21,24 +21,31 @@ public sealed class ReadChainMap(AppDb dbs, CurrentUser user)
         var chain = await db.Chains.AsNoTracking().FirstOrDefaultAsync(c => c.Id == chainId, ct)
                     ?? throw new NotFoundException("chain", "产业链不存在 (chain not found)");
         var nodes = await db.ChainNodes.AsNoTracking().Where(n => n.ChainId == chainId).OrderBy(n => n.Ordinal).ToListAsync(ct);
+        // One round trip: every link of the chain with its enterprise and that enterprise's facts of the year.
+        year ??= await (from l in db.EnterpriseNodeLinks
+                        join f in db.EnterpriseFacts on l.EnterpriseId equals f.EnterpriseId
+                        where l.ChainId == chainId
+                        select (int?)f.Year).MaxAsync(ct);
         var links = await (from l in db.EnterpriseNodeLinks.AsNoTracking()
                            join e in db.Enterprises on l.EnterpriseId equals e.Id
+                           join f in db.EnterpriseFacts.Where(f => f.Year == year) on e.Id equals f.EnterpriseId into yearFacts
+                           from f in yearFacts.DefaultIfEmpty()
                            where l.ChainId == chainId && l.Evidence != EvidenceStrength.Rejected
-                           select new { l.NodeId, l.Role, l.Evidence, e.Id, e.Name, e.IndustryCode, e.JurisdictionPath }).ToListAsync(ct);
-        var enterpriseIds = links.Select(l => l.Id).Distinct().ToList();
-        year ??= await db.EnterpriseFacts.Where(f => enterpriseIds.Contains(f.EnterpriseId)).MaxAsync(f => (int?)f.Year, ct);
-        var facts = await db.EnterpriseFacts.AsNoTracking().Where(f => f.Year == year && enterpriseIds.Contains(f.EnterpriseId))
-            .ToDictionaryAsync(f => f.EnterpriseId, ct);
+                           select new
+                           {
+                               l.NodeId, l.Role, l.Evidence, e.Id, e.Name, e.IndustryCode, e.JurisdictionPath,
+                               Revenue = f == null ? (decimal?)null : f.Revenue, Output = f == null ? 0m : f.OutputValue,
+                           }).ToListAsync(ct);
         var thresholds = await ThresholdsFor(db, chain.JurisdictionPath, ct);
 
+        var byNode = links.GroupBy(l => l.NodeId).ToDictionary(g => g.Key, g => g.ToList());
         var mapNodes = nodes.Select(n =>
         {
-            var onNode = links.Where(l => l.NodeId == n.Id).Select(l =>
+            var onNode = (byNode.TryGetValue(n.Id, out var found) ? found : []).Select(l =>
             {
-                var fact = facts.GetValueOrDefault(l.Id);
                 var industrial = l.IndustryCode is { } code && IndustryCode.Check(code).IsIndustrial;
                 return new MapEnterprise(l.Id, l.Name, l.Role, l.Evidence, l.JurisdictionPath.StartsWith(chain.JurisdictionPath, StringComparison.Ordinal),
-                    fact is not null && AboveScale.Is(industrial, fact.Revenue), fact?.OutputValue ?? 0);
+                    l.Revenue is { } revenue && AboveScale.Is(industrial, revenue), l.Output);
             }).ToList();
             var local = onNode.Where(e => e.Local)
                 .Select(e => new LocalEnterprise(e.AboveScale, e.Evidence == EvidenceStrength.Confirmed, e.Output, e.Role == ChainRole.ChainLeader)).ToList();
@@ -58,17 +65,18 @@ public sealed class ReadChainMap(AppDb dbs, CurrentUser user)
 
     private static async Task<IReadOnlyList<LeaderRate>> LeaderRates(AppDbContext db, Chain chain, List<(Guid Id, string Name)> leaders, int? year, CancellationToken ct)
     {
-        var result = new List<LeaderRate>();
-        foreach (var (id, name) in leaders)
+        var ids = leaders.Select(l => l.Id).ToList();
+        // Suppliers may sit outside the caller's scope: only whether each is local is read, never its data.
+        var purchases = await (from s in db.SupplyLinks.AsNoTracking()
+                               join supplier in db.Enterprises.IgnoreQueryFilters() on s.SupplierId equals supplier.Id
+                               where ids.Contains(s.CustomerId) && (year == null || s.Year == year)
+                               select new { s.CustomerId, s.Amount, supplier.JurisdictionPath }).ToListAsync(ct);
+        var byLeader = purchases.GroupBy(p => p.CustomerId).ToDictionary(g => g.Key, g => g.ToList());
+        return leaders.Select(l =>
         {
-            // Suppliers may sit outside the caller's scope: only whether each is local is read, never its data.
-            var purchases = await (from s in db.SupplyLinks.AsNoTracking()
-                                   join supplier in db.Enterprises.IgnoreQueryFilters() on s.SupplierId equals supplier.Id
-                                   where s.CustomerId == id && (year == null || s.Year == year)
-                                   select new { s.Amount, supplier.JurisdictionPath }).ToListAsync(ct);
-            var rate = GapAnalysis.LocalSupportingRate(purchases.Select(p => (p.Amount, p.JurisdictionPath.StartsWith(chain.JurisdictionPath, StringComparison.Ordinal))));
-            result.Add(new LeaderRate(id, name, rate, purchases.Sum(p => p.Amount)));
-        }
-        return result;
+            var bought = byLeader.GetValueOrDefault(l.Id) ?? [];
+            var rate = GapAnalysis.LocalSupportingRate(bought.Select(p => (p.Amount, p.JurisdictionPath.StartsWith(chain.JurisdictionPath, StringComparison.Ordinal))));
+            return new LeaderRate(l.Id, l.Name, rate, bought.Sum(p => p.Amount));
+        }).ToList();
     }
 }
