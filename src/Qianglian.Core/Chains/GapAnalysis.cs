@@ -14,6 +14,9 @@ public sealed record GapThresholds(decimal ShortShare = 0.5m)
     public static readonly GapThresholds Default = new();
 }
 
+/// <summary>What the gap rule needs of a node's local enterprises, when they are counted by the database.</summary>
+public sealed record NodeStats(int LocalCount, int AboveScaleCount, int ConfirmedCount, int LeaderCount, decimal LocalOutput);
+
 public sealed record NodeGap(Guid NodeId, string Name, GapKind Kind, string Reason, int LocalCount, int AboveScaleCount, int LeaderCount,
     decimal LocalOutput, decimal? Demand, decimal? Share);
 
@@ -23,22 +26,25 @@ public sealed record NodeGap(Guid NodeId, string Name, GapKind Kind, string Reas
 /// </summary>
 public static class GapAnalysis
 {
-    public static NodeGap Analyse(NodeInput node, GapThresholds thresholds)
-    {
-        var local = node.Local;
-        var output = local.Sum(e => e.Output);
-        var aboveScale = local.Count(e => e.AboveScale);
-        var leaders = local.Count(e => e.IsLeader);
-        decimal? share = node.Demand is > 0 ? output / node.Demand.Value : null;
-        NodeGap Result(GapKind kind, string reason) => new(node.NodeId, node.Name, kind, reason, local.Count, aboveScale, leaders, output, node.Demand, share);
+    public static NodeGap Analyse(NodeInput node, GapThresholds thresholds) =>
+        Analyse(node.NodeId, node.Name, node.Demand, new NodeStats(node.Local.Count, node.Local.Count(e => e.AboveScale),
+            node.Local.Count(e => e.Confirmed), node.Local.Count(e => e.IsLeader), node.Local.Sum(e => e.Output)), thresholds);
 
-        if (local.Count == 0)
+    /// <summary>The same verdict from counts (how the all-chains report gets them from one grouped query).</summary>
+    public static NodeGap Analyse(Guid nodeId, string name, decimal? demand, NodeStats stats, GapThresholds thresholds)
+    {
+        var output = stats.LocalOutput;
+        decimal? share = demand is > 0 ? output / demand.Value : null;
+        NodeGap Result(GapKind kind, string reason) =>
+            new(nodeId, name, kind, reason, stats.LocalCount, stats.AboveScaleCount, stats.LeaderCount, output, demand, share);
+
+        if (stats.LocalCount == 0)
             return Result(GapKind.Missing, "缺链：本地没有企业 (missing: no local enterprise)");
         if (share is { } s && s < thresholds.ShortShare)
-            return Result(GapKind.Short, $"短链：本地产值{Wan(output)}万元，为需求{Wan(node.Demand!.Value)}万元的{s:P0}，低于{thresholds.ShortShare:P0} (short: local output below the threshold share of demand)");
-        if (aboveScale == 0)
+            return Result(GapKind.Short, $"短链：本地产值{Wan(output)}万元，为需求{Wan(demand!.Value)}万元的{s:P0}，低于{thresholds.ShortShare:P0} (short: local output below the threshold share of demand)");
+        if (stats.AboveScaleCount == 0)
             return Result(GapKind.Weak, "弱链：没有规上企业 (weak: no above-scale enterprise)");
-        if (!local.Any(e => e.Confirmed))
+        if (stats.ConfirmedCount == 0)
             return Result(GapKind.Weak, "弱链：没有已确认的企业 (weak: no confirmed enterprise)");
         return Result(GapKind.None, "");
     }

@@ -53,3 +53,17 @@ public class GapAnalysisTests
         Assert.Null(GapAnalysis.LocalSupportingRate([]));
     }
 }
+
+public class GapAnalysisFromCountsTests
+{
+    [Fact]
+    public void Counts_give_the_same_verdict_as_the_enterprises_they_count()
+    {
+        var local = new[] { new LocalEnterprise(true, false, 30, false), new LocalEnterprise(false, true, 10, true) };
+        var node = new NodeInput(Guid.NewGuid(), "钛白粉", 100, local);
+        var fromList = GapAnalysis.Analyse(node, GapThresholds.Default);
+        var fromCounts = GapAnalysis.Analyse(node.NodeId, node.Name, node.Demand, new NodeStats(2, 1, 1, 1, 40), GapThresholds.Default);
+        Assert.Equal(fromList, fromCounts);
+        Assert.Equal(GapKind.Short, fromCounts.Kind);
+    }
+}

@@ -65,6 +65,23 @@ public abstract class ChainMapTests<THost>(THost host) : IClassFixture<THost> wh
     }
 
     [Fact]
+    public async Task The_all_chains_gap_list_agrees_with_each_chains_map()
+    {
+        var world = await Arrange();
+        using var client = await host.ClientFor("xiqu.office");
+        var map = await client.GetFromJsonAsync<JsonElement>($"/api/v1/chains/{world.Chain}/map");
+        var expected = map.GetProperty("nodes").EnumerateArray()
+            .Select(n => (n.GetProperty("name").GetString(), n.GetProperty("gap").GetProperty("kind").GetString()))
+            .Where(x => x.Item2 != "None").Order().ToList();
+        var all = await client.GetFromJsonAsync<List<JsonElement>>("/api/v1/chains/gaps");
+        var actual = all!.Where(g => g.GetProperty("chainId").GetGuid() == world.Chain)
+            .Select(g => (g.GetProperty("gap").GetProperty("name").GetString(), g.GetProperty("gap").GetProperty("kind").GetString())).Order().ToList();
+        Assert.Equal(expected, actual);
+        Assert.Equal(3, actual.Count);
+        Assert.All(all!, g => Assert.StartsWith("/100000/510000/510400/510403/", g.GetProperty("jurisdictionPath").GetString()));
+    }
+
+    [Fact]
     public async Task A_supply_link_needs_a_registered_supplier_and_a_positive_amount()
     {
         await Arrange();

@@ -179,6 +179,7 @@ public static class Probes
 
         ["GET /api/v1/chains"] = (_, _, _) => Task.FromResult(Get("/api/v1/chains")),
         ["GET /api/v1/chains/{id:guid}"] = (w, r, t) => Task.FromResult(Get($"/api/v1/chains/{Row<Chain>(w, r, t)}")),
+        ["GET /api/v1/chains/gaps"] = (_, _, _) => Task.FromResult(Get("/api/v1/chains/gaps")),
         ["GET /api/v1/chains/{id:guid}/map"] = (w, r, t) => Task.FromResult(Get($"/api/v1/chains/{Row<Chain>(w, r, t)}/map")),
         ["GET /api/v1/chains/{id:guid}/nodes.xlsx"] = (w, r, t) => Task.FromResult(Get($"/api/v1/chains/{Row<Chain>(w, r, t)}/nodes.xlsx")),
         ["GET /api/v1/chains/{id:guid}/gaps.xlsx"] = (w, r, t) => Task.FromResult(Get($"/api/v1/chains/{Row<Chain>(w, r, t)}/gaps.xlsx")),

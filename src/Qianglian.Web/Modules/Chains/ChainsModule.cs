@@ -18,12 +18,15 @@ public static class ChainsModule
         services.AddScoped<ChainProfile>();
         services.AddScoped<NodeTreeExcel>();
         services.AddScoped<SupplyExcel>();
+        services.AddScoped<ReadChainGaps>();
     }
 
     public static void Map(RouteGroupBuilder api)
     {
         var c = api.MapGroup("/chains").WithTags("Chains");
         c.MapGet("", (ReadChains h, CancellationToken ct) => h.List(ct)).Access<Chain>(Permission.ViewChains, ApiOperation.List);
+        c.MapGet("/gaps", (int? year, ReadChainGaps h, CancellationToken ct) => h.Handle(year, ct))
+            .Access<ChainNode>(Permission.ViewChains, ApiOperation.List);
         c.MapGet("/{id:guid}", (Guid id, ReadChains h, CancellationToken ct) => h.Get(id, ct)).Access<Chain>(Permission.ViewChains, ApiOperation.Get);
         c.MapGet("/{id:guid}/map", (Guid id, int? year, ReadChainMap h, CancellationToken ct) => h.Handle(id, year, ct))
             .Access<Chain>(Permission.ViewChains, ApiOperation.Get);
