@@ -133,4 +133,5 @@ S = {
  "ExportTree": ("导出环节树", "Export tree"), "ImportTree": ("从 Excel 导入环节树", "Import tree from Excel"),
  "DownloadFactsTemplate": ("下载年度数据模板", "Facts template"), "ExportFacts": ("导出年度数据", "Export facts"),
  "ImportKindRegistry": ("企业名录", "Registry"), "ImportKindFacts": ("企业年度数据", "Yearly facts"),
+ "ExportLinks": ("导出链上企业", "Export enterprises on nodes"), "ImportLinks": ("从 Excel 导入链上企业", "Import enterprises on nodes"),
 }

@@ -62,5 +62,42 @@ public abstract class NodeTreeExcelTests<THost>(THost host) : IClassFixture<THos
     }
 }
 
+/// <summary>The enterprises on a chain's nodes, out to .xlsx and back in.</summary>
+public abstract class LinkExcelTests<THost>(THost host) : IClassFixture<THost> where THost : HostFixture
+{
+    [Fact]
+    public async Task Links_round_trip_and_bad_rows_refuse_the_file()
+    {
+        using var client = await host.ClientFor("xiqu.office");
+        Guid chain;
+        string uscc;
+        await using (var db = host.OpenSystem())
+        {
+            chain = (await db.Chains.SingleAsync(c => c.Name == Web.Hosting.DemoChain.Name)).Id;
+            uscc = (await db.Enterprises.SingleAsync(e => e.Name == "演示·西区检验检测服务有限公司")).Uscc;
+        }
+        var exported = await client.GetByteArrayAsync($"/api/v1/chains/{chain}/links.xlsx");
+        var again = await client.PostAsync($"/api/v1/chains/{chain}/links", new MultipartFormDataContent { { new ByteArrayContent(exported), "file", "links.xlsx" } });
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(0, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("inserted").GetInt32());
+
+        var row = (string node, string role, string evidence, string? note) => new Dictionary<string, object?>
+            { ["统一社会信用代码"] = uscc, ["环节"] = node, ["链上角色"] = role, ["依据强度"] = evidence, ["依据说明"] = note };
+        var bad = Workbooks.Rows("链上企业", [row("不存在的环节", "链属", "待核实", null), row("钛合金材料", "老板", "已确认", null)]);
+        var refused = await client.PostAsync($"/api/v1/chains/{chain}/links", new MultipartFormDataContent { { new ByteArrayContent(bad), "file", "links.xlsx" } });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        var columns = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("column").GetString()).ToList();
+        Assert.Equal(["环节", "链上角色", "依据说明"], columns);
+
+        var good = Workbooks.Rows("链上企业", [row("钛合金材料", "配套", "已确认", "检测合同")]);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync($"/api/v1/chains/{chain}/links", new MultipartFormDataContent { { new ByteArrayContent(good), "file", "links.xlsx" } })).StatusCode);
+        var map = await client.GetFromJsonAsync<JsonElement>($"/api/v1/chains/{chain}/map");
+        Assert.Equal("Weak", map.GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("name").GetString() == "钛合金材料").GetProperty("gap").GetProperty("kind").GetString());
+    }
+}
+
+public sealed class LinkExcelOnSqlite(SqliteHost host) : LinkExcelTests<SqliteHost>(host);
+public sealed class LinkExcelOnPostgres(PostgresHost host) : LinkExcelTests<PostgresHost>(host);
+
 public sealed class NodeTreeExcelOnSqlite(SqliteHost host) : NodeTreeExcelTests<SqliteHost>(host);
 public sealed class NodeTreeExcelOnPostgres(PostgresHost host) : NodeTreeExcelTests<PostgresHost>(host);

@@ -223,6 +223,14 @@ public static class Probes
             var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", "tree.xlsx" } };
             return Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/chains/{Row<Chain>(w, r, t)}/tree") { Content = form });
         },
+        ["GET /api/v1/chains/{id:guid}/links.xlsx"] = (w, r, t) => Task.FromResult(Get($"/api/v1/chains/{Row<Chain>(w, r, t)}/links.xlsx")),
+        ["POST /api/v1/chains/{id:guid}/links"] = async (w, r, t) =>
+        {
+            await using var db = w.Host.OpenSystem();
+            var uscc = (await db.Enterprises.SingleAsync(e => e.Id == w.OwnEnterprise)).Uscc;
+            var file = Shared.Excel.Workbooks.Rows("链上企业", [new Dictionary<string, object?> { ["统一社会信用代码"] = uscc, ["环节"] = "本区环节", ["链上角色"] = "链属", ["依据强度"] = "待核实", ["依据说明"] = null }]);
+            return new HttpRequestMessage(HttpMethod.Post, $"/api/v1/chains/{Row<Chain>(w, r, t)}/links") { Content = new MultipartFormDataContent { { new ByteArrayContent(file), "file", "links.xlsx" } } };
+        },
         ["GET /api/v1/chains/{id:guid}/profile"] = (w, r, t) => Task.FromResult(Get($"/api/v1/chains/{Row<Chain>(w, r, t)}/profile")),
         ["PUT /api/v1/chains/{id:guid}/profile"] = async (w, r, t) =>
         {

@@ -19,6 +19,7 @@ public static class ChainsModule
         services.AddScoped<NodeTreeExcel>();
         services.AddScoped<SupplyExcel>();
         services.AddScoped<ReadChainGaps>();
+        services.AddScoped<LinkExcel>();
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -74,6 +75,18 @@ public static class ChainsModule
         c.MapGet("/{id:guid}/tree.xlsx", async (Guid id, NodeTreeExcel h, CancellationToken ct) => File(await h.Export(id, ct)))
             .Access<Chain>(Permission.ViewChains, ApiOperation.Get);
         c.MapPost("/{id:guid}/tree", async (Guid id, IFormFile file, NodeTreeExcel h, CancellationToken ct) =>
+            {
+                await using var stream = new MemoryStream();
+                await file.CopyToAsync(stream, ct);
+                stream.Position = 0;
+                var report = await h.Import(id, stream, ct);
+                return report.Applied ? Results.Ok(report) : Results.UnprocessableEntity(report);
+            })
+            .DisableAntiforgery()
+            .Access<Chain>(Permission.ManageChains, ApiOperation.Action);
+        c.MapGet("/{id:guid}/links.xlsx", async (Guid id, LinkExcel h, CancellationToken ct) => File(await h.Export(id, ct)))
+            .Access<Chain>(Permission.ViewChains, ApiOperation.Get);
+        c.MapPost("/{id:guid}/links", async (Guid id, IFormFile file, LinkExcel h, CancellationToken ct) =>
             {
                 await using var stream = new MemoryStream();
                 await file.CopyToAsync(stream, ct);
