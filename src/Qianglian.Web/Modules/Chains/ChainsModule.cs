@@ -1,5 +1,6 @@
 using Qianglian.Web.Api;
 using Qianglian.Web.Auth;
+using Qianglian.Web.Shared.Excel;
 
 namespace Qianglian.Web.Modules.Chains;
 
@@ -75,25 +76,13 @@ public static class ChainsModule
         c.MapGet("/{id:guid}/tree.xlsx", async (Guid id, NodeTreeExcel h, CancellationToken ct) => File(await h.Export(id, ct)))
             .Access<Chain>(Permission.ViewChains, ApiOperation.Get);
         c.MapPost("/{id:guid}/tree", async (Guid id, IFormFile file, NodeTreeExcel h, CancellationToken ct) =>
-            {
-                await using var stream = new MemoryStream();
-                await file.CopyToAsync(stream, ct);
-                stream.Position = 0;
-                var report = await h.Import(id, stream, ct);
-                return report.Applied ? Results.Ok(report) : Results.UnprocessableEntity(report);
-            })
+                ImportEndpoint.Answer(await h.Import(id, await ImportEndpoint.ReadAsync(file, ct), ct)))
             .DisableAntiforgery()
             .Access<Chain>(Permission.ManageChains, ApiOperation.Action);
         c.MapGet("/{id:guid}/links.xlsx", async (Guid id, LinkExcel h, CancellationToken ct) => File(await h.Export(id, ct)))
             .Access<Chain>(Permission.ViewChains, ApiOperation.Get);
         c.MapPost("/{id:guid}/links", async (Guid id, IFormFile file, LinkExcel h, CancellationToken ct) =>
-            {
-                await using var stream = new MemoryStream();
-                await file.CopyToAsync(stream, ct);
-                stream.Position = 0;
-                var report = await h.Import(id, stream, ct);
-                return report.Applied ? Results.Ok(report) : Results.UnprocessableEntity(report);
-            })
+                ImportEndpoint.Answer(await h.Import(id, await ImportEndpoint.ReadAsync(file, ct), ct)))
             .DisableAntiforgery()
             .Access<Chain>(Permission.ManageChains, ApiOperation.Action);
         c.MapGet("/{id:guid}/profile", (Guid id, ChainProfile h, CancellationToken ct) => h.Get(id, ct))
@@ -122,16 +111,10 @@ public static class ChainsModule
                 return TypedResults.Created($"/api/v1/supply-links/{id}", new { id });
             })
             .Access<SupplyLink>(Permission.ManageChains, ApiOperation.Create);
-        s.MapGet("/template.xlsx", (SupplyExcel h) => TypedResults.File(h.Template(), Shared.Excel.Workbooks.ContentType, "供应关系导入模板.xlsx"))
+        s.MapGet("/template.xlsx", (SupplyExcel h) => TypedResults.File(h.Template(), Workbooks.ContentType, "供应关系导入模板.xlsx"))
             .Access<SupplyLink>(Permission.ViewChains, ApiOperation.Download);
         s.MapPost("/import", async (IFormFile file, SupplyExcel h, CancellationToken ct) =>
-            {
-                await using var stream = new MemoryStream();
-                await file.CopyToAsync(stream, ct);
-                stream.Position = 0;
-                var report = await h.Import(stream, ct);
-                return report.Applied ? Results.Ok(report) : Results.UnprocessableEntity(report);
-            })
+                ImportEndpoint.Answer(await h.Import(await ImportEndpoint.ReadAsync(file, ct), ct)))
             .DisableAntiforgery()
             .Access<SupplyLink>(Permission.ManageChains, ApiOperation.Action);
         s.MapDelete("/{id:guid}", (Guid id, SaveChainData h, CancellationToken ct) => NoContent(h.RemoveSupply(id, ct)))
@@ -147,7 +130,7 @@ public static class ChainsModule
     private static IResult Created(Guid id) => TypedResults.Created((string?)null, new { id });
 
     private static IResult File((byte[] Content, string FileName) file) =>
-        TypedResults.File(file.Content, Shared.Excel.Workbooks.ContentType, file.FileName);
+        TypedResults.File(file.Content, Workbooks.ContentType, file.FileName);
 
     private static async Task<IResult> NoContent(Task operation)
     {

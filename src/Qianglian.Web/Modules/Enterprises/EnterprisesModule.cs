@@ -61,7 +61,7 @@ public static class EnterprisesModule
         g.MapGet("/facts/export.xlsx", async (int? year, FactsExcel h, CancellationToken ct) => TypedResults.File(await h.Export(year, ct), Workbooks.ContentType, "企业年度数据.xlsx"))
             .Access<EnterpriseYearFact>(Permission.ViewEnterprises, ApiOperation.Download);
         g.MapPost("/facts/import", async (IFormFile file, [FromQuery] ImportMode? mode, FactsExcel h, CancellationToken ct) =>
-                Answer(await h.Import(await Read(file, ct), mode ?? ImportMode.AllOrNothing, ct), null))
+                ImportEndpoint.Answer(await h.Import(await ImportEndpoint.ReadAsync(file, ct), mode ?? ImportMode.AllOrNothing, ct)))
             .DisableAntiforgery()
             .Access<EnterpriseYearFact>(Permission.EditEnterprises, ApiOperation.Action);
         g.MapGet("/template.xlsx", (ExportEnterprises h) => TypedResults.File(h.Template(), Workbooks.ContentType, "企业名录导入模板.xlsx"))
@@ -70,24 +70,8 @@ public static class EnterprisesModule
             .Access<Enterprise>(Permission.ViewEnterprises, ApiOperation.Download);
         // Bearer-token clients post files without an antiforgery token; the sign-in cookie is SameSite, so no other site can post as the user.
         g.MapPost("/import", async (IFormFile file, [FromQuery] ImportMode? mode, [FromQuery] string? format, ImportEnterprises h, CancellationToken ct) =>
-                Answer(await h.Handle(await Read(file, ct), mode ?? ImportMode.AllOrNothing, null, ct), format))
+                ImportEndpoint.Answer(await h.Handle(await ImportEndpoint.ReadAsync(file, ct), mode ?? ImportMode.AllOrNothing, null, ct), format))
             .DisableAntiforgery()
             .Access<Enterprise>(Permission.RegisterEnterprises, ApiOperation.Action);
     }
-
-    private static async Task<MemoryStream> Read(IFormFile file, CancellationToken ct)
-    {
-        if (file.Length > SheetReader.MaxBytes)
-            throw new ValidationException("file", $"文件超过{SheetReader.MaxBytes / 1024 / 1024}MB (file too large)");
-        var stream = new MemoryStream();
-        await file.CopyToAsync(stream, ct);
-        stream.Position = 0;
-        return stream;
-    }
-
-    /// <summary>200 with the report when written, 422 when refused; the error workbook instead when asked for.</summary>
-    private static IResult Answer(ImportReport report, string? format) =>
-        format == "xlsx" && report.Errors.Count > 0
-            ? Results.File(Workbooks.Errors(report.Errors), Workbooks.ContentType, "导入错误.xlsx")
-            : report.Applied ? Results.Ok(report) : Results.UnprocessableEntity(report);
 }
