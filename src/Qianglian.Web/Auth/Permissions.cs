@@ -16,22 +16,25 @@ public enum Permission
     ViewAudit,
     ViewChains,
     ManageChains,
+    ViewProjects,
+    ManageProjects,
 }
 
 /// <summary>The role → permission table: one place to read and to test.</summary>
 public static class RolePermissions
 {
     private static readonly Permission[] Viewing =
-        [Permission.ViewJurisdictions, Permission.ViewPolicies, Permission.ViewEnterprises, Permission.ViewChains];
+        [Permission.ViewJurisdictions, Permission.ViewPolicies, Permission.ViewEnterprises, Permission.ViewChains, Permission.ViewProjects];
 
     private static readonly IReadOnlyDictionary<string, HashSet<Permission>> Table = new Dictionary<string, HashSet<Permission>>
     {
         [Roles.Administrator] = [.. Enum.GetValues<Permission>()],
-        [Roles.CoordinationOffice] = [.. Viewing, Permission.ManageUnits, Permission.ManagePolicies, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ViewUsers, Permission.ManageChains],
+        [Roles.CoordinationOffice] = [.. Viewing, Permission.ManageUnits, Permission.ManagePolicies, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ViewUsers, Permission.ManageChains, Permission.ManageProjects],
         [Roles.ChainChief] = [.. Viewing],
         // Lead departments draw their chain's panorama (达州 （三）).
-        [Roles.LeadDepartment] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ManageChains],
-        [Roles.LocalOperator] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises],
+        [Roles.LeadDepartment] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ManageChains, Permission.ManageProjects],
+        // County and park operators keep their projects in the library (达州 （三）: 县（市、区）和园区 as the main bodies).
+        [Roles.LocalOperator] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ManageProjects],
         // An enterprise edits its own record (scoping limits it to that one) but registers none.
         [Roles.EnterpriseUser] = [.. Viewing, Permission.EditEnterprises],
         [Roles.Leader] = [.. Viewing, Permission.ViewUsers, Permission.ViewAudit],

@@ -46,6 +46,7 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
     public DbSet<Modules.Chains.CollaborationNeed> CollaborationNeeds => Set<Modules.Chains.CollaborationNeed>();
     public DbSet<Modules.Evaluation.Target> Targets => Set<Modules.Evaluation.Target>();
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
+    public DbSet<Modules.Projects.Project> Projects => Set<Modules.Projects.Project>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using Qianglian.Web.Modules.Chains;
 using Qianglian.Web.Modules.Enterprises;
 using Qianglian.Web.Modules.Jurisdictions;
 using Qianglian.Web.Modules.Policies;
+using Qianglian.Web.Modules.Projects;
 
 namespace Qianglian.Web.Hosting;
 
@@ -16,6 +17,7 @@ public static class ModuleRegistry
         EnterprisesModule.Add(services);
         PoliciesModule.Add(services);
         ChainsModule.Add(services);
+        ProjectsModule.Add(services);
         AuditModule.Add(services);
     }
 
@@ -26,6 +28,7 @@ public static class ModuleRegistry
         EnterprisesModule.Map(api);
         PoliciesModule.Map(api);
         ChainsModule.Map(api);
+        ProjectsModule.Map(api);
         AuditModule.Map(api);
     }
 }
