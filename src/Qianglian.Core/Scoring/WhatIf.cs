@@ -14,7 +14,14 @@ public sealed record WhatIfResult(string? TargetClass, decimal? TargetScore, dec
 /// </summary>
 public static class WhatIf
 {
-    public static WhatIfResult Lift(ScoringModel model, SubjectScore subject, IReadOnlyList<SubjectScore> cohort)
+    public static WhatIfResult Lift(ScoringModel model, SubjectScore subject, IReadOnlyList<SubjectScore> cohort) =>
+        Lift(model, subject, LowestTotals(cohort));
+
+    /// <summary>The lowest total now in each class, by class key: all a rank-share what-if needs of the cohort.</summary>
+    public static IReadOnlyDictionary<string, decimal> LowestTotals(IEnumerable<SubjectScore> cohort) =>
+        cohort.Where(r => r.Scored && r.ClassKey.Length > 0).GroupBy(r => r.ClassKey).ToDictionary(g => g.Key, g => g.Min(r => r.Total!.Value));
+
+    public static WhatIfResult Lift(ScoringModel model, SubjectScore subject, IReadOnlyDictionary<string, decimal> lowestTotalByClass)
     {
         if (!subject.Scored) return new(null, null, null, [], "未参与评分，无法测算 (not scored)");
         var bands = model.Classification.Bands;
@@ -26,14 +33,14 @@ public static class WhatIf
         var band = bands[index < 0 ? bands.Count - 1 : index - 1];
         decimal? target = model.Classification.Mode == ClassificationMode.ByScore
             ? band.MinScore
-            : cohort.Where(r => r.ClassKey == (band.Key.Length > 0 ? band.Key : band.Label) && r.Scored).Select(r => r.Total).Min();
+            : lowestTotalByClass.TryGetValue(band.Key.Length > 0 ? band.Key : band.Label, out var lowest) ? lowest : null;
         if (target is not { } t) return new(band.Label, null, subject.Total, [], $"“{band.Label}”档目前无企业，无法按排名测算 (no subject in the target class)");
         var needed = Math.Max(0.01m, t - subject.Total!.Value);
 
         var lifts = new List<Lift>();
         foreach (var i in model.Indicators)
         {
-            var line = subject.Lines.First(l => l.Key == i.Key);
+            if (subject.Lines.FirstOrDefault(l => l.Key == i.Key) is not { } line) continue;
             var current = line.Value ?? 0m;
             var goal = line.Points + needed;
             var value = IndicatorMethods.ValueFor(i, goal, current);

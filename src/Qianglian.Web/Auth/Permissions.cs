@@ -16,24 +16,32 @@ public enum Permission
     ViewAudit,
     ViewChains,
     ManageChains,
+    ViewCultivation,
+    /// <summary>Models, reviews and gradings: run, confirm, publish, resolve objections, lock.</summary>
+    ManageCultivation,
+    ScoreExperts,
+    FileObjections,
 }
 
 /// <summary>The role → permission table: one place to read and to test.</summary>
 public static class RolePermissions
 {
     private static readonly Permission[] Viewing =
-        [Permission.ViewJurisdictions, Permission.ViewPolicies, Permission.ViewEnterprises, Permission.ViewChains];
+        [Permission.ViewJurisdictions, Permission.ViewPolicies, Permission.ViewEnterprises, Permission.ViewChains, Permission.ViewCultivation];
 
     private static readonly IReadOnlyDictionary<string, HashSet<Permission>> Table = new Dictionary<string, HashSet<Permission>>
     {
         [Roles.Administrator] = [.. Enum.GetValues<Permission>()],
-        [Roles.CoordinationOffice] = [.. Viewing, Permission.ManageUnits, Permission.ManagePolicies, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ViewUsers, Permission.ManageChains],
+        [Roles.CoordinationOffice] = [.. Viewing, Permission.ManageUnits, Permission.ManagePolicies, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ViewUsers, Permission.ManageChains,
+            Permission.ManageCultivation, Permission.ScoreExperts, Permission.FileObjections],
         [Roles.ChainChief] = [.. Viewing],
         // Lead departments draw their chain's panorama (达州 （三）).
-        [Roles.LeadDepartment] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ManageChains],
-        [Roles.LocalOperator] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises],
-        // An enterprise edits its own record (scoping limits it to that one) but registers none.
-        [Roles.EnterpriseUser] = [.. Viewing, Permission.EditEnterprises],
+        // Lead departments also score their chain's enterprises (定性评价).
+        [Roles.LeadDepartment] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ManageChains, Permission.ScoreExperts],
+        // A county or park files objections to grades on its enterprises' behalf.
+        [Roles.LocalOperator] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.FileObjections],
+        // An enterprise edits its own record (scoping limits it to that one) but registers none; it may object to its grade.
+        [Roles.EnterpriseUser] = [.. Viewing, Permission.EditEnterprises, Permission.FileObjections],
         [Roles.Leader] = [.. Viewing, Permission.ViewUsers, Permission.ViewAudit],
     };
 

@@ -1,5 +1,6 @@
 using Qianglian.Web.Modules.Audit;
 using Qianglian.Web.Modules.Chains;
+using Qianglian.Web.Modules.Cultivation;
 using Qianglian.Web.Modules.Enterprises;
 using Qianglian.Web.Modules.Jurisdictions;
 using Qianglian.Web.Modules.Policies;
@@ -16,6 +17,7 @@ public static class ModuleRegistry
         EnterprisesModule.Add(services);
         PoliciesModule.Add(services);
         ChainsModule.Add(services);
+        CultivationModule.Add(services);
         AuditModule.Add(services);
     }
 
@@ -26,6 +28,7 @@ public static class ModuleRegistry
         EnterprisesModule.Map(api);
         PoliciesModule.Map(api);
         ChainsModule.Map(api);
+        CultivationModule.Map(api);
         AuditModule.Map(api);
     }
 }
