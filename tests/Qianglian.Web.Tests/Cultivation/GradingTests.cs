@@ -90,7 +90,7 @@ public abstract class GradingTests<THost>(THost host) : IClassFixture<THost> whe
         definition["indicators"] = JsonSerializer.SerializeToElement(indicators);
         var sumWrong = await client.PostAsJsonAsync("/api/v1/cultivation/models", new { jurisdictionId = xiqu, kind = "Scoring", year = 2025, definition });
         Assert.Contains("definition.indicators.weight", await Problem(sumWrong));
-        Assert.Contains("现为120", await Problem(sumWrong));
+        Assert.Contains("现为110", await Problem(sumWrong));
 
         indicators[0]["weight"] = JsonSerializer.SerializeToElement(40);
         indicators[1]["weight"] = JsonSerializer.SerializeToElement(10);
