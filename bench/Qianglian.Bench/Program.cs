@@ -91,12 +91,15 @@ clock.Restart();
 foreach (var id in province.ChainIds) await maps.Handle(id, 2024, CancellationToken.None);
 var mapLoopSeconds = clock.Elapsed.TotalSeconds;
 
+var cultivation = await CultivationBench.RunAsync(scope.ServiceProvider, options, connection, province);
+
 Console.WriteLine();
 Console.WriteLine("| measurement | result | baseline (same run) | ratio |");
 Console.WriteLine("|---|---|---|---|");
 Console.WriteLine($"| (a) import {importRows:N0} enterprises | {importSeconds:F1} s ({importRows / importSeconds:N0} rows/s) | raw binary COPY {copySeconds:F1} s | {copySeconds / importSeconds:F3} of COPY speed |");
 Console.WriteLine($"| (b) panorama map, one chain (~{enterprises / 60:N0} enterprises) | p50 {P(mapTimes, 50):F1} ms, p99 {P(mapTimes, 99):F1} ms | SQL aggregate p50 {P(sqlTimes, 50):F1} ms, p99 {P(sqlTimes, 99):F1} ms | p99 {P(mapTimes, 99) / P(sqlTimes, 99):F1}× |");
 Console.WriteLine($"| (c) gap analysis, all 60 chains ({gaps.Count:N0} gap nodes) | {gapSeconds:F1} s (one grouped query) | every chain's map in turn: {mapLoopSeconds:F1} s | {mapLoopSeconds / gapSeconds:F1}× faster |");
+foreach (var line in cultivation) Console.WriteLine(line);
 Console.WriteLine($"| (d) peak memory of the process | {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB | | |");
 
 await using (var db = new NpgsqlConnection(server))

@@ -18,25 +18,34 @@ public enum Permission
     ManageChains,
     ViewProjects,
     ManageProjects,
+    ViewCultivation,
+    /// <summary>Models, reviews and gradings: run, confirm, publish, resolve objections, lock.</summary>
+    ManageCultivation,
+    ScoreExperts,
+    FileObjections,
 }
 
 /// <summary>The role → permission table: one place to read and to test.</summary>
 public static class RolePermissions
 {
     private static readonly Permission[] Viewing =
-        [Permission.ViewJurisdictions, Permission.ViewPolicies, Permission.ViewEnterprises, Permission.ViewChains, Permission.ViewProjects];
+        [Permission.ViewJurisdictions, Permission.ViewPolicies, Permission.ViewEnterprises, Permission.ViewChains, Permission.ViewProjects,
+            Permission.ViewCultivation];
 
     private static readonly IReadOnlyDictionary<string, HashSet<Permission>> Table = new Dictionary<string, HashSet<Permission>>
     {
         [Roles.Administrator] = [.. Enum.GetValues<Permission>()],
-        [Roles.CoordinationOffice] = [.. Viewing, Permission.ManageUnits, Permission.ManagePolicies, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ViewUsers, Permission.ManageChains, Permission.ManageProjects],
+        [Roles.CoordinationOffice] = [.. Viewing, Permission.ManageUnits, Permission.ManagePolicies, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ViewUsers, Permission.ManageChains,
+            Permission.ManageProjects, Permission.ManageCultivation, Permission.ScoreExperts, Permission.FileObjections],
         [Roles.ChainChief] = [.. Viewing],
-        // Lead departments draw their chain's panorama (达州 （三）).
-        [Roles.LeadDepartment] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ManageChains, Permission.ManageProjects],
-        // County and park operators keep their projects in the library (达州 （三）: 县（市、区）和园区 as the main bodies).
-        [Roles.LocalOperator] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ManageProjects],
-        // An enterprise edits its own record (scoping limits it to that one) but registers none.
-        [Roles.EnterpriseUser] = [.. Viewing, Permission.EditEnterprises],
+        // Lead departments draw their chain's panorama (达州 （三）) and score their chain's enterprises (定性评价).
+        [Roles.LeadDepartment] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ManageChains, Permission.ManageProjects,
+            Permission.ScoreExperts],
+        // County and park operators keep their projects in the library (达州 （三）: 县（市、区）和园区 as the main bodies)
+        // and file objections to grades on their enterprises' behalf.
+        [Roles.LocalOperator] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ManageProjects, Permission.FileObjections],
+        // An enterprise edits its own record (scoping limits it to that one) but registers none; it may object to its grade.
+        [Roles.EnterpriseUser] = [.. Viewing, Permission.EditEnterprises, Permission.FileObjections],
         [Roles.Leader] = [.. Viewing, Permission.ViewUsers, Permission.ViewAudit],
     };
 

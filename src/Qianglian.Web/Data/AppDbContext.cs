@@ -47,6 +47,15 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
     public DbSet<Modules.Evaluation.Target> Targets => Set<Modules.Evaluation.Target>();
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
     public DbSet<Modules.Projects.Project> Projects => Set<Modules.Projects.Project>();
+    public DbSet<Modules.Cultivation.CultivationModel> CultivationModels => Set<Modules.Cultivation.CultivationModel>();
+    public DbSet<Modules.Cultivation.CultivationProfile> CultivationProfiles => Set<Modules.Cultivation.CultivationProfile>();
+    public DbSet<Modules.Cultivation.CultivationYear> CultivationYears => Set<Modules.Cultivation.CultivationYear>();
+    public DbSet<Modules.Cultivation.ExpertScore> ExpertScores => Set<Modules.Cultivation.ExpertScore>();
+    public DbSet<Modules.Cultivation.EvaluationRun> EvaluationRuns => Set<Modules.Cultivation.EvaluationRun>();
+    public DbSet<Modules.Cultivation.EvaluationResult> EvaluationResults => Set<Modules.Cultivation.EvaluationResult>();
+    public DbSet<Modules.Cultivation.Objection> Objections => Set<Modules.Cultivation.Objection>();
+    public DbSet<Modules.Cultivation.TierMembership> TierMemberships => Set<Modules.Cultivation.TierMembership>();
+    public DbSet<Modules.Cultivation.TierExit> TierExits => Set<Modules.Cultivation.TierExit>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

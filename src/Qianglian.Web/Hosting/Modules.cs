@@ -1,5 +1,6 @@
 using Qianglian.Web.Modules.Audit;
 using Qianglian.Web.Modules.Chains;
+using Qianglian.Web.Modules.Cultivation;
 using Qianglian.Web.Modules.Enterprises;
 using Qianglian.Web.Modules.Jurisdictions;
 using Qianglian.Web.Modules.Policies;
@@ -18,6 +19,7 @@ public static class ModuleRegistry
         PoliciesModule.Add(services);
         ChainsModule.Add(services);
         ProjectsModule.Add(services);
+        CultivationModule.Add(services);
         AuditModule.Add(services);
     }
 
@@ -29,6 +31,7 @@ public static class ModuleRegistry
         PoliciesModule.Map(api);
         ChainsModule.Map(api);
         ProjectsModule.Map(api);
+        CultivationModule.Map(api);
         AuditModule.Map(api);
     }
 }

@@ -1,0 +1,131 @@
+using Microsoft.EntityFrameworkCore;
+using Qianglian.Core.Cultivation;
+using Qianglian.Core.Packs;
+using Qianglian.Core.Scoring;
+using Qianglian.Web.Data;
+using Qianglian.Web.Modules.Policies;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Qianglian.Web.Modules.Cultivation;
+
+/// <summary>
+/// Loads <c>packs/&lt;code&gt;/cultivation.yaml</c> (and <c>packs/national/</c>, the national criteria) at start-up:
+/// every model, condition set and settings entry becomes a revision of its code for its jurisdiction and year.
+/// Idempotent: an entry whose content is already stored from a pack is skipped; changed content under the same file
+/// version is refused (raise the version). Invalid files fail loudly, naming file and field, and load nothing.
+/// </summary>
+public sealed class CultivationPackLoader(AppDb dbs, TimeProvider clock, ILogger<CultivationPackLoader> log)
+{
+    public const string FileName = "cultivation.yaml";
+
+    internal sealed class FileYaml
+    {
+        public string Jurisdiction { get; set; } = "";
+        public int Version { get; set; }
+        public List<ModelEntry> Models { get; set; } = [];
+        public List<SetEntry> ConditionSets { get; set; } = [];
+        public List<SettingsEntry> Settings { get; set; } = [];
+    }
+
+    internal sealed class ModelEntry { public int Year { get; set; } public ScoringModel Model { get; set; } = new(); }
+    internal sealed class SetEntry { public int Year { get; set; } public ConditionSet Set { get; set; } = new(); }
+    internal sealed class SettingsEntry { public int Year { get; set; } public CultivationSettings Settings { get; set; } = new(); }
+
+    private static readonly IDeserializer Yaml = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
+
+    private sealed record Entry(ModelKind Kind, string Code, string Name, int Year, string Json);
+
+    public async Task<int> LoadAllAsync(string packsRoot, CancellationToken ct)
+    {
+        var errors = new List<PackError>();
+        var files = new List<(string Origin, string Jurisdiction, List<Entry> Entries)>();
+        foreach (var folder in Directory.Exists(packsRoot) ? Directory.GetDirectories(packsRoot).Order(StringComparer.Ordinal).ToArray() : [])
+        {
+            var path = Path.Combine(folder, FileName);
+            if (!File.Exists(path)) continue;
+            var name = $"packs/{Path.GetFileName(folder)}/{FileName}";
+            var (file, fileErrors) = Read(path, name);
+            errors.AddRange(fileErrors);
+            if (file is not null) files.Add(file.Value);
+        }
+
+        await using var db = dbs.OpenSystem();
+        var codes = await db.Jurisdictions.ToDictionaryAsync(j => j.Code, j => j.Id, ct);
+        foreach (var (origin, code, _) in files.Where(f => !codes.ContainsKey(f.Jurisdiction)))
+            errors.Add(new PackError(origin, "jurisdiction", $"辖区代码“{code}”不存在 (unknown jurisdiction)"));
+        var stored = await db.CultivationModels.Where(m => m.FromPack).ToListAsync(ct);
+        var added = 0;
+        foreach (var (origin, code, entries) in files.Where(f => codes.ContainsKey(f.Jurisdiction)))
+        {
+            var jurisdiction = codes[code];
+            foreach (var e in entries)
+            {
+                var hash = ModelJson.Hash(e.Json);
+                var same = stored.Where(m => m.JurisdictionId == jurisdiction && m.Kind == e.Kind && m.Code == e.Code && m.Year == e.Year).ToList();
+                if (same.Any(m => m.ContentHash == hash)) continue;
+                if (same.Any(m => m.Origin == origin))
+                {
+                    errors.Add(new PackError(origin, $"{e.Code}@{e.Year}", "内容已修改但文件版本未变，请提高 version (content changed: raise the version)"));
+                    continue;
+                }
+                var revision = await db.CultivationModels.Where(m => m.JurisdictionId == jurisdiction && m.Kind == e.Kind && m.Code == e.Code && m.Year == e.Year)
+                    .MaxAsync(m => (int?)m.Revision, ct) ?? 0;
+                db.CultivationModels.Add(new CultivationModel
+                {
+                    JurisdictionId = jurisdiction, Kind = e.Kind, Code = e.Code, Name = e.Name, Year = e.Year, Revision = revision + 1,
+                    Definition = e.Json, ContentHash = hash, Origin = origin, FromPack = true, CreatedAt = clock.GetUtcNow(),
+                });
+                added++;
+            }
+        }
+        if (errors.Count > 0) throw new PackLoadException(errors);
+        await db.SaveChangesAsync(ct);
+        if (added > 0) log.LogInformation("Cultivation packs: {Count} model revisions loaded", added);
+        return added;
+    }
+
+    private static ((string, string, List<Entry>)? File, List<PackError> Errors) Read(string path, string name)
+    {
+        FileYaml yaml;
+        try
+        {
+            yaml = Yaml.Deserialize<FileYaml>(System.IO.File.ReadAllText(path)) ?? new FileYaml();
+        }
+        catch (YamlException e)
+        {
+            return (null, [new PackError(name, $"{e.Start.Line}:{e.Start.Column}", $"YAML 格式错误 (YAML error): {e.InnerException?.Message ?? e.Message}")]);
+        }
+        var errors = new List<PackError>();
+        var origin = $"{name} v{yaml.Version}";
+        if (yaml.Version < 1) errors.Add(new PackError(name, "version", "须设 version（≥1） (version is required)"));
+        var entries = new List<Entry>();
+        void Year(string at, int year)
+        {
+            if (year is < 2000 or > 2100) errors.Add(new PackError(name, $"{at}.year", $"年度 {year} 无效 (year out of range)"));
+        }
+        for (var n = 0; n < yaml.Models.Count; n++)
+        {
+            var (year, model) = (yaml.Models[n].Year, yaml.Models[n].Model);
+            Year($"models[{n}]", year);
+            errors.AddRange(ModelValidator.Validate(model, Inputs.IsKnown).Select(e => new PackError(name, $"models[{n}].model.{e.Field}", e.Message)));
+            entries.Add(new(ModelKind.Scoring, model.Code, model.Name, year, ModelJson.Write(model)));
+        }
+        for (var n = 0; n < yaml.ConditionSets.Count; n++)
+        {
+            var (year, set) = (yaml.ConditionSets[n].Year, yaml.ConditionSets[n].Set);
+            Year($"conditionSets[{n}]", year);
+            errors.AddRange(Conditions.Validate(set, Inputs.IsKnown).Select(e => new PackError(name, $"conditionSets[{n}].set.{e.Field}", e.Message)));
+            entries.Add(new(ModelKind.Conditions, set.Code, set.Name, year, ModelJson.Write(set)));
+        }
+        for (var n = 0; n < yaml.Settings.Count; n++)
+        {
+            var (year, settings) = (yaml.Settings[n].Year, yaml.Settings[n].Settings);
+            Year($"settings[{n}]", year);
+            errors.AddRange(ModelJson.ValidateSettings(settings).Select(e => new PackError(name, $"settings[{n}].settings.{e.Field}", e.Message)));
+            entries.Add(new(ModelKind.Settings, ModelCatalog.SettingsCode, "培育工作参数", year, ModelJson.Write(settings)));
+        }
+        return (errors.Count > 0 ? null : (origin, yaml.Jurisdiction, entries), errors);
+    }
+}

@@ -1,0 +1,36 @@
+using Qianglian.Core.Cultivation;
+using Qianglian.Core.Scoring;
+
+namespace Qianglian.Web.Modules.Cultivation;
+
+public sealed record ModelView(Guid Id, ModelKind Kind, string Code, int Year, int Revision, string Name, string Origin, Guid JurisdictionId, string JurisdictionPath,
+    DateTimeOffset CreatedAt, string Definition, int Version);
+
+public sealed record RunView(Guid Id, RunKind Kind, int Year, RunStatus Status, string Title, string ModelVersions, int SubjectCount, Guid JurisdictionId,
+    string JurisdictionPath, DateTimeOffset CreatedAt, string CreatedBy, DateOnly? PublishedOn, DateOnly? ObjectionDeadline, string? Notice,
+    DateTimeOffset? FinishedAt, int Pending, int OpenObjections, IReadOnlyDictionary<string, int> Classes, int Version);
+
+public sealed record ResultView(Guid Id, Guid RunId, Guid EnterpriseId, string EnterpriseName, string Uscc, Guid? ChainId, string? ChainName, string JurisdictionPath,
+    decimal? Score, int? Rank, string Class, string FinalClass, bool Exempt, string? Notes, Tier? HeldTier, Tier? ReachedTier, ProposalKind Proposal,
+    Decision Decision, string? DecisionNote, int Version);
+
+public sealed record ResultPage(IReadOnlyList<ResultView> Items, int Total);
+
+/// <summary>One result with everything behind it: the run, the model, every indicator line and the what-if.</summary>
+public sealed record ResultDetail(ResultView Result, RunView Run, string ModelName, string? ModelSource, SubjectScore Score, WhatIfResult? WhatIf,
+    IReadOnlyList<ObjectionView> Objections);
+
+public sealed record ObjectionView(Guid Id, Guid RunId, Guid ResultId, Guid EnterpriseId, string EnterpriseName, string JurisdictionPath, string Reason, string FiledBy,
+    DateTimeOffset FiledAt, ObjectionStatus Status, string? Resolution, string? NewClass, string? ResolvedBy, DateTimeOffset? ResolvedAt, string CurrentClass, int Version);
+
+public sealed record TierView(Guid Id, Guid EnterpriseId, string EnterpriseName, Guid ChainId, string ChainName, string JurisdictionPath, Tier Tier,
+    int FromYear, int? ToYear, ProposalKind? EndedBy);
+
+public sealed record ExitView(Guid Id, Guid EnterpriseId, string EnterpriseName, Guid ChainId, string ChainName, string JurisdictionPath, Tier LastTier, int Year,
+    string Reason, string Notice, DateOnly NoticeDate);
+
+/// <param name="Target">The chain's target for 链主 (e.g. 2–3 by 2027), when a pack sets one for the jurisdiction.</param>
+public sealed record ChainTierCount(Guid ChainId, string ChainName, string JurisdictionPath, int Demonstration, int Cultivation, int Candidate, int LeadersOnNodes,
+    string? Target, bool? TargetMet);
+
+public sealed record DistributionRow(string Group, IReadOnlyDictionary<string, int> Classes, int Total);

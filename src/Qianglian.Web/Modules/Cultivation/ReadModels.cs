@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Qianglian.Web.Api;
+using Qianglian.Web.Auth;
+using Qianglian.Web.Data;
+
+namespace Qianglian.Web.Modules.Cultivation;
+
+/// <summary>The stored model revisions of the caller's jurisdictions, and the ones that apply to a jurisdiction and year.</summary>
+public sealed class ReadModels(AppDb dbs, CurrentUser user)
+{
+    public async Task<IReadOnlyList<ModelView>> List(CancellationToken ct)
+    {
+        user.Require(Permission.ViewCultivation);
+        await using var db = dbs.Open();
+        var rows = await db.CultivationModels.AsNoTracking().OrderBy(m => m.JurisdictionPath).ThenBy(m => m.Code).ThenByDescending(m => m.Year).ThenByDescending(m => m.Revision).ToListAsync(ct);
+        return rows.Select(SaveModel.View).ToList();
+    }
+
+    public async Task<ModelView> Get(Guid id, CancellationToken ct)
+    {
+        user.Require(Permission.ViewCultivation);
+        await using var db = dbs.Open();
+        var row = await db.CultivationModels.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException("model", "评价模型不存在 (model not found)");
+        return SaveModel.View(row);
+    }
+
+    /// <summary>Every code's applicable revision for the jurisdiction and year (its own or an ancestor's).</summary>
+    public async Task<IReadOnlyList<ModelView>> Effective(Guid jurisdictionId, int year, CancellationToken ct)
+    {
+        user.Require(Permission.ViewCultivation);
+        await using var db = dbs.Open();
+        var place = await db.Jurisdictions.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jurisdictionId, ct) ?? throw new NotFoundException("jurisdiction", "辖区不存在 (jurisdiction not found)");
+        var ancestors = Policies.DocumentImporter.AncestorPaths(place.JurisdictionPath);
+        var codes = await db.CultivationModels.IgnoreQueryFilters().AsNoTracking().Where(m => ancestors.Contains(m.JurisdictionPath))
+            .Select(m => new { m.Kind, m.Code }).Distinct().ToListAsync(ct);
+        var views = new List<ModelView>();
+        foreach (var c in codes.OrderBy(c => c.Kind).ThenBy(c => c.Code))
+            if (await ModelCatalog.Resolve(db, place.JurisdictionPath, c.Kind, c.Code, year, ct) is { } row) views.Add(SaveModel.View(row));
+        return views;
+    }
+}

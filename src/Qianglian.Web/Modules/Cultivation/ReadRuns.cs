@@ -1,0 +1,166 @@
+using Microsoft.EntityFrameworkCore;
+using Qianglian.Core.Cultivation;
+using Qianglian.Core.Scoring;
+using Qianglian.Web.Api;
+using Qianglian.Web.Auth;
+using Qianglian.Web.Data;
+
+namespace Qianglian.Web.Modules.Cultivation;
+
+/// <summary>Reviews and gradings as stored: the runs, a run's results (paged, filtered, sorted on the server), one
+/// result with its explanation and what-if, the grade distribution by county, park or chain, and objections.</summary>
+public sealed class ReadRuns(AppDb dbs, CurrentUser user)
+{
+    public sealed record ResultQuery(string? Search = null, string? Class = null, Guid? ChainId = null, bool PendingOnly = false, string? Sort = null, int Page = 1, int PageSize = 20);
+
+    public async Task<IReadOnlyList<RunView>> List(RunKind? kind, CancellationToken ct)
+    {
+        user.Require(Permission.ViewCultivation);
+        await using var db = dbs.Open();
+        var runs = await db.EvaluationRuns.AsNoTracking().Where(r => kind == null || r.Kind == kind).OrderByDescending(r => r.Id).ToListAsync(ct);
+        var ids = runs.Select(r => r.Id).ToList();
+        var pending = await db.EvaluationResults.Where(x => ids.Contains(x.RunId) && x.Decision == Decision.Pending).GroupBy(x => x.RunId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var objections = await db.Objections.Where(o => ids.Contains(o.RunId) && o.Status == ObjectionStatus.Open).GroupBy(o => o.RunId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return runs.Select(r => View(r, pending.GetValueOrDefault(r.Id), objections.GetValueOrDefault(r.Id), new Dictionary<string, int>())).ToList();
+    }
+
+    public async Task<RunView> Get(Guid id, CancellationToken ct)
+    {
+        user.Require(Permission.ViewCultivation);
+        await using var db = dbs.Open();
+        return await Get(db, id, ct);
+    }
+
+    private static async Task<RunView> Get(AppDbContext db, Guid id, CancellationToken ct)
+    {
+        var run = await db.EvaluationRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, ct) ?? throw new NotFoundException("run", "评价不存在 (run not found)");
+        var classes = await db.EvaluationResults.Where(x => x.RunId == id).GroupBy(x => x.FinalClass).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        var pending = await db.EvaluationResults.CountAsync(x => x.RunId == id && x.Decision == Decision.Pending, ct);
+        var objections = await db.Objections.CountAsync(o => o.RunId == id && o.Status == ObjectionStatus.Open, ct);
+        return View(run, pending, objections, classes);
+    }
+
+    public async Task<ResultPage> Results(Guid runId, ResultQuery q, CancellationToken ct)
+    {
+        user.Require(Permission.ViewCultivation);
+        await using var db = dbs.Open();
+        if (!await db.EvaluationRuns.AnyAsync(r => r.Id == runId, ct)) throw new NotFoundException("run", "评价不存在 (run not found)");
+        var query = from x in db.EvaluationResults.AsNoTracking()
+                    join e in db.Enterprises on x.EnterpriseId equals e.Id
+                    join c in db.Chains on x.ChainId equals c.Id into chains
+                    from c in chains.DefaultIfEmpty()
+                    where x.RunId == runId
+                    select new { x, e.Name, e.Uscc, ChainName = c == null ? null : c.Name };
+        if (!string.IsNullOrWhiteSpace(q.Search)) query = query.Where(r => r.Name.Contains(q.Search.Trim()) || r.Uscc.StartsWith(q.Search.Trim()));
+        if (!string.IsNullOrWhiteSpace(q.Class)) query = query.Where(r => r.x.FinalClass == q.Class);
+        if (q.ChainId is { } chain) query = query.Where(r => r.x.ChainId == chain);
+        if (q.PendingOnly) query = query.Where(r => r.x.Decision == Decision.Pending);
+        var total = await query.CountAsync(ct);
+        query = q.Sort switch
+        {
+            "name" => query.OrderBy(r => r.Name),
+            "score" => query.OrderBy(r => r.x.Score == null).ThenBy(r => r.x.Score),
+            "chain" => query.OrderBy(r => r.ChainName).ThenByDescending(r => r.x.Score),
+            _ => query.OrderBy(r => r.x.Score == null).ThenByDescending(r => r.x.Score).ThenBy(r => r.Name),
+        };
+        var size = Math.Clamp(q.PageSize, 1, 500);
+        var rows = await query.Skip((Math.Max(q.Page, 1) - 1) * size).Take(size).ToListAsync(ct);
+        return new ResultPage(rows.Select(r => View(r.x, r.Name, r.Uscc, r.ChainName)).ToList(), total);
+    }
+
+    public async Task<ResultDetail> Result(Guid resultId, CancellationToken ct)
+    {
+        user.Require(Permission.ViewCultivation);
+        await using var db = dbs.Open();
+        var row = await (from x in db.EvaluationResults.AsNoTracking()
+                         join e in db.Enterprises on x.EnterpriseId equals e.Id
+                         join c in db.Chains on x.ChainId equals c.Id into chains
+                         from c in chains.DefaultIfEmpty()
+                         where x.Id == resultId
+                         select new { x, e.Name, e.Uscc, ChainName = c == null ? null : c.Name }).FirstOrDefaultAsync(ct)
+                  ?? throw new NotFoundException("result", "评价结果不存在 (result not found)");
+        var run = await Get(db, row.x.RunId, ct);
+        var modelRow = await db.CultivationModels.IgnoreQueryFilters().AsNoTracking().SingleAsync(m => m.Id == row.x.ModelId, ct);
+        var model = ModelJson.Read<ScoringModel>(modelRow.Definition);
+        var score = ModelJson.Read<SubjectScore>(row.x.Explanation);
+        WhatIfResult? whatIf = null;
+        if (score.Scored)
+        {
+            // The lowest total in each class of the same model in this run: all a rank-share what-if needs. Read without
+            // the caller's scope: a county's enterprise competes with the whole run, though the county sees only its own.
+            var lowest = await db.EvaluationResults.IgnoreQueryFilters().Where(x => x.RunId == row.x.RunId && x.ModelId == row.x.ModelId && x.Score != null && x.ClassKey != "")
+                .GroupBy(x => x.ClassKey).Select(g => new { g.Key, Min = g.Min(x => x.Score) }).ToDictionaryAsync(x => x.Key, x => x.Min!.Value, ct);
+            whatIf = WhatIf.Lift(model, score, lowest);
+        }
+        var objections = await Objections(db, o => o.ResultId == resultId, ct);
+        return new ResultDetail(View(row.x, row.Name, row.Uscc, row.ChainName), run, modelRow.Name + $"（{modelRow.Year} 第{modelRow.Revision}版）", model.Source, score, whatIf, objections);
+    }
+
+    /// <summary>Grades by group: <c>county</c> (the enterprise's jurisdiction), <c>park</c> or <c>chain</c> (an enterprise counts in each chain it is on).</summary>
+    public async Task<IReadOnlyList<DistributionRow>> Distribution(Guid runId, string? by, CancellationToken ct)
+    {
+        user.Require(Permission.ViewCultivation);
+        await using var db = dbs.Open();
+        if (!await db.EvaluationRuns.AnyAsync(r => r.Id == runId, ct)) throw new NotFoundException("run", "评价不存在 (run not found)");
+        List<(string Group, string Class)> rows;
+        switch (by)
+        {
+            case "park":
+                rows = (await (from x in db.EvaluationResults.AsNoTracking()
+                               join e in db.Enterprises on x.EnterpriseId equals e.Id
+                               join p in db.Jurisdictions.IgnoreQueryFilters() on e.ParkId equals p.Id into parks
+                               from p in parks.DefaultIfEmpty()
+                               where x.RunId == runId
+                               select new { Group = p == null ? "园区外" : p.Name, x.FinalClass }).ToListAsync(ct)).Select(r => (r.Group, r.FinalClass)).ToList();
+                break;
+            case "chain":
+                var graded = await db.EvaluationResults.AsNoTracking().Where(x => x.RunId == runId).Select(x => new { x.EnterpriseId, x.FinalClass }).ToListAsync(ct);
+                var ids = graded.Select(g => g.EnterpriseId).ToList();
+                var chainsOf = new List<(Guid EnterpriseId, string Chain)>();
+                foreach (var chunk in ids.Chunk(2000))
+                    chainsOf.AddRange((await (from l in db.EnterpriseNodeLinks.AsNoTracking()
+                                              join c in db.Chains.IgnoreQueryFilters() on l.ChainId equals c.Id
+                                              where chunk.Contains(l.EnterpriseId) && l.Evidence != Chains.EvidenceStrength.Rejected
+                                              select new { l.EnterpriseId, c.Name }).Distinct().ToListAsync(ct)).Select(x => (x.EnterpriseId, x.Name)));
+                var lookup = chainsOf.ToLookup(c => c.EnterpriseId, c => c.Chain);
+                rows = graded.SelectMany(g => lookup[g.EnterpriseId].DefaultIfEmpty("未入链").Select(chain => (chain, g.FinalClass))).ToList();
+                break;
+            default:
+                rows = (await (from x in db.EvaluationResults.AsNoTracking()
+                               join j in db.Jurisdictions.IgnoreQueryFilters() on x.JurisdictionId equals j.Id
+                               where x.RunId == runId
+                               select new { j.Name, x.FinalClass }).ToListAsync(ct)).Select(r => (r.Name, r.FinalClass)).ToList();
+                break;
+        }
+        return rows.GroupBy(r => r.Group).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new DistributionRow(g.Key, g.GroupBy(r => r.Class).ToDictionary(c => c.Key, c => c.Count()), g.Count())).ToList();
+    }
+
+    public async Task<IReadOnlyList<ObjectionView>> ObjectionsOf(Guid runId, CancellationToken ct)
+    {
+        user.Require(Permission.ViewCultivation);
+        await using var db = dbs.Open();
+        if (!await db.EvaluationRuns.AnyAsync(r => r.Id == runId, ct)) throw new NotFoundException("run", "评价不存在 (run not found)");
+        return await Objections(db, o => o.RunId == runId, ct);
+    }
+
+    private static async Task<IReadOnlyList<ObjectionView>> Objections(AppDbContext db, System.Linq.Expressions.Expression<Func<Objection, bool>> filter, CancellationToken ct) =>
+        (await (from o in db.Objections.AsNoTracking().Where(filter)
+                join e in db.Enterprises on o.EnterpriseId equals e.Id
+                join x in db.EvaluationResults on o.ResultId equals x.Id
+                orderby o.Id
+                select new { o, e.Name, x.FinalClass }).ToListAsync(ct))
+        .Select(r => new ObjectionView(r.o.Id, r.o.RunId, r.o.ResultId, r.o.EnterpriseId, r.Name, r.o.JurisdictionPath, r.o.Reason, r.o.FiledBy, r.o.FiledAt, r.o.Status,
+            r.o.Resolution, r.o.NewClass, r.o.ResolvedBy, r.o.ResolvedAt, r.FinalClass, r.o.Version)).ToList();
+
+    internal static RunView View(EvaluationRun r, int pending, int openObjections, IReadOnlyDictionary<string, int> classes) =>
+        new(r.Id, r.Kind, r.Year, r.Status, r.Title, r.ModelVersions, r.SubjectCount, r.JurisdictionId, r.JurisdictionPath, r.CreatedAt, r.CreatedBy,
+            r.PublishedOn, r.ObjectionDeadline, r.Notice, r.FinishedAt, pending, openObjections, classes, r.Version);
+
+    internal static ResultView View(EvaluationResult x, string name, string uscc, string? chain) =>
+        new(x.Id, x.RunId, x.EnterpriseId, name, uscc, x.ChainId, chain, x.JurisdictionPath, x.Score, x.Rank, x.Class, x.FinalClass, x.Exempt, x.Notes,
+            x.HeldTier, x.ReachedTier, x.Proposal, x.Decision, x.DecisionNote, x.Version);
+}

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Qianglian.Core.Cultivation;
+using Qianglian.Web.Auth;
+using Qianglian.Web.Data;
+using Qianglian.Web.Modules.Chains;
+
+namespace Qianglian.Web.Modules.Cultivation;
+
+/// <summary>The three-tier ledger: who holds which tier of which chain (and held before), the exits, and per chain the
+/// count of each tier against the chain's 链主 target (达州: 2–3 per chain by 2027).</summary>
+public sealed class ReadTierLedger(AppDb dbs, CurrentUser user)
+{
+    public const string ChainLeaderMetric = "enterprises.chain_leaders.count";
+
+    public async Task<IReadOnlyList<TierView>> Tiers(Guid? chainId, bool history, CancellationToken ct)
+    {
+        user.Require(Permission.ViewCultivation);
+        await using var db = dbs.Open();
+        return await Tiers(db, chainId, history, null, ct);
+    }
+
+    internal static async Task<IReadOnlyList<TierView>> Tiers(AppDbContext db, Guid? chainId, bool history, Guid? enterpriseId, CancellationToken ct) =>
+        (await (from m in db.TierMemberships.AsNoTracking()
+                join e in db.Enterprises on m.EnterpriseId equals e.Id
+                join c in db.Chains on m.ChainId equals c.Id
+                where (chainId == null || m.ChainId == chainId) && (history || m.ToYear == null) && (enterpriseId == null || m.EnterpriseId == enterpriseId)
+                orderby c.Ordinal, c.Name, m.Tier, e.Name, m.FromYear
+                select new TierView(m.Id, m.EnterpriseId, e.Name, m.ChainId, c.Name, m.JurisdictionPath, m.Tier, m.FromYear, m.ToYear, m.EndedBy)).ToListAsync(ct));
+
+    public async Task<IReadOnlyList<ExitView>> Exits(CancellationToken ct)
+    {
+        user.Require(Permission.ViewCultivation);
+        await using var db = dbs.Open();
+        return await Exits(db, null, ct);
+    }
+
+    internal static async Task<IReadOnlyList<ExitView>> Exits(AppDbContext db, Guid? enterpriseId, CancellationToken ct) =>
+        await (from x in db.TierExits.AsNoTracking()
+               join e in db.Enterprises on x.EnterpriseId equals e.Id
+               join c in db.Chains on x.ChainId equals c.Id
+               where enterpriseId == null || x.EnterpriseId == enterpriseId
+               orderby x.NoticeDate descending
+               select new ExitView(x.Id, x.EnterpriseId, e.Name, x.ChainId, c.Name, x.JurisdictionPath, x.LastTier, x.Year, x.Reason, x.Notice, x.NoticeDate)).ToListAsync(ct);
+
+    public async Task<IReadOnlyList<ChainTierCount>> ChainCounts(CancellationToken ct)
+    {
+        user.Require(Permission.ViewCultivation);
+        await using var db = dbs.Open();
+        var chains = await db.Chains.AsNoTracking().OrderBy(c => c.JurisdictionPath).ThenBy(c => c.Ordinal).ThenBy(c => c.Name).ToListAsync(ct);
+        var tiers = await db.TierMemberships.AsNoTracking().Where(m => m.ToYear == null).GroupBy(m => new { m.ChainId, m.Tier })
+            .Select(g => new { g.Key.ChainId, g.Key.Tier, Count = g.Count() }).ToListAsync(ct);
+        var leaders = await (from l in db.EnterpriseNodeLinks.AsNoTracking()
+                             join c in db.Chains on l.ChainId equals c.Id
+                             join e in db.Enterprises on l.EnterpriseId equals e.Id
+                             where l.Role == ChainRole.ChainLeader && l.Evidence != EvidenceStrength.Rejected && e.JurisdictionPath.StartsWith(c.JurisdictionPath)
+                             select new { l.ChainId, l.EnterpriseId }).Distinct().ToListAsync(ct);
+        var targets = await db.Targets.IgnoreQueryFilters().AsNoTracking().Where(t => t.Metric == ChainLeaderMetric && t.Scope == "perChain").ToListAsync(ct);
+        return chains.Select(c =>
+        {
+            int Count(Tier t) => tiers.Where(x => x.ChainId == c.Id && x.Tier == t).Sum(x => x.Count);
+            var demonstration = Count(Tier.Demonstration);
+            var target = targets.Where(t => c.JurisdictionPath.StartsWith(t.JurisdictionPath, StringComparison.Ordinal)).MaxBy(t => t.JurisdictionPath.Length);
+            string? text = target is null ? null : $"{Core.Scoring.Quantity.Number(target.Value)}{(target.ValueMax is { } max ? "–" + Core.Scoring.Quantity.Number(max) : "")}{target.UnitOfMeasure}" + (target.Year is { } y ? $"（{y}年）" : "");
+            bool? met = target is null ? null : demonstration >= target.Value && (target.ValueMax is not { } top || demonstration <= top);
+            return new ChainTierCount(c.Id, c.Name, c.JurisdictionPath, demonstration, Count(Tier.Cultivation), Count(Tier.Candidate), leaders.Count(l => l.ChainId == c.Id), text, met);
+        }).ToList();
+    }
+}

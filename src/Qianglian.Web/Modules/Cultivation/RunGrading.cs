@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Qianglian.Core.Cultivation;
+using Qianglian.Web.Api;
+using Qianglian.Web.Auth;
+using Qianglian.Web.Data;
+
+namespace Qianglian.Web.Modules.Cultivation;
+
+/// <summary>
+/// Grades a jurisdiction's industrial enterprises for a year (安康 七 亩均论英雄) under the per-mu models that apply, and
+/// stores the result as a draft run naming the model revisions — all results in one save, or none.
+/// </summary>
+public sealed class RunGrading(AppDb dbs, CurrentUser user, TimeProvider clock)
+{
+    public sealed record Request(Guid JurisdictionId, int Year);
+
+    public async Task<Guid> Handle(Request r, CancellationToken ct)
+    {
+        user.Require(Permission.ManageCultivation);
+        var now = clock.GetUtcNow();
+        var today = CultivationClock.Today(now);
+        if (r.Year < 2000 || r.Year > today.Year) throw new ValidationException("year", $"年度 {r.Year} 无效，应在 2000–{today.Year} 之间 (year out of range)");
+        await using var db = dbs.Open();
+        var place = await db.Jurisdictions.AsNoTracking().FirstOrDefaultAsync(j => j.Id == r.JurisdictionId, ct) ?? throw new NotFoundException("jurisdictionId", "辖区不存在 (jurisdiction not found)");
+        var (aboveRow, above) = await ModelCatalog.RequireScoring(db, place.JurisdictionPath, ModelCatalog.PerMuAbove, r.Year, ct);
+        var belowRow = await ModelCatalog.Resolve(db, place.JurisdictionPath, ModelKind.Scoring, ModelCatalog.PerMuBelow, r.Year, ct);
+        var below = belowRow is null ? null : ModelJson.Read<Core.Scoring.ScoringModel>(belowRow.Definition);
+        var graded = await GradingComputation.ComputeAsync(db, place.JurisdictionPath, r.Year, above, below, CultivationClock.YearEnd(r.Year), ct);
+        if (graded.Count == 0) throw new ValidationException("year", $"{place.Name}没有{r.Year}年度数据的工业企业，无可评价 (no industrial enterprise has facts for {r.Year})");
+
+        var run = new EvaluationRun
+        {
+            JurisdictionId = place.Id, Kind = RunKind.Grading, Year = r.Year, Status = RunStatus.Draft, Title = $"{place.Name}{r.Year}年度亩均效益评价",
+            ModelIds = [aboveRow.Id, .. belowRow is null ? Array.Empty<Guid>() : [belowRow.Id]],
+            ModelVersions = string.Join("；", new[] { aboveRow, belowRow }.OfType<CultivationModel>().Select(m => $"{m.Name} {m.Year} 第{m.Revision}版")),
+            SubjectCount = graded.Count, CreatedAt = now, CreatedBy = user.Name,
+        };
+        db.EvaluationRuns.Add(run);
+        foreach (var g in graded)
+            db.EvaluationResults.Add(new EvaluationResult
+            {
+                JurisdictionId = g.JurisdictionId, RunId = run.Id, ModelId = g.AboveScale ? aboveRow.Id : belowRow!.Id, EnterpriseId = g.EnterpriseId,
+                Score = g.Score.Total, Rank = g.Score.Rank, Class = g.Score.Class, ClassKey = g.Score.ClassKey, FinalClass = g.Score.Class, Exempt = g.Score.Exempt,
+                Explanation = ModelJson.Write(g.Score), Notes = g.Score.Notes.Count > 0 ? string.Join("；", g.Score.Notes) : null,
+            });
+        await db.SaveChangesAsync(ct);
+        return run.Id;
+    }
+}

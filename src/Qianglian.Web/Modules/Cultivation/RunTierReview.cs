@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Qianglian.Core.Cultivation;
+using Qianglian.Web.Api;
+using Qianglian.Web.Auth;
+using Qianglian.Web.Data;
+
+namespace Qianglian.Web.Modules.Cultivation;
+
+/// <summary>
+/// The yearly review of the three-tier ledger (达州 二（一）): evaluates every chain's leaders and members under the
+/// jurisdiction's chain-leader model for the year and stores a proposal per enterprise and chain — admit, promote,
+/// keep, demote or exit — for the coordination office to confirm item by item. Written in one save.
+/// </summary>
+public sealed class RunTierReview(AppDb dbs, CurrentUser user, TimeProvider clock)
+{
+    public sealed record Request(Guid JurisdictionId, int Year);
+
+    public async Task<Guid> Handle(Request r, CancellationToken ct)
+    {
+        user.Require(Permission.ManageCultivation);
+        var now = clock.GetUtcNow();
+        var today = CultivationClock.Today(now);
+        if (r.Year < 2000 || r.Year > today.Year) throw new ValidationException("year", $"年度 {r.Year} 无效，应在 2000–{today.Year} 之间 (year out of range)");
+        await using var db = dbs.Open();
+        var place = await db.Jurisdictions.AsNoTracking().FirstOrDefaultAsync(j => j.Id == r.JurisdictionId, ct) ?? throw new NotFoundException("jurisdictionId", "辖区不存在 (jurisdiction not found)");
+        if (await db.EvaluationRuns.AnyAsync(x => x.Kind == RunKind.TierReview && x.JurisdictionId == place.Id && x.Year == r.Year && x.Status == RunStatus.Proposed, ct))
+            throw new ConflictException($"{place.Name}{r.Year}年度已有待确认的梯度评估，请先逐项确认 (an open review exists)");
+        var (row, model) = await ModelCatalog.RequireScoring(db, place.JurisdictionPath, ModelCatalog.ChainLeader, r.Year, ct);
+        var candidates = await TierReviewComputation.ComputeAsync(db, place.JurisdictionPath, model, r.Year, CultivationClock.YearEnd(r.Year), ct);
+
+        var run = new EvaluationRun
+        {
+            JurisdictionId = place.Id, Kind = RunKind.TierReview, Year = r.Year, Status = RunStatus.Proposed, Title = $"{place.Name}{r.Year}年度链主企业梯度评估",
+            ModelIds = [row.Id], ModelVersions = $"{row.Name} {row.Year} 第{row.Revision}版", SubjectCount = candidates.Count, CreatedAt = now, CreatedBy = user.Name,
+        };
+        db.EvaluationRuns.Add(run);
+        foreach (var c in candidates)
+            db.EvaluationResults.Add(new EvaluationResult
+            {
+                JurisdictionId = c.EnterpriseJurisdictionId, RunId = run.Id, ModelId = row.Id, EnterpriseId = c.EnterpriseId, ChainId = c.ChainId,
+                Score = c.Score.Total, Rank = c.Score.Rank, Class = c.Score.Class, ClassKey = c.Score.ClassKey, FinalClass = c.Score.Class,
+                Explanation = ModelJson.Write(c.Score), Notes = c.Score.Notes.Count > 0 ? string.Join("；", c.Score.Notes) : null,
+                HeldTier = c.Held, ReachedTier = c.Reached, Proposal = c.Proposal,
+                Decision = c.Proposal == ProposalKind.None ? Decision.NotNeeded : Decision.Pending,
+            });
+        if (candidates.All(c => c.Proposal == ProposalKind.None)) (run.Status, run.FinishedAt) = (RunStatus.Closed, now);
+        await db.SaveChangesAsync(ct);
+        return run.Id;
+    }
+}
+
+/// <summary>Business dates are Beijing dates.</summary>
+public static class CultivationClock
+{
+    private static readonly TimeZoneInfo China = Find();
+
+    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, China).DateTime);
+
+    /// <summary>Durations (years in production) are measured at the end of the evaluated year, so a re-run gives the same result any day.</summary>
+    public static DateOnly YearEnd(int year) => new(year, 12, 31);
+
+    private static TimeZoneInfo Find()
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"); }
+        catch (TimeZoneNotFoundException) { return TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time"); }
+    }
+}
