@@ -29,7 +29,8 @@ public sealed class ReadProjectDetail(AppDb dbs, CurrentUser user, TimeProvider 
         var resolver = await ProjectSettings.ForPathsAsync(db, [view.JurisdictionPath], ct);
         var settings = resolver.SettingsAt(view.JurisdictionPath);
         var calendar = resolver.CalendarAt(view.JurisdictionPath);
-        var history = await db.Set<ProjectStageChange>().AsNoTracking().Where(c => c.ProjectId == id).OrderBy(c => c.On).ThenBy(c => c.ChangedAt).ToListAsync(ct);
+        // Ordered here: SQLite cannot order by a DateTimeOffset.
+        var history = (await db.Set<ProjectStageChange>().AsNoTracking().Where(c => c.ProjectId == id).ToListAsync(ct)).OrderBy(c => c.On).ThenBy(c => c.ChangedAt).ToList();
         var milestones = await db.Set<ProjectMilestone>().AsNoTracking().Where(m => m.ProjectId == id).ToListAsync(ct);
         var approvals = await db.Set<ProjectApproval>().AsNoTracking().Where(a => a.ProjectId == id).ToListAsync(ct);
         var reports = await db.Set<MonthlyReport>().AsNoTracking().Where(r => r.ProjectId == id).OrderBy(r => r.Year).ThenBy(r => r.Month).ToListAsync(ct);
