@@ -23,7 +23,7 @@ S = {
  "NavGroupEnterprises": ("企业", "Enterprises"), "NavEnterprises": ("企业名录", "Enterprise registry"),
  "NavGroupSystem": ("系统", "System"), "NavUsers": ("用户与角色", "Users & roles"), "NavAudit": ("审计日志", "Audit log"),
  "MeasuresCount": ("政策措施", "Measures"), "ChainsCount": ("重点产业链", "Key chains"), "TargetsCount": ("目标指标", "Targets"),
- "Name": ("名称", "Name"), "Code": ("代码", "Code"), "Level": ("级别", "Level"),
+ "Name": ("名称", "Name"), "Chain": ("产业链", "Chain"), "Code": ("代码", "Code"), "Level": ("级别", "Level"),
  "CodeHelp": ("行政区划代码（GB/T 2260，6位）；园区为“上级代码-后缀”，如 510400-VT", "GB/T 2260 code (6 digits); parks: <parent code>-<suffix>, e.g. 510400-VT"),
  "AddChild": ("添加下级", "Add child"), "AddChildOf": ("添加下级：", "Add under"),
  "Level_National": ("国家", "Nation"), "Level_Province": ("省级", "Province"), "Level_City": ("市级", "City"), "Level_County": ("区县", "District/county"), "Level_Park": ("园区", "Park"),

@@ -9,7 +9,7 @@ S = {
  "TierProposals": ("评估建议", "Proposals"), "TierLedger": ("梯度台账", "Tier ledger"), "ChainTargets": ("各链链主目标", "Targets per chain"), "Exits": ("退出记录", "Exits"),
  "NoReviews": ("暂无年度评估。选择辖区和年度后点击“运行年度评估”。", "No review yet. Choose a jurisdiction and year, then run the review."),
  "Review": ("年度评估", "Review"), "PendingCount": ("待确认 {0} 项", "{0} pending"), "PendingOnly": ("只看待确认", "Pending only"),
- "ModelUsed": ("所用模型", "Model used"), "Chain": ("产业链", "Chain"), "Score": ("得分", "Score"), "HeldTier": ("原梯度", "Tier held"),
+ "ModelUsed": ("所用模型", "Model used"), "Score": ("得分", "Score"), "HeldTier": ("原梯度", "Tier held"),
  "ReachedTier": ("达到梯度", "Tier reached"), "NotEvaluated": ("未评价", "not evaluated"), "Proposal": ("建议", "Proposal"), "Decision": ("处理", "Decision"),
  "Decision_NotNeeded": ("无需处理", "none needed"), "Decision_Pending": ("待确认", "pending"), "Decision_Confirmed": ("已确认", "confirmed"), "Decision_Rejected": ("不同意", "rejected"),
  "ConfirmProposal": ("确认", "Confirm"), "RejectProposal": ("不同意", "Reject"), "RejectReason": ("不同意的理由", "Reason"), "Confirmed": ("已确认", "Confirmed"),

@@ -55,6 +55,7 @@ public static class ServiceRegistration
         services.AddScoped<DemoData>();
         services.AddScoped<DemoChain>();
         services.AddScoped<DemoCultivation>();
+        services.AddScoped<DemoProjects>();
         services.AddScoped<FirstAdministrator>();
         services.AddModules();
     }

@@ -33,6 +33,8 @@ public sealed class FoundationBrowserTests(BrowserHost host) : IClassFixture<Bro
         await Shot(page, "home-xiqu-office");
 
         await page.GotoAsync(host.BaseUrl + "/documents");
+        // Click only once the circuit is up: a click on the pre-rendered list races the circuit's own first render.
+        await page.WaitForFunctionAsync("() => window.qianglian && window.qianglian.interactive === true");
         await page.GetByTestId("document-link").First.ClickAsync();
         await Assertions.Expect(page.GetByTestId("document-title")).ToContainTextAsync("十条措施");
         await Assertions.Expect(page.Locator("[data-testid^=measure-row-]")).ToHaveCountAsync(10);

@@ -7,6 +7,11 @@ public static class TimeDisplay
 
     public static string Format(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, China).ToString("yyyy-MM-dd HH:mm");
 
+    /// <summary>The business date in Beijing at an instant (deadlines and report dates are Beijing dates).</summary>
+    public static DateOnly DateOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, China).DateTime);
+
+    public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
+
     private static TimeZoneInfo FindChina()
     {
         try { return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"); }

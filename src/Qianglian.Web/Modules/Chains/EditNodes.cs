@@ -79,6 +79,9 @@ public sealed class EditNodes(AppDb dbs, CurrentUser user)
             if (onTarget.Contains(link.EnterpriseId)) db.EnterpriseNodeLinks.Remove(link);
             else link.NodeId = request.IntoNodeId;
         }
+        // Projects on the merged node follow it (the key-project library keeps pointing at a live node).
+        foreach (var project in await db.Projects.IgnoreQueryFilters().Where(p => p.NodeId == nodeId).ToListAsync(ct))
+            project.NodeId = request.IntoNodeId;
         db.ChainNodes.Remove(node);
         await db.SaveChangesAsync(ct);
     }
@@ -90,6 +93,8 @@ public sealed class EditNodes(AppDb dbs, CurrentUser user)
         var node = await Find(db, nodeId, ct);
         if (await db.ChainNodes.AnyAsync(n => n.ParentId == nodeId, ct) || await db.EnterpriseNodeLinks.AnyAsync(l => l.NodeId == nodeId, ct))
             throw new ConflictException($"“{node.Name}”下还有环节或企业，请先移走或合并 (the node still has sub-nodes or enterprises: move or merge them first)");
+        if (await db.Projects.IgnoreQueryFilters().AnyAsync(p => p.NodeId == nodeId, ct))
+            throw new ConflictException($"“{node.Name}”上还有重点项目，请先改挂其他环节或合并 (projects are on the node: move them or merge the node)");
         db.ExpectVersion(node, version);
         db.ChainNodes.Remove(node);
         await db.SaveChangesAsync(ct);

@@ -1,0 +1,120 @@
+using Microsoft.EntityFrameworkCore;
+using Qianglian.Core.Projects;
+using Qianglian.Web.Api;
+using Qianglian.Web.Auth;
+using Qianglian.Web.Components.Shared;
+using Qianglian.Web.Data;
+
+namespace Qianglian.Web.Modules.Projects;
+
+/// <summary>
+/// Files (or corrects) a project's monthly dispatch report with its problems, adds site photos, and moves a
+/// problem to resolved. A month is reported once; a correction edits that report. The month must have begun, the
+/// project must have been under construction in it, and the cumulative investment may not exceed the total.
+/// </summary>
+public sealed class FileReport(AppDb dbs, CurrentUser user, TimeProvider clock)
+{
+    public const int MaxPhotoBytes = 5 * 1024 * 1024;
+    public const int MaxPhotos = 9;
+    private static readonly string[] ImageTypes = ["image/jpeg", "image/png", "image/webp"];
+
+    public sealed record ProblemInput(ProblemCategory Category, string Description);
+
+    public sealed record Request(int Year, int Month, decimal MonthInvestment, int? ProgressPercent, string? Progress, IReadOnlyList<ProblemInput>? Problems = null);
+
+    public sealed record CorrectRequest(decimal MonthInvestment, int? ProgressPercent, string? Progress, int Version);
+
+    public sealed record ProblemStatusRequest(ProblemStatus Status, string? Resolution, int Version);
+
+    public async Task<Guid> File(Guid projectId, Request r, CancellationToken ct)
+    {
+        user.Require(Permission.ReportProjects);
+        await using var db = dbs.Open();
+        var project = await db.Set<Project>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct) ?? throw ReadProjects.NotFound();
+        var today = ReadProjects.Today(clock);
+        var others = await OtherMonths(db, projectId, r.Year, r.Month, ct);
+        var errors = Dispatch.Check(r.Year, r.Month, today, r.MonthInvestment, others, project.TotalInvestment, r.ProgressPercent).ToList();
+        if (errors.Count == 0 && !Dispatch.MustReport(project.ActualStart, project.ActualCompletion, project.TerminatedOn, r.Year, r.Month))
+            errors.Add(("month", $"项目{r.Year}年{r.Month}月不在建设期（未开工或已竣工），无需调度 (the project was not under construction that month)"));
+        var problems = r.Problems ?? [];
+        if (problems.Any(p => string.IsNullOrWhiteSpace(p.Description))) errors.Add(("problems", "问题描述不能为空 (a problem needs its description)"));
+        EditProjectParts.Refuse(errors);
+        if (await db.Set<MonthlyReport>().AnyAsync(x => x.ProjectId == projectId && x.Year == r.Year && x.Month == r.Month, ct))
+            throw new ConflictException($"{r.Year}年{r.Month}月已填报，请修改该月报告 (this month is already reported: correct it instead)");
+        var report = new MonthlyReport
+        {
+            Year = r.Year, Month = r.Month, MonthInvestment = r.MonthInvestment, ProgressPercent = r.ProgressPercent, Progress = r.Progress?.Trim() ?? "",
+            FiledOn = today, FiledAt = clock.GetUtcNow(), FiledBy = user.Name,
+        }.For<MonthlyReport>(project);
+        db.Add(report);
+        foreach (var p in problems)
+            db.Add(new ReportProblem { ReportId = report.Id, Category = p.Category, Description = p.Description.Trim() }.For<ReportProblem>(project));
+        await db.SaveChangesAsync(ct);
+        return report.Id;
+    }
+
+    public async Task Correct(Guid reportId, CorrectRequest r, CancellationToken ct)
+    {
+        user.Require(Permission.ReportProjects);
+        await using var db = dbs.Open();
+        var report = await db.Set<MonthlyReport>().FirstOrDefaultAsync(x => x.Id == reportId, ct) ?? throw NotFound();
+        var project = await db.Set<Project>().AsNoTracking().FirstAsync(p => p.Id == report.ProjectId, ct);
+        var others = await OtherMonths(db, report.ProjectId, report.Year, report.Month, ct);
+        EditProjectParts.Refuse(Dispatch.Check(report.Year, report.Month, ReadProjects.Today(clock), r.MonthInvestment, others, project.TotalInvestment, r.ProgressPercent));
+        db.ExpectVersion(report, r.Version);
+        (report.MonthInvestment, report.ProgressPercent, report.Progress) = (r.MonthInvestment, r.ProgressPercent, r.Progress?.Trim() ?? "");
+        await db.SaveChangesAsync(ct);
+    }
+
+    public async Task<Guid> AddPhoto(Guid reportId, string fileName, string contentType, Stream content, long length, CancellationToken ct)
+    {
+        user.Require(Permission.ReportProjects);
+        if (!ImageTypes.Contains(contentType)) throw new ValidationException("file", $"照片须为 JPG/PNG/WebP 图片，收到“{contentType}” (photos must be images)");
+        if (length > MaxPhotoBytes) throw new ValidationException("file", $"照片超过{MaxPhotoBytes / 1024 / 1024}MB (photo too large)");
+        await using var db = dbs.Open();
+        var report = await db.Set<MonthlyReport>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == reportId, ct) ?? throw NotFound();
+        if (await db.Set<ReportPhoto>().CountAsync(p => p.ReportId == reportId, ct) >= MaxPhotos)
+            throw new ValidationException("file", $"每份报告最多{MaxPhotos}张照片 (at most {MaxPhotos} photos)");
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, ct);
+        var photo = new ReportPhoto
+        {
+            ProjectId = report.ProjectId, JurisdictionId = report.JurisdictionId, EnterpriseId = report.EnterpriseId, ReportId = reportId,
+            FileName = Path.GetFileName(fileName), ContentType = contentType, Content = buffer.ToArray(),
+        };
+        db.Add(photo);
+        await db.SaveChangesAsync(ct);
+        return photo.Id;
+    }
+
+    public async Task<(byte[] Content, string ContentType, string FileName)> Photo(Guid photoId, CancellationToken ct)
+    {
+        user.Require(Permission.ViewProjects);
+        await using var db = dbs.Open();
+        var photo = await db.Set<ReportPhoto>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == photoId, ct)
+                    ?? throw new NotFoundException("photo", "照片不存在 (photo not found)");
+        return (photo.Content, photo.ContentType, photo.FileName);
+    }
+
+    public async Task SetProblemStatus(Guid problemId, ProblemStatusRequest r, CancellationToken ct)
+    {
+        user.Require(Permission.ManageProjects);
+        if (r.Status == ProblemStatus.Resolved && string.IsNullOrWhiteSpace(r.Resolution))
+            throw new ValidationException("resolution", "标记为已解决须说明解决情况 (a resolved problem needs its resolution)");
+        await using var db = dbs.Open();
+        var problem = await db.Set<ReportProblem>().FirstOrDefaultAsync(p => p.Id == problemId, ct) ?? throw new NotFoundException("problem", "问题不存在 (problem not found)");
+        db.ExpectVersion(problem, r.Version);
+        problem.Status = r.Status;
+        var resolved = r.Status == ProblemStatus.Resolved;
+        problem.Resolution = resolved ? r.Resolution!.Trim() : null;
+        problem.ResolvedOn = resolved ? ReadProjects.Today(clock) : null;
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Investment reported for the project's other months (summed here: SQLite cannot sum decimals).</summary>
+    private static async Task<decimal> OtherMonths(AppDbContext db, Guid projectId, int year, int month, CancellationToken ct) =>
+        (await db.Set<MonthlyReport>().Where(x => x.ProjectId == projectId && !(x.Year == year && x.Month == month))
+            .Select(x => x.MonthInvestment).ToListAsync(ct)).Sum();
+
+    private static NotFoundException NotFound() => new("report", "月度报告不存在 (report not found)");
+}

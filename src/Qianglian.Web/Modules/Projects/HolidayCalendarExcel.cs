@@ -1,0 +1,77 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Qianglian.Web.Api;
+using Qianglian.Web.Auth;
+using Qianglian.Web.Data;
+using Qianglian.Web.Shared.Excel;
+
+namespace Qianglian.Web.Modules.Projects;
+
+public sealed record HolidayView(Guid Id, DateOnly Date, bool IsWorkingDay, string Name, string JurisdictionPath);
+
+/// <summary>
+/// The holiday calendar an administrator keeps for a jurisdiction, loaded from .xlsx (日期, 类型 休/班, 名称): each
+/// row adds or updates that day; a file with any bad row changes nothing. Approval times are counted on it.
+/// </summary>
+public sealed class HolidayCalendarExcel(AppDb dbs, CurrentUser user)
+{
+    public const string Date = "日期", Type = "类型", Name = "名称";
+    private static readonly string[] Required = [Date, Type];
+    private static readonly string[] Optional = [Name];
+
+    /// <summary>The days that apply in the caller's jurisdiction: its own and its ancestors' entries.</summary>
+    public async Task<IReadOnlyList<HolidayView>> List(int? year, CancellationToken ct)
+    {
+        user.Require(Permission.ViewProjects);
+        await using var db = dbs.Open();
+        var ancestors = Policies.DocumentImporter.AncestorPaths(db.Scope.Path);
+        // Holidays are kept above most users' own jurisdiction (usually by the national administrator).
+        var rows = db.Set<HolidayEntry>().IgnoreQueryFilters().AsNoTracking().Where(h => ancestors.Contains(h.JurisdictionPath) || h.JurisdictionPath.StartsWith(db.Scope.Path));
+        if (year is { } y) rows = rows.Where(h => h.Date >= new DateOnly(y, 1, 1) && h.Date <= new DateOnly(y, 12, 31));
+        return await rows.OrderBy(h => h.Date).Select(h => new HolidayView(h.Id, h.Date, h.IsWorkingDay, h.Name, h.JurisdictionPath)).ToListAsync(ct);
+    }
+
+    public byte[] Template() => Workbooks.Template("节假日", [Date, Type, Name],
+    [
+        (Date, "日期，如 2026-10-01"), (Type, "“休”为法定节假日，“班”为调休上班的周末"), (Name, "节日名称，如 国庆节"),
+    ]);
+
+    public async Task<ImportReport> Import(Guid jurisdictionId, Stream file, CancellationToken ct)
+    {
+        user.Require(Permission.ManageHolidays);
+        var sheet = SheetReader.Open(file, Required, Optional);
+        if (sheet.HeaderErrors.Count > 0) return ImportReport.Refused(sheet.HeaderErrors);
+        var errors = new List<ImportError>();
+        var rows = new List<(int Row, DateOnly Date, bool Working, string Name)>();
+        foreach (var (number, cells) in sheet.Rows)
+        {
+            string Cell(string c) => cells.TryGetValue(c, out var v) ? v : "";
+            if (!DateOnly.TryParseExact(Cell(Date), ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                errors.Add(new(number, Date, $"“{Cell(Date)}”不是日期，应为 2026-10-01 的格式 (not a date)"));
+            var type = Cell(Type);
+            if (type is not ("休" or "班")) errors.Add(new(number, Type, $"“{type}”应为“休”或“班” (must be 休 or 班)"));
+            if (rows.Any(r => r.Date == date) && date != default) errors.Add(new(number, Date, $"{date:yyyy-MM-dd}在文件中重复 (duplicate date)"));
+            rows.Add((number, date, type == "班", Cell(Name)));
+        }
+        if (errors.Count > 0) return ImportReport.Refused(errors, rows.Count);
+        await using var db = dbs.Open();
+        if (!await db.Jurisdictions.AnyAsync(j => j.Id == jurisdictionId, ct))
+            throw new NotFoundException("jurisdictionId", "所属辖区不存在 (jurisdiction not found)");
+        var dates = rows.Select(r => r.Date).ToList();
+        var stored = await db.Set<HolidayEntry>().Where(h => h.JurisdictionId == jurisdictionId && dates.Contains(h.Date)).ToDictionaryAsync(h => h.Date, ct);
+        int inserted = 0, updated = 0;
+        foreach (var r in rows)
+        {
+            if (!stored.TryGetValue(r.Date, out var entry))
+            {
+                entry = new HolidayEntry { JurisdictionId = jurisdictionId, Date = r.Date };
+                db.Add(entry);
+                inserted++;
+            }
+            else updated++;
+            (entry.IsWorkingDay, entry.Name) = (r.Working, r.Name);
+        }
+        await db.SaveChangesAsync(ct);
+        return new ImportReport(rows.Count, inserted, updated, true, []);
+    }
+}

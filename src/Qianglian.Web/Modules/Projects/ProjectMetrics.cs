@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Qianglian.Core.Projects;
+using Qianglian.Web.Data;
+using Qianglian.Web.Modules.Evaluation;
+
+namespace Qianglian.Web.Modules.Projects;
+
+/// <summary>
+/// The actuals of the project metrics the packs' targets use. Counts count each project once (where it is
+/// listed); amounts are split by the agreed investment shares and only the shares of localities inside the asked
+/// jurisdiction are added, so a project shared between two counties is never counted twice.
+/// </summary>
+public sealed class ProjectMetrics(TimeProvider clock) : IMetricSource
+{
+    public const string ReserveCount = "projects.reserve.count";
+    public const string ReserveInvestment = "projects.reserve.new_total_investment";
+    public const string TechRenovationCount = "projects.tech_renovation.count";
+    public const string TechRenovationOver5m = "projects.tech_renovation.over_5m.count";
+    public const string StartedOver50m = "projects.started.over_50m.count";
+    public const string CompletedCount = "projects.completed.count";
+    public const string KeyApprovalsRate = "approvals.key_projects.completion_rate";
+    public const string ApprovalWorkingDays = "approvals.elapsed_working_days";
+
+    public static readonly IReadOnlyList<string> Keys =
+        [ReserveCount, ReserveInvestment, TechRenovationCount, TechRenovationOver5m, StartedOver50m, CompletedCount, KeyApprovalsRate, ApprovalWorkingDays];
+
+    public bool Supports(string metric) => Keys.Contains(metric);
+
+    public async Task<MetricActual?> ActualAsync(AppDbContext db, string metric, MetricQuery q, CancellationToken ct)
+    {
+        var projects = db.Set<Project>().AsNoTracking().Where(p => p.JurisdictionPath.StartsWith(q.JurisdictionPath) && p.Stage != ProjectStage.Terminated);
+        var from = new DateOnly(q.Year, 1, 1);
+        var to = new DateOnly(q.Year, 12, 31);
+        bool IsTech(Project p) => p.Kind is ProjectKind.TechRenovation or ProjectKind.IntelligentDigital;
+        switch (metric)
+        {
+            case ReserveCount:
+                return Count(await projects.Where(p => p.ListedOn >= from && p.ListedOn <= to).ToListAsync(ct), $"{q.Year}年入库（谋划储备）的项目，不含终止/退出");
+            case ReserveInvestment:
+            {
+                var listed = await projects.Where(p => p.ListedOn >= from && p.ListedOn <= to).ToListAsync(ct);
+                var total = await SharedTotal(db, listed, q.JurisdictionPath, ct);
+                return new MetricActual(Math.Round(total / 100_000_000m, 2), $"{q.Year}年入库项目总投资按分投资比例合计{total / 100_000_000m:0.##}亿元", listed.Select(p => p.Id).ToList());
+            }
+            case TechRenovationCount:
+                return Count((await projects.Where(p => p.ActualStart >= from && p.ActualStart <= to).ToListAsync(ct)).Where(IsTech).ToList(),
+                    $"{q.Year}年开工实施的技术改造（含智改数转）项目");
+            case TechRenovationOver5m:
+                return Count((await projects.Where(p => p.ActualStart >= from && p.ActualStart <= to && p.TotalInvestment >= 5_000_000m).ToListAsync(ct)).Where(IsTech).ToList(),
+                    $"{q.Year}年开工、投资500万元及以上的技术改造项目");
+            case StartedOver50m:
+                return Count(await projects.Where(p => p.ActualStart >= from && p.ActualStart <= to && p.TotalInvestment >= 50_000_000m).ToListAsync(ct),
+                    $"{q.Year}年新开工、投资5000万元及以上的项目");
+            case CompletedCount:
+                return Count(await projects.Where(p => p.ActualCompletion >= from && p.ActualCompletion <= to).ToListAsync(ct), $"{q.Year}年新竣工投产的项目");
+            case KeyApprovalsRate:
+                return await KeyApprovals(db, projects, ct);
+            case ApprovalWorkingDays:
+                return await LongestApproval(db, projects, q, ct);
+            default:
+                return null;
+        }
+    }
+
+    private static MetricActual Count(IReadOnlyList<Project> rows, string what) =>
+        new(rows.Count, $"{what}：{rows.Count}个", rows.Select(p => p.Id).ToList());
+
+    /// <summary>Total investment of the projects at their shares that lie inside the path.</summary>
+    internal static async Task<decimal> SharedTotal(AppDbContext db, IReadOnlyList<Project> projects, string path, CancellationToken ct)
+    {
+        var ids = projects.Select(p => p.Id).ToList();
+        var shares = (await db.Set<ProjectShare>().AsNoTracking().Where(s => ids.Contains(s.ProjectId)).ToListAsync(ct)).ToLookup(s => s.ProjectId);
+        var localityIds = shares.SelectMany(g => g.Select(s => s.LocalityId)).Concat(projects.Select(p => p.JurisdictionId)).Distinct().ToList();
+        var paths = await db.Jurisdictions.IgnoreQueryFilters().AsNoTracking().Where(j => localityIds.Contains(j.Id)).ToDictionaryAsync(j => j.Id, j => j.JurisdictionPath, ct);
+        return projects.Sum(p => Shares.InvestmentSplit(p.JurisdictionId, shares[p.Id].Select(s => new LocalityShare(s.LocalityId, s.InvestmentPercent, s.OutputPercent)).ToList())
+            .Where(s => paths.GetValueOrDefault(s.Locality, "").StartsWith(path, StringComparison.Ordinal))
+            .Sum(s => p.TotalInvestment * s.Fraction));
+    }
+
+    /// <summary>安康 九: 市级重点工业项目规划、土地、环评、能评等主要手续办结率 — pooled over the city-key projects.</summary>
+    private async Task<MetricActual> KeyApprovals(AppDbContext db, IQueryable<Project> projects, CancellationToken ct)
+    {
+        ApprovalKind[] main = [ApprovalKind.Planning, ApprovalKind.Land, ApprovalKind.Environment, ApprovalKind.Energy];
+        var keyProjects = (await projects.ToListAsync(ct)).Where(p => p.Flags.HasFlag(ProjectFlags.CityKey)).ToList();
+        var ids = keyProjects.Select(p => p.Id).ToList();
+        var approvals = (await db.Set<ProjectApproval>().AsNoTracking().Where(a => ids.Contains(a.ProjectId)).ToListAsync(ct)).ToLookup(a => a.ProjectId);
+        int required = 0, done = 0;
+        foreach (var p in keyProjects)
+            foreach (var kind in main)
+            {
+                var a = approvals[p.Id].FirstOrDefault(x => x.Kind == kind);
+                if (a?.Status == ApprovalStatus.NotRequired) continue;
+                required++;
+                if (a?.Status == ApprovalStatus.Approved) done++;
+            }
+        var rate = required == 0 ? 0 : Math.Round(100m * done / required, 1);
+        return new MetricActual(rate, $"市级重点项目{keyProjects.Count}个，规划、用地、环评、能评手续应办{required}项，已办结{done}项，办结率{rate}%", ids);
+    }
+
+    /// <summary>安康 九: the longest approval time (working days) among the projects whose approvals started in the year.</summary>
+    private async Task<MetricActual> LongestApproval(AppDbContext db, IQueryable<Project> projects, MetricQuery q, CancellationToken ct)
+    {
+        var list = await projects.ToListAsync(ct);
+        var ids = list.Select(p => p.Id).ToList();
+        var approvals = (await db.Set<ProjectApproval>().AsNoTracking().Where(a => ids.Contains(a.ProjectId)).ToListAsync(ct)).ToLookup(a => a.ProjectId);
+        var resolver = await ProjectSettings.ForPathsAsync(db, list.Select(p => p.JurisdictionPath), ct);
+        var today = Components.Shared.TimeDisplay.Today(clock);
+        var assessed = list.Select(p => (p.Id, p.JurisdictionPath, Records: approvals[p.Id].ToList()))
+            .Where(x => x.Records.Any(a => a.SubmittedOn?.Year == q.Year))
+            .Select(x => (x.Id, Figures: ApprovalRules.Assess(x.Records.Select(ReadProjectDetail.Record).ToList(), resolver.CalendarAt(x.JurisdictionPath),
+                resolver.SettingsAt(x.JurisdictionPath).ApprovalLimit, today)))
+            .ToList();
+        var longest = assessed.Select(a => a.Figures.ElapsedWorkingDays ?? 0).DefaultIfEmpty(0).Max();
+        var over = assessed.Where(a => a.Figures.OverLimit).Select(a => a.Id).ToList();
+        return new MetricActual(longest, $"{q.Year}年申报审批的项目{assessed.Count}个，最长用时{longest}个工作日，超时限{over.Count}个", over);
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.EntityFrameworkCore;
+using Qianglian.Core.Projects;
+using Qianglian.Web.Data;
+
+namespace Qianglian.Web.Modules.Projects;
+
+/// <param name="ApprovalLimit">Working days an approval process may take (安康 九: 70); 0 = no limit set.</param>
+public sealed record ProjectSettings(int ApprovalLimit, WarningRules Warnings, DispatchRules Dispatch)
+{
+    public static readonly ProjectSettings Default = new(0, WarningRules.Default, DispatchRules.Default);
+
+    public static ProjectSettings Of(ProjectRules r) => new(r.ApprovalWorkingDayLimit,
+        new WarningRules(new(r.SignedNotStartedYellow, r.SignedNotStartedRed), new(r.StartedNotCompletedYellow, r.StartedNotCompletedRed),
+            new(r.CompletedNotProducingYellow, r.CompletedNotProducingRed)),
+        new DispatchRules(r.ReportDueDay, r.LaggardMarginPoints));
+
+    /// <summary>
+    /// The settings and holiday calendar that apply at each path: the nearest ancestor's pack rules (else the
+    /// defaults), and the holidays of the path and all its ancestors. Both are configuration kept above the
+    /// caller's own jurisdiction, so they are read past the scope filter — by ancestor path only.
+    /// </summary>
+    public static async Task<Resolver> ForPathsAsync(AppDbContext db, IEnumerable<string> paths, CancellationToken ct)
+    {
+        var wanted = paths.Distinct().ToList();
+        var ancestors = wanted.SelectMany(Policies.DocumentImporter.AncestorPaths).Distinct().ToList();
+        var rules = await db.Set<ProjectRules>().IgnoreQueryFilters().AsNoTracking().Where(r => ancestors.Contains(r.JurisdictionPath)).ToListAsync(ct);
+        var days = await db.Set<HolidayEntry>().IgnoreQueryFilters().AsNoTracking().Where(h => ancestors.Contains(h.JurisdictionPath)).ToListAsync(ct);
+        return new Resolver(rules, days);
+    }
+
+    public sealed class Resolver(IReadOnlyList<ProjectRules> rules, IReadOnlyList<HolidayEntry> days)
+    {
+        private readonly Dictionary<string, ProjectSettings> settings = [];
+        private readonly Dictionary<string, HolidayCalendar> calendars = [];
+
+        public ProjectSettings SettingsAt(string path)
+        {
+            if (settings.TryGetValue(path, out var found)) return found;
+            var nearest = rules.Where(r => path.StartsWith(r.JurisdictionPath, StringComparison.Ordinal)).MaxBy(r => r.JurisdictionPath.Length);
+            return settings[path] = nearest is null ? Default : Of(nearest);
+        }
+
+        public HolidayCalendar CalendarAt(string path)
+        {
+            if (calendars.TryGetValue(path, out var found)) return found;
+            var applicable = days.Where(d => path.StartsWith(d.JurisdictionPath, StringComparison.Ordinal)).ToList();
+            return calendars[path] = new HolidayCalendar(applicable.Where(d => !d.IsWorkingDay).Select(d => d.Date), applicable.Where(d => d.IsWorkingDay).Select(d => d.Date));
+        }
+    }
+}
