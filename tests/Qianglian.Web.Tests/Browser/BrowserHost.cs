@@ -29,7 +29,27 @@ public sealed class BrowserHost() : HostFixture(new SqliteTestDatabase())
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
         });
+        // Generous waits: a loaded machine renders a Blazor page slowly; a wait never slows a passing test.
+        Assertions.SetDefaultExpectTimeout(30_000);
     }
+
+    /// <summary>A fresh browser context (zh-CN, downloads allowed) signed in through the login page as a person would.</summary>
+    public async Task<IPage> SignInAsync(string userName, string password = Web.Hosting.DemoData.Password)
+    {
+        var context = await Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 900 }, AcceptDownloads = true });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/account/login");
+        await page.FillAsync("input[name=userName]", userName);
+        await page.FillAsync("input[name=password]", password);
+        await page.ClickAsync("button[type=submit]");
+        await WaitInteractiveAsync(page);
+        return page;
+    }
+
+    /// <summary>Waits until the Blazor circuit is live, so clicks reach their handlers.</summary>
+    public static Task WaitInteractiveAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => window.qianglian && window.qianglian.interactive === true");
 
     public override async Task DisposeAsync()
     {

@@ -6,17 +6,7 @@ namespace Qianglian.Web.Tests.Browser;
 /// <summary>A lead officer builds a chain's node tree in the browser.</summary>
 public sealed class ChainBrowserTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
-    private async Task<IPage> SignIn(string userName)
-    {
-        var context = await host.Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 900 }, AcceptDownloads = true });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(host.BaseUrl + "/account/login");
-        await page.FillAsync("input[name=userName]", userName);
-        await page.FillAsync("input[name=password]", DemoData.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForFunctionAsync("() => window.qianglian && window.qianglian.interactive === true");
-        return page;
-    }
+    private Task<IPage> SignIn(string userName) => host.SignInAsync(userName);
 
     [Fact]
     public async Task The_demo_chain_map_shows_gaps_and_a_clicked_node_and_exports_the_gap_list()

@@ -6,17 +6,7 @@ namespace Qianglian.Web.Tests.Browser;
 /// <summary>The coordination office runs the yearly tier review, confirms a proposal, opens an explanation, and grades.</summary>
 public sealed class CultivationBrowserTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
-    private async Task<IPage> SignIn(string userName)
-    {
-        var context = await host.Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 900 } });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(host.BaseUrl + "/account/login");
-        await page.FillAsync("input[name=userName]", userName);
-        await page.FillAsync("input[name=password]", DemoData.Password);
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForFunctionAsync("() => window.qianglian && window.qianglian.interactive === true");
-        return page;
-    }
+    private Task<IPage> SignIn(string userName) => host.SignInAsync(userName);
 
     [Fact]
     public async Task The_office_confirms_a_tier_proposal_and_opens_an_enterprises_explanation()

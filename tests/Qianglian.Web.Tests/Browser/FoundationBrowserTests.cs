@@ -11,14 +11,16 @@ public sealed class FoundationBrowserTests(BrowserHost host) : IClassFixture<Bro
 {
     private async Task<IPage> SignIn(string userName)
     {
+        // Through the front door: an anonymous visit to the home page is sent to the login page.
         var context = await host.Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 900 } });
+        context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(host.BaseUrl + "/");
         await page.WaitForURLAsync("**/account/login**");
         await page.FillAsync("input[name=userName]", userName);
         await page.FillAsync("input[name=password]", DemoData.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForFunctionAsync("() => window.qianglian && window.qianglian.interactive === true");
+        await BrowserHost.WaitInteractiveAsync(page);
         return page;
     }
 

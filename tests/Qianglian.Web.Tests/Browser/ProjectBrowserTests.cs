@@ -6,19 +6,9 @@ namespace Qianglian.Web.Tests.Browser;
 /// <summary>The coordination office moves a signed project to 开工, files its monthly report and downloads the bulletin.</summary>
 public sealed class ProjectBrowserTests(BrowserHost host) : IClassFixture<BrowserHost>
 {
-    private async Task<IPage> SignIn(string userName)
-    {
-        var context = await host.Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 900 }, AcceptDownloads = true });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(host.BaseUrl + "/account/login");
-        await page.FillAsync("input[name=userName]", userName);
-        await page.FillAsync("input[name=password]", DemoData.Password);
-        await page.ClickAsync("button[type=submit]");
-        await Interactive(page);
-        return page;
-    }
+    private Task<IPage> SignIn(string userName) => host.SignInAsync(userName);
 
-    private static Task Interactive(IPage page) => page.WaitForFunctionAsync("() => window.qianglian && window.qianglian.interactive === true");
+    private static Task Interactive(IPage page) => BrowserHost.WaitInteractiveAsync(page);
 
     [Fact]
     public async Task A_signed_project_starts_reports_its_month_and_the_bulletin_downloads()
