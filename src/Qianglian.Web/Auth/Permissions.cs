@@ -16,24 +16,41 @@ public enum Permission
     ViewAudit,
     ViewChains,
     ManageChains,
+    // Supervision: the problem ledger, measure tasks, chain-chief work, supply and demand.
+    ViewSupervision,
+    FileProblems,
+    HandleProblems,
+    RateProblems,
+    ManageTasks,
+    ReportProgress,
+    ReviewTasks,
+    ManageChainWork,
+    PostSupplyDemand,
 }
 
 /// <summary>The role → permission table: one place to read and to test.</summary>
 public static class RolePermissions
 {
     private static readonly Permission[] Viewing =
-        [Permission.ViewJurisdictions, Permission.ViewPolicies, Permission.ViewEnterprises, Permission.ViewChains];
+        [Permission.ViewJurisdictions, Permission.ViewPolicies, Permission.ViewEnterprises, Permission.ViewChains, Permission.ViewSupervision];
+
+    /// <summary>Only the enterprise that raised a problem confirms its resolution and rates it — not even an administrator.</summary>
+    private static readonly Permission[] EnterpriseOnly = [Permission.RateProblems];
 
     private static readonly IReadOnlyDictionary<string, HashSet<Permission>> Table = new Dictionary<string, HashSet<Permission>>
     {
-        [Roles.Administrator] = [.. Enum.GetValues<Permission>()],
-        [Roles.CoordinationOffice] = [.. Viewing, Permission.ManageUnits, Permission.ManagePolicies, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ViewUsers, Permission.ManageChains],
-        [Roles.ChainChief] = [.. Viewing],
-        // Lead departments draw their chain's panorama (达州 （三）).
-        [Roles.LeadDepartment] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ManageChains],
-        [Roles.LocalOperator] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises],
-        // An enterprise edits its own record (scoping limits it to that one) but registers none.
-        [Roles.EnterpriseUser] = [.. Viewing, Permission.EditEnterprises],
+        [Roles.Administrator] = [.. Enum.GetValues<Permission>().Except(EnterpriseOnly)],
+        [Roles.CoordinationOffice] = [.. Viewing, Permission.ManageUnits, Permission.ManagePolicies, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ViewUsers, Permission.ManageChains,
+            Permission.FileProblems, Permission.HandleProblems, Permission.ManageTasks, Permission.ReportProgress, Permission.ReviewTasks, Permission.ManageChainWork, Permission.PostSupplyDemand],
+        // A chain chief visits, holds the quarterly meetings, assigns matters and settles escalated problems (达州 （二）).
+        [Roles.ChainChief] = [.. Viewing, Permission.FileProblems, Permission.HandleProblems, Permission.ManageChainWork],
+        // Lead departments draw their chain's panorama and run its problem ledger and meetings (达州 （三）).
+        [Roles.LeadDepartment] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ManageChains,
+            Permission.FileProblems, Permission.HandleProblems, Permission.ReportProgress, Permission.ManageChainWork, Permission.PostSupplyDemand],
+        [Roles.LocalOperator] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises,
+            Permission.FileProblems, Permission.HandleProblems, Permission.ReportProgress, Permission.PostSupplyDemand],
+        // An enterprise edits its own record (scoping limits it to that one) but registers none; it raises and rates its problems.
+        [Roles.EnterpriseUser] = [.. Viewing, Permission.EditEnterprises, Permission.FileProblems, Permission.RateProblems, Permission.PostSupplyDemand],
         [Roles.Leader] = [.. Viewing, Permission.ViewUsers, Permission.ViewAudit],
     };
 

@@ -46,6 +46,10 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
     public DbSet<Modules.Chains.CollaborationNeed> CollaborationNeeds => Set<Modules.Chains.CollaborationNeed>();
     public DbSet<Modules.Evaluation.Target> Targets => Set<Modules.Evaluation.Target>();
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
+    public DbSet<Modules.Supervision.SupervisionSettings> SupervisionSettings => Set<Modules.Supervision.SupervisionSettings>();
+    public DbSet<Modules.Supervision.Problem> Problems => Set<Modules.Supervision.Problem>();
+    public DbSet<Modules.Supervision.ProblemStep> ProblemSteps => Set<Modules.Supervision.ProblemStep>();
+    public DbSet<Modules.Supervision.ProblemAttachment> ProblemAttachments => Set<Modules.Supervision.ProblemAttachment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using Qianglian.Web.Modules.Chains;
 using Qianglian.Web.Modules.Enterprises;
 using Qianglian.Web.Modules.Jurisdictions;
 using Qianglian.Web.Modules.Policies;
+using Qianglian.Web.Modules.Supervision;
 
 namespace Qianglian.Web.Hosting;
 
@@ -17,6 +18,7 @@ public static class ModuleRegistry
         PoliciesModule.Add(services);
         ChainsModule.Add(services);
         AuditModule.Add(services);
+        SupervisionModule.Add(services);
     }
 
     public static void MapModules(this RouteGroupBuilder api)
@@ -27,5 +29,6 @@ public static class ModuleRegistry
         PoliciesModule.Map(api);
         ChainsModule.Map(api);
         AuditModule.Map(api);
+        SupervisionModule.Map(api);
     }
 }

@@ -1,0 +1,282 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Qianglian.Web.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class Supervision : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Problems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChainId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Category = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Source = table.Column<int>(type: "integer", nullable: false),
+                    SourceReference = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    FiledBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    FiledAt = table.Column<long>(type: "bigint", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    AssignedUnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AssignedUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    FirstUnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    LevelReachedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    DueAt = table.Column<long>(type: "bigint", nullable: false),
+                    Escalated = table.Column<bool>(type: "boolean", nullable: false),
+                    EverOverdue = table.Column<bool>(type: "boolean", nullable: false),
+                    Resolution = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    ResolvedAt = table.Column<long>(type: "bigint", nullable: true),
+                    ResolvedUnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Rating = table.Column<int>(type: "integer", nullable: true),
+                    RatingComment = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    ClosedAt = table.Column<long>(type: "bigint", nullable: true),
+                    ClosedOnTime = table.Column<bool>(type: "boolean", nullable: false),
+                    ReopenCount = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Problems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Problems_Chains_ChainId",
+                        column: x => x.ChainId,
+                        principalTable: "Chains",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Problems_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Problems_Jurisdictions_JurisdictionId",
+                        column: x => x.JurisdictionId,
+                        principalTable: "Jurisdictions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Problems_Units_AssignedUnitId",
+                        column: x => x.AssignedUnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SupervisionSettings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PackCode = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    SettingsVersion = table.Column<int>(type: "integer", nullable: false),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LoadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    LocalDays = table.Column<int>(type: "integer", nullable: false),
+                    LeadDepartmentDays = table.Column<int>(type: "integer", nullable: false),
+                    ChainChiefDays = table.Column<int>(type: "integer", nullable: false),
+                    JointMeetingDays = table.Column<int>(type: "integer", nullable: false),
+                    ProblemReminderDays = table.Column<int>(type: "integer", nullable: false),
+                    LocalUnitIds = table.Column<string>(type: "text", nullable: false),
+                    JointMeetingUnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReportDueDay = table.Column<int>(type: "integer", nullable: false),
+                    ReportReminderDays = table.Column<int>(type: "integer", nullable: false),
+                    WeightReporting = table.Column<int>(type: "integer", nullable: false),
+                    WeightCompletion = table.Column<int>(type: "integer", nullable: false),
+                    WeightRating = table.Column<int>(type: "integer", nullable: false),
+                    MatchNode = table.Column<int>(type: "integer", nullable: false),
+                    MatchProduct = table.Column<int>(type: "integer", nullable: false),
+                    MatchLocality = table.Column<int>(type: "integer", nullable: false),
+                    MatchScale = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupervisionSettings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupervisionSettings_Jurisdictions_JurisdictionId",
+                        column: x => x.JurisdictionId,
+                        principalTable: "Jurisdictions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProblemAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProblemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProblemAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProblemAttachments_Jurisdictions_JurisdictionId",
+                        column: x => x.JurisdictionId,
+                        principalTable: "Jurisdictions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProblemAttachments_Problems_ProblemId",
+                        column: x => x.ProblemId,
+                        principalTable: "Problems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ProblemSteps",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProblemId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    Reason = table.Column<int>(type: "integer", nullable: true),
+                    UnitId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Actor = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Note = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProblemSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ProblemSteps_Jurisdictions_JurisdictionId",
+                        column: x => x.JurisdictionId,
+                        principalTable: "Jurisdictions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ProblemSteps_Problems_ProblemId",
+                        column: x => x.ProblemId,
+                        principalTable: "Problems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProblemAttachments_JurisdictionId",
+                table: "ProblemAttachments",
+                column: "JurisdictionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProblemAttachments_JurisdictionPath",
+                table: "ProblemAttachments",
+                column: "JurisdictionPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProblemAttachments_ProblemId",
+                table: "ProblemAttachments",
+                column: "ProblemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Problems_AssignedUnitId",
+                table: "Problems",
+                column: "AssignedUnitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Problems_ChainId",
+                table: "Problems",
+                column: "ChainId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Problems_EnterpriseId",
+                table: "Problems",
+                column: "EnterpriseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Problems_JurisdictionId",
+                table: "Problems",
+                column: "JurisdictionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Problems_JurisdictionPath",
+                table: "Problems",
+                column: "JurisdictionPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Problems_Status_DueAt",
+                table: "Problems",
+                columns: new[] { "Status", "DueAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProblemSteps_JurisdictionId",
+                table: "ProblemSteps",
+                column: "JurisdictionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProblemSteps_JurisdictionPath",
+                table: "ProblemSteps",
+                column: "JurisdictionPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProblemSteps_ProblemId_At",
+                table: "ProblemSteps",
+                columns: new[] { "ProblemId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionSettings_JurisdictionId",
+                table: "SupervisionSettings",
+                column: "JurisdictionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionSettings_JurisdictionPath",
+                table: "SupervisionSettings",
+                column: "JurisdictionPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupervisionSettings_PackCode",
+                table: "SupervisionSettings",
+                column: "PackCode",
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "ProblemAttachments");
+
+            migrationBuilder.DropTable(
+                name: "ProblemSteps");
+
+            migrationBuilder.DropTable(
+                name: "SupervisionSettings");
+
+            migrationBuilder.DropTable(
+                name: "Problems");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using Qianglian.Web.Api;
+using Qianglian.Web.Auth;
+using Qianglian.Web.Shared.Excel;
+
+namespace Qianglian.Web.Modules.Supervision;
+
+/// <summary>Supervision: the problem ledger with escalation, measure tasks and monthly reports, chain-chief work, supply and demand.</summary>
+public static class SupervisionModule
+{
+    public static void Add(IServiceCollection services)
+    {
+        services.AddScoped<SupervisionSettingsLoader>();
+        services.AddScoped<FileProblem>();
+        services.AddScoped<HandleProblem>();
+        services.AddScoped<RateProblem>();
+        services.AddScoped<ReadProblems>();
+        services.AddScoped<ExportProblems>();
+        services.AddScoped<ProblemAttachments>();
+        services.AddScoped<EscalateOverdueProblems>();
+        services.AddHostedService<OverdueEscalationService>();
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        MapProblems(api);
+    }
+
+    private static void MapProblems(RouteGroupBuilder api)
+    {
+        var p = api.MapGroup("/problems").WithTags("Supervision");
+        p.MapGet("", ([AsParameters] ProblemQuery q, ReadProblems h, CancellationToken ct) => h.List(q.ToQuery(), ct))
+            .Access<Problem>(Permission.ViewSupervision, ApiOperation.List);
+        p.MapGet("/{id:guid}", (Guid id, ReadProblems h, CancellationToken ct) => h.Get(id, ct))
+            .Access<Problem>(Permission.ViewSupervision, ApiOperation.Get);
+        p.MapGet("/figures", (Guid? jurisdictionId, ReadProblems h, CancellationToken ct) => h.Figures(jurisdictionId, ct))
+            .Access<Jurisdictions.Jurisdiction>(Permission.ViewSupervision, ApiOperation.Get);
+        p.MapGet("/figures.xlsx", async (Guid? jurisdictionId, ExportProblems h, CancellationToken ct) =>
+                TypedResults.File(await h.Figures(jurisdictionId, ct), Workbooks.ContentType, "问题办理统计.xlsx"))
+            .Access<Jurisdictions.Jurisdiction>(Permission.ViewSupervision, ApiOperation.Get);
+        p.MapGet("/export.xlsx", async ([AsParameters] ProblemQuery q, ExportProblems h, CancellationToken ct) =>
+                TypedResults.File(await h.Ledger(q.ToQuery(), ct), Workbooks.ContentType, "问题台账.xlsx"))
+            .Access<Problem>(Permission.ViewSupervision, ApiOperation.Download);
+        p.MapPost("", async (FileProblem.Request r, FileProblem h, CancellationToken ct) =>
+            {
+                var id = await h.Handle(r, ct);
+                return TypedResults.Created($"/api/v1/problems/{id}", new { id });
+            })
+            .Access<Problem>(Permission.FileProblems, ApiOperation.Create);
+        p.MapPost("/{id:guid}/assign", (Guid id, HandleProblem.AssignRequest r, HandleProblem h, CancellationToken ct) => NoContent(h.Assign(id, r, ct)))
+            .Access<Problem>(Permission.HandleProblems, ApiOperation.Action);
+        p.MapPost("/{id:guid}/escalate", (Guid id, HandleProblem.EscalateRequest r, HandleProblem h, CancellationToken ct) => NoContent(h.Escalate(id, r, ct)))
+            .Access<Problem>(Permission.HandleProblems, ApiOperation.Action);
+        p.MapPost("/{id:guid}/resolve", (Guid id, HandleProblem.ResolveRequest r, HandleProblem h, CancellationToken ct) => NoContent(h.Resolve(id, r, ct)))
+            .Access<Problem>(Permission.HandleProblems, ApiOperation.Action);
+        p.MapPost("/{id:guid}/rate", (Guid id, RateProblem.Request r, RateProblem h, CancellationToken ct) => NoContent(h.Handle(id, r, ct)))
+            .Access<Problem>(Permission.RateProblems, ApiOperation.Action);
+        p.MapPost("/{id:guid}/attachments", async (Guid id, IFormFile file, ProblemAttachments h, CancellationToken ct) =>
+            {
+                await using var stream = file.OpenReadStream();
+                return Created(await h.Add(id, file.FileName, file.ContentType, stream, ct));
+            })
+            .DisableAntiforgery()
+            .Access<Problem>(Permission.FileProblems, ApiOperation.Create);
+        api.MapGet("/problem-attachments/{id:guid}", async (Guid id, ProblemAttachments h, CancellationToken ct) =>
+            {
+                var (content, type, name) = await h.Get(id, ct);
+                return TypedResults.File(content, type, name);
+            })
+            .WithTags("Supervision").Access<ProblemAttachment>(Permission.ViewSupervision, ApiOperation.Get);
+    }
+
+    /// <summary>The ledger's query string (enums by name).</summary>
+    public sealed record ProblemQuery(string? Search, Core.Supervision.ProblemStatus? Status, Core.Supervision.EscalationLevel? Level,
+        Core.Supervision.ProblemCategory? Category, Guid? ChainId, bool? Mine, bool? Overdue, int? Page, int? PageSize, string? Sort)
+    {
+        public ReadProblems.Query ToQuery() => new(Search, Status, Level, Category, ChainId, Mine ?? false, Overdue ?? false, Page ?? 1, PageSize ?? 20, Sort);
+    }
+
+    private static IResult Created(Guid id) => TypedResults.Created((string?)null, new { id });
+
+    private static async Task<IResult> NoContent(Task operation)
+    {
+        await operation;
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Qianglian.Core.Supervision;
+using Qianglian.Web.Modules.Chains;
+using Qianglian.Web.Modules.Enterprises;
+using Qianglian.Web.Modules.Jurisdictions;
+using Qianglian.Web.Modules.Supervision;
+
+namespace Qianglian.Web.Tests.Scoping;
+
+public static partial class Probes
+{
+    /// <summary>The problem ledger, measure tasks, chain-chief work, supply and demand.</summary>
+    private static readonly ProbeSet SupervisionProbes = new()
+    {
+        ["GET /api/v1/problems"] = (_, _, _) => Task.FromResult(Get("/api/v1/problems")),
+        ["GET /api/v1/problems/export.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/problems/export.xlsx")),
+        ["GET /api/v1/problems/figures"] = (w, _, t) => Task.FromResult(Get($"/api/v1/problems/figures?jurisdictionId={Place(w, t)}")),
+        ["GET /api/v1/problems/figures.xlsx"] = (w, _, t) => Task.FromResult(Get($"/api/v1/problems/figures.xlsx?jurisdictionId={Place(w, t)}")),
+        ["GET /api/v1/problems/{id:guid}"] = async (w, r, t) => Get($"/api/v1/problems/{(await FreshProblem(w, r, t)).Id}"),
+        ["POST /api/v1/problems"] = (w, r, t) => Task.FromResult(Send(HttpMethod.Post, "/api/v1/problems", new
+        {
+            enterpriseId = t == Target.Own ? w.OwnEnterprise : w.Rows[typeof(Enterprise)].Other,
+            category = "Land", title = $"矩阵问题{Next()}", description = "用地指标不足",
+            source = r == Auth.Roles.EnterpriseUser ? "EnterpriseSelfService" : "FieldVisit",
+        })),
+        ["POST /api/v1/problems/{id:guid}/assign"] = async (w, r, t) =>
+        {
+            // Re-routing happens below the chief's level: even a chief is posted to the unit for this probe.
+            var p = await FreshProblem(w, r, t, handledByCaller: true, chiefLevel: false);
+            return Send(HttpMethod.Post, $"/api/v1/problems/{p.Id}/assign", new { unitId = p.AssignedUnitId ?? w.Rows[typeof(GovernmentUnit)].Own, version = p.Version });
+        },
+        ["POST /api/v1/problems/{id:guid}/escalate"] = async (w, r, t) =>
+        {
+            var p = await FreshProblem(w, r, t, handledByCaller: true);
+            return Send(HttpMethod.Post, $"/api/v1/problems/{p.Id}/escalate", new { reason = "超出本级职权", version = p.Version });
+        },
+        ["POST /api/v1/problems/{id:guid}/resolve"] = async (w, r, t) =>
+        {
+            var p = await FreshProblem(w, r, t, handledByCaller: true);
+            return Send(HttpMethod.Post, $"/api/v1/problems/{p.Id}/resolve", new { resolution = "已协调解决", version = p.Version });
+        },
+        ["POST /api/v1/problems/{id:guid}/rate"] = async (w, r, t) =>
+        {
+            var p = await FreshProblem(w, r, t, status: ProblemStatus.Resolved);
+            return Send(HttpMethod.Post, $"/api/v1/problems/{p.Id}/rate", new { rating = "Satisfied", version = p.Version });
+        },
+        ["POST /api/v1/problems/{id:guid}/attachments"] = async (w, r, t) =>
+        {
+            var p = await FreshProblem(w, r, t);
+            var form = new MultipartFormDataContent { { new ByteArrayContent("现场照片"u8.ToArray()), "file", "photo.txt" } };
+            return new HttpRequestMessage(HttpMethod.Post, $"/api/v1/problems/{p.Id}/attachments") { Content = form };
+        },
+        ["GET /api/v1/problem-attachments/{id:guid}"] = async (w, r, t) =>
+        {
+            var p = await FreshProblem(w, r, t);
+            await using var db = w.Host.OpenSystem();
+            var a = new ProblemAttachment { JurisdictionId = p.JurisdictionId, ProblemId = p.Id, EnterpriseId = p.EnterpriseId, FileName = "a.txt", ContentType = "text/plain", Content = [1], Size = 1, Sha256 = "x" };
+            db.ProblemAttachments.Add(a);
+            await db.SaveChangesAsync();
+            return Get($"/api/v1/problem-attachments/{a.Id}");
+        },
+    };
+
+    /// <summary>
+    /// A new problem of the own enterprise (西区) or of 达州's. With <paramref name="handledByCaller"/>, the caller is
+    /// made its handler: posted to its unit, or — for a chain chief — the chief it has been escalated to.
+    /// </summary>
+    private static async Task<Problem> FreshProblem(ScopingWorld w, string role, Target t, bool handledByCaller = false, ProblemStatus status = ProblemStatus.Open, bool chiefLevel = true)
+    {
+        await using var db = w.Host.OpenSystem();
+        var enterprise = await db.Enterprises.SingleAsync(e => e.Id == (t == Target.Own ? w.OwnEnterprise : w.Rows[typeof(Enterprise)].Other));
+        var unit = t == Target.Own ? w.Rows[typeof(GovernmentUnit)].Own : w.Rows[typeof(GovernmentUnit)].Other;
+        var caller = await db.Users.SingleAsync(u => u.UserName == ScopingWorld.UserOf(role));
+        var chief = handledByCaller && chiefLevel && role == Auth.Roles.ChainChief;
+        var problem = new Problem
+        {
+            JurisdictionId = enterprise.JurisdictionId, EnterpriseId = enterprise.Id, Category = ProblemCategory.Land, Title = $"探针问题{Next()}",
+            Description = "探针", Source = ProblemSource.Other, FiledBy = "探针", FiledAt = DateTimeOffset.UtcNow, Status = status,
+            Level = chief ? EscalationLevel.ChainChief : EscalationLevel.Local, AssignedUnitId = chief ? null : unit, AssignedUserId = chief ? caller.Id : null,
+            FirstUnitId = unit, LevelReachedAt = DateTimeOffset.UtcNow, DueAt = DateTimeOffset.UtcNow.AddDays(7),
+            Resolution = status == ProblemStatus.Resolved ? "已解决" : null, ResolvedAt = status == ProblemStatus.Resolved ? DateTimeOffset.UtcNow : null,
+        };
+        db.Problems.Add(problem);
+        if (handledByCaller) caller.UnitId = unit;
+        await db.SaveChangesAsync();
+        return problem;
+    }
+}
