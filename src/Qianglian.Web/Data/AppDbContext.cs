@@ -50,6 +50,10 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
     public DbSet<Modules.Supervision.Problem> Problems => Set<Modules.Supervision.Problem>();
     public DbSet<Modules.Supervision.ProblemStep> ProblemSteps => Set<Modules.Supervision.ProblemStep>();
     public DbSet<Modules.Supervision.ProblemAttachment> ProblemAttachments => Set<Modules.Supervision.ProblemAttachment>();
+    public DbSet<Modules.Supervision.MeasureTask> MeasureTasks => Set<Modules.Supervision.MeasureTask>();
+    public DbSet<Modules.Supervision.TaskMilestone> TaskMilestones => Set<Modules.Supervision.TaskMilestone>();
+    public DbSet<Modules.Supervision.TaskReport> TaskReports => Set<Modules.Supervision.TaskReport>();
+    public DbSet<Modules.Supervision.TaskReview> TaskReviews => Set<Modules.Supervision.TaskReview>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

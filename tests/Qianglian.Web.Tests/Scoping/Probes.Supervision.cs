@@ -59,7 +59,39 @@ public static partial class Probes
             await db.SaveChangesAsync();
             return Get($"/api/v1/problem-attachments/{a.Id}");
         },
+        ["POST /api/v1/documents/{id:guid}/tasks"] = (w, r, t) => Task.FromResult(Send(HttpMethod.Post, $"/api/v1/documents/{Row<Modules.Policies.PolicyDocument>(w, r, t)}/tasks", new { })),
+        ["GET /api/v1/tasks"] = (_, _, _) => Task.FromResult(Get("/api/v1/tasks")),
+        ["GET /api/v1/tasks/{id:guid}"] = async (w, r, t) => Get($"/api/v1/tasks/{(await FreshTask(w, r, t)).Id}"),
+        ["PUT /api/v1/tasks/{id:guid}/schedule"] = async (w, r, t) =>
+        {
+            var task = await FreshTask(w, r, t);
+            return Send(HttpMethod.Put, $"/api/v1/tasks/{task.Id}/schedule", new { dueOn = "2030-12-31", milestones = new[] { new { title = "方案印发", dueOn = "2030-06-30" } }, version = task.Version });
+        },
+        ["POST /api/v1/tasks/{id:guid}/reports"] = async (w, r, t) =>
+            Send(HttpMethod.Post, $"/api/v1/tasks/{(await FreshTask(w, r, t, postCaller: true)).Id}/reports", new { period = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM"), progress = "按计划推进" }),
+        ["POST /api/v1/tasks/{id:guid}/reviews"] = async (w, r, t) =>
+            Send(HttpMethod.Post, $"/api/v1/tasks/{(await FreshTask(w, r, t)).Id}/reviews", new { light = "Yellow", comment = "进度偏慢" }),
+        ["GET /api/v1/tasks/assessment"] = (w, _, t) => Task.FromResult(Get($"/api/v1/tasks/assessment?jurisdictionId={Place(w, t)}")),
+        ["GET /api/v1/tasks/assessment.xlsx"] = (w, _, t) => Task.FromResult(Get($"/api/v1/tasks/assessment.xlsx?jurisdictionId={Place(w, t)}")),
     };
+
+    /// <summary>A new task of a new measure of the own (西区) or other (达州) matrix document, for the matrix unit there; optionally with the caller posted to that unit.</summary>
+    private static async Task<MeasureTask> FreshTask(ScopingWorld w, string role, Target t, bool postCaller = false)
+    {
+        await using var db = w.Host.OpenSystem();
+        var document = await db.PolicyDocuments.SingleAsync(d => d.Id == (t == Target.Own ? w.Rows[typeof(Modules.Policies.PolicyDocument)].Own : w.Rows[typeof(Modules.Policies.PolicyDocument)].Other));
+        var unit = t == Target.Own ? w.Rows[typeof(GovernmentUnit)].Own : w.Rows[typeof(GovernmentUnit)].Other;
+        var measure = new Modules.Policies.Measure { JurisdictionId = document.JurisdictionId, DocumentId = document.Id, Number = $"{Next()}", Title = "探针措施" };
+        var task = new MeasureTask
+        {
+            JurisdictionId = document.JurisdictionId, DocumentId = document.Id, MeasureId = measure.Id, UnitId = unit, Role = Modules.Policies.MeasureRole.Lead,
+            Title = "探针任务", StartOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-40)),
+        };
+        db.AddRange(measure, task);
+        if (postCaller) (await db.Users.SingleAsync(u => u.UserName == ScopingWorld.UserOf(role))).UnitId = unit;
+        await db.SaveChangesAsync();
+        return task;
+    }
 
     /// <summary>
     /// A new problem of the own enterprise (西区) or of 达州's. With <paramref name="handledByCaller"/>, the caller is

@@ -18,11 +18,40 @@ public static class SupervisionModule
         services.AddScoped<ProblemAttachments>();
         services.AddScoped<EscalateOverdueProblems>();
         services.AddHostedService<OverdueEscalationService>();
+        services.AddScoped<PlanTasks>();
+        services.AddScoped<ReportTask>();
+        services.AddScoped<ReviewTask>();
+        services.AddScoped<ReadTasks>();
+        services.AddScoped<ExportAssessment>();
     }
 
     public static void Map(RouteGroupBuilder api)
     {
         MapProblems(api);
+        MapTasks(api);
+    }
+
+    private static void MapTasks(RouteGroupBuilder api)
+    {
+        api.MapPost("/documents/{id:guid}/tasks", (Guid id, PlanTasks.GenerateRequest r, PlanTasks h, CancellationToken ct) => h.Generate(id, r, ct))
+            .WithTags("Supervision").Access<Policies.PolicyDocument>(Permission.ManageTasks, ApiOperation.Action);
+        var t = api.MapGroup("/tasks").WithTags("Supervision");
+        t.MapGet("", (Guid? documentId, Guid? unitId, bool? mine, bool? attention, int? page, int? pageSize, ReadTasks h, CancellationToken ct) =>
+                h.List(new(documentId, unitId, mine ?? false, attention ?? false, page ?? 1, pageSize ?? 50), ct))
+            .Access<MeasureTask>(Permission.ViewSupervision, ApiOperation.List);
+        t.MapGet("/{id:guid}", (Guid id, ReadTasks h, CancellationToken ct) => h.Get(id, ct))
+            .Access<MeasureTask>(Permission.ViewSupervision, ApiOperation.Get);
+        t.MapPut("/{id:guid}/schedule", (Guid id, PlanTasks.ScheduleRequest r, PlanTasks h, CancellationToken ct) => NoContent(h.Schedule(id, r, ct)))
+            .Access<MeasureTask>(Permission.ManageTasks, ApiOperation.Update);
+        t.MapPost("/{id:guid}/reports", async (Guid id, ReportTask.Request r, ReportTask h, CancellationToken ct) => Created(await h.Handle(id, r, ct)))
+            .Access<MeasureTask>(Permission.ReportProgress, ApiOperation.Create);
+        t.MapPost("/{id:guid}/reviews", async (Guid id, ReviewTask.Request r, ReviewTask h, CancellationToken ct) => Created(await h.Handle(id, r, ct)))
+            .Access<MeasureTask>(Permission.ReviewTasks, ApiOperation.Create);
+        t.MapGet("/assessment", (Guid? jurisdictionId, Guid? documentId, ReadTasks h, CancellationToken ct) => h.Assessment(jurisdictionId, documentId, ct))
+            .Access<Jurisdictions.Jurisdiction>(Permission.ViewSupervision, ApiOperation.Get);
+        t.MapGet("/assessment.xlsx", async (Guid? jurisdictionId, Guid? documentId, ExportAssessment h, CancellationToken ct) =>
+                TypedResults.File(await h.Handle(jurisdictionId, documentId, ct), Workbooks.ContentType, "单位考核.xlsx"))
+            .Access<Jurisdictions.Jurisdiction>(Permission.ViewSupervision, ApiOperation.Get);
     }
 
     private static void MapProblems(RouteGroupBuilder api)

@@ -12,6 +12,48 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "MeasureTasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    StartOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CompletedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Light = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeasureTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeasureTasks_Jurisdictions_JurisdictionId",
+                        column: x => x.JurisdictionId,
+                        principalTable: "Jurisdictions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_MeasureTasks_Measures_MeasureId",
+                        column: x => x.MeasureId,
+                        principalTable: "Measures",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_MeasureTasks_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Problems",
                 columns: table => new
                 {
@@ -116,6 +158,102 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "TaskMilestones",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskMilestones", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TaskMilestones_Jurisdictions_JurisdictionId",
+                        column: x => x.JurisdictionId,
+                        principalTable: "Jurisdictions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TaskMilestones_MeasureTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "MeasureTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaskReports",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Period = table.Column<string>(type: "TEXT", maxLength: 7, nullable: false),
+                    Progress = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Difficulties = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PercentComplete = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskReports", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TaskReports_Jurisdictions_JurisdictionId",
+                        column: x => x.JurisdictionId,
+                        principalTable: "Jurisdictions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TaskReports_MeasureTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "MeasureTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaskReviews",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Light = table.Column<int>(type: "INTEGER", nullable: false),
+                    Comment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    By = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskReviews", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TaskReviews_Jurisdictions_JurisdictionId",
+                        column: x => x.JurisdictionId,
+                        principalTable: "Jurisdictions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TaskReviews_MeasureTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "MeasureTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ProblemAttachments",
                 columns: table => new
                 {
@@ -184,6 +322,32 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeasureTasks_DocumentId",
+                table: "MeasureTasks",
+                column: "DocumentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeasureTasks_JurisdictionId",
+                table: "MeasureTasks",
+                column: "JurisdictionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeasureTasks_JurisdictionPath",
+                table: "MeasureTasks",
+                column: "JurisdictionPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeasureTasks_MeasureId_UnitId",
+                table: "MeasureTasks",
+                columns: new[] { "MeasureId", "UnitId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeasureTasks_UnitId_Status",
+                table: "MeasureTasks",
+                columns: new[] { "UnitId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ProblemAttachments_JurisdictionId",
@@ -261,6 +425,52 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                 table: "SupervisionSettings",
                 column: "PackCode",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskMilestones_JurisdictionId",
+                table: "TaskMilestones",
+                column: "JurisdictionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskMilestones_JurisdictionPath",
+                table: "TaskMilestones",
+                column: "JurisdictionPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskMilestones_TaskId",
+                table: "TaskMilestones",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskReports_JurisdictionId",
+                table: "TaskReports",
+                column: "JurisdictionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskReports_JurisdictionPath",
+                table: "TaskReports",
+                column: "JurisdictionPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskReports_TaskId_Period",
+                table: "TaskReports",
+                columns: new[] { "TaskId", "Period" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskReviews_JurisdictionId",
+                table: "TaskReviews",
+                column: "JurisdictionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskReviews_JurisdictionPath",
+                table: "TaskReviews",
+                column: "JurisdictionPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskReviews_TaskId",
+                table: "TaskReviews",
+                column: "TaskId");
         }
 
         /// <inheritdoc />
@@ -276,7 +486,19 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                 name: "SupervisionSettings");
 
             migrationBuilder.DropTable(
+                name: "TaskMilestones");
+
+            migrationBuilder.DropTable(
+                name: "TaskReports");
+
+            migrationBuilder.DropTable(
+                name: "TaskReviews");
+
+            migrationBuilder.DropTable(
                 name: "Problems");
+
+            migrationBuilder.DropTable(
+                name: "MeasureTasks");
         }
     }
 }
