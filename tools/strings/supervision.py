@@ -56,4 +56,18 @@ S = {
  "TasksDue": ("到期任务", "Tasks due"), "TasksCompletedOnTime": ("按期完成", "Completed on time"), "Rank": ("排名", "Rank"), "MeasureText": ("措施原文", "Measure text"),
  "Field_period": ("报送月份", "Month"), "Field_progress": ("工作进展", "Progress"), "Field_percentComplete": ("完成比例", "Percent"), "Field_light": ("红黄绿灯", "Mark"),
  "Field_taskId": ("任务", "Task"), "Field_dueOn": ("完成时限", "Due date"), "Field_milestonesDone": ("节点", "Milestones"),
+ # chain-chief work
+ "ChainEnterprises": ("链上企业", "Enterprises on the chain"), "ChainLeaders": ("链主企业", "Chain leaders"), "ChainOutput": ("产值（亿元）", "Output (100M yuan)"),
+ "OpenProblems": ("未办结问题", "Open problems"), "EscalatedProblems": ("提交链长的问题", "Problems escalated to the chief"),
+ "OpenMatters": ("未办结交办事项", "Open assigned matters"), "MattersDone": ("已办结事项", "Matters done"), "MattersOverdue": ("逾期事项", "Matters overdue"),
+ "Meetings": ("推进会议", "Promotion meetings"), "MissingQuarters": ("本年未开推进会的季度", "Quarters without a meeting this year"), "Visits": ("调研记录", "Field visits"),
+ "StuckProjects": ("推进缓慢项目", "Stuck projects"), "StuckProjectsPending": ("项目模块上线后显示", "Shown once the projects module is live"),
+ "RecordVisit": ("记录调研", "Record a visit"), "RecordMeeting": ("记录推进会议", "Record a meeting"), "AssignMatter": ("交办事项", "Assign a matter"),
+ "VisitedOn": ("调研日期", "Date"), "Place": ("调研地点", "Place"), "Participants": ("参加人员", "Participants"), "Findings": ("调研发现", "Findings"),
+ "HeldOn": ("会议日期", "Date"), "MeetingTitle": ("会议名称", "Title"), "Agenda": ("会议议题", "Agenda"), "Attendees": ("参会人员", "Attendees"),
+ "Decisions": ("会议决定（形成交办事项）", "Decisions (become assigned matters)"), "Decision": ("决定/交办内容", "Decision"), "AddDecision": ("增加决定", "Add decision"),
+ "MatterUnit": ("承办单位", "Unit"), "MatterDue": ("办结时限", "Deadline"), "CompleteMatter": ("报告办结", "Report done"), "CompletionNote": ("办理情况", "What was done"),
+ "Quarter": ("第{0}季度", "Q{0}"), "NoChainChosen": ("请选择产业链", "Choose a chain"),
+ "Field_decision": ("交办内容", "Decision"), "Field_heldOn": ("会议日期", "Date"), "Field_visitedOn": ("调研日期", "Date"), "Field_place": ("地点", "Place"),
+ "Field_findings": ("调研发现", "Findings"), "Field_agenda": ("议题", "Agenda"), "Field_attendees": ("参会人员", "Attendees"), "Field_note": ("说明", "Note"), "Field_matterId": ("交办事项", "Matter"),
 }

@@ -54,6 +54,9 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
     public DbSet<Modules.Supervision.TaskMilestone> TaskMilestones => Set<Modules.Supervision.TaskMilestone>();
     public DbSet<Modules.Supervision.TaskReport> TaskReports => Set<Modules.Supervision.TaskReport>();
     public DbSet<Modules.Supervision.TaskReview> TaskReviews => Set<Modules.Supervision.TaskReview>();
+    public DbSet<Modules.Supervision.FieldVisit> FieldVisits => Set<Modules.Supervision.FieldVisit>();
+    public DbSet<Modules.Supervision.PromotionMeeting> PromotionMeetings => Set<Modules.Supervision.PromotionMeeting>();
+    public DbSet<Modules.Supervision.AssignedMatter> AssignedMatters => Set<Modules.Supervision.AssignedMatter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -31,6 +31,31 @@ public sealed class DemoSupervision(AppDb dbs, TimeProvider clock)
             (chain.ChiefUserId, chain.LeadUnitId) = (chief.Id, units["xiqu.kjj"]);
         await db.SaveChangesAsync(ct);
         await EnsureProblemsAsync(db, chain, ct);
+        await EnsureChainWorkAsync(db, chain, units, ct);
+    }
+
+    private async Task EnsureChainWorkAsync(AppDbContext db, Modules.Chains.Chain chain, Dictionary<string, Guid> units, CancellationToken ct)
+    {
+        if (await db.PromotionMeetings.AnyAsync(m => m.ChainId == chain.Id, ct)) return;
+        var today = ChinaDate.Today(clock);
+        db.FieldVisits.Add(new FieldVisit
+        {
+            JurisdictionId = chain.JurisdictionId, ChainId = chain.Id, VisitedOn = today.AddDays(-20), Place = "西区钒钛产业园",
+            Participants = "西区链长、区科技局、区经济和信息化局", Findings = "海绵钛二期扩产用地不足；选矿厂供电容量紧张。", RecordedBy = "演示数据",
+        });
+        var meeting = new PromotionMeeting
+        {
+            JurisdictionId = chain.JurisdictionId, ChainId = chain.Id, HeldOn = today.AddDays(-10), Title = "钒钛新材料产业链推进会议",
+            Agenda = "研究扩产用地、供电保障和技改融资", Attendees = "西区链长、区科技局、区经济和信息化局、区财政局", RecordedBy = "演示数据",
+        };
+        db.PromotionMeetings.Add(meeting);
+        foreach (var (decision, unit, days) in new[] { ("协调海绵钛二期新增用地指标", "xiqu.zrzy", 30), ("落实技改项目贷款贴息", "xiqu.czj", -2), ("协调供电公司提前实施增容工程", "xiqu.jxj", 20) })
+            db.AssignedMatters.Add(new AssignedMatter
+            {
+                JurisdictionId = chain.JurisdictionId, ChainId = chain.Id, MeetingId = meeting.Id, Decision = decision, UnitId = units[unit],
+                DueOn = today.AddDays(days), AssignedBy = "西区链长",
+            });
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task EnsureProblemsAsync(AppDbContext db, Modules.Chains.Chain chain, CancellationToken ct)

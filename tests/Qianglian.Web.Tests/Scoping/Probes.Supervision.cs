@@ -73,6 +73,28 @@ public static partial class Probes
             Send(HttpMethod.Post, $"/api/v1/tasks/{(await FreshTask(w, r, t)).Id}/reviews", new { light = "Yellow", comment = "进度偏慢" }),
         ["GET /api/v1/tasks/assessment"] = (w, _, t) => Task.FromResult(Get($"/api/v1/tasks/assessment?jurisdictionId={Place(w, t)}")),
         ["GET /api/v1/tasks/assessment.xlsx"] = (w, _, t) => Task.FromResult(Get($"/api/v1/tasks/assessment.xlsx?jurisdictionId={Place(w, t)}")),
+        ["GET /api/v1/chains/{id:guid}/chief-home"] = (w, r, t) => Task.FromResult(Get($"/api/v1/chains/{Row<Chain>(w, r, t)}/chief-home")),
+        ["POST /api/v1/chains/{id:guid}/visits"] = (w, r, t) => Task.FromResult(Send(HttpMethod.Post, $"/api/v1/chains/{Row<Chain>(w, r, t)}/visits",
+            new { visitedOn = "2025-01-10", place = "西区园区", findings = "企业用地紧张" })),
+        ["POST /api/v1/chains/{id:guid}/meetings"] = (w, r, t) => Task.FromResult(Send(HttpMethod.Post, $"/api/v1/chains/{Row<Chain>(w, r, t)}/meetings", new
+        {
+            heldOn = "2025-03-20", title = "一季度推进会", agenda = "研究用地保障", attendees = "链长、牵头部门",
+            decisions = new[] { new { decision = "协调用地指标", unitId = w.Rows[typeof(GovernmentUnit)].Own, dueOn = "2030-06-30" } },
+        })),
+        ["POST /api/v1/chains/{id:guid}/matters"] = (w, r, t) => Task.FromResult(Send(HttpMethod.Post, $"/api/v1/chains/{Row<Chain>(w, r, t)}/matters",
+            new { decision = "走访后交办：协调供电", unitId = w.Rows[typeof(GovernmentUnit)].Own, dueOn = "2030-06-30" })),
+        ["GET /api/v1/matters"] = (_, _, _) => Task.FromResult(Get("/api/v1/matters")),
+        ["POST /api/v1/matters/{id:guid}/complete"] = async (w, r, t) =>
+        {
+            var chain = await ChainOf(w, r, t);
+            var unit = t == Target.Own ? w.Rows[typeof(GovernmentUnit)].Own : w.Rows[typeof(GovernmentUnit)].Other;
+            await using var db = w.Host.OpenSystem();
+            var matter = new AssignedMatter { JurisdictionId = chain.JurisdictionId, ChainId = chain.Id, Decision = "探针事项", UnitId = unit, DueOn = new DateOnly(2030, 1, 1), AssignedBy = "探针" };
+            db.AssignedMatters.Add(matter);
+            (await db.Users.SingleAsync(u => u.UserName == ScopingWorld.UserOf(r))).UnitId = unit;
+            await db.SaveChangesAsync();
+            return Send(HttpMethod.Post, $"/api/v1/matters/{matter.Id}/complete", new { note = "已办结", version = 0 });
+        },
     };
 
     /// <summary>A new task of a new measure of the own (西区) or other (达州) matrix document, for the matrix unit there; optionally with the caller posted to that unit.</summary>

@@ -23,12 +23,34 @@ public static class SupervisionModule
         services.AddScoped<ReviewTask>();
         services.AddScoped<ReadTasks>();
         services.AddScoped<ExportAssessment>();
+        services.AddScoped<RecordChainWork>();
+        services.AddScoped<CompleteMatter>();
+        services.AddScoped<ReadChainWork>();
     }
 
     public static void Map(RouteGroupBuilder api)
     {
         MapProblems(api);
         MapTasks(api);
+        MapChainWork(api);
+    }
+
+    private static void MapChainWork(RouteGroupBuilder api)
+    {
+        var c = api.MapGroup("/chains").WithTags("Supervision");
+        c.MapGet("/{id:guid}/chief-home", (Guid id, ReadChainWork h, CancellationToken ct) => h.Home(id, ct))
+            .Access<Chains.Chain>(Permission.ViewSupervision, ApiOperation.Get);
+        c.MapPost("/{id:guid}/visits", async (Guid id, RecordChainWork.VisitRequest r, RecordChainWork h, CancellationToken ct) => Created(await h.Visit(id, r, ct)))
+            .Access<Chains.Chain>(Permission.ManageChainWork, ApiOperation.Create);
+        c.MapPost("/{id:guid}/meetings", async (Guid id, RecordChainWork.MeetingRequest r, RecordChainWork h, CancellationToken ct) => Created(await h.Meeting(id, r, ct)))
+            .Access<Chains.Chain>(Permission.ManageChainWork, ApiOperation.Create);
+        c.MapPost("/{id:guid}/matters", async (Guid id, RecordChainWork.MatterRequest r, RecordChainWork h, CancellationToken ct) => Created(await h.Matter(id, r, ct)))
+            .Access<Chains.Chain>(Permission.ManageChainWork, ApiOperation.Create);
+        var m = api.MapGroup("/matters").WithTags("Supervision");
+        m.MapGet("", (Guid? chainId, bool? mine, bool? open, ReadChainWork h, CancellationToken ct) => h.List(chainId, mine ?? false, open ?? false, ct))
+            .Access<AssignedMatter>(Permission.ViewSupervision, ApiOperation.List);
+        m.MapPost("/{id:guid}/complete", (Guid id, CompleteMatter.Request r, CompleteMatter h, CancellationToken ct) => NoContent(h.Handle(id, r, ct)))
+            .Access<AssignedMatter>(Permission.ReportProgress, ApiOperation.Action);
     }
 
     private static void MapTasks(RouteGroupBuilder api)

@@ -12,6 +12,39 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "FieldVisits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChainId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VisitedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    EnterpriseIds = table.Column<string>(type: "TEXT", nullable: false),
+                    Participants = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FieldVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FieldVisits_Chains_ChainId",
+                        column: x => x.ChainId,
+                        principalTable: "Chains",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_FieldVisits_Jurisdictions_JurisdictionId",
+                        column: x => x.JurisdictionId,
+                        principalTable: "Jurisdictions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MeasureTasks",
                 columns: table => new
                 {
@@ -113,6 +146,38 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         name: "FK_Problems_Units_AssignedUnitId",
                         column: x => x.AssignedUnitId,
                         principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PromotionMeetings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChainId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    HeldOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Agenda = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Attendees = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PromotionMeetings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PromotionMeetings_Chains_ChainId",
+                        column: x => x.ChainId,
+                        principalTable: "Chains",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PromotionMeetings_Jurisdictions_JurisdictionId",
+                        column: x => x.JurisdictionId,
+                        principalTable: "Jurisdictions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -323,6 +388,105 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "AssignedMatters",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ChainId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MeetingId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    VisitId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    UnitId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CompletionNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    AssignedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssignedMatters", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AssignedMatters_Chains_ChainId",
+                        column: x => x.ChainId,
+                        principalTable: "Chains",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AssignedMatters_FieldVisits_VisitId",
+                        column: x => x.VisitId,
+                        principalTable: "FieldVisits",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AssignedMatters_Jurisdictions_JurisdictionId",
+                        column: x => x.JurisdictionId,
+                        principalTable: "Jurisdictions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AssignedMatters_PromotionMeetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "PromotionMeetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AssignedMatters_Units_UnitId",
+                        column: x => x.UnitId,
+                        principalTable: "Units",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssignedMatters_ChainId_Status",
+                table: "AssignedMatters",
+                columns: new[] { "ChainId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssignedMatters_JurisdictionId",
+                table: "AssignedMatters",
+                column: "JurisdictionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssignedMatters_JurisdictionPath",
+                table: "AssignedMatters",
+                column: "JurisdictionPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssignedMatters_MeetingId",
+                table: "AssignedMatters",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssignedMatters_UnitId_Status",
+                table: "AssignedMatters",
+                columns: new[] { "UnitId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssignedMatters_VisitId",
+                table: "AssignedMatters",
+                column: "VisitId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldVisits_ChainId_VisitedOn",
+                table: "FieldVisits",
+                columns: new[] { "ChainId", "VisitedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldVisits_JurisdictionId",
+                table: "FieldVisits",
+                column: "JurisdictionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FieldVisits_JurisdictionPath",
+                table: "FieldVisits",
+                column: "JurisdictionPath");
+
             migrationBuilder.CreateIndex(
                 name: "IX_MeasureTasks_DocumentId",
                 table: "MeasureTasks",
@@ -410,6 +574,21 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                 columns: new[] { "ProblemId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_PromotionMeetings_ChainId_HeldOn",
+                table: "PromotionMeetings",
+                columns: new[] { "ChainId", "HeldOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PromotionMeetings_JurisdictionId",
+                table: "PromotionMeetings",
+                column: "JurisdictionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PromotionMeetings_JurisdictionPath",
+                table: "PromotionMeetings",
+                column: "JurisdictionPath");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SupervisionSettings_JurisdictionId",
                 table: "SupervisionSettings",
                 column: "JurisdictionId",
@@ -477,6 +656,9 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AssignedMatters");
+
+            migrationBuilder.DropTable(
                 name: "ProblemAttachments");
 
             migrationBuilder.DropTable(
@@ -493,6 +675,12 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "TaskReviews");
+
+            migrationBuilder.DropTable(
+                name: "FieldVisits");
+
+            migrationBuilder.DropTable(
+                name: "PromotionMeetings");
 
             migrationBuilder.DropTable(
                 name: "Problems");
