@@ -70,4 +70,14 @@ S = {
  "Quarter": ("第{0}季度", "Q{0}"), "NoChainChosen": ("请选择产业链", "Choose a chain"),
  "Field_decision": ("交办内容", "Decision"), "Field_heldOn": ("会议日期", "Date"), "Field_visitedOn": ("调研日期", "Date"), "Field_place": ("地点", "Place"),
  "Field_findings": ("调研发现", "Findings"), "Field_agenda": ("议题", "Agenda"), "Field_attendees": ("参会人员", "Attendees"), "Field_note": ("说明", "Note"), "Field_matterId": ("交办事项", "Matter"),
+ # supply and demand
+ "Posts": ("供需信息", "Posts"), "Matches": ("对接记录", "Matches"), "SupplyDemandFigures": ("分链统计", "By chain"),
+ "PostKind_Supply": ("供应", "Supply"), "PostKind_Demand": ("需求", "Demand"), "NewPost": ("发布供需", "Publish"), "Product": ("产品/服务", "Product / service"),
+ "ChainLeaderNeed": ("链主需求", "Chain leader's need"), "Answer": ("响应", "Answer"), "Answers": ("响应链主需求", "Answers a leader's need"),
+ "FindMatches": ("智能匹配", "Find matches"), "Keywords": ("分词关键词", "Keywords"), "MatchScore": ("匹配度", "Score"), "RecordMatchAction": ("登记对接", "Record match"),
+ "MatchStatus_Proposed": ("已推荐", "Proposed"), "MatchStatus_Contacted": ("已对接", "Contacted"), "MatchStatus_Deal": ("已成交", "Deal"), "MatchStatus_NoDeal": ("未成交", "No deal"),
+ "DealAmount": ("成交金额（万元）", "Deal amount (10k yuan)"), "Buyer": ("需求方", "Buyer"), "Supplier": ("供应方", "Supplier"), "ClosePost": ("关闭", "Close"),
+ "OpenSupplies": ("在供", "Open supplies"), "OpenDemands": ("在求", "Open demands"), "Deals": ("成交", "Deals"), "PostStatus_Open": ("开放", "Open"), "PostStatus_Closed": ("已关闭", "Closed"),
+ "Field_answersPostId": ("响应的需求", "Answered demand"), "Field_supplyPostId": ("供应", "Supply"), "Field_demandPostId": ("需求", "Demand"),
+ "Field_status": ("状态", "Status"),
 }

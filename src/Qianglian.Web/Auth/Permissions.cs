@@ -26,6 +26,7 @@ public enum Permission
     ReviewTasks,
     ManageChainWork,
     PostSupplyDemand,
+    RecordMatches,
 }
 
 /// <summary>The role → permission table: one place to read and to test.</summary>
@@ -41,14 +42,14 @@ public static class RolePermissions
     {
         [Roles.Administrator] = [.. Enum.GetValues<Permission>().Except(EnterpriseOnly)],
         [Roles.CoordinationOffice] = [.. Viewing, Permission.ManageUnits, Permission.ManagePolicies, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ViewUsers, Permission.ManageChains,
-            Permission.FileProblems, Permission.HandleProblems, Permission.ManageTasks, Permission.ReportProgress, Permission.ReviewTasks, Permission.ManageChainWork, Permission.PostSupplyDemand],
+            Permission.FileProblems, Permission.HandleProblems, Permission.ManageTasks, Permission.ReportProgress, Permission.ReviewTasks, Permission.ManageChainWork, Permission.PostSupplyDemand, Permission.RecordMatches],
         // A chain chief visits, holds the quarterly meetings, assigns matters and settles escalated problems (达州 （二）).
         [Roles.ChainChief] = [.. Viewing, Permission.FileProblems, Permission.HandleProblems, Permission.ManageChainWork],
         // Lead departments draw their chain's panorama and run its problem ledger and meetings (达州 （三）).
         [Roles.LeadDepartment] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ManageChains,
-            Permission.FileProblems, Permission.HandleProblems, Permission.ReportProgress, Permission.ManageChainWork, Permission.PostSupplyDemand],
+            Permission.FileProblems, Permission.HandleProblems, Permission.ReportProgress, Permission.ManageChainWork, Permission.PostSupplyDemand, Permission.RecordMatches],
         [Roles.LocalOperator] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises,
-            Permission.FileProblems, Permission.HandleProblems, Permission.ReportProgress, Permission.PostSupplyDemand],
+            Permission.FileProblems, Permission.HandleProblems, Permission.ReportProgress, Permission.PostSupplyDemand, Permission.RecordMatches],
         // An enterprise edits its own record (scoping limits it to that one) but registers none; it raises and rates its problems.
         [Roles.EnterpriseUser] = [.. Viewing, Permission.EditEnterprises, Permission.FileProblems, Permission.RateProblems, Permission.PostSupplyDemand],
         [Roles.Leader] = [.. Viewing, Permission.ViewUsers, Permission.ViewAudit],

@@ -57,6 +57,8 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
     public DbSet<Modules.Supervision.FieldVisit> FieldVisits => Set<Modules.Supervision.FieldVisit>();
     public DbSet<Modules.Supervision.PromotionMeeting> PromotionMeetings => Set<Modules.Supervision.PromotionMeeting>();
     public DbSet<Modules.Supervision.AssignedMatter> AssignedMatters => Set<Modules.Supervision.AssignedMatter>();
+    public DbSet<Modules.Supervision.SupplyDemandPost> SupplyDemandPosts => Set<Modules.Supervision.SupplyDemandPost>();
+    public DbSet<Modules.Supervision.SupplyDemandMatch> SupplyDemandMatches => Set<Modules.Supervision.SupplyDemandMatch>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -106,7 +108,7 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
                         Expression.Property(context, nameof(ScopePath))));
                 builder.Entity(type).HasQueryFilter(ScopeFilters.Jurisdiction, Expression.Lambda(body, row));
             }
-            if (typeof(IEnterpriseOwned).IsAssignableFrom(type))
+            if (typeof(IEnterpriseOwned).IsAssignableFrom(type) && !type.IsDefined(typeof(PublishedToEnterprisesAttribute), inherit: false))
             {
                 // row => ctx.ScopeEnterpriseId == null || row.EnterpriseId == ctx.ScopeEnterpriseId
                 var owner = Expression.Convert(Expression.Property(row, OwnedByAttribute.PropertyOf(type)), typeof(Guid?));

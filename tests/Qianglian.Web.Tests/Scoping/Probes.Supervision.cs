@@ -95,7 +95,44 @@ public static partial class Probes
             await db.SaveChangesAsync();
             return Send(HttpMethod.Post, $"/api/v1/matters/{matter.Id}/complete", new { note = "已办结", version = 0 });
         },
+        ["GET /api/v1/supply-demand/posts"] = (_, _, _) => Task.FromResult(Get("/api/v1/supply-demand/posts")),
+        ["GET /api/v1/supply-demand/matches"] = (_, _, _) => Task.FromResult(Get("/api/v1/supply-demand/matches")),
+        ["GET /api/v1/supply-demand/figures"] = (_, _, _) => Task.FromResult(Get("/api/v1/supply-demand/figures")),
+        ["POST /api/v1/supply-demand/posts"] = (w, r, t) => Task.FromResult(Send(HttpMethod.Post, "/api/v1/supply-demand/posts",
+            new { enterpriseId = t == Target.Own ? w.OwnEnterprise : w.Rows[typeof(Enterprise)].Other, kind = "Supply", product = "钛精矿" })),
+        ["POST /api/v1/supply-demand/posts/{id:guid}/close"] = async (w, r, t) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/v1/supply-demand/posts/{(await FreshPost(w, t, PostKind.Supply)).Id}/close?version=0"),
+        ["GET /api/v1/supply-demand/posts/{id:guid}/candidates"] = async (w, r, t) => Get($"/api/v1/supply-demand/posts/{(await FreshPost(w, t, PostKind.Demand)).Id}/candidates"),
+        ["POST /api/v1/supply-demand/matches"] = async (w, r, t) =>
+        {
+            var demand = await FreshPost(w, t, PostKind.Demand);
+            var supply = await FreshPost(w, t, PostKind.Supply, sibling: true);
+            return Send(HttpMethod.Post, "/api/v1/supply-demand/matches", new { demandPostId = demand.Id, supplyPostId = supply.Id, status = "Contacted" });
+        },
+        ["PUT /api/v1/supply-demand/matches/{id:guid}"] = async (w, r, t) =>
+        {
+            var demand = await FreshPost(w, t, PostKind.Demand);
+            var supply = await FreshPost(w, t, PostKind.Supply, sibling: true);
+            await using var db = w.Host.OpenSystem();
+            var match = new SupplyDemandMatch { JurisdictionId = demand.JurisdictionId, DemandPostId = demand.Id, SupplyPostId = supply.Id, RecordedBy = "探针" };
+            db.SupplyDemandMatches.Add(match);
+            await db.SaveChangesAsync();
+            return Send(HttpMethod.Put, $"/api/v1/supply-demand/matches/{match.Id}", new { status = "Deal", amount = 1_000_000m, version = 0 });
+        },
     };
+
+    /// <summary>A new open post of the own enterprise (or its sibling) in 西区, or of the 达州 enterprise.</summary>
+    private static async Task<SupplyDemandPost> FreshPost(ScopingWorld w, Target t, PostKind kind, bool sibling = false)
+    {
+        await using var db = w.Host.OpenSystem();
+        // Another jurisdiction's posts are refused before their enterprises are compared, so one enterprise does there.
+        var id = t == Target.Own ? (sibling ? w.SiblingEnterprise : w.OwnEnterprise) : w.Rows[typeof(Enterprise)].Other;
+        var enterprise = await db.Enterprises.SingleAsync(e => e.Id == id);
+        var post = new SupplyDemandPost { JurisdictionId = enterprise.JurisdictionId, EnterpriseId = id, Kind = kind, Product = "钛精矿", Keywords = "钛精矿", PostedBy = "探针" };
+        db.SupplyDemandPosts.Add(post);
+        await db.SaveChangesAsync();
+        return post;
+    }
 
     /// <summary>A new task of a new measure of the own (西区) or other (达州) matrix document, for the matrix unit there; optionally with the caller posted to that unit.</summary>
     private static async Task<MeasureTask> FreshTask(ScopingWorld w, string role, Target t, bool postCaller = false)

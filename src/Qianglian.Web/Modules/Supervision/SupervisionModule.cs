@@ -26,6 +26,10 @@ public static class SupervisionModule
         services.AddScoped<RecordChainWork>();
         services.AddScoped<CompleteMatter>();
         services.AddScoped<ReadChainWork>();
+        services.AddSingleton<ProductSegmenter>();
+        services.AddScoped<PostSupplyDemand>();
+        services.AddScoped<RecordMatch>();
+        services.AddScoped<ReadSupplyDemand>();
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -33,6 +37,28 @@ public static class SupervisionModule
         MapProblems(api);
         MapTasks(api);
         MapChainWork(api);
+        MapSupplyDemand(api);
+    }
+
+    private static void MapSupplyDemand(RouteGroupBuilder api)
+    {
+        var s = api.MapGroup("/supply-demand").WithTags("Supervision");
+        s.MapGet("/posts", (PostKind? kind, Guid? chainId, bool? open, ReadSupplyDemand h, CancellationToken ct) => h.Posts(kind, chainId, open ?? false, ct))
+            .Access<SupplyDemandPost>(Permission.ViewSupervision, ApiOperation.List);
+        s.MapPost("/posts", async (PostSupplyDemand.Request r, PostSupplyDemand h, CancellationToken ct) => Created(await h.Create(r, ct)))
+            .Access<SupplyDemandPost>(Permission.PostSupplyDemand, ApiOperation.Create);
+        s.MapPost("/posts/{id:guid}/close", (Guid id, int version, PostSupplyDemand h, CancellationToken ct) => NoContent(h.Close(id, version, ct)))
+            .Access<SupplyDemandPost>(Permission.PostSupplyDemand, ApiOperation.Action);
+        s.MapGet("/posts/{id:guid}/candidates", (Guid id, ReadSupplyDemand h, CancellationToken ct) => h.Candidates(id, ct))
+            .Access<SupplyDemandPost>(Permission.ViewSupervision, ApiOperation.Get);
+        s.MapGet("/matches", (Guid? chainId, ReadSupplyDemand h, CancellationToken ct) => h.Matches(chainId, ct))
+            .Access<SupplyDemandMatch>(Permission.ViewSupervision, ApiOperation.List);
+        s.MapPost("/matches", async (RecordMatch.CreateRequest r, RecordMatch h, CancellationToken ct) => Created(await h.Create(r, ct)))
+            .Access<SupplyDemandMatch>(Permission.RecordMatches, ApiOperation.Create);
+        s.MapPut("/matches/{id:guid}", (Guid id, RecordMatch.UpdateRequest r, RecordMatch h, CancellationToken ct) => NoContent(h.Update(id, r, ct)))
+            .Access<SupplyDemandMatch>(Permission.RecordMatches, ApiOperation.Update);
+        s.MapGet("/figures", (ReadSupplyDemand h, CancellationToken ct) => h.Figures(ct))
+            .Access<SupplyDemandMatch>(Permission.ViewSupervision, ApiOperation.Download);
     }
 
     private static void MapChainWork(RouteGroupBuilder api)

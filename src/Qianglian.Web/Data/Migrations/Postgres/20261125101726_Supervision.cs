@@ -224,6 +224,56 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "SupplyDemandPosts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    ChainId = table.Column<Guid>(type: "uuid", nullable: true),
+                    NodeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Product = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Keywords = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    ChainLeaderNeed = table.Column<bool>(type: "boolean", nullable: false),
+                    AnswersPostId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    PostedAt = table.Column<long>(type: "bigint", nullable: false),
+                    PostedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupplyDemandPosts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupplyDemandPosts_ChainNodes_NodeId",
+                        column: x => x.NodeId,
+                        principalTable: "ChainNodes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_SupplyDemandPosts_Chains_ChainId",
+                        column: x => x.ChainId,
+                        principalTable: "Chains",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_SupplyDemandPosts_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SupplyDemandPosts_Jurisdictions_JurisdictionId",
+                        column: x => x.JurisdictionId,
+                        principalTable: "Jurisdictions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TaskMilestones",
                 columns: table => new
                 {
@@ -443,6 +493,46 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "SupplyDemandMatches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    DemandPostId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SupplyPostId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChainId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Score = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SupplyDemandMatches", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SupplyDemandMatches_Jurisdictions_JurisdictionId",
+                        column: x => x.JurisdictionId,
+                        principalTable: "Jurisdictions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SupplyDemandMatches_SupplyDemandPosts_DemandPostId",
+                        column: x => x.DemandPostId,
+                        principalTable: "SupplyDemandPosts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SupplyDemandMatches_SupplyDemandPosts_SupplyPostId",
+                        column: x => x.SupplyPostId,
+                        principalTable: "SupplyDemandPosts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AssignedMatters_ChainId_Status",
                 table: "AssignedMatters",
@@ -607,6 +697,62 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SupplyDemandMatches_ChainId",
+                table: "SupplyDemandMatches",
+                column: "ChainId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplyDemandMatches_DemandPostId_SupplyPostId",
+                table: "SupplyDemandMatches",
+                columns: new[] { "DemandPostId", "SupplyPostId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplyDemandMatches_JurisdictionId",
+                table: "SupplyDemandMatches",
+                column: "JurisdictionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplyDemandMatches_JurisdictionPath",
+                table: "SupplyDemandMatches",
+                column: "JurisdictionPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplyDemandMatches_SupplyPostId",
+                table: "SupplyDemandMatches",
+                column: "SupplyPostId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplyDemandPosts_ChainId",
+                table: "SupplyDemandPosts",
+                column: "ChainId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplyDemandPosts_EnterpriseId",
+                table: "SupplyDemandPosts",
+                column: "EnterpriseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplyDemandPosts_JurisdictionId",
+                table: "SupplyDemandPosts",
+                column: "JurisdictionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplyDemandPosts_JurisdictionPath",
+                table: "SupplyDemandPosts",
+                column: "JurisdictionPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplyDemandPosts_Kind_Status",
+                table: "SupplyDemandPosts",
+                columns: new[] { "Kind", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SupplyDemandPosts_NodeId",
+                table: "SupplyDemandPosts",
+                column: "NodeId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_TaskMilestones_JurisdictionId",
                 table: "TaskMilestones",
                 column: "JurisdictionId");
@@ -669,6 +815,9 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                 name: "SupervisionSettings");
 
             migrationBuilder.DropTable(
+                name: "SupplyDemandMatches");
+
+            migrationBuilder.DropTable(
                 name: "TaskMilestones");
 
             migrationBuilder.DropTable(
@@ -685,6 +834,9 @@ namespace Qianglian.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "Problems");
+
+            migrationBuilder.DropTable(
+                name: "SupplyDemandPosts");
 
             migrationBuilder.DropTable(
                 name: "MeasureTasks");
