@@ -140,7 +140,8 @@ public static partial class Probes
         await using var db = w.Host.OpenSystem();
         var document = await db.PolicyDocuments.SingleAsync(d => d.Id == (t == Target.Own ? w.Rows[typeof(Modules.Policies.PolicyDocument)].Own : w.Rows[typeof(Modules.Policies.PolicyDocument)].Other));
         var unit = t == Target.Own ? w.Rows[typeof(GovernmentUnit)].Own : w.Rows[typeof(GovernmentUnit)].Other;
-        var measure = new Modules.Policies.Measure { JurisdictionId = document.JurisdictionId, DocumentId = document.Id, Number = $"{Next()}", Title = "探针措施" };
+        var ordinal = Next();
+        var measure = new Modules.Policies.Measure { JurisdictionId = document.JurisdictionId, DocumentId = document.Id, Number = $"{ordinal}", Ordinal = ordinal, Title = "探针措施" };
         var task = new MeasureTask
         {
             JurisdictionId = document.JurisdictionId, DocumentId = document.Id, MeasureId = measure.Id, UnitId = unit, Role = Modules.Policies.MeasureRole.Lead,
