@@ -45,12 +45,14 @@ public sealed class ProblemBrowserTests(BrowserHost host) : IClassFixture<Browse
         await page.GotoAsync(host.BaseUrl + "/supervision/problems");
         await Interactive(page);
         await page.GetByTestId("file-problem").ClickAsync();
+        await page.GetByTestId("problem-title").FillAsync("二期厂房供电容量不足");
+        await page.GetByTestId("problem-description").FillAsync("二期厂房需增容2万千伏安，供电公司答复需排期至明年。");
         await page.GetByTestId("problem-chain").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = DemoChain.Name }).ClickAsync();
         await page.GetByTestId("problem-category").ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "电力" }).ClickAsync();
-        await page.GetByTestId("problem-title").FillAsync("二期厂房供电容量不足");
-        await page.GetByTestId("problem-description").FillAsync("二期厂房需增容2万千伏安，供电公司答复需排期至明年。");
+        // The selections re-render the dialog: the typed text must have reached the server and survived.
+        await Assertions.Expect(page.GetByTestId("problem-title")).ToHaveValueAsync("二期厂房供电容量不足");
         await page.GetByTestId("submit-problem").ClickAsync();
         await Assertions.Expect(page.GetByTestId("problem-heading")).ToHaveTextAsync("二期厂房供电容量不足");
         await Assertions.Expect(page.GetByTestId("problem-handler")).ToHaveTextAsync("区经济和信息化局");
