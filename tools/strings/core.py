@@ -134,4 +134,18 @@ S = {
  "DownloadFactsTemplate": ("下载年度数据模板", "Facts template"), "ExportFacts": ("导出年度数据", "Export facts"),
  "ImportKindRegistry": ("企业名录", "Registry"), "ImportKindFacts": ("企业年度数据", "Yearly facts"),
  "ExportLinks": ("导出链上企业", "Export enterprises on nodes"), "ImportLinks": ("从 Excel 导入链上企业", "Import enterprises on nodes"),
+ # Shared by several modules.
+ "Score": ("得分", "Score"),
+ "ExportLedger": ("导出台账", "Export ledger"),
+ "Rank": ("排名", "Rank"),
+ "ByChain": ("按产业链", "By chain"),
+ "Note": ("说明", "Note"),
+ "ProblemList": ("问题清单", "Problems"),
+ "Light_Green": ("绿灯", "Green"),
+ "Light_Yellow": ("黄灯", "Yellow"),
+ "Light_Red": ("红灯", "Red"),
+ "Field_reason": ("原因", "Reason"),
+ "Field_resolution": ("办理结果", "Resolution"),
+ "ProblemCategory": ("问题类别", "Problem category"),
+ "OpenProblems": ("未办结问题", "Open problems"),
 }

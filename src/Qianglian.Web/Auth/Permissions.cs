@@ -33,6 +33,17 @@ public enum Permission
     ManageInvestment,
     /// <summary>Approve a 一事一议 package for a major investor.</summary>
     ApproveDeals,
+    // Supervision: the problem ledger, measure tasks, chain-chief work, supply and demand.
+    ViewSupervision,
+    FileProblems,
+    HandleProblems,
+    RateProblems,
+    ManageTasks,
+    ReportProgress,
+    ReviewTasks,
+    ManageChainWork,
+    PostSupplyDemand,
+    RecordMatches,
 }
 
 /// <summary>The role → permission table: one place to read and to test.</summary>
@@ -40,26 +51,37 @@ public static class RolePermissions
 {
     private static readonly Permission[] Viewing =
         [Permission.ViewJurisdictions, Permission.ViewPolicies, Permission.ViewEnterprises, Permission.ViewChains, Permission.ViewProjects,
-            Permission.ViewCultivation];
+            Permission.ViewCultivation, Permission.ViewSupervision];
+
+    /// <summary>Only the enterprise that raised a problem confirms its resolution and rates it — not even an administrator.</summary>
+    private static readonly Permission[] EnterpriseOnly = [Permission.RateProblems];
 
     private static readonly IReadOnlyDictionary<string, HashSet<Permission>> Table = new Dictionary<string, HashSet<Permission>>
     {
-        [Roles.Administrator] = [.. Enum.GetValues<Permission>()],
+        [Roles.Administrator] = [.. Enum.GetValues<Permission>().Except(EnterpriseOnly)],
         [Roles.CoordinationOffice] = [.. Viewing, Permission.ManageUnits, Permission.ManagePolicies, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ViewUsers, Permission.ManageChains,
             Permission.ManageProjects, Permission.ReportProjects, Permission.IssueBulletins, Permission.ViewInvestment, Permission.ManageInvestment, Permission.ApproveDeals,
-            Permission.ManageCultivation, Permission.ScoreExperts, Permission.FileObjections],
-        // A chain chief reads the bulletins and approves the 一事一议 packages of the chain's major investors (攀枝花 二).
-        [Roles.ChainChief] = [.. Viewing, Permission.IssueBulletins, Permission.ViewInvestment, Permission.ApproveDeals],
-        // Lead departments draw their chain's panorama (达州 （三）) and score their chain's enterprises (定性评价).
+            Permission.ManageCultivation, Permission.ScoreExperts, Permission.FileObjections,
+            Permission.FileProblems, Permission.HandleProblems, Permission.ManageTasks, Permission.ReportProgress, Permission.ReviewTasks, Permission.ManageChainWork,
+            Permission.PostSupplyDemand, Permission.RecordMatches],
+        // A chain chief reads the bulletins, approves the 一事一议 packages of the chain's major investors (攀枝花 二), visits,
+        // holds the quarterly meetings, assigns matters and settles escalated problems (达州 （二）).
+        [Roles.ChainChief] = [.. Viewing, Permission.IssueBulletins, Permission.ViewInvestment, Permission.ApproveDeals,
+            Permission.FileProblems, Permission.HandleProblems, Permission.ManageChainWork],
+        // Lead departments draw their chain's panorama, run its problem ledger and meetings (达州 （三）) and score their
+        // chain's enterprises (定性评价).
         [Roles.LeadDepartment] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ManageChains, Permission.ManageProjects,
-            Permission.ReportProjects, Permission.ViewInvestment, Permission.ManageInvestment, Permission.ScoreExperts],
-        // County and park operators keep their projects in the library (达州 （三）: 县（市、区）和园区 as the main bodies)
-        // and file objections to grades on their enterprises' behalf.
+            Permission.ReportProjects, Permission.ViewInvestment, Permission.ManageInvestment, Permission.ScoreExperts,
+            Permission.FileProblems, Permission.HandleProblems, Permission.ReportProgress, Permission.ManageChainWork, Permission.PostSupplyDemand, Permission.RecordMatches],
+        // County and park operators keep their projects in the library (达州 （三）: 县（市、区）和园区 as the main bodies),
+        // handle the problems first assigned to them and file objections to grades on their enterprises' behalf.
         [Roles.LocalOperator] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ManageProjects,
-            Permission.ReportProjects, Permission.ViewInvestment, Permission.ManageInvestment, Permission.FileObjections],
+            Permission.ReportProjects, Permission.ViewInvestment, Permission.ManageInvestment, Permission.FileObjections,
+            Permission.FileProblems, Permission.HandleProblems, Permission.ReportProgress, Permission.PostSupplyDemand, Permission.RecordMatches],
         // An enterprise edits its own record (scoping limits it to that one) but registers none; it reports its projects'
-        // progress and may object to its grade.
-        [Roles.EnterpriseUser] = [.. Viewing, Permission.EditEnterprises, Permission.ReportProjects, Permission.FileObjections],
+        // progress, may object to its grade, raises and rates its problems and posts supplies and demands.
+        [Roles.EnterpriseUser] = [.. Viewing, Permission.EditEnterprises, Permission.ReportProjects, Permission.FileObjections,
+            Permission.FileProblems, Permission.RateProblems, Permission.PostSupplyDemand],
         [Roles.Leader] = [.. Viewing, Permission.ViewUsers, Permission.ViewAudit, Permission.IssueBulletins, Permission.ViewInvestment],
     };
 

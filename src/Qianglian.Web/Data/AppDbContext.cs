@@ -56,6 +56,19 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
     public DbSet<Modules.Cultivation.Objection> Objections => Set<Modules.Cultivation.Objection>();
     public DbSet<Modules.Cultivation.TierMembership> TierMemberships => Set<Modules.Cultivation.TierMembership>();
     public DbSet<Modules.Cultivation.TierExit> TierExits => Set<Modules.Cultivation.TierExit>();
+    public DbSet<Modules.Supervision.SupervisionSettings> SupervisionSettings => Set<Modules.Supervision.SupervisionSettings>();
+    public DbSet<Modules.Supervision.Problem> Problems => Set<Modules.Supervision.Problem>();
+    public DbSet<Modules.Supervision.ProblemStep> ProblemSteps => Set<Modules.Supervision.ProblemStep>();
+    public DbSet<Modules.Supervision.ProblemAttachment> ProblemAttachments => Set<Modules.Supervision.ProblemAttachment>();
+    public DbSet<Modules.Supervision.MeasureTask> MeasureTasks => Set<Modules.Supervision.MeasureTask>();
+    public DbSet<Modules.Supervision.TaskMilestone> TaskMilestones => Set<Modules.Supervision.TaskMilestone>();
+    public DbSet<Modules.Supervision.TaskReport> TaskReports => Set<Modules.Supervision.TaskReport>();
+    public DbSet<Modules.Supervision.TaskReview> TaskReviews => Set<Modules.Supervision.TaskReview>();
+    public DbSet<Modules.Supervision.FieldVisit> FieldVisits => Set<Modules.Supervision.FieldVisit>();
+    public DbSet<Modules.Supervision.PromotionMeeting> PromotionMeetings => Set<Modules.Supervision.PromotionMeeting>();
+    public DbSet<Modules.Supervision.AssignedMatter> AssignedMatters => Set<Modules.Supervision.AssignedMatter>();
+    public DbSet<Modules.Supervision.SupplyDemandPost> SupplyDemandPosts => Set<Modules.Supervision.SupplyDemandPost>();
+    public DbSet<Modules.Supervision.SupplyDemandMatch> SupplyDemandMatches => Set<Modules.Supervision.SupplyDemandMatch>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -105,7 +118,7 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
                         Expression.Property(context, nameof(ScopePath))));
                 builder.Entity(type).HasQueryFilter(ScopeFilters.Jurisdiction, Expression.Lambda(body, row));
             }
-            if (typeof(IEnterpriseOwned).IsAssignableFrom(type))
+            if (typeof(IEnterpriseOwned).IsAssignableFrom(type) && !type.IsDefined(typeof(PublishedToEnterprisesAttribute), inherit: false))
             {
                 // row => ctx.ScopeEnterpriseId == null || row.EnterpriseId == ctx.ScopeEnterpriseId
                 var owner = Expression.Convert(Expression.Property(row, OwnedByAttribute.PropertyOf(type)), typeof(Guid?));

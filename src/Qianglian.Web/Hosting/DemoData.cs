@@ -11,7 +11,8 @@ namespace Qianglian.Web.Hosting;
 /// The demo dataset and one account per role, loaded only into the default embedded database or with --demo.
 /// Idempotent: existing accounts and enterprises are left as they are. The accounts are printed at every start.
 /// </summary>
-public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConsole console, DemoChain chain, DemoCultivation cultivation, DemoProjects projects)
+public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConsole console, DemoChain chain, DemoCultivation cultivation, DemoProjects projects,
+    DemoSupervision supervision)
 {
     public const string Password = "Qianglian#2026";
 
@@ -25,6 +26,8 @@ public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConso
         new("pzh.chief", "攀枝花市链长", Roles.ChainChief, "510400"),
         new("dazhou.lead", "达州市牵头部门", Roles.LeadDepartment, "511700"),
         new("xiqu.operator", "西区园区经办人", Roles.LocalOperator, "510403"),
+        new("xiqu.lead", "西区牵头部门（区科技局）", Roles.LeadDepartment, "510403"),
+        new("xiqu.chief", "西区链长", Roles.ChainChief, "510403"),
         new("xiqu.enterprise", "演示企业用户", Roles.EnterpriseUser, "510403", "91510403MA6DEM001"),
         new("pzh.leader", "攀枝花市领导（只读）", Roles.Leader, "510400"),
     ];
@@ -76,6 +79,7 @@ public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConso
             if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, account.Role);
         }
+        await supervision.EnsureAsync(ct);
         Print();
     }
 

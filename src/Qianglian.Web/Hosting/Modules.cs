@@ -5,6 +5,7 @@ using Qianglian.Web.Modules.Enterprises;
 using Qianglian.Web.Modules.Jurisdictions;
 using Qianglian.Web.Modules.Policies;
 using Qianglian.Web.Modules.Projects;
+using Qianglian.Web.Modules.Supervision;
 
 namespace Qianglian.Web.Hosting;
 
@@ -21,6 +22,7 @@ public static class ModuleRegistry
         ProjectsModule.Add(services);
         CultivationModule.Add(services);
         AuditModule.Add(services);
+        SupervisionModule.Add(services);
     }
 
     public static void MapModules(this RouteGroupBuilder api)
@@ -33,5 +35,6 @@ public static class ModuleRegistry
         ProjectsModule.Map(api);
         CultivationModule.Map(api);
         AuditModule.Map(api);
+        SupervisionModule.Map(api);
     }
 }

@@ -7,6 +7,13 @@ using Qianglian.Core.Audit;
 namespace Qianglian.Web.Data;
 
 /// <summary>
+/// A property the audit log records only as present or absent ("***"): file contents, whose hash is kept in another,
+/// audited property. The log stays small and still proves what was stored.
+/// </summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class AuditMaskedAttribute : Attribute;
+
+/// <summary>
 /// Turns the pending changes of a save into audit entries appended to the hash chain, inside the save's
 /// transaction. Entries are captured before the save (afterwards the original values are gone).
 /// </summary>
@@ -41,7 +48,7 @@ internal static class AuditTrail
             var before = entry.State == EntityState.Added ? null : property.OriginalValue;
             var after = entry.State == EntityState.Deleted ? null : property.CurrentValue;
             if (entry.State == EntityState.Modified && (!property.IsModified || Equals(before, after))) continue;
-            changes[name] = Masked.Contains(name)
+            changes[name] = Masked.Contains(name) || property.Metadata.PropertyInfo?.IsDefined(typeof(AuditMaskedAttribute), inherit: false) == true
                 ? new { before = before is null ? null : "***", after = after is null ? null : "***" }
                 : new { before, after };
         }

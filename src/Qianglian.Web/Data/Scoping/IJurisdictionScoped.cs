@@ -26,3 +26,10 @@ public sealed class OwnedByAttribute(string property) : Attribute
         type.GetCustomAttributes(typeof(OwnedByAttribute), inherit: false).Cast<OwnedByAttribute>().FirstOrDefault()?.Property
         ?? nameof(IEnterpriseOwned.EnterpriseId);
 }
+
+/// <summary>
+/// Enterprise-owned rows that every enterprise of the jurisdiction may read (a published supply or demand): the
+/// read filter by enterprise is left off, the jurisdiction filter stays, and only the owner may write them.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class PublishedToEnterprisesAttribute : Attribute;

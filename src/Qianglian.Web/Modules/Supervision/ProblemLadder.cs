@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Qianglian.Core.Supervision;
+using Qianglian.Web.Api;
+using Qianglian.Web.Data;
+using Qianglian.Web.Modules.Chains;
+using Qianglian.Web.Modules.Jurisdictions;
+
+namespace Qianglian.Web.Modules.Supervision;
+
+/// <summary>
+/// Who handles a problem at each rung, and the moves every problem operation shares (a step in the history, the new
+/// deadline). The timing itself is Core's <see cref="EscalationLadder"/>; this class only looks up people and units.
+/// </summary>
+public static class ProblemLadder
+{
+    /// <summary>The chain routes a problem above the county (its lead department and chief), wherever the chain is kept.</summary>
+    public static async Task<Chain?> ChainOfAsync(AppDbContext db, Problem problem, CancellationToken ct) =>
+        problem.ChainId is { } id ? await db.Chains.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) : null;
+
+    public static LevelAvailability Availability(Chain? chain) => new(chain?.LeadUnitId is not null, chain?.ChiefUserId is not null);
+
+    /// <summary>
+    /// The first unit of a new problem: the enterprise's park committee when it sits in a park, else the unit the
+    /// jurisdiction's settings name for the category, else the coordination office (the top of the ladder).
+    /// </summary>
+    public static async Task<Guid?> FirstUnitAsync(AppDbContext db, Enterprises.Enterprise enterprise, ProblemCategory category, SupervisionSettings? settings, CancellationToken ct)
+    {
+        var park = enterprise.ParkId ?? await db.Jurisdictions.IgnoreQueryFilters()
+            .Where(j => j.Id == enterprise.JurisdictionId && j.Level == JurisdictionLevel.Park).Select(j => (Guid?)j.Id).FirstOrDefaultAsync(ct);
+        if (park is { } p && await db.Units.IgnoreQueryFilters().Where(u => u.JurisdictionId == p && u.Kind == UnitKind.ParkCommittee)
+                .Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct) is { } committee)
+            return committee;
+        if (settings?.LocalUnitIds.TryGetValue(category.ToString(), out var unit) == true) return unit;
+        return settings?.JointMeetingUnitId;
+    }
+
+    /// <summary>Moves the problem to a level: its handler there, the level's fresh deadline.</summary>
+    public static void PlaceAt(Problem problem, EscalationLevel level, Chain? chain, SupervisionSettings? settings, DateTimeOffset now)
+    {
+        problem.Level = level;
+        (problem.AssignedUnitId, problem.AssignedUserId) = level switch
+        {
+            EscalationLevel.LeadDepartment => (chain?.LeadUnitId, (Guid?)null),
+            EscalationLevel.ChainChief => (null, chain?.ChiefUserId),
+            EscalationLevel.JointMeeting => (settings?.JointMeetingUnitId, null),
+            _ => (problem.AssignedUnitId, null),
+        };
+        problem.LevelReachedAt = now;
+        problem.DueAt = EscalationLadder.DueAt(now, level, SupervisionSettingsReader.RulesOf(settings).Deadlines);
+    }
+
+    /// <summary>Up one rung (skipping missing ones), recorded with its reason. Refused when the problem is not open or at the top.</summary>
+    public static async Task EscalateAsync(AppDbContext db, Problem problem, EscalationReason reason, string? note, string actor, DateTimeOffset now, CancellationToken ct)
+    {
+        var outcome = ProblemWorkflow.Apply(problem.Status, ProblemAction.Escalate);
+        if (!outcome.Allowed) throw new ConflictException(outcome.Refusal!);
+        var chain = await ChainOfAsync(db, problem, ct);
+        var next = EscalationLadder.NextLevel(problem.Level, Availability(chain))
+                   ?? throw new ConflictException("问题已在联席会议层级，不能再上报 (already at the joint meeting, the top level)");
+        var settings = await SupervisionSettingsReader.ForPathAsync(db, problem.JurisdictionPath, ct);
+        PlaceAt(problem, next, chain, settings, now);
+        problem.Escalated = true;
+        if (reason == EscalationReason.Overdue) problem.EverOverdue = true;
+        Record(db, problem, ProblemStepKind.Escalated, actor, now, note, reason);
+    }
+
+    public static void Record(AppDbContext db, Problem problem, ProblemStepKind kind, string actor, DateTimeOffset now, string? note = null, EscalationReason? reason = null) =>
+        db.Add(new ProblemStep
+        {
+            JurisdictionId = problem.JurisdictionId, ProblemId = problem.Id, EnterpriseId = problem.EnterpriseId, At = now, Kind = kind,
+            Level = problem.Level, Reason = reason, UnitId = problem.AssignedUnitId, Actor = actor, Note = note,
+        });
+
+    /// <summary>Only the handler of the current level acts on it: the assigned unit's staff, or at the chief's level the chief and deputies.</summary>
+    public static bool CanHandle(Problem problem, Caller caller, Chain? chain) => problem.Level == EscalationLevel.ChainChief
+        ? caller.UserId is { } me && (problem.AssignedUserId == me || chain?.DeputyUserIds.Contains(me) == true)
+        : caller.UnitId is { } unit && unit == problem.AssignedUnitId;
+
+    public static void RequireHandler(Problem problem, Caller caller, Chain? chain)
+    {
+        if (!CanHandle(problem, caller, chain))
+            throw new ForbiddenException(problem.Level == EscalationLevel.ChainChief
+                ? "该问题已提交链长，只有链长、副链长可以办理 (only the chain chief or a deputy handles it now)"
+                : "该问题当前不由您所在单位办理 (your unit is not handling this problem)");
+    }
+
+    public static async Task<Problem> FindAsync(AppDbContext db, Guid id, CancellationToken ct) =>
+        await db.Problems.FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw new NotFoundException("problem", "问题不存在 (problem not found)");
+}

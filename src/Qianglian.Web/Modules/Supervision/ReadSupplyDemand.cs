@@ -1,0 +1,123 @@
+using Microsoft.EntityFrameworkCore;
+using Qianglian.Core.Enterprises;
+using Qianglian.Core.Supervision;
+using Qianglian.Web.Api;
+using Qianglian.Web.Auth;
+using Qianglian.Web.Data;
+
+namespace Qianglian.Web.Modules.Supervision;
+
+public sealed record PostRow(Guid Id, PostKind Kind, Guid EnterpriseId, string Enterprise, Guid? ChainId, string? Chain, string Product, string? Description,
+    IReadOnlyList<string> Keywords, bool ChainLeaderNeed, Guid? AnswersPostId, PostStatus Status, DateTimeOffset PostedAt, string JurisdictionPath, int Version);
+
+public sealed record MatchCandidate(PostRow Post, MatchScore Score, bool Answers);
+
+public sealed record MatchRow(Guid Id, Guid DemandPostId, string Demand, string Buyer, Guid SupplyPostId, string Supply, string Supplier, decimal Score,
+    MatchStatus Status, decimal? Amount, string? Note, string JurisdictionPath, int Version);
+
+public sealed record SupplyDemandFigures(Guid? ChainId, string Chain, int OpenSupplies, int OpenDemands, int ChainLeaderNeeds, int Matches, int Deals, decimal DealAmount);
+
+/// <summary>
+/// Supply and demand: the posts of the caller's jurisdiction, the ranked counterparts of one post (node, product
+/// keywords, locality, size — Core's <see cref="SupplyDemandMatching"/>), the recorded matches, and counts per chain.
+/// A published post names its enterprise and that enterprise's size class, also to other enterprises.
+/// </summary>
+public sealed class ReadSupplyDemand(AppDb dbs, CurrentUser user)
+{
+    public async Task<IReadOnlyList<PostRow>> Posts(PostKind? kind, Guid? chainId, bool openOnly, CancellationToken ct)
+    {
+        user.Require(Permission.ViewSupervision);
+        await using var db = dbs.Open();
+        var posts = db.SupplyDemandPosts.AsNoTracking().AsQueryable();
+        if (kind is { } k) posts = posts.Where(p => p.Kind == k);
+        if (chainId is { } c) posts = posts.Where(p => p.ChainId == c);
+        if (openOnly) posts = posts.Where(p => p.Status == PostStatus.Open);
+        return await Rows(db, await posts.OrderByDescending(p => p.PostedAt).Take(500).ToListAsync(ct), ct);
+    }
+
+    public async Task<IReadOnlyList<MatchCandidate>> Candidates(Guid postId, CancellationToken ct)
+    {
+        user.Require(Permission.ViewSupervision);
+        await using var db = dbs.Open();
+        var post = await db.SupplyDemandPosts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == postId, ct) ?? throw new NotFoundException("post", "供需信息不存在 (post not found)");
+        var opposite = post.Kind == PostKind.Supply ? PostKind.Demand : PostKind.Supply;
+        var candidates = await db.SupplyDemandPosts.AsNoTracking()
+            .Where(p => p.Kind == opposite && p.Status == PostStatus.Open && p.EnterpriseId != post.EnterpriseId).Take(2000).ToListAsync(ct);
+        var rules = SupervisionSettingsReader.RulesOf(await SupervisionSettingsReader.ForPathAsync(db, post.JurisdictionPath, ct));
+        var sizes = await Sizes(db, candidates.Select(c => c.EnterpriseId).Append(post.EnterpriseId), ct);
+        var me = Side(post, sizes);
+        var ranked = candidates.Select(c => (Post: c, Score: SupplyDemandMatching.Score(me, Side(c, sizes), rules.Matching)))
+            .Where(x => x.Score.Total > 0).OrderByDescending(x => x.Post.AnswersPostId == post.Id).ThenByDescending(x => x.Score.Total).Take(20).ToList();
+        var rows = (await Rows(db, ranked.Select(x => x.Post).ToList(), ct)).ToDictionary(r => r.Id);
+        return ranked.Select(x => new MatchCandidate(rows[x.Post.Id], x.Score, x.Post.AnswersPostId == post.Id)).ToList();
+    }
+
+    public async Task<IReadOnlyList<MatchRow>> Matches(Guid? chainId, CancellationToken ct)
+    {
+        user.Require(Permission.ViewSupervision);
+        await using var db = dbs.Open();
+        var matches = await db.SupplyDemandMatches.AsNoTracking().Where(m => chainId == null || m.ChainId == chainId).Take(1000).ToListAsync(ct);
+        var postIds = matches.SelectMany(m => new[] { m.DemandPostId, m.SupplyPostId }).Distinct().ToList();
+        var posts = await db.SupplyDemandPosts.IgnoreQueryFilters().AsNoTracking().Where(p => postIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        var names = await EnterpriseNames(db, posts.Values.Select(p => p.EnterpriseId), ct);
+        return matches.Select(m => new MatchRow(m.Id, m.DemandPostId, posts[m.DemandPostId].Product, names.GetValueOrDefault(posts[m.DemandPostId].EnterpriseId, ""),
+            m.SupplyPostId, posts[m.SupplyPostId].Product, names.GetValueOrDefault(posts[m.SupplyPostId].EnterpriseId, ""), m.Score, m.Status, m.Amount, m.Note,
+            m.JurisdictionPath, m.Version)).ToList();
+    }
+
+    /// <summary>Per chain: open supplies and demands, 链主 needs, matches, deals and the deals' amount (the dashboard's counts).</summary>
+    public async Task<IReadOnlyList<SupplyDemandFigures>> Figures(CancellationToken ct)
+    {
+        user.Require(Permission.ViewSupervision);
+        await using var db = dbs.Open();
+        var posts = await db.SupplyDemandPosts.AsNoTracking().Where(p => p.Status == PostStatus.Open)
+            .GroupBy(p => p.ChainId).Select(g => new
+            {
+                g.Key, Supplies = g.Count(p => p.Kind == PostKind.Supply), Demands = g.Count(p => p.Kind == PostKind.Demand), Needs = g.Count(p => p.ChainLeaderNeed),
+            }).ToListAsync(ct);
+        var matches = await db.SupplyDemandMatches.AsNoTracking().Select(m => new { m.ChainId, m.Status, m.Amount }).ToListAsync(ct);
+        var keys = posts.Select(p => p.Key).Concat(matches.Select(m => m.ChainId)).Distinct().ToList();
+        var chains = await DisplayNames.ChainsAsync(db, keys, ct);
+        return keys.Select(k =>
+        {
+            var p = posts.FirstOrDefault(x => x.Key == k);
+            var m = matches.Where(x => x.ChainId == k).ToList();
+            return new SupplyDemandFigures(k, k is { } c ? chains.GetValueOrDefault(c, "") : "未关联产业链", p?.Supplies ?? 0, p?.Demands ?? 0, p?.Needs ?? 0,
+                m.Count, m.Count(x => x.Status == MatchStatus.Deal), m.Where(x => x.Status == MatchStatus.Deal).Sum(x => x.Amount ?? 0));
+        }).OrderByDescending(f => f.Matches).ThenBy(f => f.Chain, StringComparer.Ordinal).ToList();
+    }
+
+    internal async Task<MatchScore> Score(AppDbContext db, SupplyDemandPost demand, SupplyDemandPost supply, CancellationToken ct)
+    {
+        var rules = SupervisionSettingsReader.RulesOf(await SupervisionSettingsReader.ForPathAsync(db, demand.JurisdictionPath, ct));
+        var sizes = await Sizes(db, [demand.EnterpriseId, supply.EnterpriseId], ct);
+        return SupplyDemandMatching.Score(Side(demand, sizes), Side(supply, sizes), rules.Matching);
+    }
+
+    private static MatchSide Side(SupplyDemandPost p, IReadOnlyDictionary<Guid, SizeClass> sizes) =>
+        new(p.ChainId, p.NodeId, ProductSegmenter.Parse(p.Keywords), p.JurisdictionPath, sizes.TryGetValue(p.EnterpriseId, out var s) ? s : null);
+
+    /// <summary>Each enterprise's size class from its latest facts: only the class is disclosed, never the figures.</summary>
+    private static async Task<Dictionary<Guid, SizeClass>> Sizes(AppDbContext db, IEnumerable<Guid> enterprises, CancellationToken ct)
+    {
+        var ids = enterprises.Distinct().ToList();
+        var facts = await db.EnterpriseFacts.IgnoreQueryFilters().AsNoTracking().Where(f => ids.Contains(f.EnterpriseId))
+            .Select(f => new { f.EnterpriseId, f.Year, f.Employees, f.Revenue }).ToListAsync(ct);
+        return facts.GroupBy(f => f.EnterpriseId).ToDictionary(g => g.Key, g => g.MaxBy(f => f.Year) is { } f ? EnterpriseSize.Classify(f.Employees, f.Revenue) : SizeClass.Micro);
+    }
+
+    private static async Task<Dictionary<Guid, string>> EnterpriseNames(AppDbContext db, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
+        return await db.Enterprises.IgnoreQueryFilters().Where(e => wanted.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
+    }
+
+    private static async Task<IReadOnlyList<PostRow>> Rows(AppDbContext db, IReadOnlyList<SupplyDemandPost> posts, CancellationToken ct)
+    {
+        var names = await EnterpriseNames(db, posts.Select(p => p.EnterpriseId), ct);
+        var chains = await DisplayNames.ChainsAsync(db, posts.Select(p => p.ChainId), ct);
+        return posts.Select(p => new PostRow(p.Id, p.Kind, p.EnterpriseId, names.GetValueOrDefault(p.EnterpriseId, ""), p.ChainId, p.ChainId is { } c ? chains.GetValueOrDefault(c) : null,
+            p.Product, p.Description, ProductSegmenter.Parse(p.Keywords).Order(StringComparer.Ordinal).ToList(), p.ChainLeaderNeed, p.AnswersPostId, p.Status, p.PostedAt,
+            p.JurisdictionPath, p.Version)).ToList();
+    }
+}
