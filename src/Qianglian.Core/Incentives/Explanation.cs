@@ -27,7 +27,7 @@ public sealed record Explanation(
 /// The result for one measure and one case. <see cref="Ceiling"/> is the most that may be granted ("不超过" is a
 /// ceiling: an approver may grant less, never more); null when not eligible or when the amount is still to be set.
 /// </summary>
-public sealed record Evaluation(bool Eligible, decimal? Ceiling, bool AmountToBeSet, Explanation Explanation)
+public sealed record IncentiveResult(bool Eligible, decimal? Ceiling, bool AmountToBeSet, Explanation Explanation)
 {
     /// <summary>The reasons it is not eligible: the failed conditions, in the clause's order.</summary>
     public IReadOnlyList<string> Reasons => Explanation.Conditions.Where(c => !c.Passed).Select(c => c.Detail).ToList();

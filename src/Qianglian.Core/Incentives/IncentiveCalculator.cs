@@ -6,7 +6,7 @@ namespace Qianglian.Core.Incentives;
 /// </summary>
 public static class IncentiveCalculator
 {
-    public static Evaluation Evaluate(MeasureTerms measure, CaseFacts facts)
+    public static IncentiveResult Evaluate(MeasureTerms measure, CaseFacts facts)
     {
         var rule = measure.Rule;
         var inputs = new List<ExplainedInput>();
@@ -32,7 +32,7 @@ public static class IncentiveCalculator
             : toBeSet ? "符合条件，奖励金额待设定"
             : $"符合条件，最高可兑现 {Wording.Wan(ceiling ?? 0m)}";
         var explanation = new Explanation(measure.Title, measure.Clause, inputs, checks, eligible ? formula : null, notes, conclusion);
-        return new Evaluation(eligible, eligible && !toBeSet ? ceiling : null, toBeSet, explanation);
+        return new IncentiveResult(eligible, eligible && !toBeSet ? ceiling : null, toBeSet, explanation);
     }
 
     private static CheckedCondition Validity(MeasureTerms m, DateOnly on)

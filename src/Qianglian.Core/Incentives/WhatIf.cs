@@ -42,7 +42,7 @@ public static class WhatIf
     {
         var changed = measure with { Rule = change.ApplyTo(measure.Rule) };
         var results = cases.Select(c => (Case: c, Now: IncentiveCalculator.Evaluate(measure, c.Facts), Then: IncentiveCalculator.Evaluate(changed, c.Facts))).ToList();
-        CostRow Row(string key, IEnumerable<(PipelineCase Case, Evaluation Now, Evaluation Then)> rows)
+        CostRow Row(string key, IEnumerable<(PipelineCase Case, IncentiveResult Now, IncentiveResult Then)> rows)
         {
             var list = rows.ToList();
             return new CostRow(key, list.Count(r => r.Now.Eligible), list.Sum(r => r.Now.Ceiling ?? 0m),

@@ -18,6 +18,7 @@ public static class Bootstrap
         var services = scope.ServiceProvider;
         await services.GetRequiredService<RoleSeeder>().EnsureAsync();
         await services.GetRequiredService<Modules.Policies.PackLoader>().LoadAllAsync(RepositoryPaths.Packs, CancellationToken.None);
+        await services.GetRequiredService<Modules.Incentives.IncentivePackLoader>().LoadAllAsync(RepositoryPaths.Packs, CancellationToken.None);
         // --demo on the command line, or Demo=true in configuration (how test hosts ask for it).
         if (settings.IsDefaultEmbedded || options.Demo || app.Configuration.GetValue<bool>("Demo"))
             await services.GetRequiredService<DemoData>().EnsureAsync(CancellationToken.None);

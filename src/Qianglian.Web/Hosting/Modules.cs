@@ -1,6 +1,7 @@
 using Qianglian.Web.Modules.Audit;
 using Qianglian.Web.Modules.Chains;
 using Qianglian.Web.Modules.Enterprises;
+using Qianglian.Web.Modules.Incentives;
 using Qianglian.Web.Modules.Jurisdictions;
 using Qianglian.Web.Modules.Policies;
 using Qianglian.Web.Modules.Projects;
@@ -18,6 +19,7 @@ public static class ModuleRegistry
         PoliciesModule.Add(services);
         ChainsModule.Add(services);
         ProjectsModule.Add(services);
+        IncentivesModule.Add(services);
         AuditModule.Add(services);
     }
 
@@ -29,6 +31,7 @@ public static class ModuleRegistry
         PoliciesModule.Map(api);
         ChainsModule.Map(api);
         ProjectsModule.Map(api);
+        IncentivesModule.Map(api);
         AuditModule.Map(api);
     }
 }

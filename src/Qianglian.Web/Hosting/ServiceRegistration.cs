@@ -54,6 +54,7 @@ public static class ServiceRegistration
         services.AddScoped<RoleSeeder>();
         services.AddScoped<DemoData>();
         services.AddScoped<DemoChain>();
+        services.AddScoped<DemoIncentives>();
         services.AddScoped<FirstAdministrator>();
         services.AddModules();
     }

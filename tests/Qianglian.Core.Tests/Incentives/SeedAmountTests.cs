@@ -112,9 +112,9 @@ public class SeedAmountTests
             "同类政策措施标准不一致的，按“取高不重复”原则执行");
         Assert.False(decisions[0].Granted);
         Assert.True(decisions[1].Granted);
-        Assert.Contains("只兑现金额较高的“七、推动重点企业设备更新和技术改造”", decisions[0].Evaluation.Explanation.Conclusion);
-        Assert.Contains("“七、推动重点企业设备更新和技术改造”（250万元）", decisions[0].Evaluation.Explanation.Notes.Single());
-        Assert.Contains("“六、促进重点项目早日竣工投产”（240万元）", decisions[1].Evaluation.Explanation.Notes.Single());
-        Assert.Contains("同类政策措施标准不一致的", decisions[1].Evaluation.Explanation.Notes.Single());
+        Assert.Contains("只兑现金额较高的“七、推动重点企业设备更新和技术改造”", decisions[0].Result.Explanation.Conclusion);
+        Assert.Contains("“七、推动重点企业设备更新和技术改造”（250万元）", decisions[0].Result.Explanation.Notes.Single());
+        Assert.Contains("“六、促进重点项目早日竣工投产”（240万元）", decisions[1].Result.Explanation.Notes.Single());
+        Assert.Contains("同类政策措施标准不一致的", decisions[1].Result.Explanation.Notes.Single());
     }
 }

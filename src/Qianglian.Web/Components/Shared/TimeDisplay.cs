@@ -7,6 +7,9 @@ public static class TimeDisplay
 
     public static string Format(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, China).ToString("yyyy-MM-dd HH:mm");
 
+    /// <summary>The calendar day in China of an instant: business dates (deadlines, validity) are judged on it.</summary>
+    public static DateOnly Date(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, China).DateTime);
+
     private static TimeZoneInfo FindChina()
     {
         try { return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"); }
