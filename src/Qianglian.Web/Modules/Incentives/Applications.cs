@@ -42,7 +42,7 @@ internal static class Applications
         db.Add(new ApplicationEvent
         {
             JurisdictionId = a.JurisdictionId, ApplicationId = a.Id, EnterpriseId = a.EnterpriseId, Stage = stageKey,
-            StageName = ApplicationMachine.StateName(loaded.Workflow, stageKey), Action = action, UserId = user.Id, UserName = user.Name,
+            StageName = ApplicationMachine.StateName(loaded.Workflow, stageKey), Round = a.Round, Action = action, UserId = user.Id, UserName = user.Name,
             UnitKey = unitKey, UnitName = unitName, At = now, Text = text, Amount = amount,
         });
     }

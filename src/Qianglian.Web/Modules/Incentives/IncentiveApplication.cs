@@ -27,6 +27,8 @@ public sealed class IncentiveApplication : ScopedEntity, IEnterpriseOwned
     /// <summary>When the application entered its current stage; the stage's deadline runs from here.</summary>
     public DateTimeOffset StageEnteredAt { get; set; }
     public DateOnly? StageDueOn { get; set; }
+    /// <summary>How many times it was submitted: a return sends the file round again, and opinions count per round.</summary>
+    public int Round { get; set; }
 
     // What the applicant declares beyond the project record.
     /// <summary>RateByCategory: the category (改造方向) chosen from the measure's list.</summary>
@@ -91,6 +93,7 @@ public sealed class ApplicationEvent : ScopedEntity, IEnterpriseOwned
     public Guid EnterpriseId { get; set; }
     public string Stage { get; set; } = "";
     public string StageName { get; set; } = "";
+    public int Round { get; set; }
     public ApplicationAction Action { get; set; }
     public Guid? UserId { get; set; }
     public string UserName { get; set; } = "";

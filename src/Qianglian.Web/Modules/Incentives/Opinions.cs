@@ -11,11 +11,10 @@ internal static class Opinions
 
     public static async Task<List<Unit>> Pending(AppDbContext db, IncentiveApplication application, StageDefinition stage, CancellationToken ct)
     {
-        var given = await db.Set<ApplicationEvent>().IgnoreQueryFilters()
-            .Where(e => e.ApplicationId == application.Id && e.Stage == stage.Key && e.Action == ApplicationAction.Opinion && e.UnitKey != null)
-            .Select(e => new { e.UnitKey, e.At }).ToListAsync(ct);
-        // A return sends the file round again: only opinions of this pass through the stage count.
-        var current = given.Where(e => e.At >= application.StageEnteredAt).Select(e => e.UnitKey!).ToHashSet();
+        // A return sends the file round again: only opinions of this round count.
+        var current = (await db.Set<ApplicationEvent>().IgnoreQueryFilters()
+            .Where(e => e.ApplicationId == application.Id && e.Stage == stage.Key && e.Action == ApplicationAction.Opinion && e.Round == application.Round && e.UnitKey != null)
+            .Select(e => e.UnitKey!).ToListAsync(ct)).ToHashSet();
         var names = await Acting.UnitNames(db, stage.Opinions, ct);
         return stage.Opinions.Where(o => !current.Contains(o)).Select(o => new Unit(o, names.GetValueOrDefault(o, o))).ToList();
     }

@@ -37,7 +37,8 @@ public sealed class ReadApplications(AppDb dbs, CurrentUser user, TimeProvider c
         }
         var total = await rows.CountAsync(ct);
         var size = Math.Clamp(q.PageSize, 1, 200);
-        var page = await rows.OrderByDescending(a => a.CreatedAt).Skip((Math.Max(q.Page, 1) - 1) * size).Take(size).ToListAsync(ct);
+        // Ids are time-ordered (UUID v7): newest first without sorting on instants, which SQLite cannot.
+        var page = await rows.OrderByDescending(a => a.Id).Skip((Math.Max(q.Page, 1) - 1) * size).Take(size).ToListAsync(ct);
         return new Page(await Summaries(db, page, today, ct), total);
     }
 
@@ -53,11 +54,11 @@ public sealed class ReadApplications(AppDb dbs, CurrentUser user, TimeProvider c
         var workflow = measure.WorkflowId is { } w ? (await db.Set<IncentiveWorkflow>().IgnoreQueryFilters().AsNoTracking().FirstAsync(x => x.Id == w, ct)).Definition : null;
         var summary = (await Summaries(db, [a], today, ct)).Single();
 
-        var files = await db.Set<ApplicationFile>().AsNoTracking().Where(f => f.ApplicationId == id).OrderBy(f => f.UploadedAt).ToListAsync(ct);
+        var files = (await db.Set<ApplicationFile>().AsNoTracking().Where(f => f.ApplicationId == id).ToListAsync(ct)).OrderBy(f => f.UploadedAt).ToList();
         var checklist = measure.Checklist.Select(c => new ChecklistStatus(c.Number, c.Name, c.Required, c.Alternatives,
             files.Where(f => f.ChecklistNumber == c.Number).Select(f => new FileView(f.Id, f.ChecklistNumber, f.Alternative, f.FileName, f.Kind, f.Size, f.Sha256, f.UploadedAt, f.UploadedBy)).ToList())).ToList();
-        var events = await db.Set<ApplicationEvent>().AsNoTracking().Where(e => e.ApplicationId == id).OrderBy(e => e.At).ThenBy(e => e.Id)
-            .Select(e => new EventView(e.Stage, e.StageName, e.Action, e.UserName, e.UnitName, e.At, e.Text, e.Amount)).ToListAsync(ct);
+        var events = (await db.Set<ApplicationEvent>().AsNoTracking().Where(e => e.ApplicationId == id).ToListAsync(ct)).OrderBy(e => e.At)
+            .Select(e => new EventView(e.Stage, e.StageName, e.Action, e.UserName, e.UnitName, e.At, e.Text, e.Amount)).ToList();
         var payments = await db.Set<IncentivePayment>().AsNoTracking().Where(p => p.ApplicationId == id).OrderBy(p => p.Instalment)
             .Select(p => new PaymentView(p.Id, p.Instalment, p.Amount, p.PaidOn, p.Voucher, p.RecordedBy)).ToListAsync(ct);
 

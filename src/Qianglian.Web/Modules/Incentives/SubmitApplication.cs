@@ -40,6 +40,7 @@ public sealed class SubmitApplication(AppDb dbs, CurrentUser user, TimeProvider 
         new ApplicationMachine(workflow, a).Fire(WorkflowTrigger.Submit, now);
         a.SubmittedAt = now;
         a.Reason = null;
+        a.Round++;
         Applications.Log(db, loaded, from, ApplicationAction.Submitted, user, null, null, now,
             from == WorkflowDefinition.Returned ? "补充资料后重新提交" : null, result.Ceiling);
         await db.SaveChangesAsync(ct);

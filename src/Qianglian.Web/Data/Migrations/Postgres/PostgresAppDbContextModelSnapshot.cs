@@ -1058,6 +1058,9 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1278,6 +1281,9 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("StageDueOn")
                         .HasColumnType("date");

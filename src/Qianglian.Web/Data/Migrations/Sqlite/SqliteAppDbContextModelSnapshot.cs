@@ -1048,6 +1048,9 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1268,6 +1271,9 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("StageDueOn")
                         .HasColumnType("TEXT");

@@ -13,7 +13,7 @@ using Qianglian.Web.Data;
 namespace Qianglian.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261125095654_Incentives")]
+    [Migration("20261125101518_Incentives")]
     partial class Incentives
     {
         /// <inheritdoc />
@@ -1061,6 +1061,9 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1281,6 +1284,9 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("integer");
 
                     b.Property<DateOnly?>("StageDueOn")
                         .HasColumnType("date");

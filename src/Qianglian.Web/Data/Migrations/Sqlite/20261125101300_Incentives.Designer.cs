@@ -11,7 +11,7 @@ using Qianglian.Web.Data;
 namespace Qianglian.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteAppDbContext))]
-    [Migration("20261125095543_Incentives")]
+    [Migration("20261125101300_Incentives")]
     partial class Incentives
     {
         /// <inheritdoc />
@@ -1051,6 +1051,9 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Stage")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -1271,6 +1274,9 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                     b.Property<string>("Reason")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Round")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateOnly?>("StageDueOn")
                         .HasColumnType("TEXT");

@@ -1,9 +1,10 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Qianglian.Web.Data.Migrations.Sqlite
+namespace Qianglian.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Incentives : Migration
@@ -15,14 +16,14 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                 name: "IncentiveBudgets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Fund = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    JurisdictionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    JurisdictionPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Fund = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -39,16 +40,16 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                 name: "IncentivePacks",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    PackVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContentHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    LoadedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    StackingClause = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    StackingSource = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    JurisdictionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    JurisdictionPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Code = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    PackVersion = table.Column<int>(type: "integer", nullable: false),
+                    ContentHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LoadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StackingClause = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    StackingSource = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -65,15 +66,15 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                 name: "IncentiveWorkflows",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    StagesJson = table.Column<string>(type: "TEXT", nullable: false),
-                    PackCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    JurisdictionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    JurisdictionPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Source = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    StagesJson = table.Column<string>(type: "text", nullable: false),
+                    PackCode = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -90,28 +91,28 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                 name: "IncentiveMeasures",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DocumentId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    DocumentTitle = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Clause = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    SupportType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    ExclusivityGroup = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Subject = table.Column<int>(type: "INTEGER", nullable: false),
-                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ValidUntil = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RuleJson = table.Column<string>(type: "TEXT", nullable: false),
-                    ChecklistJson = table.Column<string>(type: "TEXT", nullable: false),
-                    WorkflowId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Fund = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Ordinal = table.Column<int>(type: "INTEGER", nullable: false),
-                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
-                    PackCode = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    JurisdictionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    JurisdictionPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: false),
+                    Title = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    MeasureId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DocumentId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DocumentTitle = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    Clause = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    SupportType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ExclusivityGroup = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Subject = table.Column<int>(type: "integer", nullable: false),
+                    ValidFrom = table.Column<DateOnly>(type: "date", nullable: true),
+                    ValidUntil = table.Column<DateOnly>(type: "date", nullable: true),
+                    RuleJson = table.Column<string>(type: "text", nullable: false),
+                    ChecklistJson = table.Column<string>(type: "text", nullable: false),
+                    WorkflowId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Fund = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Ordinal = table.Column<int>(type: "integer", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    PackCode = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -146,41 +147,42 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                 name: "IncentiveApplications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    MeasureId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ProjectId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    EnterpriseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChainId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Origin = table.Column<int>(type: "INTEGER", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    StageEnteredAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    StageDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    PurchaseAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
-                    LoanPrincipal = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
-                    LoanRate = table.Column<decimal>(type: "TEXT", precision: 9, scale: 6, nullable: true),
-                    LoanDays = table.Column<int>(type: "INTEGER", nullable: true),
-                    Attested = table.Column<string>(type: "TEXT", nullable: false),
-                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Ceiling = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
-                    Eligible = table.Column<bool>(type: "INTEGER", nullable: false),
-                    AmountToBeSet = table.Column<bool>(type: "INTEGER", nullable: false),
-                    ExplanationJson = table.Column<string>(type: "TEXT", nullable: false),
-                    ApprovedAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
-                    PaymentMethod = table.Column<int>(type: "INTEGER", nullable: true),
-                    Instalments = table.Column<int>(type: "INTEGER", nullable: true),
-                    ApprovedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    BudgetYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    BudgetOverrideReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    BudgetOverrideBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    PaidAmount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    SubmittedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    JurisdictionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    JurisdictionPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    MeasureId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProjectId = table.Column<Guid>(type: "uuid", nullable: true),
+                    EnterpriseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChainId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Origin = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StageEnteredAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StageDueOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    Category = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PurchaseAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    LoanPrincipal = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    LoanRate = table.Column<decimal>(type: "numeric(9,6)", precision: 9, scale: 6, nullable: true),
+                    LoanDays = table.Column<int>(type: "integer", nullable: true),
+                    Attested = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Ceiling = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    Eligible = table.Column<bool>(type: "boolean", nullable: false),
+                    AmountToBeSet = table.Column<bool>(type: "boolean", nullable: false),
+                    ExplanationJson = table.Column<string>(type: "text", nullable: false),
+                    ApprovedAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    PaymentMethod = table.Column<int>(type: "integer", nullable: true),
+                    Instalments = table.Column<int>(type: "integer", nullable: true),
+                    ApprovedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    BudgetYear = table.Column<int>(type: "integer", nullable: true),
+                    BudgetOverrideReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    BudgetOverrideBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    PaidAmount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    SubmittedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -221,28 +223,29 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                 name: "IncentiveApplicationEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EnterpriseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Stage = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    StageName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Action = table.Column<int>(type: "INTEGER", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    UserName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    UnitKey = table.Column<string>(type: "TEXT", maxLength: 80, nullable: true),
-                    UnitName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    At = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    JurisdictionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    JurisdictionPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Stage = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    StageName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Round = table.Column<int>(type: "integer", nullable: false),
+                    Action = table.Column<int>(type: "integer", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UserName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UnitKey = table.Column<string>(type: "character varying(80)", maxLength: 80, nullable: true),
+                    UnitName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_IncentiveApplicationEvents", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_IncentiveApplicationEvents_IncentiveApplications_ApplicationId",
+                        name: "FK_IncentiveApplicationEvents_IncentiveApplications_Applicatio~",
                         column: x => x.ApplicationId,
                         principalTable: "IncentiveApplications",
                         principalColumn: "Id",
@@ -259,26 +262,26 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                 name: "IncentiveApplicationFiles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EnterpriseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ChecklistNumber = table.Column<int>(type: "INTEGER", nullable: false),
-                    Alternative = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Size = table.Column<long>(type: "INTEGER", nullable: false),
-                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    UploadedAt = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
-                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    JurisdictionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    JurisdictionPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ChecklistNumber = table.Column<int>(type: "integer", nullable: false),
+                    Alternative = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    UploadedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UploadedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_IncentiveApplicationFiles", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_IncentiveApplicationFiles_IncentiveApplications_ApplicationId",
+                        name: "FK_IncentiveApplicationFiles_IncentiveApplications_Application~",
                         column: x => x.ApplicationId,
                         principalTable: "IncentiveApplications",
                         principalColumn: "Id",
@@ -295,17 +298,17 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                 name: "IncentivePayments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ApplicationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EnterpriseId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Instalment = table.Column<int>(type: "INTEGER", nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: false),
-                    PaidOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Voucher = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    JurisdictionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    JurisdictionPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ApplicationId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Instalment = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<decimal>(type: "numeric(18,2)", precision: 18, scale: 2, nullable: false),
+                    PaidOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Voucher = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
