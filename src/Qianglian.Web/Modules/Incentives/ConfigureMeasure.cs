@@ -22,7 +22,7 @@ public sealed class ConfigureMeasure(AppDb dbs, CurrentUser user)
     public sealed record CreateRequest(Guid JurisdictionId, MeasureFields Measure);
     public sealed record UpdateRequest(MeasureFields Measure, int Version);
 
-    public async Task<MeasureView> Create(CreateRequest request, CancellationToken ct)
+    public async Task<IncentiveMeasureView> Create(CreateRequest request, CancellationToken ct)
     {
         user.Require(Permission.ManageIncentives);
         var f = Check(request.Measure);
@@ -35,10 +35,10 @@ public sealed class ConfigureMeasure(AppDb dbs, CurrentUser user)
         await Apply(db, measure, f, ct);
         db.Add(measure);
         await db.SaveChangesAsync(ct);
-        return MeasureView.Of(measure);
+        return IncentiveMeasureView.Of(measure);
     }
 
-    public async Task<MeasureView> Update(Guid id, UpdateRequest request, CancellationToken ct)
+    public async Task<IncentiveMeasureView> Update(Guid id, UpdateRequest request, CancellationToken ct)
     {
         user.Require(Permission.ManageIncentives);
         var f = Check(request.Measure);
@@ -49,7 +49,7 @@ public sealed class ConfigureMeasure(AppDb dbs, CurrentUser user)
         db.ExpectVersion(measure, request.Version);
         await Apply(db, measure, f, ct);
         await db.SaveChangesAsync(ct);
-        return MeasureView.Of(measure);
+        return IncentiveMeasureView.Of(measure);
     }
 
     private static MeasureFields Check(MeasureFields f)

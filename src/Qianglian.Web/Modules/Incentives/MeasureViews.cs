@@ -2,13 +2,13 @@ using Qianglian.Core.Incentives;
 
 namespace Qianglian.Web.Modules.Incentives;
 
-public sealed record MeasureView(
+public sealed record IncentiveMeasureView(
     Guid Id, string Key, string Title, Guid JurisdictionId, string JurisdictionPath, Guid? MeasureId, string? DocumentTitle,
     string Clause, string SupportType, string? ExclusivityGroup, string Group, IncentiveSubject Subject, DateOnly? ValidFrom,
     DateOnly? ValidUntil, IncentiveRule Rule, string Summary, bool AmountToBeSet, IReadOnlyList<ChecklistEntry> Checklist,
     Guid? WorkflowId, string? Fund, bool Active, string? PackCode, int Version)
 {
-    public static MeasureView Of(IncentiveMeasure m)
+    public static IncentiveMeasureView Of(IncentiveMeasure m)
     {
         var rule = m.Rule;
         return new(m.Id, m.Key, m.Title, m.JurisdictionId, m.JurisdictionPath, m.MeasureId, m.DocumentTitle, m.Clause, m.SupportType,

@@ -8,20 +8,20 @@ namespace Qianglian.Web.Modules.Incentives;
 /// <summary>The measures and workflows configured in the caller's jurisdiction and below.</summary>
 public sealed class ReadMeasures(AppDb dbs, CurrentUser user)
 {
-    public async Task<IReadOnlyList<MeasureView>> List(bool includeInactive, CancellationToken ct)
+    public async Task<IReadOnlyList<IncentiveMeasureView>> List(bool includeInactive, CancellationToken ct)
     {
         user.Require(Permission.ViewIncentives);
         await using var db = dbs.Open();
         var rows = await db.Set<IncentiveMeasure>().AsNoTracking().Where(m => includeInactive || m.Active)
             .OrderBy(m => m.JurisdictionPath).ThenBy(m => m.PackCode).ThenBy(m => m.Ordinal).ThenBy(m => m.Key).ToListAsync(ct);
-        return rows.Select(MeasureView.Of).ToList();
+        return rows.Select(IncentiveMeasureView.Of).ToList();
     }
 
-    public async Task<MeasureView> Get(Guid id, CancellationToken ct)
+    public async Task<IncentiveMeasureView> Get(Guid id, CancellationToken ct)
     {
         user.Require(Permission.ViewIncentives);
         await using var db = dbs.Open();
-        return MeasureView.Of(await db.Set<IncentiveMeasure>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct)
+        return IncentiveMeasureView.Of(await db.Set<IncentiveMeasure>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct)
                               ?? throw new NotFoundException("measure", "政策兑现措施不存在 (measure not found)"));
     }
 
