@@ -43,10 +43,12 @@ public sealed class IncentiveBrowserTests(IncentiveBrowserHost host) : IClassFix
 
     private static Task Shot(IPage page, string name) => page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Artifacts, $"{name}.png"), FullPage = true });
 
-    private static async Task Choose(IPage page, string testId, string option)
+    /// <summary>Picks an option and waits until the select shows it: the choice has reached the server before the next step.</summary>
+    private static async Task Choose(IPage page, string testId, string option, string? shown = null)
     {
         await page.GetByTestId(testId).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = option }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId(testId)).ToContainTextAsync(shown ?? option);
     }
 
     /// <summary>Opens the stage's dialog, writes the opinion and confirms; waits until the state moves on.</summary>
@@ -66,7 +68,7 @@ public sealed class IncentiveBrowserTests(IncentiveBrowserHost host) : IClassFix
         await page.GetByTestId("new-application").ClickAsync();
         await Choose(page, "new-measure", "七、推动重点企业设备更新和技术改造");
         await Choose(page, "new-project", DemoIncentives.SmartRenovation);
-        await Choose(page, "new-category", "智改数转（8%）");
+        await Choose(page, "new-category", "智改数转（8%）", "智改数转");
         await page.GetByTestId("new-confirm").ClickAsync();
         await Assertions.Expect(page.GetByTestId("application-state")).ToContainTextAsync("草稿");
         await Assertions.Expect(page.GetByTestId("formula")).ToContainTextAsync("设备投资 8,000万元 × 8%（智改数转） = 640万元 > 上限 250万元，按上限 250万元");
