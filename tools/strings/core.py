@@ -144,7 +144,7 @@ S = {
  "Light_Green": ("绿灯", "Green"),
  "Light_Yellow": ("黄灯", "Yellow"),
  "Light_Red": ("红灯", "Red"),
- "Field_reason": ("原因", "Reason"),
+ "Field_reason": ("原因", "Reason"), "Field_category": ("类别", "Category"),
  "Field_resolution": ("办理结果", "Resolution"),
  "ProblemCategory": ("问题类别", "Problem category"),
  "OpenProblems": ("未办结问题", "Open problems"),

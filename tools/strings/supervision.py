@@ -31,7 +31,7 @@ S = {
  "ResolveProblem": ("答复办结", "Resolve"), "Reassign": ("改派", "Re-route"), "TargetUnit": ("改派至单位", "Re-route to unit"),
  "RateProblem": ("确认并评价", "Confirm and rate"), "RateHelp": ("选择“不满意”将退回重新办理，请说明原因。", "Dissatisfied sends it back for handling: say why."),
  "ClosedOnTime": ("按期办结", "Closed on time"), "ClosedLate": ("逾期办结", "Closed late"), "ReopenCount": ("退回次数", "Reopened"),
- "Escalated": ("已上报", "Escalated"), "Resolved": ("已答复", "Resolved"), "Rated": ("已评价", "Rated"), "Filed": ("已提交", "Filed"), "Field_category": ("类别", "Category"), "Field_rating": ("满意度", "Rating"), "Field_comment": ("说明", "Comment"),
+ "Escalated": ("已上报", "Escalated"), "Resolved": ("已答复", "Resolved"), "Rated": ("已评价", "Rated"), "Filed": ("已提交", "Filed"), "Field_rating": ("满意度", "Rating"), "Field_comment": ("说明", "Comment"),
  "Field_source": ("来源", "Source"), "Field_chainId": ("产业链", "Chain"),
  # measure tasks
  "TaskList": ("任务清单", "Tasks"), "UnitAssessment": ("单位考核", "Unit assessment"), "ExportAssessment": ("导出考核", "Export assessment"),

@@ -44,6 +44,15 @@ public enum Permission
     ManageChainWork,
     PostSupplyDemand,
     RecordMatches,
+    ViewIncentives,
+    /// <summary>Apply for a measure (an enterprise for itself, an operator on its behalf), upload, submit.</summary>
+    ApplyIncentives,
+    /// <summary>Act on a workflow stage (the stage's own role/unit decides who, on top of this).</summary>
+    ReviewIncentives,
+    /// <summary>Configure measures, workflows and budgets; push proactive (免申即享) applications.</summary>
+    ManageIncentives,
+    /// <summary>Approve beyond the yearly budget, with a reason.</summary>
+    OverrideIncentiveBudget,
 }
 
 /// <summary>The role → permission table: one place to read and to test.</summary>
@@ -51,7 +60,7 @@ public static class RolePermissions
 {
     private static readonly Permission[] Viewing =
         [Permission.ViewJurisdictions, Permission.ViewPolicies, Permission.ViewEnterprises, Permission.ViewChains, Permission.ViewProjects,
-            Permission.ViewCultivation, Permission.ViewSupervision];
+            Permission.ViewCultivation, Permission.ViewSupervision, Permission.ViewIncentives];
 
     /// <summary>Only the enterprise that raised a problem confirms its resolution and rates it — not even an administrator.</summary>
     private static readonly Permission[] EnterpriseOnly = [Permission.RateProblems];
@@ -63,25 +72,32 @@ public static class RolePermissions
             Permission.ManageProjects, Permission.ReportProjects, Permission.IssueBulletins, Permission.ViewInvestment, Permission.ManageInvestment, Permission.ApproveDeals,
             Permission.ManageCultivation, Permission.ScoreExperts, Permission.FileObjections,
             Permission.FileProblems, Permission.HandleProblems, Permission.ManageTasks, Permission.ReportProgress, Permission.ReviewTasks, Permission.ManageChainWork,
-            Permission.PostSupplyDemand, Permission.RecordMatches],
-        // A chain chief reads the bulletins, approves the 一事一议 packages of the chain's major investors (攀枝花 二), visits,
-        // holds the quarterly meetings, assigns matters and settles escalated problems (达州 （二）).
+            Permission.PostSupplyDemand, Permission.RecordMatches,
+            Permission.ApplyIncentives, Permission.ReviewIncentives, Permission.ManageIncentives],
+        // A chain chief — a district or city leader — reads the bulletins, approves the 一事一议 packages of the chain's major
+        // investors (攀枝花 二), visits, holds the quarterly meetings, assigns matters and settles escalated problems (达州 （二）),
+        // convenes the special study of incentive applications (西区 十) and may approve beyond the budget.
         [Roles.ChainChief] = [.. Viewing, Permission.IssueBulletins, Permission.ViewInvestment, Permission.ApproveDeals,
-            Permission.FileProblems, Permission.HandleProblems, Permission.ManageChainWork],
-        // Lead departments draw their chain's panorama, run its problem ledger and meetings (达州 （三）) and score their
-        // chain's enterprises (定性评价).
+            Permission.FileProblems, Permission.HandleProblems, Permission.ManageChainWork,
+            Permission.ReviewIncentives, Permission.OverrideIncentiveBudget],
+        // Lead departments draw their chain's panorama, run its problem ledger and meetings (达州 （三）), score their
+        // chain's enterprises (定性评价) and review incentive applications at their stage.
         [Roles.LeadDepartment] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ManageChains, Permission.ManageProjects,
             Permission.ReportProjects, Permission.ViewInvestment, Permission.ManageInvestment, Permission.ScoreExperts,
-            Permission.FileProblems, Permission.HandleProblems, Permission.ReportProgress, Permission.ManageChainWork, Permission.PostSupplyDemand, Permission.RecordMatches],
+            Permission.FileProblems, Permission.HandleProblems, Permission.ReportProgress, Permission.ManageChainWork, Permission.PostSupplyDemand, Permission.RecordMatches,
+            Permission.ApplyIncentives, Permission.ReviewIncentives, Permission.ManageIncentives],
         // County and park operators keep their projects in the library (达州 （三）: 县（市、区）和园区 as the main bodies),
-        // handle the problems first assigned to them and file objections to grades on their enterprises' behalf.
+        // handle the problems first assigned to them, file objections to grades and apply for incentives on their
+        // enterprises' behalf.
         [Roles.LocalOperator] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ManageProjects,
             Permission.ReportProjects, Permission.ViewInvestment, Permission.ManageInvestment, Permission.FileObjections,
-            Permission.FileProblems, Permission.HandleProblems, Permission.ReportProgress, Permission.PostSupplyDemand, Permission.RecordMatches],
+            Permission.FileProblems, Permission.HandleProblems, Permission.ReportProgress, Permission.PostSupplyDemand, Permission.RecordMatches,
+            Permission.ApplyIncentives],
         // An enterprise edits its own record (scoping limits it to that one) but registers none; it reports its projects'
-        // progress, may object to its grade, raises and rates its problems and posts supplies and demands.
+        // progress, may object to its grade, raises and rates its problems, posts supplies and demands and applies for
+        // incentives.
         [Roles.EnterpriseUser] = [.. Viewing, Permission.EditEnterprises, Permission.ReportProjects, Permission.FileObjections,
-            Permission.FileProblems, Permission.RateProblems, Permission.PostSupplyDemand],
+            Permission.FileProblems, Permission.RateProblems, Permission.PostSupplyDemand, Permission.ApplyIncentives],
         [Roles.Leader] = [.. Viewing, Permission.ViewUsers, Permission.ViewAudit, Permission.IssueBulletins, Permission.ViewInvestment],
     };
 

@@ -12,11 +12,11 @@ namespace Qianglian.Web.Hosting;
 /// Idempotent: existing accounts and enterprises are left as they are. The accounts are printed at every start.
 /// </summary>
 public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConsole console, DemoChain chain, DemoCultivation cultivation, DemoProjects projects,
-    DemoSupervision supervision)
+    DemoSupervision supervision, DemoIncentives incentives)
 {
     public const string Password = "Qianglian#2026";
 
-    public sealed record DemoAccount(string UserName, string DisplayName, string Role, string JurisdictionCode, string? EnterpriseUscc17 = null);
+    public sealed record DemoAccount(string UserName, string DisplayName, string Role, string JurisdictionCode, string? EnterpriseUscc17 = null, string? UnitKey = null);
 
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
@@ -27,9 +27,14 @@ public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConso
         new("dazhou.lead", "达州市牵头部门", Roles.LeadDepartment, "511700"),
         new("xiqu.operator", "西区园区经办人", Roles.LocalOperator, "510403"),
         new("xiqu.lead", "西区牵头部门（区科技局）", Roles.LeadDepartment, "510403"),
-        new("xiqu.chief", "西区链长", Roles.ChainChief, "510403"),
+        new("xiqu.chief", "西区链长（演示产业链）", Roles.ChainChief, "510403"),
         new("xiqu.enterprise", "演示企业用户", Roles.EnterpriseUser, "510403", "91510403MA6DEM001"),
         new("pzh.leader", "攀枝花市领导（只读）", Roles.Leader, "510400"),
+        // The 西区 政策兑现 workflow (measure 十): each stage is acted on by its unit or the chain's chief.
+        new("xiqu.jxj", "西区经信局审核员", Roles.LeadDepartment, "510403", UnitKey: "xiqu.jxj"),
+        new("xiqu.fgj", "西区发改局会商员", Roles.LeadDepartment, "510403", UnitKey: "xiqu.fgj"),
+        new("xiqu.czj", "西区财政局经办人", Roles.LeadDepartment, "510403", UnitKey: "xiqu.czj"),
+        new("xiqu.approver", "西区区委区政府审定", Roles.ChainChief, "510403", UnitKey: "xiqu.qzf"),
     ];
 
     private static readonly (string Uscc17, string Name, string JurisdictionCode)[] Enterprises =
@@ -70,16 +75,18 @@ public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConso
             Guid? enterpriseId = account.EnterpriseUscc17 is { } u
                 ? await read.Enterprises.Where(e => e.Uscc == FullUscc(u)).Select(e => e.Id).SingleAsync(ct)
                 : null;
+            Guid? unitId = account.UnitKey is { } key ? await read.Units.Where(x => x.Key == key).Select(x => x.Id).SingleAsync(ct) : null;
             var user = new AppUser
             {
                 UserName = account.UserName, DisplayName = account.DisplayName,
-                JurisdictionId = jurisdictions[account.JurisdictionCode], EnterpriseId = enterpriseId,
+                JurisdictionId = jurisdictions[account.JurisdictionCode], EnterpriseId = enterpriseId, UnitId = unitId,
             };
             var result = await users.CreateAsync(user, Password);
             if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, account.Role);
         }
         await supervision.EnsureAsync(ct);
+        await incentives.EnsureAsync(ct);
         Print();
     }
 

@@ -2,6 +2,7 @@ using Qianglian.Web.Modules.Audit;
 using Qianglian.Web.Modules.Chains;
 using Qianglian.Web.Modules.Cultivation;
 using Qianglian.Web.Modules.Enterprises;
+using Qianglian.Web.Modules.Incentives;
 using Qianglian.Web.Modules.Jurisdictions;
 using Qianglian.Web.Modules.Policies;
 using Qianglian.Web.Modules.Projects;
@@ -21,6 +22,7 @@ public static class ModuleRegistry
         ChainsModule.Add(services);
         ProjectsModule.Add(services);
         CultivationModule.Add(services);
+        IncentivesModule.Add(services);
         AuditModule.Add(services);
         SupervisionModule.Add(services);
     }
@@ -34,6 +36,7 @@ public static class ModuleRegistry
         ChainsModule.Map(api);
         ProjectsModule.Map(api);
         CultivationModule.Map(api);
+        IncentivesModule.Map(api);
         AuditModule.Map(api);
         SupervisionModule.Map(api);
     }

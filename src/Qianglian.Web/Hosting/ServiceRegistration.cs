@@ -57,6 +57,7 @@ public static class ServiceRegistration
         services.AddScoped<DemoCultivation>();
         services.AddScoped<DemoProjects>();
         services.AddScoped<DemoSupervision>();
+        services.AddScoped<DemoIncentives>();
         services.AddScoped<FirstAdministrator>();
         services.AddModules();
     }

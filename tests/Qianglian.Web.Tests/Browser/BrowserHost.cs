@@ -9,7 +9,7 @@ namespace Qianglian.Web.Tests.Browser;
 /// The real host on a real Kestrel port (a browser cannot reach the in-memory test server) with Debian's Chromium
 /// driven by Playwright — never a downloaded browser. Screenshots go to $QIANGLIAN_TEST_ARTIFACTS (git-ignored).
 /// </summary>
-public sealed class BrowserHost() : HostFixture(new SqliteTestDatabase())
+public class BrowserHost() : HostFixture(new SqliteTestDatabase())
 {
     private IPlaywright? playwright;
     public IBrowser Browser { get; private set; } = default!;

@@ -23,6 +23,15 @@ public static partial class Probes
     private static int honourYears;
     private static int Next() => Interlocked.Increment(ref counter);
 
+    /// <summary>A park code suffix holds at most 4 characters: the counter in base 36 stays within 3 up to 46,655.</summary>
+    private static string ParkSuffix(int n)
+    {
+        const string digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+        var text = "";
+        do { text = digits[n % 36] + text; n /= 36; } while (n > 0);
+        return text;
+    }
+
     private static Guid Row<T>(ScopingWorld w, string role, Target t) =>
         t == Target.Own ? w.OwnRow(typeof(T), role) : w.OtherRow(typeof(T), role);
 

@@ -1,0 +1,37 @@
+using Qianglian.Core.Incentives;
+
+namespace Qianglian.Web.Modules.Incentives;
+
+public sealed record ApplicationSummary(
+    Guid Id, string Number, Guid JurisdictionId, string JurisdictionPath, Guid MeasureId, string MeasureTitle, Guid? ProjectId,
+    string? ProjectName, Guid EnterpriseId, string EnterpriseName, string State, string StateName, ApplicationOrigin Origin,
+    bool Eligible, decimal? Ceiling, bool AmountToBeSet, decimal? ApprovedAmount, decimal PaidAmount, DateOnly? StageDueOn,
+    int DaysOverdue, DateTimeOffset? SubmittedAt, int Version)
+{
+    public bool Overdue => DaysOverdue > 0;
+}
+
+public sealed record ChecklistStatus(int Number, string Name, bool Required, IReadOnlyList<string> Alternatives, IReadOnlyList<FileView> Files)
+{
+    public bool Missing => Required && Files.Count == 0;
+}
+
+public sealed record FileView(Guid Id, int ChecklistNumber, string? Alternative, string FileName, UploadKind Kind, long Size, string Sha256, DateTimeOffset UploadedAt, string UploadedBy);
+
+public sealed record EventView(string Stage, string StageName, ApplicationAction Action, string UserName, string? UnitName, DateTimeOffset At, string? Text, decimal? Amount);
+
+public sealed record PaymentView(Guid Id, int Instalment, decimal Amount, DateOnly PaidOn, string Voucher, string RecordedBy);
+
+/// <summary>A stage of the application's workflow, with whether it is done, current, and who acts on it.</summary>
+public sealed record StageView(string Key, string Name, StageKind Kind, string Actor, int DeadlineDays, bool Current, bool Done, IReadOnlyList<string> Opinions);
+
+/// <summary>What the caller may do now (the page shows these buttons; the operations check again).</summary>
+public sealed record AllowedActions(bool Edit, bool Submit, bool Pass, bool Return, bool Reject, bool Opinion, bool Approve, bool Pay, string? Waiting);
+
+public sealed record ApplicationDetail(
+    ApplicationSummary Summary, string? MeasureClause, IncentiveSubject Subject, string? Category, IReadOnlyList<string> Categories,
+    decimal? PurchaseAmount, decimal? LoanPrincipal, decimal? LoanRate, int? LoanDays, IReadOnlyList<string> Attested, IReadOnlyList<string> AttestOptions,
+    string? Note, Explanation? Explanation, IReadOnlyList<ChecklistStatus> Checklist, IReadOnlyList<StageView> Stages,
+    IReadOnlyList<EventView> Events, IReadOnlyList<PaymentView> Payments, IReadOnlyList<string> PendingOpinions,
+    PaymentMethod? PaymentMethod, int? Instalments, DateOnly? ApprovedOn, string? BudgetOverrideReason, string? Reason,
+    string? Budget, AllowedActions Actions);

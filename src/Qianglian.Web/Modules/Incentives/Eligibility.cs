@@ -1,0 +1,184 @@
+using Qianglian.Core.Projects;
+using Microsoft.EntityFrameworkCore;
+using Qianglian.Core.Incentives;
+using Qianglian.Web.Api;
+using Qianglian.Web.Auth;
+using Qianglian.Web.Components.Shared;
+using Qianglian.Web.Data;
+using Qianglian.Web.Modules.Projects;
+
+namespace Qianglian.Web.Modules.Incentives;
+
+public sealed record EligibilityRow(Guid MeasureId, string MeasureKey, string MeasureTitle, string Group, bool Eligible, bool Granted, decimal? Ceiling, bool AmountToBeSet, Explanation Explanation);
+
+/// <param name="Name">The project's name (enterprise awards: the enterprise's).</param>
+public sealed record Candidate(Guid? ProjectId, Guid EnterpriseId, string Name, string EnterpriseName, string? Chain, decimal? Ceiling, bool AmountToBeSet, string Conclusion, string? Formula);
+
+/// <summary>
+/// What a project may get, and 免申即享: for a measure, the projects (or enterprises) the data says are likely
+/// eligible, with estimated amounts, which the office can push as pre-filled applications; and what-if costs.
+/// </summary>
+public sealed class Eligibility(AppDb dbs, CurrentUser user, TimeProvider clock, SaveApplication applications)
+{
+    public sealed record EvaluateRequest(Guid? ProjectId, Guid? EnterpriseId, string? Category = null, decimal? PurchaseAmount = null,
+        decimal? LoanPrincipal = null, decimal? LoanRate = null, int? LoanDays = null, IReadOnlyList<string>? Attested = null);
+    public sealed record OfferRequest(Guid? ProjectId, Guid? EnterpriseId, string? Category = null);
+
+    private DateOnly Today => TimeDisplay.DateOf(clock.GetUtcNow());
+
+    /// <summary>One measure for one project or enterprise, with what the caller declares: the computation and its explanation.</summary>
+    public async Task<IncentiveResult> Evaluate(Guid measureId, EvaluateRequest r, CancellationToken ct)
+    {
+        user.Require(Permission.ViewIncentives);
+        await using var db = dbs.Open();
+        var measure = await db.Set<IncentiveMeasure>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == measureId, ct)
+                      ?? throw new NotFoundException("measure", "政策兑现措施不存在 (measure not found)");
+        var declared = SaveApplication.CheckDeclared(measure, new Declared(r.Category, r.PurchaseAmount, r.LoanPrincipal, r.LoanRate, r.LoanDays, r.Attested));
+        Project? project = null;
+        var enterpriseId = r.EnterpriseId;
+        if (r.ProjectId is { } p)
+        {
+            project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(x => x.Id == p, ct) ?? throw new NotFoundException("projectId", "项目不存在 (project not found)");
+            enterpriseId = project.EnterpriseId;
+        }
+        if (enterpriseId is { } e && !await db.Enterprises.AnyAsync(x => x.Id == e, ct)) throw new NotFoundException("enterpriseId", "企业不存在 (enterprise not found)");
+        var data = enterpriseId is { } id ? (await IncentiveCases.EnterpriseDataOf(db, [id], Today.Year, ct))[id] : null;
+        return IncentiveCalculator.Evaluate(measure.Terms, IncentiveCases.Facts(project, data, declared, Today));
+    }
+
+    /// <summary>Every measure that applies where the project is, evaluated, with 取高不重复 across exclusivity groups.</summary>
+    public async Task<IReadOnlyList<EligibilityRow>> ForProject(Guid projectId, CancellationToken ct)
+    {
+        user.Require(Permission.ViewIncentives);
+        await using var db = dbs.Open();
+        var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(x => x.Id == projectId, ct) ?? throw new NotFoundException("project", "项目不存在 (project not found)");
+        var measures = await IncentiveCases.Applicable(db, project.JurisdictionPath).AsNoTracking()
+            .Where(m => m.Subject == IncentiveSubject.Project).OrderBy(m => m.JurisdictionPath).ThenBy(m => m.Ordinal).ToListAsync(ct);
+        var data = project.EnterpriseId is { } e ? (await IncentiveCases.EnterpriseDataOf(db, [e], Today.Year, ct))[e] : null;
+        // The category that pays most is the one a project would choose; a real application states its own.
+        var candidates = measures.Select((m, i) =>
+        {
+            var result = BestCategory(m, project, data);
+            return new StackingCandidate(m.Id.ToString(), m.Title, m.Group, i, result);
+        }).ToList();
+        var clause = await IncentiveCases.StackingClause(db, project.JurisdictionPath, ct);
+        var decisions = Stacking.Resolve(candidates, clause);
+        return measures.Zip(decisions, (m, d) => new EligibilityRow(m.Id, m.Key, m.Title, m.Group, d.Result.Eligible, d.Granted, d.Result.Ceiling,
+            d.Result.AmountToBeSet, d.Result.Explanation)).ToList();
+    }
+
+    private IncentiveResult BestCategory(IncentiveMeasure m, Project? project, IncentiveCases.EnterpriseData? data)
+    {
+        var rule = m.Rule;
+        var categories = rule.Kind == RuleKind.RateByCategory ? rule.Categories.Select(c => (string?)c.Name).ToList() : [null];
+        return categories.Select(c => IncentiveCalculator.Evaluate(m.Terms, IncentiveCases.Facts(project, data, new Declared(c), Today)))
+            .OrderByDescending(r => r.Eligible).ThenByDescending(r => r.Ceiling ?? 0m).First();
+    }
+
+    /// <summary>免申即享: the projects (enterprise awards: enterprises) in scope the data says qualify, not yet applied for in the group.</summary>
+    public async Task<IReadOnlyList<Candidate>> Candidates(Guid measureId, CancellationToken ct)
+    {
+        user.Require(Permission.ViewIncentives);
+        await using var db = dbs.Open();
+        var measure = await db.Set<IncentiveMeasure>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == measureId, ct)
+                      ?? throw new NotFoundException("measure", "政策兑现措施不存在 (measure not found)");
+        var taken = await Taken(db, measure, ct);
+        var result = new List<Candidate>();
+        var chains = await db.Chains.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        if (measure.Subject == IncentiveSubject.Project)
+        {
+            var projects = await db.Projects.AsNoTracking().Where(p => p.EnterpriseId != null && p.Stage != ProjectStage.Terminated && p.JurisdictionPath.StartsWith(measure.JurisdictionPath))
+                .OrderBy(p => p.Name).ToListAsync(ct);
+            var data = await IncentiveCases.EnterpriseDataOf(db, projects.Select(p => p.EnterpriseId!.Value).ToList(), Today.Year, ct);
+            var names = await Names(db, data.Keys, ct);
+            foreach (var p in projects.Where(p => !taken.Contains(p.Id)))
+            {
+                var r = BestCategory(measure, p, data[p.EnterpriseId!.Value]);
+                if (r.Eligible)
+                    result.Add(new Candidate(p.Id, p.EnterpriseId!.Value, p.Name, names.GetValueOrDefault(p.EnterpriseId.Value, ""), p.ChainId is { } c ? chains.GetValueOrDefault(c) : null,
+                        r.Ceiling, r.AmountToBeSet, r.Explanation.Conclusion, r.Explanation.Formula));
+            }
+        }
+        else
+        {
+            var enterprises = await db.Enterprises.AsNoTracking().Where(e => e.JurisdictionPath.StartsWith(measure.JurisdictionPath)).Select(e => new { e.Id, e.Name }).ToListAsync(ct);
+            var data = await IncentiveCases.EnterpriseDataOf(db, enterprises.Select(e => e.Id).ToList(), Today.Year, ct);
+            foreach (var e in enterprises.Where(e => !taken.Contains(e.Id)))
+            {
+                var r = IncentiveCalculator.Evaluate(measure.Terms, IncentiveCases.Facts(null, data[e.Id], new Declared(), Today));
+                if (r.Eligible) result.Add(new Candidate(null, e.Id, e.Name, e.Name, null, r.Ceiling, r.AmountToBeSet, r.Explanation.Conclusion, r.Explanation.Formula));
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Pushes a likely-eligible case to its enterprise as a pre-filled application (origin: 免申即享).</summary>
+    public async Task<ApplicationSummary> Offer(Guid measureId, OfferRequest r, CancellationToken ct)
+    {
+        user.Require(Permission.ManageIncentives);
+        string? category = r.Category;
+        if (category is null && r.ProjectId is { } projectId)
+        {
+            await using var db = dbs.Open();
+            var measure = await db.Set<IncentiveMeasure>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == measureId, ct);
+            var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct);
+            if (measure is not null && project is not null && measure.Rule.Kind == RuleKind.RateByCategory)
+            {
+                var data = project.EnterpriseId is { } e ? (await IncentiveCases.EnterpriseDataOf(db, [e], Today.Year, ct))[e] : null;
+                var best = measure.Rule.Categories.Select(c => (c.Name, Result: IncentiveCalculator.Evaluate(measure.Terms, IncentiveCases.Facts(project, data, new Declared(c.Name), Today))))
+                    .OrderByDescending(x => x.Result.Ceiling ?? 0m).First();
+                category = best.Name;
+            }
+        }
+        return await applications.Start(new SaveApplication.CreateRequest(measureId, r.ProjectId, r.ProjectId is null ? r.EnterpriseId : null, category), ApplicationOrigin.Proactive, ct);
+    }
+
+    /// <summary>What a changed rate, cap or threshold would cost over the current pipeline, by year and by chain.</summary>
+    public async Task<WhatIfResult> WhatIf(Guid measureId, RuleChange change, CancellationToken ct)
+    {
+        user.Require(Permission.ViewIncentives);
+        await using var db = dbs.Open();
+        var measure = await db.Set<IncentiveMeasure>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == measureId, ct)
+                      ?? throw new NotFoundException("measure", "政策兑现措施不存在 (measure not found)");
+        var changed = change.ApplyTo(measure.Rule);
+        var errors = RuleValidator.Validate(changed).Concat(change.Cap is < 0m ? [("cap", "上限不能为负数 (must not be negative)")] : [])
+            .GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+        if (errors.Count > 0) throw new ValidationException(errors);
+        var projects = await db.Projects.AsNoTracking().Where(p => p.Stage != ProjectStage.Terminated && p.JurisdictionPath.StartsWith(measure.JurisdictionPath)).ToListAsync(ct);
+        var data = await IncentiveCases.EnterpriseDataOf(db, projects.Select(p => p.EnterpriseId).OfType<Guid>().ToList(), Today.Year, ct);
+        var chains = await db.Chains.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var declared = await db.Set<IncentiveApplication>().AsNoTracking().Where(a => a.MeasureId == measureId && a.ProjectId != null && a.State != WorkflowDefinition.Rejected)
+            .ToListAsync(ct);
+        var cases = projects.Select(p =>
+        {
+            var application = declared.FirstOrDefault(a => a.ProjectId == p.Id);
+            // A project's own application states its category; otherwise the one that pays most is assumed.
+            var category = application?.Category ?? (measure.Rule.Kind == RuleKind.RateByCategory
+                ? measure.Rule.Categories.Select(c => c.Name).OrderByDescending(c => IncentiveCalculator.Evaluate(measure.Terms,
+                    IncentiveCases.Facts(p, p.EnterpriseId is { } e ? data.GetValueOrDefault(e) : null, new Declared(c), Today)).Ceiling ?? 0m).FirstOrDefault()
+                : null);
+            var facts = IncentiveCases.Facts(p, p.EnterpriseId is { } e2 ? data.GetValueOrDefault(e2) : null,
+                application is null ? new Declared(category) : Declared.Of(application) with { Category = category }, Today);
+            var year = (p.ActualCompletion ?? p.PlannedCompletion)?.Year ?? Today.Year;
+            return new PipelineCase(p.Name, year, p.ChainId is { } c ? chains.GetValueOrDefault(c, "未归链") : "未归链", facts);
+        }).ToList();
+        return Core.Incentives.WhatIf.Compare(measure.Terms, change, cases);
+    }
+
+    private static async Task<HashSet<Guid>> Taken(AppDbContext db, IncentiveMeasure measure, CancellationToken ct)
+    {
+        var groupMeasures = (await db.Set<IncentiveMeasure>().IgnoreQueryFilters().AsNoTracking().ToListAsync(ct)).Where(m => m.Group == measure.Group).Select(m => m.Id).ToList();
+        var live = await db.Set<IncentiveApplication>().IgnoreQueryFilters().AsNoTracking()
+            .Where(a => groupMeasures.Contains(a.MeasureId) && a.State != WorkflowDefinition.Rejected)
+            .Select(a => new { a.ProjectId, a.EnterpriseId }).ToListAsync(ct);
+        return measure.Subject == IncentiveSubject.Project
+            ? live.Select(a => a.ProjectId).OfType<Guid>().ToHashSet()
+            : live.Where(a => a.ProjectId is null).Select(a => a.EnterpriseId).ToHashSet();
+    }
+
+    private static async Task<Dictionary<Guid, string>> Names(AppDbContext db, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var list = ids.ToList();
+        return await db.Enterprises.AsNoTracking().Where(e => list.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
+    }
+}

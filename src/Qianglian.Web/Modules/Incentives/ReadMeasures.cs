@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore;
+using Qianglian.Web.Api;
+using Qianglian.Web.Auth;
+using Qianglian.Web.Data;
+
+namespace Qianglian.Web.Modules.Incentives;
+
+/// <summary>The measures and workflows configured in the caller's jurisdiction and below.</summary>
+public sealed class ReadMeasures(AppDb dbs, CurrentUser user)
+{
+    public async Task<IReadOnlyList<IncentiveMeasureView>> List(bool includeInactive, CancellationToken ct)
+    {
+        user.Require(Permission.ViewIncentives);
+        await using var db = dbs.Open();
+        var rows = await db.Set<IncentiveMeasure>().AsNoTracking().Where(m => includeInactive || m.Active)
+            .OrderBy(m => m.JurisdictionPath).ThenBy(m => m.PackCode).ThenBy(m => m.Ordinal).ThenBy(m => m.Key).ToListAsync(ct);
+        return rows.Select(IncentiveMeasureView.Of).ToList();
+    }
+
+    public async Task<IncentiveMeasureView> Get(Guid id, CancellationToken ct)
+    {
+        user.Require(Permission.ViewIncentives);
+        await using var db = dbs.Open();
+        return IncentiveMeasureView.Of(await db.Set<IncentiveMeasure>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct)
+                              ?? throw new NotFoundException("measure", "政策兑现措施不存在 (measure not found)"));
+    }
+
+    public async Task<IReadOnlyList<WorkflowView>> Workflows(CancellationToken ct)
+    {
+        user.Require(Permission.ViewIncentives);
+        await using var db = dbs.Open();
+        var rows = await db.Set<IncentiveWorkflow>().AsNoTracking().OrderBy(w => w.JurisdictionPath).ThenBy(w => w.Key).ToListAsync(ct);
+        return rows.Select(WorkflowView.Of).ToList();
+    }
+}
