@@ -1,3 +1,4 @@
+using Qianglian.Core.Projects;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
