@@ -46,6 +46,11 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
     public DbSet<Modules.Chains.CollaborationNeed> CollaborationNeeds => Set<Modules.Chains.CollaborationNeed>();
     public DbSet<Modules.Evaluation.Target> Targets => Set<Modules.Evaluation.Target>();
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
+    public DbSet<Modules.Chains.NodeStatistics> NodeStatistics => Set<Modules.Chains.NodeStatistics>();
+    public DbSet<Modules.Chains.NodeYearStatistics> NodeYearStatistics => Set<Modules.Chains.NodeYearStatistics>();
+
+    /// <summary>Nodes whose statistics this context's saves have touched, recomputed when the transaction commits.</summary>
+    internal Modules.Chains.ChainStatistics.Pending StatisticsPending { get; } = new();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -115,6 +120,7 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
     {
         await ScopeGuard.CheckAsync(this, Scope, ct);
         BumpVersions();
+        await Modules.Chains.ChainStatistics.NoteAsync(this, ChangeTracker, ct);
         var pending = AuditTrail.Capture(ChangeTracker);
         if (Database.CurrentTransaction is not null)
             return await SaveWithAuditAsync(pending, acceptAllChangesOnSuccess, ct);
@@ -172,6 +178,7 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
             await ScopeGuard.CheckBulkAsync(this, Scope, batch, ct);
             var version = batch.IndexOf(nameof(Entity.Version));
             foreach (var update in batch.Modified) update.Row.Version = (int)update.Before[version]! + 1;
+            await Modules.Chains.ChainStatistics.NoteAsync(this, batch, ct);
             await LockAuditChainAsync(ct);
             var head = await AuditTrail.HeadAsync(this, ct);
             // Describing and hashing the rows needs no database: it runs while the rows are being copied.
