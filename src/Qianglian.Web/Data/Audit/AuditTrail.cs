@@ -37,6 +37,7 @@ internal static class AuditTrail
         var changes = entry.Properties
             .Where(p => entry.State != EntityState.Modified || p.IsModified && !Equals(p.OriginalValue, p.CurrentValue))
             .Select(p => (p.Metadata.Name, entry.State == EntityState.Added ? null : p.OriginalValue, entry.State == EntityState.Deleted ? null : p.CurrentValue))
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
             .ToList();
         if (entry.State == EntityState.Modified && changes.Count == 0) return null;
 
@@ -51,13 +52,17 @@ internal static class AuditTrail
     public static List<Pending> Capture<T>(BulkBatch<T> batch) where T : Entity
     {
         var key = batch.Type.FindPrimaryKey()!.Properties;
+        var byName = Enumerable.Range(0, batch.Properties.Count).OrderBy(i => batch.Properties[i].Name, StringComparer.Ordinal).ToArray();
         var pending = new List<Pending>(batch.Count);
         foreach (var row in batch.Added)
             pending.Add(Describe(typeof(T).Name, key.Select(k => BulkRow.Value(k, row)), EntityState.Added,
-                batch.Properties.Select(p => (p.Name, (object?)null, BulkRow.Value(p, row))), PathOf(row)));
+                byName.Select(i => (batch.Properties[i].Name, (object?)null, BulkRow.Value(batch.Properties[i], row))), PathOf(row)));
         foreach (var update in batch.Modified)
+        {
+            var changed = batch.Changed(update).ToHashSet();
             pending.Add(Describe(typeof(T).Name, key.Select(k => BulkRow.Value(k, update.Row)), EntityState.Modified,
-                batch.Changed(update).Select(i => (batch.Properties[i].Name, update.Before[i], BulkRow.Value(batch.Properties[i], update.Row))), PathOf(update.Row)));
+                byName.Where(changed.Contains).Select(i => (batch.Properties[i].Name, update.Before[i], BulkRow.Value(batch.Properties[i], update.Row))), PathOf(update.Row)));
+        }
         return pending;
     }
 
@@ -67,31 +72,36 @@ internal static class AuditTrail
         new(entityType, string.Join(",", key.Select(k => Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture))), action.ToString(), ChangesJson(values), path);
 
     /// <summary>
-    /// Each changed field as <c>{"Field":{"before":…,"after":…}}</c>, fields in ordinal order, Chinese unescaped — the JSON
-    /// the audit page shows. Written directly (imports describe a hundred thousand rows at once); any value type without a
-    /// fast path goes through the serializer, so the text is what serializing the same values would give.
+    /// Each changed field as <c>{"Field":{"before":…,"after":…}}</c>, fields in ordinal order (as given), Chinese unescaped —
+    /// the JSON the audit page shows. Written directly with one reused writer per thread (imports describe a hundred
+    /// thousand rows at once); any value type without a fast path goes through the serializer, so the text is what
+    /// serializing the same values would give.
     /// </summary>
     private static string ChangesJson(IEnumerable<(string Name, object? Before, object? After)> values)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Json.Encoder }))
+        var buffer = jsonBuffer ??= new System.Buffers.ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var json = jsonWriter ??= new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Json.Encoder });
+        json.Reset(buffer);
+        json.WriteStartObject();
+        foreach (var (name, before, after) in values)
         {
+            var masked = Masked.Contains(name);
+            json.WritePropertyName(name);
             json.WriteStartObject();
-            foreach (var (name, before, after) in values.OrderBy(v => v.Name, StringComparer.Ordinal))
-            {
-                var masked = Masked.Contains(name);
-                json.WritePropertyName(name);
-                json.WriteStartObject();
-                json.WritePropertyName("before");
-                WriteValue(json, masked && before is not null ? "***" : before);
-                json.WritePropertyName("after");
-                WriteValue(json, masked && after is not null ? "***" : after);
-                json.WriteEndObject();
-            }
+            json.WritePropertyName("before");
+            WriteValue(json, masked && before is not null ? "***" : before);
+            json.WritePropertyName("after");
+            WriteValue(json, masked && after is not null ? "***" : after);
             json.WriteEndObject();
         }
+        json.WriteEndObject();
+        json.Flush();
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
+
+    [ThreadStatic] private static System.Buffers.ArrayBufferWriter<byte>? jsonBuffer;
+    [ThreadStatic] private static Utf8JsonWriter? jsonWriter;
 
     private static void WriteValue(Utf8JsonWriter json, object? value)
     {

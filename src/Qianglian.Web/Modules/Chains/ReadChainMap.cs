@@ -23,9 +23,14 @@ public sealed class ReadChainMap(AppDb dbs, CurrentUser user)
         var chain = await db.Chains.AsNoTracking().FirstOrDefaultAsync(c => c.Id == chainId, ct)
                     ?? throw new NotFoundException("chain", "产业链不存在 (chain not found)");
         var thresholds = await ThresholdsFor(db, chain.JurisdictionPath, ct);
-        year ??= await DefaultYearAsync(db, chainId, ct);
-
-        var nodes = db.Scope.EnterpriseId is null ? await Summarised(db, chainId, year, ct) : await Counted(db, chainId, chain.JurisdictionPath, year, ct);
+        List<NodeWithStats> nodes;
+        if (db.Scope.EnterpriseId is null)
+            (nodes, year) = await Summarised(db, chainId, year, ct);
+        else
+        {
+            year ??= await DefaultYearAsync(db, chainId, ct);
+            nodes = await Counted(db, chainId, chain.JurisdictionPath, year, ct);
+        }
         var mapNodes = nodes.Select(x => new MapNode(x.Node.Id, x.Node.ParentId, x.Node.Name, x.Node.Stage, x.Node.Kind, x.Node.Keys,
             GapAnalysis.Analyse(x.Node.Id, x.Node.Name, x.Node.Demand, x.Stats, thresholds))).ToList();
         return new ChainMap(chain.Id, chain.Name, year, thresholds.ShortShare, mapNodes, await LeaderRates(db, chainId, chain.JurisdictionPath, year, ct));
@@ -41,33 +46,48 @@ public sealed class ReadChainMap(AppDb dbs, CurrentUser user)
 
     /// <summary>
     /// The latest year for which any of the chain's enterprises the caller can see has facts. The statistics know every
-    /// year any enterprise of the chain has facts for; of those, the newest with a fact the caller can see (one indexed
-    /// EXISTS each) is the one.
+    /// year any enterprise of the chain has facts for.
     /// </summary>
-    internal static Task<int?> DefaultYearAsync(AppDbContext db, Guid chainId, CancellationToken ct) =>
-        db.NodeYearStatistics.Where(s => s.ChainId == chainId).Select(s => s.Year).Distinct()
-            .Where(year => db.EnterpriseNodeLinks.Any(l => l.ChainId == chainId && db.EnterpriseFacts.Any(f => f.EnterpriseId == l.EnterpriseId && f.Year == year)))
-            .MaxAsync(year => (int?)year, ct);
+    internal static async Task<int?> DefaultYearAsync(AppDbContext db, Guid chainId, CancellationToken ct) =>
+        await LatestVisibleYear(db, chainId, await db.NodeYearStatistics.Where(s => s.ChainId == chainId).Select(s => s.Year).Distinct().ToListAsync(ct), ct);
+
+    /// <summary>
+    /// Of the years some enterprise of the chain has facts for, the newest with a fact the caller can see: one EXISTS
+    /// each, newest first, that stops at the first fact it finds (usually the first year tried). Asked for all years at
+    /// once, the database plans a join over every link of the chain.
+    /// </summary>
+    private static async Task<int?> LatestVisibleYear(AppDbContext db, Guid chainId, IEnumerable<int> years, CancellationToken ct)
+    {
+        foreach (var year in years.Distinct().OrderDescending())
+            if (await db.EnterpriseNodeLinks.AnyAsync(l => l.ChainId == chainId && db.EnterpriseFacts.Any(f => f.EnterpriseId == l.EnterpriseId && f.Year == year), ct))
+                return year;
+        return null;
+    }
 
     private sealed record NodeWithStats(ChainNode Node, NodeStats Stats);
 
     /// <summary>
-    /// The nodes with their statistics, in one query. The statistics count every local enterprise of the chain, which is
-    /// what any caller who can see the chain sees — except an enterprise's own account, which sees only its own links
+    /// The nodes with their statistics of every year, in one query, and the year shown (the one asked for, else the
+    /// latest the caller has facts for). The statistics count every local enterprise of the chain, which is what any
+    /// caller who can see the chain sees — except an enterprise's own account, which sees only its own links
     /// (<see cref="Counted"/>).
     /// </summary>
-    private static async Task<List<NodeWithStats>> Summarised(AppDbContext db, Guid chainId, int? year, CancellationToken ct) =>
-        (await (from n in db.ChainNodes.AsNoTracking()
-                where n.ChainId == chainId
-                orderby n.Ordinal
-                from s in db.NodeStatistics.Where(s => s.NodeId == n.Id).DefaultIfEmpty()
-                from y in db.NodeYearStatistics.Where(y => y.NodeId == n.Id && y.Year == year).DefaultIfEmpty()
-                select new
-                {
-                    Node = n, Local = s == null ? 0 : s.LocalCount, AboveScale = y == null ? 0 : y.AboveScaleCount, Confirmed = s == null ? 0 : s.ConfirmedCount,
-                    Leaders = s == null ? 0 : s.LeaderCount, Output = y == null ? 0m : y.LocalOutput,
-                }).ToListAsync(ct))
-        .Select(x => new NodeWithStats(x.Node, new NodeStats(x.Local, x.AboveScale, x.Confirmed, x.Leaders, x.Output))).ToList();
+    private static async Task<(List<NodeWithStats>, int?)> Summarised(AppDbContext db, Guid chainId, int? year, CancellationToken ct)
+    {
+        var rows = await (from n in db.ChainNodes.AsNoTracking()
+                          where n.ChainId == chainId
+                          from s in db.NodeStatistics.Where(s => s.NodeId == n.Id).DefaultIfEmpty()
+                          from y in db.NodeYearStatistics.Where(y => y.NodeId == n.Id).DefaultIfEmpty()
+                          select new { Node = n, Counts = s, Figures = y }).ToListAsync(ct);
+        year ??= await LatestVisibleYear(db, chainId, rows.Where(r => r.Figures != null).Select(r => r.Figures!.Year), ct);
+        var nodes = rows.GroupBy(r => r.Node.Id).Select(g =>
+        {
+            var (counts, figures) = (g.First().Counts, g.Select(r => r.Figures).FirstOrDefault(f => f?.Year == year));
+            return new NodeWithStats(g.First().Node, new NodeStats(counts?.LocalCount ?? 0, figures?.AboveScaleCount ?? 0, counts?.ConfirmedCount ?? 0,
+                counts?.LeaderCount ?? 0, figures?.LocalOutput ?? 0));
+        }).OrderBy(n => n.Node.Ordinal).ToList();
+        return (nodes, year);
+    }
 
     /// <summary>Counted from the links the caller can see (an enterprise account's own few).</summary>
     private static async Task<List<NodeWithStats>> Counted(AppDbContext db, Guid chainId, string chainPath, int? year, CancellationToken ct)
