@@ -27,8 +27,11 @@ public sealed record NodeGap(Guid NodeId, string Name, GapKind Kind, string Reas
 public static class GapAnalysis
 {
     public static NodeGap Analyse(NodeInput node, GapThresholds thresholds) =>
-        Analyse(node.NodeId, node.Name, node.Demand, new NodeStats(node.Local.Count, node.Local.Count(e => e.AboveScale),
-            node.Local.Count(e => e.Confirmed), node.Local.Count(e => e.IsLeader), node.Local.Sum(e => e.Output)), thresholds);
+        Analyse(node.NodeId, node.Name, node.Demand, Count(node.Local), thresholds);
+
+    /// <summary>What the rule needs of a node's local enterprises: how many, how many 规上, confirmed and 链主, and their output.</summary>
+    public static NodeStats Count(IReadOnlyList<LocalEnterprise> local) =>
+        new(local.Count, local.Count(e => e.AboveScale), local.Count(e => e.Confirmed), local.Count(e => e.IsLeader), local.Sum(e => e.Output));
 
     /// <summary>The same verdict from counts (how the all-chains report gets them from one grouped query).</summary>
     public static NodeGap Analyse(Guid nodeId, string name, decimal? demand, NodeStats stats, GapThresholds thresholds)

@@ -23,12 +23,15 @@ public sealed class DatabaseOptions
     private readonly Lazy<DbContextOptions<SqliteAppDbContext>> sqlite;
     private readonly Lazy<DbContextOptions<PostgresAppDbContext>> postgres;
 
+    private static readonly Modules.Chains.ChainStatistics.OnCommit StatisticsOnCommit = new();
+
     public DatabaseOptions(DatabaseProvider provider, string connectionString)
     {
         Provider = provider;
         ConnectionString = connectionString;
-        sqlite = new(() => new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connectionString).Options);
-        postgres = new(() => new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(connectionString).Options);
+        // Derived tables are recomputed as each transaction commits (see ChainStatistics).
+        sqlite = new(() => new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connectionString).AddInterceptors(StatisticsOnCommit).Options);
+        postgres = new(() => new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(connectionString).AddInterceptors(StatisticsOnCommit).Options);
     }
 
     public DatabaseProvider Provider { get; }

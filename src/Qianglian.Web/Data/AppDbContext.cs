@@ -69,6 +69,11 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
     public DbSet<Modules.Supervision.AssignedMatter> AssignedMatters => Set<Modules.Supervision.AssignedMatter>();
     public DbSet<Modules.Supervision.SupplyDemandPost> SupplyDemandPosts => Set<Modules.Supervision.SupplyDemandPost>();
     public DbSet<Modules.Supervision.SupplyDemandMatch> SupplyDemandMatches => Set<Modules.Supervision.SupplyDemandMatch>();
+    public DbSet<Modules.Chains.NodeStatistics> NodeStatistics => Set<Modules.Chains.NodeStatistics>();
+    public DbSet<Modules.Chains.NodeYearStatistics> NodeYearStatistics => Set<Modules.Chains.NodeYearStatistics>();
+
+    /// <summary>Nodes whose statistics this context's saves have touched, recomputed when the transaction commits.</summary>
+    internal Modules.Chains.ChainStatistics.Pending StatisticsPending { get; } = new();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -138,6 +143,7 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
     {
         await ScopeGuard.CheckAsync(this, Scope, ct);
         BumpVersions();
+        await Modules.Chains.ChainStatistics.NoteAsync(this, ChangeTracker, ct);
         var pending = AuditTrail.Capture(ChangeTracker);
         if (Database.CurrentTransaction is not null)
             return await SaveWithAuditAsync(pending, acceptAllChangesOnSuccess, ct);
@@ -157,6 +163,62 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
 
     /// <summary>Serialises appends to the chain so two saves never link to the same head.</summary>
     protected abstract Task LockAuditChainAsync(CancellationToken ct);
+
+    /// <summary>
+    /// Whether <see cref="BulkSaveAsync{T}"/> copies rows in bulk (PostgreSQL) rather than saving them through the change
+    /// tracker (SQLite). An import writes while it is still reading its file only then: otherwise reading is not the
+    /// slower half, and SQLite's single write lock should not be held while a file is read.
+    /// </summary>
+    public virtual bool CopiesInBulk => false;
+
+    /// <summary>
+    /// Saves many rows of one type with the guarantees of <see cref="SaveChangesAsync(bool, CancellationToken)"/>: the
+    /// central scope guard (for the whole batch, before any of it is written), the version bump, one audit entry per row
+    /// linked into the chain. With <see cref="CopiesInBulk"/> the rows and their audit entries are binary-copied
+    /// (<see cref="PostgresCopy"/>); otherwise they go through the change tracker in one save. Runs in the current
+    /// transaction, or in its own.
+    /// </summary>
+    public BulkBatch<T> NewBulkBatch<T>() where T : Entity => new(Model.FindEntityType(typeof(T))!);
+
+    public async Task BulkSaveAsync<T>(BulkBatch<T> batch, CancellationToken ct) where T : Entity
+    {
+        if (batch.Count == 0) return;
+        if (!CopiesInBulk)
+        {
+            AddRange(batch.Added);
+            foreach (var update in batch.Modified)
+            {
+                var entry = Attach(update.Row);
+                for (var i = 0; i < batch.Properties.Count; i++) entry.Property(batch.Properties[i].Name).OriginalValue = update.Before[i];
+            }
+            await SaveChangesAsync(ct);
+            ChangeTracker.Clear();
+            return;
+        }
+        var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            await ScopeGuard.CheckBulkAsync(this, Scope, batch, ct);
+            var version = batch.IndexOf(nameof(Entity.Version));
+            foreach (var update in batch.Modified) update.Row.Version = (int)update.Before[version]! + 1;
+            await Modules.Chains.ChainStatistics.NoteAsync(this, batch, ct);
+            await LockAuditChainAsync(ct);
+            var head = await AuditTrail.HeadAsync(this, ct);
+            // Describing and hashing the rows needs no database: it runs while the rows are being copied.
+            var now = clock.GetUtcNow();
+            var audit = Task.Run(() => AuditTrail.Link(AuditTrail.Capture(batch), head, Scope, now), ct);
+            await CopyAsync(batch, audit, ct);
+            if (own is not null) await own.CommitAsync(ct);
+        }
+        finally
+        {
+            if (own is not null) await own.DisposeAsync();
+        }
+    }
+
+    /// <summary>Writes checked, versioned rows and their linked audit entries in bulk (only where <see cref="CopiesInBulk"/>).</summary>
+    protected virtual Task CopyAsync<T>(BulkBatch<T> batch, Task<List<AuditEntry>> audit, CancellationToken ct) where T : Entity =>
+        throw new NotSupportedException("bulk copy is not available on this database");
 
     private void BumpVersions()
     {

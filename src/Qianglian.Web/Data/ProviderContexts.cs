@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Qianglian.Web.Data;
 
@@ -12,7 +13,10 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     protected override Task LockAuditChainAsync(CancellationToken ct) => Task.CompletedTask;
 }
 
-/// <summary>PostgreSQL flavour: a transaction-scoped advisory lock serialises appends to the audit chain.</summary>
+/// <summary>
+/// PostgreSQL flavour: a transaction-scoped advisory lock serialises appends to the audit chain; bulk saves are
+/// binary COPYs.
+/// </summary>
 public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> options, UserScope scope, TimeProvider clock)
     : AppDbContext(options, scope, clock)
 {
@@ -20,4 +24,14 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
 
     protected override Task LockAuditChainAsync(CancellationToken ct) =>
         Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditChainLock})", ct);
+
+    public override bool CopiesInBulk => true;
+
+    protected override async Task CopyAsync<T>(BulkBatch<T> batch, Task<List<AuditEntry>> audit, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)Database.GetDbConnection();
+        await PostgresCopy.InsertAsync(connection, batch.Type, batch.Added, ct);
+        await PostgresCopy.UpdateAsync(connection, batch, ct);
+        await PostgresCopy.InsertAsync(connection, Model.FindEntityType(typeof(AuditEntry))!, await audit, ct);
+    }
 }

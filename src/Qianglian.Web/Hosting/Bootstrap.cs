@@ -34,5 +34,6 @@ public static class Bootstrap
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
         await using var db = settings.Options.Create(UserScope.System, app.Services.GetRequiredService<TimeProvider>());
         await db.Database.MigrateAsync();
+        await Modules.Chains.ChainStatistics.EnsureBuiltAsync(db, CancellationToken.None);
     }
 }

@@ -81,6 +81,134 @@ public abstract class ChainMapTests<THost>(THost host) : IClassFixture<THost> wh
         Assert.All(all!, g => Assert.StartsWith("/100000/510000/510400/510403/", g.GetProperty("jurisdictionPath").GetString()));
     }
 
+    /// <summary>
+    /// What the map showed before it read the per-node statistics, computed here from the stored rows themselves: every
+    /// link of the chain the account can see (all of them, or an enterprise account's own), its enterprise and facts.
+    /// </summary>
+    private async Task<(int? Year, Dictionary<string, (string Kind, int Local, int AboveScale, int Leaders, decimal Output)> Nodes)> Recounted(
+        Guid chainId, decimal shortShare, Guid? onlyEnterprise = null)
+    {
+        await using var db = host.OpenSystem();
+        var chain = await db.Chains.SingleAsync(c => c.Id == chainId);
+        var links = await db.EnterpriseNodeLinks.Where(l => l.ChainId == chainId && (onlyEnterprise == null || l.EnterpriseId == onlyEnterprise)).ToListAsync();
+        var ids = links.Select(l => l.EnterpriseId).ToList();
+        var enterprises = await db.Enterprises.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id);
+        var facts = await db.EnterpriseFacts.Where(f => ids.Contains(f.EnterpriseId)).ToListAsync();
+        int? year = facts.Count == 0 ? null : facts.Max(f => f.Year);
+        var nodes = new Dictionary<string, (string, int, int, int, decimal)>();
+        foreach (var node in await db.ChainNodes.Where(n => n.ChainId == chainId).ToListAsync())
+        {
+            var local = links.Where(l => l.NodeId == node.Id && l.Evidence != EvidenceStrength.Rejected && enterprises[l.EnterpriseId].JurisdictionPath.StartsWith(chain.JurisdictionPath))
+                .Select(l =>
+                {
+                    var e = enterprises[l.EnterpriseId];
+                    var fact = facts.SingleOrDefault(f => f.EnterpriseId == e.Id && f.Year == year);
+                    var industrial = e.IndustryCode is { } code && Core.Enterprises.IndustryCode.Check(code).IsIndustrial;
+                    return new Core.Chains.LocalEnterprise(fact is not null && Core.Enterprises.AboveScale.Is(industrial, fact.Revenue),
+                        l.Evidence == EvidenceStrength.Confirmed, fact?.OutputValue ?? 0, l.Role == ChainRole.ChainLeader);
+                }).ToList();
+            var gap = Core.Chains.GapAnalysis.Analyse(new Core.Chains.NodeInput(node.Id, node.Name, node.Demand, local), new Core.Chains.GapThresholds(shortShare));
+            nodes[node.Name] = (gap.Kind.ToString(), gap.LocalCount, gap.AboveScaleCount, gap.LeaderCount, gap.LocalOutput);
+        }
+        return (year, nodes);
+    }
+
+    private static (int? Year, Dictionary<string, (string Kind, int Local, int AboveScale, int Leaders, decimal Output)> Nodes) Shown(JsonElement map) =>
+        (map.GetProperty("year").ValueKind == JsonValueKind.Null ? null : map.GetProperty("year").GetInt32(),
+         map.GetProperty("nodes").EnumerateArray().ToDictionary(n => n.GetProperty("name").GetString()!, n =>
+         {
+             var gap = n.GetProperty("gap");
+             return (gap.GetProperty("kind").GetString()!, gap.GetProperty("localCount").GetInt32(), gap.GetProperty("aboveScaleCount").GetInt32(),
+                 gap.GetProperty("leaderCount").GetInt32(), gap.GetProperty("localOutput").GetDecimal());
+         }));
+
+    private async Task<JsonElement> MapAgreeingWithTheRows(HttpClient client, Guid chainId, Guid? onlyEnterprise = null)
+    {
+        var map = await client.GetFromJsonAsync<JsonElement>($"/api/v1/chains/{chainId}/map");
+        var (year, nodes) = Shown(map);
+        var expected = await Recounted(chainId, map.GetProperty("shortShare").GetDecimal(), onlyEnterprise);
+        Assert.Equal(expected.Year, year);
+        Assert.Equal(expected.Nodes.OrderBy(n => n.Key), nodes.OrderBy(n => n.Key));
+        return map;
+    }
+
+    private static string KindOf(JsonElement map, string node) =>
+        map.GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("name").GetString() == node).GetProperty("gap").GetProperty("kind").GetString()!;
+
+    [Fact]
+    public async Task The_map_agrees_with_the_stored_rows_after_an_import_a_fact_change_and_a_link_change()
+    {
+        var world = await Arrange();
+        using var client = await host.ClientFor("xiqu.office");
+        await MapAgreeingWithTheRows(client, world.Chain);
+        Dictionary<string, Guid> nodes;
+        Enterprise leader, small, partial;
+        await using (var db = host.OpenSystem())
+        {
+            nodes = await db.ChainNodes.Where(n => n.ChainId == world.Chain).ToDictionaryAsync(n => n.Name, n => n.Id);
+            var onNodes = await (from l in db.EnterpriseNodeLinks
+                                 join e in db.Enterprises on l.EnterpriseId equals e.Id
+                                 where l.ChainId == world.Chain
+                                 select new { Node = l.NodeId, Enterprise = e }).ToListAsync();
+            Enterprise On(string node) => onNodes.Single(x => x.Node == nodes[node]).Enterprise;
+            (leader, small, partial) = (On("强环节"), On("弱环节"), On("短环节"));
+        }
+
+        // An import gives the 链主 a trade (not industrial) code: no longer 规上, so its node turns weak.
+        var import = Shared.Excel.Workbooks.Rows(EnterpriseExcel.SheetName, [new Dictionary<string, object?>
+        {
+            [EnterpriseExcel.Uscc] = leader.Uscc, [EnterpriseExcel.Name] = leader.Name, [EnterpriseExcel.Jurisdiction] = "510403", [EnterpriseExcel.Industry] = "5211",
+        }]);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/v1/enterprises/import", new MultipartFormDataContent { { new ByteArrayContent(import), "file", "e.xlsx" } })).StatusCode);
+        Assert.Equal("Weak", KindOf(await MapAgreeingWithTheRows(client, world.Chain), "强环节"));
+
+        // A facts import lifts the short node's output above half its demand.
+        var facts = FactsExcel.Headers.ToDictionary(h => h, _ => (object?)null);
+        (facts["统一社会信用代码"], facts["年度"], facts["营业收入（万元）"], facts["工业总产值（万元）"]) = (partial.Uscc, 2024, 5000, 6000);
+        var factsFile = Shared.Excel.Workbooks.Rows("企业年度数据", [facts]);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/api/v1/enterprises/facts/import", new MultipartFormDataContent { { new ByteArrayContent(factsFile), "file", "f.xlsx" } })).StatusCode);
+        Assert.Equal("None", KindOf(await MapAgreeingWithTheRows(client, world.Chain), "短环节"));
+
+        // Links: an enterprise put on the missing node, the 链主's link rejected.
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/v1/nodes/{nodes["缺口环节"]}/enterprises",
+            new { enterpriseId = small.Id, role = "ChainMember", evidence = "Probable" })).StatusCode);
+        await using (var db = host.OpenSystem())
+        {
+            var link = await db.EnterpriseNodeLinks.SingleAsync(l => l.EnterpriseId == leader.Id && l.NodeId == nodes["强环节"]);
+            Assert.Equal(HttpStatusCode.NoContent, (await client.PutAsJsonAsync($"/api/v1/links/{link.Id}",
+                new { role = "ChainLeader", evidence = "Rejected", evidenceNote = "核实不在本链", version = link.Version })).StatusCode);
+        }
+        var map = await MapAgreeingWithTheRows(client, world.Chain);
+        Assert.Equal(("Weak", "Missing"), (KindOf(map, "缺口环节"), KindOf(map, "强环节")));
+        Assert.Empty(map.GetProperty("leaders").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task A_clicked_node_lists_its_enterprises_and_an_enterprise_account_sees_only_its_own()
+    {
+        var world = await Arrange();
+        using var client = await host.ClientFor("xiqu.office");
+        Guid strong, demoFirm;
+        await using (var db = host.OpenSystem())
+        {
+            strong = await db.ChainNodes.Where(n => n.ChainId == world.Chain && n.Name == "强环节").Select(n => n.Id).SingleAsync();
+            demoFirm = (await db.Users.SingleAsync(u => u.UserName == "xiqu.enterprise")).EnterpriseId!.Value;
+        }
+        var listed = await client.GetFromJsonAsync<JsonElement>($"/api/v1/nodes/{strong}/enterprises");
+        var leader = Assert.Single(listed.EnumerateArray());
+        Assert.Equal(("图谱链主", "ChainLeader", true, true, 80_000_000m), (leader.GetProperty("name").GetString(), leader.GetProperty("role").GetString(),
+            leader.GetProperty("local").GetBoolean(), leader.GetProperty("aboveScale").GetBoolean(), leader.GetProperty("output").GetDecimal()));
+
+        // The demo enterprise of the enterprise account joins the node: that account's map counts its own link only, as before.
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/v1/nodes/{strong}/enterprises",
+            new { enterpriseId = demoFirm, role = "Supporting", evidence = "Probable" })).StatusCode);
+        using var enterprise = await host.ClientFor("xiqu.enterprise");
+        await MapAgreeingWithTheRows(enterprise, world.Chain, demoFirm);
+        Assert.Equal(["演示·西区绿色化工有限公司"], (await enterprise.GetFromJsonAsync<JsonElement>($"/api/v1/nodes/{strong}/enterprises")).EnumerateArray().Select(e => e.GetProperty("name").GetString()));
+        await MapAgreeingWithTheRows(client, world.Chain);
+        Assert.Equal(2, (await client.GetFromJsonAsync<JsonElement>($"/api/v1/nodes/{strong}/enterprises")).GetArrayLength());
+    }
+
     [Fact]
     public async Task A_supply_link_needs_a_registered_supplier_and_a_positive_amount()
     {

@@ -16,6 +16,7 @@ public static partial class Probes
         ["GET /api/v1/chains/{id:guid}"] = (w, r, t) => Task.FromResult(Get($"/api/v1/chains/{Row<Chain>(w, r, t)}")),
         ["GET /api/v1/chains/gaps"] = (_, _, _) => Task.FromResult(Get("/api/v1/chains/gaps")),
         ["GET /api/v1/chains/{id:guid}/map"] = (w, r, t) => Task.FromResult(Get($"/api/v1/chains/{Row<Chain>(w, r, t)}/map")),
+        ["GET /api/v1/nodes/{id:guid}/enterprises"] = (w, r, t) => Task.FromResult(Get($"/api/v1/nodes/{Row<ChainNode>(w, r, t)}/enterprises")),
         ["GET /api/v1/chains/{id:guid}/nodes.xlsx"] = (w, r, t) => Task.FromResult(Get($"/api/v1/chains/{Row<Chain>(w, r, t)}/nodes.xlsx")),
         ["GET /api/v1/chains/{id:guid}/gaps.xlsx"] = (w, r, t) => Task.FromResult(Get($"/api/v1/chains/{Row<Chain>(w, r, t)}/gaps.xlsx")),
         ["PUT /api/v1/chains/gap-settings"] = (w, _, t) => Task.FromResult(Send(HttpMethod.Put, "/api/v1/chains/gap-settings", new { jurisdictionId = Place(w, t), shortShare = 0.5m })),

@@ -31,8 +31,7 @@ internal static class ScopeGuard
 
             if (scope.ReadOnly)
                 throw new ScopeViolationException("只读账号不能修改数据 (read-only account)");
-            await CheckJurisdictionAsync(db, entry, scope, ct);
-            CheckEnterprise(entry, scope);
+            await CheckAsync(db, entry, scope, ct);
         }
     }
 
@@ -56,11 +55,61 @@ internal static class ScopeGuard
         var wanted = entries.Where(e => e.State != EntityState.Deleted && e.Entity is IJurisdictionScoped and not Modules.Jurisdictions.Jurisdiction)
             .Where(e => NeedsPath(e, (IJurisdictionScoped)e.Entity))
             .Select(e => ((IJurisdictionScoped)e.Entity).JurisdictionId)
-            .Where(id => !tracked.ContainsKey(id)).Distinct().ToList();
+            .Where(id => !tracked.ContainsKey(id));
+        return await AddPathsAsync(db, tracked, wanted, ct);
+    }
+
+    private static async Task<Dictionary<Guid, string>> AddPathsAsync(AppDbContext db, Dictionary<Guid, string> paths, IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToList();
         if (wanted.Count > 0)
             foreach (var row in await db.Jurisdictions.IgnoreQueryFilters().Where(j => wanted.Contains(j.Id)).Select(j => new { j.Id, j.JurisdictionPath }).ToListAsync(ct))
-                tracked[row.Id] = row.JurisdictionPath;
-        return tracked;
+                paths[row.Id] = row.JurisdictionPath;
+        return paths;
+    }
+
+    /// <summary>
+    /// The same rules for the rows of a bulk save, checked for the whole batch before anything of it is written: the
+    /// paths of all its jurisdictions come from one query, then every row — its original and its new place, its
+    /// enterprise — must lie in the scope.
+    /// </summary>
+    public static async Task CheckBulkAsync<T>(AppDbContext db, UserScope scope, BulkBatch<T> batch, CancellationToken ct) where T : Entity
+    {
+        if (typeof(T) == typeof(AuditEntry) || typeof(T) == typeof(Modules.Jurisdictions.Jurisdiction))
+            throw new NotSupportedException($"{typeof(T).Name} rows are not bulk-saved");
+        var pathIndex = batch.IndexOf(nameof(IJurisdictionScoped.JurisdictionPath));
+        var idIndex = batch.IndexOf(nameof(IJurisdictionScoped.JurisdictionId));
+        var ownerIndex = typeof(IEnterpriseOwned).IsAssignableFrom(typeof(T)) ? batch.IndexOf(OwnedByAttribute.PropertyOf(typeof(T))) : -1;
+        if (typeof(IJurisdictionScoped).IsAssignableFrom(typeof(T)))
+        {
+            var moved = batch.Modified.Where(m => !Equals(m.Before[idIndex], ((IJurisdictionScoped)m.Row).JurisdictionId)).Select(m => m.Row);
+            var placed = batch.Added.Concat(moved).Cast<IJurisdictionScoped>().ToList();
+            var paths = await AddPathsAsync(db, [], placed.Select(r => r.JurisdictionId), ct);
+            foreach (var row in placed)
+                row.JurisdictionPath = paths.TryGetValue(row.JurisdictionId, out var path)
+                    ? path
+                    : throw new Api.NotFoundException("jurisdictionId", "所属辖区不存在 (jurisdiction not found)");
+        }
+        if (scope.SeesAll && scope.EnterpriseId is null && !scope.ReadOnly) return;
+        if (scope.ReadOnly && batch.Count > 0) throw new ScopeViolationException("只读账号不能修改数据 (read-only account)");
+        foreach (var row in batch.Added)
+            CheckRow(scope, typeof(T), (row as IJurisdictionScoped)?.JurisdictionPath, null, (row as IEnterpriseOwned)?.EnterpriseId, (row as IEnterpriseOwned)?.EnterpriseId);
+        foreach (var m in batch.Modified)
+            CheckRow(scope, typeof(T), (m.Row as IJurisdictionScoped)?.JurisdictionPath, pathIndex < 0 ? null : (string?)m.Before[pathIndex],
+                (m.Row as IEnterpriseOwned)?.EnterpriseId, ownerIndex < 0 ? null : (Guid?)m.Before[ownerIndex]);
+    }
+
+    /// <summary>One row's place and owner, before and after, against the scope (the caller is neither unrestricted nor read-only).</summary>
+    private static void CheckRow(UserScope scope, Type type, string? path, string? originalPath, Guid? owner, Guid? originalOwner)
+    {
+        if (typeof(IJurisdictionScoped).IsAssignableFrom(type))
+        {
+            if (originalPath is not null && !scope.Covers(originalPath)) throw OutsideScope(type);
+            if (!scope.Covers(path!)) throw OutsideScope(type);
+        }
+        else if (!scope.SeesAll) // unscoped rows (roles, role claims, ...) are system configuration: only the root scope writes them
+            throw new ScopeViolationException($"无权修改 {type.Name} (system data)");
+        CheckEnterprise(scope, type, owner, originalOwner);
     }
 
     /// <summary>
@@ -73,7 +122,7 @@ internal static class ScopeGuard
         && !entry.Property(nameof(Auth.AppUser.JurisdictionPath)).IsModified
         && !entry.Property(nameof(Auth.AppUser.EnterpriseId)).IsModified;
 
-    private static async Task CheckJurisdictionAsync(AppDbContext db, EntityEntry entry, UserScope scope, CancellationToken ct)
+    private static async Task CheckAsync(AppDbContext db, EntityEntry entry, UserScope scope, CancellationToken ct)
     {
         if (entry.Entity is IdentityUserRole<Guid> or IdentityUserClaim<Guid> or IdentityUserLogin<Guid> or IdentityUserToken<Guid>)
         {
@@ -81,37 +130,30 @@ internal static class ScopeGuard
             var userId = (Guid)entry.Property("UserId").CurrentValue!;
             var path = db.ChangeTracker.Entries<Auth.AppUser>().FirstOrDefault(u => u.Entity.Id == userId)?.Entity.JurisdictionPath
                        ?? await db.Users.IgnoreQueryFilters().Where(u => u.Id == userId).Select(u => u.JurisdictionPath).FirstOrDefaultAsync(ct);
-            if (path is null || !scope.Covers(path)) throw OutsideScope(entry);
+            if (path is null || !scope.Covers(path)) throw OutsideScope(entry.Metadata.ClrType);
+            CheckEnterprise(scope, entry.Metadata.ClrType, null, null);
             return;
         }
-        if (entry.Entity is not IJurisdictionScoped scoped)
-        {
-            // Unscoped rows (roles, role claims, ...) are system configuration: only the root scope writes them.
-            if (!scope.SeesAll)
-                throw new ScopeViolationException($"无权修改 {entry.Metadata.ClrType.Name} (system data)");
-            return;
-        }
-        var pathProperty = entry.Property(nameof(IJurisdictionScoped.JurisdictionPath));
-        var original = (string?)pathProperty.OriginalValue;
-        if (entry.State != EntityState.Added && original is not null && !scope.Covers(original))
-            throw OutsideScope(entry);
-        if (!scope.Covers(scoped.JurisdictionPath))
-            throw OutsideScope(entry);
+        var type = entry.Metadata.ClrType;
+        var original = entry.State == EntityState.Added || entry.Entity is not IJurisdictionScoped
+            ? null
+            : (string?)entry.Property(nameof(IJurisdictionScoped.JurisdictionPath)).OriginalValue;
+        var owned = entry.Entity as IEnterpriseOwned;
+        var originalOwner = owned is null || entry.State == EntityState.Added
+            ? owned?.EnterpriseId
+            : (Guid?)entry.Property(OwnedByAttribute.PropertyOf(type)).OriginalValue;
+        CheckRow(scope, type, (entry.Entity as IJurisdictionScoped)?.JurisdictionPath, original, owned?.EnterpriseId, originalOwner);
     }
 
-    private static void CheckEnterprise(EntityEntry entry, UserScope scope)
+    private static void CheckEnterprise(UserScope scope, Type type, Guid? owner, Guid? originalOwner)
     {
         if (scope.EnterpriseId is not { } own) return;
-        if (entry.Entity is not IEnterpriseOwned owned)
-            throw new ScopeViolationException($"企业用户不能修改 {entry.Metadata.ClrType.Name} (enterprise users change only their enterprise's records)");
-        var ownerProperty = OwnedByAttribute.PropertyOf(entry.Metadata.ClrType);
-        var original = entry.State == EntityState.Added
-            ? owned.EnterpriseId
-            : (Guid?)entry.Property(ownerProperty).OriginalValue;
-        if (owned.EnterpriseId != own || original != own)
+        if (!typeof(IEnterpriseOwned).IsAssignableFrom(type))
+            throw new ScopeViolationException($"企业用户不能修改 {type.Name} (enterprise users change only their enterprise's records)");
+        if (owner != own || originalOwner != own)
             throw new ScopeViolationException("只能修改本企业的数据 (only your own enterprise's records)");
     }
 
-    private static ScopeViolationException OutsideScope(EntityEntry entry) =>
-        new($"无权修改本辖区以外的数据：{entry.Metadata.ClrType.Name} (outside your jurisdiction)");
+    private static ScopeViolationException OutsideScope(Type type) =>
+        new($"无权修改本辖区以外的数据：{type.Name} (outside your jurisdiction)");
 }

@@ -43,6 +43,7 @@ internal sealed class EnterpriseNodeLinkConfig : IEntityTypeConfiguration<Enterp
         b.Property(l => l.EvidenceNote).HasMaxLength(500);
         b.HasIndex(l => new { l.NodeId, l.EnterpriseId }).IsUnique();
         b.HasIndex(l => l.EnterpriseId);
+        b.HasIndex(l => new { l.ChainId, l.Role }); // the map reads a chain's 链主 without its other links
         b.HasOne<Enterprises.Enterprise>().WithMany().HasForeignKey(l => l.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<ChainNode>().WithMany().HasForeignKey(l => l.NodeId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Chain>().WithMany().HasForeignKey(l => l.ChainId).OnDelete(DeleteBehavior.Restrict);

@@ -11,10 +11,11 @@ public sealed record LinkView(Guid Id, Guid EnterpriseId, string EnterpriseName,
 public sealed record ChainView(Guid Id, string Name, Guid? EcosystemId, string? EcosystemName, Guid JurisdictionId, string JurisdictionPath, int Version,
     IReadOnlyList<NodeView> Nodes);
 
-public sealed record MapEnterprise(Guid Id, string Name, ChainRole Role, EvidenceStrength Evidence, bool Local, bool AboveScale, decimal Output);
+/// <param name="JurisdictionPath">Where the enterprise is registered.</param>
+public sealed record MapEnterprise(Guid Id, string Name, ChainRole Role, EvidenceStrength Evidence, bool Local, bool AboveScale, decimal Output, string JurisdictionPath);
 
-public sealed record MapNode(Guid Id, Guid? ParentId, string Name, ChainStage Stage, NodeKind Kind, KeyFlags Keys, Core.Chains.NodeGap Gap,
-    IReadOnlyList<MapEnterprise> Enterprises);
+/// <summary>A node of the panorama map with its local strength and gap; its enterprises are read on demand (ReadNodeEnterprises).</summary>
+public sealed record MapNode(Guid Id, Guid? ParentId, string Name, ChainStage Stage, NodeKind Kind, KeyFlags Keys, Core.Chains.NodeGap Gap);
 
 public sealed record LeaderRate(Guid EnterpriseId, string Name, decimal? LocalSupportingRate, decimal Purchases);
 

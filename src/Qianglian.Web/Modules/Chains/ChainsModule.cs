@@ -14,6 +14,7 @@ public static class ChainsModule
         services.AddScoped<EditNodes>();
         services.AddScoped<LinkEnterprises>();
         services.AddScoped<ReadChainMap>();
+        services.AddScoped<ReadNodeEnterprises>();
         services.AddScoped<ExportChainTables>();
         services.AddScoped<SaveChainData>();
         services.AddScoped<ChainProfile>();
@@ -66,6 +67,9 @@ public static class ChainsModule
             .Access<ChainNode>(Permission.ManageChains, ApiOperation.Action);
         n.MapDelete("/{id:guid}", (Guid id, int version, EditNodes h, CancellationToken ct) => NoContent(h.Delete(id, version, ct)))
             .Access<ChainNode>(Permission.ManageChains, ApiOperation.Delete);
+        // What a node of the map holds, read when it is opened: a view of the node, so probed on own and other nodes.
+        n.MapGet("/{id:guid}/enterprises", (Guid id, int? year, ReadNodeEnterprises h, CancellationToken ct) => h.Handle(id, year, ct))
+            .Access<ChainNode>(Permission.ViewChains, ApiOperation.Get);
         n.MapPost("/{id:guid}/enterprises", async (Guid id, LinkEnterprises.LinkRequest r, LinkEnterprises h, CancellationToken ct) =>
             {
                 var link = await h.Link(id, r, ct);

@@ -4,7 +4,7 @@ using Qianglian.Web.Shared.Excel;
 namespace Qianglian.Web.Modules.Chains;
 
 /// <summary>A chain's node table and its gap list as .xlsx, from the same map the page draws.</summary>
-public sealed class ExportChainTables(ReadChainMap maps)
+public sealed class ExportChainTables(ReadChainMap maps, ReadNodeEnterprises enterprises)
 {
     private static readonly Dictionary<ChainStage, string> Stages = new()
     {
@@ -20,6 +20,7 @@ public sealed class ExportChainTables(ReadChainMap maps)
     {
         var map = await maps.Handle(chainId, year, ct);
         var names = map.Nodes.ToDictionary(n => n.Id, n => n.Name);
+        var onNodes = await enterprises.NamesByNode(chainId, ct);
         var rows = map.Nodes.Select(n => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
             ["环节"] = n.Name,
@@ -30,7 +31,7 @@ public sealed class ExportChainTables(ReadChainMap maps)
             ["链主数"] = n.Gap.LeaderCount,
             [$"本地产值（万元，{map.Year}年）"] = n.Gap.LocalOutput / 10_000m,
             ["需求（万元）"] = n.Gap.Demand / 10_000m,
-            ["企业"] = string.Join("、", n.Enterprises.Select(e => e.Name)),
+            ["企业"] = string.Join("、", onNodes.GetValueOrDefault(n.Id) ?? []),
         });
         return (Workbooks.Rows("环节", rows), $"{map.ChainName}-环节表.xlsx");
     }

@@ -8,9 +8,11 @@ using Qianglian.Web.Data;
 namespace Qianglian.Web.Modules.Chains;
 
 /// <summary>
-/// Builds a chain's panorama map: every node with the enterprises on it, which of them are local (inside the chain's
-/// jurisdiction), their 规上 status and output for the year, and the gap verdict of Core's <see cref="GapAnalysis"/>
-/// under the jurisdiction's thresholds; plus each 链主's local supporting rate from the supply links.
+/// Builds a chain's panorama map: every node with its local strength for the year — counts of local enterprises
+/// (inside the chain's jurisdiction), 规上 count and output — and the gap verdict of Core's <see cref="GapAnalysis"/>
+/// under the jurisdiction's thresholds; plus each 链主's local supporting rate from the supply links. The counts come
+/// from the per-node statistics (<see cref="ChainStatistics"/>), not from every link: a province-scale chain has tens of
+/// thousands. Which enterprises sit on a node is read when the node is opened (<see cref="ReadNodeEnterprises"/>).
 /// </summary>
 public sealed class ReadChainMap(AppDb dbs, CurrentUser user)
 {
@@ -20,39 +22,18 @@ public sealed class ReadChainMap(AppDb dbs, CurrentUser user)
         await using var db = dbs.Open();
         var chain = await db.Chains.AsNoTracking().FirstOrDefaultAsync(c => c.Id == chainId, ct)
                     ?? throw new NotFoundException("chain", "产业链不存在 (chain not found)");
-        var nodes = await db.ChainNodes.AsNoTracking().Where(n => n.ChainId == chainId).OrderBy(n => n.Ordinal).ToListAsync(ct);
-        // One round trip: every link of the chain with its enterprise and that enterprise's facts of the year.
-        year ??= await (from l in db.EnterpriseNodeLinks
-                        join f in db.EnterpriseFacts on l.EnterpriseId equals f.EnterpriseId
-                        where l.ChainId == chainId
-                        select (int?)f.Year).MaxAsync(ct);
-        var links = await (from l in db.EnterpriseNodeLinks.AsNoTracking()
-                           join e in db.Enterprises on l.EnterpriseId equals e.Id
-                           join f in db.EnterpriseFacts.Where(f => f.Year == year) on e.Id equals f.EnterpriseId into yearFacts
-                           from f in yearFacts.DefaultIfEmpty()
-                           where l.ChainId == chainId && l.Evidence != EvidenceStrength.Rejected
-                           select new
-                           {
-                               l.NodeId, l.Role, l.Evidence, e.Id, e.Name, e.IndustryCode, e.JurisdictionPath,
-                               Revenue = f == null ? (decimal?)null : f.Revenue, Output = f == null ? 0m : f.OutputValue,
-                           }).ToListAsync(ct);
         var thresholds = await ThresholdsFor(db, chain.JurisdictionPath, ct);
-
-        var byNode = links.GroupBy(l => l.NodeId).ToDictionary(g => g.Key, g => g.ToList());
-        var mapNodes = nodes.Select(n =>
+        List<NodeWithStats> nodes;
+        if (db.Scope.EnterpriseId is null)
+            (nodes, year) = await Summarised(db, chainId, year, ct);
+        else
         {
-            var onNode = (byNode.TryGetValue(n.Id, out var found) ? found : []).Select(l =>
-            {
-                var industrial = l.IndustryCode is { } code && IndustryCode.Check(code).IsIndustrial;
-                return new MapEnterprise(l.Id, l.Name, l.Role, l.Evidence, l.JurisdictionPath.StartsWith(chain.JurisdictionPath, StringComparison.Ordinal),
-                    l.Revenue is { } revenue && AboveScale.Is(industrial, revenue), l.Output);
-            }).ToList();
-            var local = onNode.Where(e => e.Local)
-                .Select(e => new LocalEnterprise(e.AboveScale, e.Evidence == EvidenceStrength.Confirmed, e.Output, e.Role == ChainRole.ChainLeader)).ToList();
-            var gap = GapAnalysis.Analyse(new NodeInput(n.Id, n.Name, n.Demand, local), thresholds);
-            return new MapNode(n.Id, n.ParentId, n.Name, n.Stage, n.Kind, n.Keys, gap, onNode);
-        }).ToList();
-        return new ChainMap(chain.Id, chain.Name, year, thresholds.ShortShare, mapNodes, await LeaderRates(db, chain, links.Where(l => l.Role == ChainRole.ChainLeader).Select(l => (l.Id, l.Name)).Distinct().ToList(), year, ct));
+            year ??= await DefaultYearAsync(db, chainId, ct);
+            nodes = await Counted(db, chainId, chain.JurisdictionPath, year, ct);
+        }
+        var mapNodes = nodes.Select(x => new MapNode(x.Node.Id, x.Node.ParentId, x.Node.Name, x.Node.Stage, x.Node.Kind, x.Node.Keys,
+            GapAnalysis.Analyse(x.Node.Id, x.Node.Name, x.Node.Demand, x.Stats, thresholds))).ToList();
+        return new ChainMap(chain.Id, chain.Name, year, thresholds.ShortShare, mapNodes, await LeaderRates(db, chainId, chain.JurisdictionPath, year, ct));
     }
 
     /// <summary>The thresholds of the chain's jurisdiction, else of its nearest ancestor that set them, else the defaults.</summary>
@@ -63,19 +44,85 @@ public sealed class ReadChainMap(AppDb dbs, CurrentUser user)
         return settings.OrderByDescending(g => g.JurisdictionPath.Length).FirstOrDefault() is { } s ? new GapThresholds(s.ShortShare) : GapThresholds.Default;
     }
 
-    private static async Task<IReadOnlyList<LeaderRate>> LeaderRates(AppDbContext db, Chain chain, List<(Guid Id, string Name)> leaders, int? year, CancellationToken ct)
+    /// <summary>
+    /// The latest year for which any of the chain's enterprises the caller can see has facts. The statistics know every
+    /// year any enterprise of the chain has facts for.
+    /// </summary>
+    internal static async Task<int?> DefaultYearAsync(AppDbContext db, Guid chainId, CancellationToken ct) =>
+        await LatestVisibleYear(db, chainId, await db.NodeYearStatistics.Where(s => s.ChainId == chainId).Select(s => s.Year).Distinct().ToListAsync(ct), ct);
+
+    /// <summary>
+    /// Of the years some enterprise of the chain has facts for, the newest with a fact the caller can see: one EXISTS
+    /// each, newest first, that stops at the first fact it finds (usually the first year tried). Asked for all years at
+    /// once, the database plans a join over every link of the chain.
+    /// </summary>
+    private static async Task<int?> LatestVisibleYear(AppDbContext db, Guid chainId, IEnumerable<int> years, CancellationToken ct)
     {
+        foreach (var year in years.Distinct().OrderDescending())
+            if (await db.EnterpriseNodeLinks.AnyAsync(l => l.ChainId == chainId && db.EnterpriseFacts.Any(f => f.EnterpriseId == l.EnterpriseId && f.Year == year), ct))
+                return year;
+        return null;
+    }
+
+    private sealed record NodeWithStats(ChainNode Node, NodeStats Stats);
+
+    /// <summary>
+    /// The nodes with their statistics of every year, in one query, and the year shown (the one asked for, else the
+    /// latest the caller has facts for). The statistics count every local enterprise of the chain, which is what any
+    /// caller who can see the chain sees — except an enterprise's own account, which sees only its own links
+    /// (<see cref="Counted"/>).
+    /// </summary>
+    private static async Task<(List<NodeWithStats>, int?)> Summarised(AppDbContext db, Guid chainId, int? year, CancellationToken ct)
+    {
+        var rows = await (from n in db.ChainNodes.AsNoTracking()
+                          where n.ChainId == chainId
+                          from s in db.NodeStatistics.Where(s => s.NodeId == n.Id).DefaultIfEmpty()
+                          from y in db.NodeYearStatistics.Where(y => y.NodeId == n.Id).DefaultIfEmpty()
+                          select new { Node = n, Counts = s, Figures = y }).ToListAsync(ct);
+        year ??= await LatestVisibleYear(db, chainId, rows.Where(r => r.Figures != null).Select(r => r.Figures!.Year), ct);
+        var nodes = rows.GroupBy(r => r.Node.Id).Select(g =>
+        {
+            var (counts, figures) = (g.First().Counts, g.Select(r => r.Figures).FirstOrDefault(f => f?.Year == year));
+            return new NodeWithStats(g.First().Node, new NodeStats(counts?.LocalCount ?? 0, figures?.AboveScaleCount ?? 0, counts?.ConfirmedCount ?? 0,
+                counts?.LeaderCount ?? 0, figures?.LocalOutput ?? 0));
+        }).OrderBy(n => n.Node.Ordinal).ToList();
+        return (nodes, year);
+    }
+
+    /// <summary>Counted from the links the caller can see (an enterprise account's own few).</summary>
+    private static async Task<List<NodeWithStats>> Counted(AppDbContext db, Guid chainId, string chainPath, int? year, CancellationToken ct)
+    {
+        var nodes = await db.ChainNodes.AsNoTracking().Where(n => n.ChainId == chainId).OrderBy(n => n.Ordinal).ToListAsync(ct);
+        var links = await (from l in db.EnterpriseNodeLinks.AsNoTracking()
+                           join e in db.Enterprises on l.EnterpriseId equals e.Id
+                           join f in db.EnterpriseFacts.Where(f => f.Year == year) on e.Id equals f.EnterpriseId into yearFacts
+                           from f in yearFacts.DefaultIfEmpty()
+                           where l.ChainId == chainId && l.Evidence != EvidenceStrength.Rejected && e.JurisdictionPath.StartsWith(chainPath)
+                           select new { l.NodeId, l.Role, l.Evidence, e.IndustryCode, Revenue = f == null ? (decimal?)null : f.Revenue, Output = f == null ? 0m : f.OutputValue })
+            .ToListAsync(ct);
+        return nodes.Select(n => new NodeWithStats(n, GapAnalysis.Count(links.Where(l => l.NodeId == n.Id).Select(l => new LocalEnterprise(
+            l.Revenue is { } revenue && AboveScale.Is(l.IndustryCode is { } code && IndustryCode.Check(code).IsIndustrial, revenue),
+            l.Evidence == EvidenceStrength.Confirmed, l.Output, l.Role == ChainRole.ChainLeader)).ToList()))).ToList();
+    }
+
+    /// <summary>The 链主 on the chain the caller can see, each with the share of its purchases bought from the jurisdiction.</summary>
+    private static async Task<IReadOnlyList<LeaderRate>> LeaderRates(AppDbContext db, Guid chainId, string chainPath, int? year, CancellationToken ct)
+    {
+        var leaders = await (from l in db.EnterpriseNodeLinks
+                             join e in db.Enterprises on l.EnterpriseId equals e.Id
+                             where l.ChainId == chainId && l.Role == ChainRole.ChainLeader && l.Evidence != EvidenceStrength.Rejected
+                             select new { e.Id, e.Name }).Distinct().ToListAsync(ct);
         var ids = leaders.Select(l => l.Id).ToList();
         // Suppliers may sit outside the caller's scope: only whether each is local is read, never its data.
-        var purchases = await (from s in db.SupplyLinks.AsNoTracking()
-                               join supplier in db.Enterprises.IgnoreQueryFilters() on s.SupplierId equals supplier.Id
-                               where ids.Contains(s.CustomerId) && (year == null || s.Year == year)
-                               select new { s.CustomerId, s.Amount, supplier.JurisdictionPath }).ToListAsync(ct);
+        var purchases = ids.Count == 0 ? [] : await (from s in db.SupplyLinks.AsNoTracking()
+                                                     join supplier in db.Enterprises.IgnoreQueryFilters() on s.SupplierId equals supplier.Id
+                                                     where ids.Contains(s.CustomerId) && (year == null || s.Year == year)
+                                                     select new { s.CustomerId, s.Amount, supplier.JurisdictionPath }).ToListAsync(ct);
         var byLeader = purchases.GroupBy(p => p.CustomerId).ToDictionary(g => g.Key, g => g.ToList());
-        return leaders.Select(l =>
+        return leaders.OrderBy(l => l.Name, StringComparer.Ordinal).Select(l =>
         {
             var bought = byLeader.GetValueOrDefault(l.Id) ?? [];
-            var rate = GapAnalysis.LocalSupportingRate(bought.Select(p => (p.Amount, p.JurisdictionPath.StartsWith(chain.JurisdictionPath, StringComparison.Ordinal))));
+            var rate = GapAnalysis.LocalSupportingRate(bought.Select(p => (p.Amount, p.JurisdictionPath.StartsWith(chainPath, StringComparison.Ordinal))));
             return new LeaderRate(l.Id, l.Name, rate, bought.Sum(p => p.Amount));
         }).ToList();
     }

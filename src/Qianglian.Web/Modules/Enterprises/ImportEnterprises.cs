@@ -1,21 +1,29 @@
+using System.Runtime.ExceptionServices;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Qianglian.Web.Auth;
 using Qianglian.Web.Data;
+using Qianglian.Web.Modules.Jurisdictions;
 using Qianglian.Web.Shared.Excel;
 
 namespace Qianglian.Web.Modules.Enterprises;
 
 /// <summary>
-/// Imports the registry from .xlsx: every row is checked first (check character, industry code, jurisdiction and
-/// park within the caller's scope, duplicates in the file, codes registered elsewhere); then, unless the mode allows
-/// good rows only, a file with any bad row changes nothing. Writes upsert by 统一社会信用代码 in one transaction,
-/// in batches, reporting progress; cancelling rolls everything back.
+/// Imports the registry from .xlsx: every row is checked (check character, industry code, jurisdiction and park within
+/// the caller's scope, duplicates in the file, codes registered elsewhere); then, unless the mode allows good rows only,
+/// a file with any bad row changes nothing. Rows upsert by 统一社会信用代码 in batches through
+/// <see cref="AppDbContext.BulkSaveAsync{T}"/> (the central scope guard per batch, one audit entry per row), all in one
+/// transaction, reporting progress; cancelling rolls everything back. Where the database copies in bulk (PostgreSQL),
+/// each batch is written while the rest of the file is still being read: reading the workbook is then the slower half,
+/// and nothing of it is visible, or kept, until the whole file has been accepted.
 /// </summary>
 public sealed class ImportEnterprises(AppDb dbs, CurrentUser user)
 {
-    private const int BatchSize = 500;
+    private const int BatchSize = 2000;
 
     private sealed record Row(int Number, string Uscc, string Name, Guid JurisdictionId, Guid? ParkId, string? Address, string? Industry, ListingStatus Listing, bool Cloud);
+
+    private sealed record Place(Guid Id, string JurisdictionPath, JurisdictionLevel Level);
 
     public async Task<ImportReport> Handle(Stream file, ImportMode mode, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
@@ -25,18 +33,85 @@ public sealed class ImportEnterprises(AppDb dbs, CurrentUser user)
         if (sheet.HeaderErrors.Count > 0) return ImportReport.Refused(sheet.HeaderErrors);
 
         await using var db = dbs.Open();
-        var places = await db.Jurisdictions.AsNoTracking()
-            .Select(j => new { j.Code, j.Id, j.JurisdictionPath, j.Level }).ToDictionaryAsync(j => j.Code, ct);
-        var errors = new List<ImportError>();
-        var rows = new List<Row>();
-        var seen = new Dictionary<string, int>();
-        var total = 0;
-        foreach (var (number, cells) in sheet.Rows)
+        // Only the places the caller may manage are known: a row naming any other is refused.
+        var places = await db.Jurisdictions.AsNoTracking().ToDictionaryAsync(j => j.Code, j => new Place(j.Id, j.JurisdictionPath, j.Level), ct);
+        var run = new Run(db, mode, progress);
+        var batches = db.CopiesInBulk ? Channel.CreateBounded<List<Row>>(2) : Channel.CreateUnbounded<List<Row>>();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var writing = db.CopiesInBulk ? Task.Run(() => run.WriteAsync(batches.Reader, stop), CancellationToken.None) : null;
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            total++;
-            var rowErrors = new List<ImportError>();
-            void Error(string column, string message) => rowErrors.Add(new ImportError(number, column, message));
+            await run.ReadAsync(sheet.Rows, places, batches.Writer, stop.Token);
+        }
+        catch
+        {
+            // Reading failed or was cancelled: stop the writer (its transaction rolls back) and report what stopped us.
+            batches.Writer.TryComplete();
+            await stop.CancelAsync();
+            if (writing is not null)
+            {
+                await writing.ContinueWith(_ => { }, TaskScheduler.Default);
+                if (writing.IsFaulted) ExceptionDispatchInfo.Throw(writing.Exception!.InnerException!);
+            }
+            throw;
+        }
+        await (writing ?? run.WriteAsync(batches.Reader, stop));
+
+        if (run.Total == 0) return ImportReport.Refused([new ImportError(2, "", "文件中没有数据行 (no data rows)")]);
+        var errors = run.Errors;
+        if (errors.Count > 0 && mode == ImportMode.AllOrNothing) return ImportReport.Refused(errors, run.Total);
+        ct.ThrowIfCancellationRequested();
+        if (db.Database.CurrentTransaction is { } transaction) await transaction.CommitAsync(ct);
+        return new ImportReport(run.Total, run.Inserted, run.Updated, true, errors);
+    }
+
+    /// <summary>One import: the reader checks rows and hands over batches of good ones; the writer upserts them.</summary>
+    private sealed class Run(AppDbContext db, ImportMode mode, IProgress<ImportProgress>? progress)
+    {
+        private readonly List<ImportError> readErrors = [];
+        private readonly List<ImportError> writeErrors = [];
+        private volatile bool badRowRead;
+        private volatile int checkedRows = -1;
+
+        public int Total { get; private set; }
+        public int Inserted { get; private set; }
+        public int Updated { get; private set; }
+
+        public List<ImportError> Errors => [.. readErrors.Concat(writeErrors).OrderBy(e => e.Row)];
+
+        private bool Refusing => mode == ImportMode.AllOrNothing && (badRowRead || writeErrors.Count > 0);
+
+        public async Task ReadAsync(IEnumerable<(int Row, IReadOnlyDictionary<string, string> Cells)> rows, IReadOnlyDictionary<string, Place> places,
+            ChannelWriter<List<Row>> batches, CancellationToken ct)
+        {
+            var seen = new Dictionary<string, int>();
+            var batch = new List<Row>(BatchSize);
+            var good = 0;
+            foreach (var (number, cells) in rows)
+            {
+                ct.ThrowIfCancellationRequested();
+                Total++;
+                if (Check(number, cells, places, seen) is { } row)
+                {
+                    batch.Add(row);
+                    good++;
+                }
+                if (batch.Count == BatchSize)
+                {
+                    await batches.WriteAsync(batch, ct);
+                    batch = new List<Row>(BatchSize);
+                }
+                if (Total % 1000 == 0 && Inserted + Updated == 0) progress?.Report(new ImportProgress("检查", Total, 0));
+            }
+            checkedRows = good;
+            if (batch.Count > 0) await batches.WriteAsync(batch, ct);
+            batches.Complete();
+        }
+
+        private Row? Check(int number, IReadOnlyDictionary<string, string> cells, IReadOnlyDictionary<string, Place> places, Dictionary<string, int> seen)
+        {
+            var errors = new List<ImportError>();
+            void Error(string column, string message) => errors.Add(new ImportError(number, column, message));
             string Cell(string column) => cells.TryGetValue(column, out var v) ? v : "";
 
             var uscc = EnterpriseRules.NormaliseUscc(Cell(EnterpriseExcel.Uscc));
@@ -50,7 +125,7 @@ public sealed class ImportEnterprises(AppDb dbs, CurrentUser user)
             if (Cell(EnterpriseExcel.Park) is { Length: > 0 } parkCode)
             {
                 var park = places.GetValueOrDefault(parkCode);
-                if (park is null || park.Level != Jurisdictions.JurisdictionLevel.Park || place is null || !park.JurisdictionPath.StartsWith(place.JurisdictionPath, StringComparison.Ordinal))
+                if (park is null || park.Level != JurisdictionLevel.Park || place is null || !park.JurisdictionPath.StartsWith(place.JurisdictionPath, StringComparison.Ordinal))
                     Error(EnterpriseExcel.Park, $"园区代码“{parkCode}”不是所属辖区内的园区 (not a park within the jurisdiction)");
                 else parkId = park.Id;
             }
@@ -60,64 +135,61 @@ public sealed class ImportEnterprises(AppDb dbs, CurrentUser user)
             var cloud = EnterpriseExcel.ParseYesNo(Cell(EnterpriseExcel.Cloud));
             if (cloud is null) Error(EnterpriseExcel.Cloud, $"应填“是”或“否”，实为“{Cell(EnterpriseExcel.Cloud)}” (yes or no)");
 
-            if (rowErrors.Count > 0) errors.AddRange(rowErrors);
-            else rows.Add(new Row(number, uscc, Cell(EnterpriseExcel.Name).Trim(), place!.Id, parkId, Cell(EnterpriseExcel.Address),
-                Cell(EnterpriseExcel.Industry), listing!.Value, cloud!.Value));
-            if (total % 1000 == 0) progress?.Report(new ImportProgress("检查", total, 0));
+            if (errors.Count == 0)
+                return new Row(number, uscc, Cell(EnterpriseExcel.Name).Trim(), place!.Id, parkId, Cell(EnterpriseExcel.Address), Cell(EnterpriseExcel.Industry), listing!.Value, cloud!.Value);
+            readErrors.AddRange(errors);
+            badRowRead = true;
+            return null;
         }
 
-        var existing = await ExistingAsync(db, rows.Select(r => r.Uscc).ToList(), ct);
-        foreach (var row in rows.Where(r => existing.TryGetValue(r.Uscc, out var e) && !e.InScope).ToList())
+        /// <summary>
+        /// Per batch: the codes already registered (one query), refusing those registered outside the caller's scope;
+        /// then, unless the file is being refused anyway, the upsert — inside one transaction opened at the first write.
+        /// </summary>
+        public async Task WriteAsync(ChannelReader<List<Row>> batches, CancellationTokenSource stop)
         {
-            errors.Add(new ImportError(row.Number, EnterpriseExcel.Uscc, "该企业已在本账号管辖范围以外的辖区登记 (registered in a jurisdiction outside your scope)"));
-            rows.Remove(row);
-        }
-        errors.Sort((a, b) => a.Row.CompareTo(b.Row));
-        if (total == 0) return ImportReport.Refused([new ImportError(2, "", "文件中没有数据行 (no data rows)")]);
-        if (errors.Count > 0 && mode == ImportMode.AllOrNothing) return ImportReport.Refused(errors, total);
-
-        var (inserted, updated) = await WriteAsync(db, rows, existing, progress, ct);
-        return new ImportReport(total, inserted, updated, true, errors);
-    }
-
-    private sealed record Existing(Guid Id, bool InScope);
-
-    private async Task<Dictionary<string, Existing>> ExistingAsync(AppDbContext db, List<string> codes, CancellationToken ct)
-    {
-        var found = new Dictionary<string, Existing>();
-        foreach (var chunk in codes.Chunk(1000))
-            foreach (var e in await db.Enterprises.IgnoreQueryFilters().Where(e => chunk.Contains(e.Uscc)).Select(e => new { e.Uscc, e.Id, e.JurisdictionPath }).ToListAsync(ct))
-                found[e.Uscc] = new Existing(e.Id, db.Scope.Covers(e.JurisdictionPath) && (db.Scope.EnterpriseId is null || db.Scope.EnterpriseId == e.Id));
-        return found;
-    }
-
-    private static async Task<(int Inserted, int Updated)> WriteAsync(AppDbContext db, List<Row> rows, Dictionary<string, Existing> existing,
-        IProgress<ImportProgress>? progress, CancellationToken ct)
-    {
-        int inserted = 0, updated = 0;
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        foreach (var batch in rows.Chunk(BatchSize))
-        {
-            ct.ThrowIfCancellationRequested();
-            var ids = batch.Where(r => existing.ContainsKey(r.Uscc)).Select(r => existing[r.Uscc].Id).ToList();
-            var stored = await db.Enterprises.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Uscc, ct);
-            foreach (var row in batch)
+            var ct = stop.Token;
+            try
             {
-                if (!stored.TryGetValue(row.Uscc, out var enterprise))
+                await foreach (var rows in batches.ReadAllAsync(ct))
                 {
-                    enterprise = new Enterprise { Uscc = row.Uscc };
-                    db.Enterprises.Add(enterprise);
-                    inserted++;
+                    var codes = rows.Select(r => r.Uscc).ToList();
+                    var existing = await db.Enterprises.IgnoreQueryFilters().AsNoTracking().Where(e => codes.Contains(e.Uscc)).ToDictionaryAsync(e => e.Uscc, ct);
+                    var batch = db.NewBulkBatch<Enterprise>();
+                    int inserted = 0, updated = 0;
+                    foreach (var row in rows)
+                    {
+                        if (!existing.TryGetValue(row.Uscc, out var enterprise))
+                        {
+                            var added = new Enterprise { Uscc = row.Uscc, JurisdictionId = row.JurisdictionId };
+                            SaveEnterprise.Apply(added, row.Name, row.ParkId, row.Address, row.Industry, row.Listing, row.Cloud);
+                            batch.Add(added);
+                            inserted++;
+                        }
+                        else if (!db.Scope.Covers(enterprise.JurisdictionPath) || db.Scope.EnterpriseId is { } own && own != enterprise.Id)
+                            writeErrors.Add(new ImportError(row.Number, EnterpriseExcel.Uscc, "该企业已在本账号管辖范围以外的辖区登记 (registered in a jurisdiction outside your scope)"));
+                        else
+                        {
+                            batch.Update(enterprise, e =>
+                            {
+                                e.JurisdictionId = row.JurisdictionId;
+                                SaveEnterprise.Apply(e, row.Name, row.ParkId, row.Address, row.Industry, row.Listing, row.Cloud);
+                            });
+                            updated++;
+                        }
+                    }
+                    if (Refusing) continue; // keep checking, so the report names every bad row
+                    if (db.Database.CurrentTransaction is null) await db.Database.BeginTransactionAsync(ct);
+                    await db.BulkSaveAsync(batch, ct);
+                    (Inserted, Updated) = (Inserted + inserted, Updated + updated);
+                    progress?.Report(new ImportProgress("写入", Inserted + Updated, Math.Max(0, checkedRows - writeErrors.Count)));
                 }
-                else updated++;
-                enterprise.JurisdictionId = row.JurisdictionId;
-                SaveEnterprise.Apply(enterprise, row.Name, row.ParkId, row.Address, row.Industry, row.Listing, row.Cloud);
             }
-            await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            progress?.Report(new ImportProgress("写入", inserted + updated, rows.Count));
+            catch
+            {
+                await stop.CancelAsync(); // unblocks the reader
+                throw;
+            }
         }
-        await transaction.CommitAsync(ct);
-        return (inserted, updated);
     }
 }

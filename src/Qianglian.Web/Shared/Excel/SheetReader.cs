@@ -36,13 +36,32 @@ public static class SheetReader
     private static IEnumerable<(int, IReadOnlyDictionary<string, string>)> Rows(Stream stream)
     {
         var row = 1;
+        Dictionary<string, string>? columns = null; // trimmed header → the key MiniExcel reports
         foreach (IDictionary<string, object?> cells in MiniExcel.Query(stream, useHeaderRow: true))
         {
             row++;
-            var text = cells.ToDictionary(c => c.Key.Trim(), c => Text(c.Value));
-            if (text.Values.All(v => v.Length == 0)) continue; // blank lines at the end of a sheet
-            yield return (row, text);
+            columns ??= cells.Keys.GroupBy(k => k.Trim()).ToDictionary(g => g.Key, g => g.First());
+            if (cells.Values.All(v => Text(v).Length == 0)) continue; // blank lines at the end of a sheet
+            yield return (row, new Cells(cells, columns));
         }
+    }
+
+    /// <summary>A row's cells by header, as text; converted when read (imports read a hundred thousand rows).</summary>
+    private sealed class Cells(IDictionary<string, object?> cells, Dictionary<string, string> columns) : IReadOnlyDictionary<string, string>
+    {
+        public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value)
+        {
+            value = columns.TryGetValue(key, out var column) && cells.TryGetValue(column, out var cell) ? Text(cell) : null;
+            return value is not null;
+        }
+
+        public string this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
+        public IEnumerable<string> Keys => columns.Keys;
+        public IEnumerable<string> Values => Keys.Select(k => this[k]);
+        public int Count => columns.Count;
+        public bool ContainsKey(string key) => columns.ContainsKey(key);
+        public IEnumerator<KeyValuePair<string, string>> GetEnumerator() => Keys.Select(k => new KeyValuePair<string, string>(k, this[k])).GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static string Text(object? value) => value switch

@@ -652,13 +652,13 @@ namespace Qianglian.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChainId");
-
                     b.HasIndex("EnterpriseId");
 
                     b.HasIndex("JurisdictionId");
 
                     b.HasIndex("JurisdictionPath");
+
+                    b.HasIndex("ChainId", "Role");
 
                     b.HasIndex("NodeId", "EnterpriseId")
                         .IsUnique();
@@ -696,6 +696,58 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.HasIndex("JurisdictionPath");
 
                     b.ToTable("GapSettings");
+                });
+
+            modelBuilder.Entity("Qianglian.Web.Modules.Chains.NodeStatistics", b =>
+                {
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ChainId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ConfirmedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LeaderCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LocalCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("NodeId");
+
+                    b.HasIndex("ChainId");
+
+                    b.ToTable("ChainNodeStatistics", (string)null);
+                });
+
+            modelBuilder.Entity("Qianglian.Web.Modules.Chains.NodeYearStatistics", b =>
+                {
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AboveScaleCount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ChainId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("LinksWithFacts")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("LocalOutput")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("numeric(18,2)");
+
+                    b.HasKey("NodeId", "Year");
+
+                    b.HasIndex("ChainId", "Year");
+
+                    b.ToTable("ChainNodeYearStatistics", (string)null);
                 });
 
             modelBuilder.Entity("Qianglian.Web.Modules.Chains.SupplyLink", b =>
@@ -4408,6 +4460,24 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("JurisdictionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qianglian.Web.Modules.Chains.NodeStatistics", b =>
+                {
+                    b.HasOne("Qianglian.Web.Modules.Chains.ChainNode", null)
+                        .WithOne()
+                        .HasForeignKey("Qianglian.Web.Modules.Chains.NodeStatistics", "NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qianglian.Web.Modules.Chains.NodeYearStatistics", b =>
+                {
+                    b.HasOne("Qianglian.Web.Modules.Chains.ChainNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

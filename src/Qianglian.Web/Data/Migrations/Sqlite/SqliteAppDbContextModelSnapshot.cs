@@ -642,13 +642,13 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChainId");
-
                     b.HasIndex("EnterpriseId");
 
                     b.HasIndex("JurisdictionId");
 
                     b.HasIndex("JurisdictionPath");
+
+                    b.HasIndex("ChainId", "Role");
 
                     b.HasIndex("NodeId", "EnterpriseId")
                         .IsUnique();
@@ -686,6 +686,58 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                     b.HasIndex("JurisdictionPath");
 
                     b.ToTable("GapSettings");
+                });
+
+            modelBuilder.Entity("Qianglian.Web.Modules.Chains.NodeStatistics", b =>
+                {
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ChainId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ConfirmedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LeaderCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LocalCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NodeId");
+
+                    b.HasIndex("ChainId");
+
+                    b.ToTable("ChainNodeStatistics", (string)null);
+                });
+
+            modelBuilder.Entity("Qianglian.Web.Modules.Chains.NodeYearStatistics", b =>
+                {
+                    b.Property<Guid>("NodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AboveScaleCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChainId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LinksWithFacts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("LocalOutput")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("NodeId", "Year");
+
+                    b.HasIndex("ChainId", "Year");
+
+                    b.ToTable("ChainNodeYearStatistics", (string)null);
                 });
 
             modelBuilder.Entity("Qianglian.Web.Modules.Chains.SupplyLink", b =>
@@ -4398,6 +4450,24 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("JurisdictionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qianglian.Web.Modules.Chains.NodeStatistics", b =>
+                {
+                    b.HasOne("Qianglian.Web.Modules.Chains.ChainNode", null)
+                        .WithOne()
+                        .HasForeignKey("Qianglian.Web.Modules.Chains.NodeStatistics", "NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qianglian.Web.Modules.Chains.NodeYearStatistics", b =>
+                {
+                    b.HasOne("Qianglian.Web.Modules.Chains.ChainNode", null)
+                        .WithMany()
+                        .HasForeignKey("NodeId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

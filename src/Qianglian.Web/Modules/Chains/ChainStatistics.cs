@@ -1,0 +1,203 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Qianglian.Core.Enterprises;
+using Qianglian.Web.Data;
+using Qianglian.Web.Modules.Enterprises;
+
+namespace Qianglian.Web.Modules.Chains;
+
+/// <summary>
+/// Keeps <see cref="NodeStatistics"/> and <see cref="NodeYearStatistics"/> in step with what they are computed from.
+/// Every save notes the nodes its changes touch — a link's old and new node, the nodes of an enterprise whose place or
+/// industry changed or whose facts changed, every node of a chain that moved — before it writes (AppDbContext's saves
+/// call <see cref="NoteAsync(AppDbContext, ChangeTracker, CancellationToken)"/>), and the transaction recomputes those
+/// nodes from the stored rows just before it commits (<see cref="OnCommit"/>). A recomputation, not a running tally:
+/// what the rows say is what the statistics say, and an import that touches a node a thousand times recomputes it once.
+/// </summary>
+public static class ChainStatistics
+{
+    /// <summary>The nodes a transaction has touched so far, recomputed when it commits.</summary>
+    internal sealed class Pending
+    {
+        public HashSet<Guid> Nodes { get; } = [];
+        public HashSet<Guid> Chains { get; } = [];
+        public bool Any => Nodes.Count > 0 || Chains.Count > 0;
+
+        public void Clear()
+        {
+            Nodes.Clear();
+            Chains.Clear();
+        }
+    }
+
+    private static readonly string[] PlaceAndIndustry =
+        [nameof(Enterprise.JurisdictionId), nameof(Enterprise.JurisdictionPath), nameof(Enterprise.IndustryCode)];
+
+    public static async Task NoteAsync(AppDbContext db, ChangeTracker tracker, CancellationToken ct)
+    {
+        var enterprises = new HashSet<Guid>();
+        foreach (var entry in tracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            bool Changed(string property) => entry.State != EntityState.Modified || entry.Property(property).IsModified;
+            Guid Original(string property) => (Guid)entry.Property(property).OriginalValue!;
+            switch (entry.Entity)
+            {
+                case EnterpriseNodeLink link:
+                    db.StatisticsPending.Nodes.Add(link.NodeId);
+                    if (entry.State == EntityState.Modified) db.StatisticsPending.Nodes.Add(Original(nameof(link.NodeId)));
+                    break;
+                case EnterpriseYearFact fact:
+                    enterprises.Add(fact.EnterpriseId);
+                    if (entry.State == EntityState.Modified) enterprises.Add(Original(nameof(fact.EnterpriseId)));
+                    break;
+                case Enterprise enterprise when entry.State != EntityState.Added && PlaceAndIndustry.Any(Changed):
+                    enterprises.Add(enterprise.Id);
+                    break;
+                case Chain chain when entry.State == EntityState.Modified && (Changed(nameof(Chain.JurisdictionId)) || Changed(nameof(Chain.JurisdictionPath))):
+                    db.StatisticsPending.Chains.Add(chain.Id);
+                    break;
+            }
+        }
+        await NoteEnterprisesAsync(db, enterprises, ct);
+    }
+
+    /// <summary>The same for a bulk save: new rows have no links yet; changed enterprises and facts count as above.</summary>
+    public static async Task NoteAsync<T>(AppDbContext db, BulkBatch<T> batch, CancellationToken ct) where T : Entity
+    {
+        if (typeof(T) == typeof(Enterprise))
+        {
+            var watched = PlaceAndIndustry.Select(batch.IndexOf).ToList();
+            await NoteEnterprisesAsync(db, batch.Modified.Where(m => batch.Changed(m).Any(watched.Contains)).Select(m => m.Row.Id), ct);
+        }
+        else if (typeof(T) == typeof(EnterpriseYearFact))
+            await NoteEnterprisesAsync(db, batch.Added.Concat(batch.Modified.Select(m => m.Row)).Cast<EnterpriseYearFact>().Select(f => f.EnterpriseId), ct);
+        else if (typeof(T) == typeof(EnterpriseNodeLink) || typeof(T) == typeof(Chain))
+            throw new NotSupportedException($"{typeof(T).Name} rows are saved one by one, not in bulk");
+    }
+
+    /// <summary>Resolved before the save: an enterprise deleted with it takes its links along.</summary>
+    private static async Task NoteEnterprisesAsync(AppDbContext db, IEnumerable<Guid> enterprises, CancellationToken ct)
+    {
+        foreach (var chunk in enterprises.Distinct().Chunk(500))
+            db.StatisticsPending.Nodes.UnionWith(await db.EnterpriseNodeLinks.IgnoreQueryFilters()
+                .Where(l => chunk.Contains(l.EnterpriseId)).Select(l => l.NodeId).Distinct().ToListAsync(ct));
+    }
+
+    /// <summary>Recomputes the noted nodes (every node of a noted chain included) inside the committing transaction.</summary>
+    internal static async Task RefreshAsync(AppDbContext db, CancellationToken ct)
+    {
+        var pending = db.StatisticsPending;
+        if (!pending.Any) return;
+        var chains = pending.Chains.ToList();
+        foreach (var chunk in chains.Chunk(500))
+            pending.Nodes.UnionWith(await db.ChainNodes.IgnoreQueryFilters().Where(n => chunk.Contains(n.ChainId)).Select(n => n.Id).ToListAsync(ct));
+        var nodes = pending.Nodes.ToList();
+        pending.Clear();
+        foreach (var chunk in nodes.Chunk(500))
+            await RecomputeAsync(db, chunk, ct);
+    }
+
+    /// <summary>Every node from scratch: after rows were loaded behind the application's back (bench/), or on an empty table.</summary>
+    public static async Task RebuildAsync(AppDbContext db, CancellationToken ct)
+    {
+        await db.NodeStatistics.ExecuteDeleteAsync(ct);
+        await db.NodeYearStatistics.ExecuteDeleteAsync(ct);
+        await WriteAsync(db, await Counts(db, null).ToListAsync(ct), await YearFigures(db, null).ToListAsync(ct), ct);
+    }
+
+    /// <summary>At start-up: a database migrated from before the statistics existed gets them built once.</summary>
+    public static async Task EnsureBuiltAsync(AppDbContext db, CancellationToken ct)
+    {
+        if (await db.NodeStatistics.AnyAsync(ct) || await db.NodeYearStatistics.AnyAsync(ct) || !await db.EnterpriseNodeLinks.IgnoreQueryFilters().AnyAsync(ct)) return;
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await RebuildAsync(db, ct);
+        await transaction.CommitAsync(ct);
+    }
+
+    private static async Task RecomputeAsync(AppDbContext db, Guid[] nodes, CancellationToken ct)
+    {
+        await db.NodeStatistics.Where(s => nodes.Contains(s.NodeId)).ExecuteDeleteAsync(ct);
+        await db.NodeYearStatistics.Where(s => nodes.Contains(s.NodeId)).ExecuteDeleteAsync(ct);
+        await WriteAsync(db, await Counts(db, nodes).ToListAsync(ct), await YearFigures(db, nodes).ToListAsync(ct), ct);
+    }
+
+    private static IQueryable<EnterpriseNodeLink> Links(AppDbContext db, Guid[]? nodes) =>
+        nodes is null ? db.EnterpriseNodeLinks.IgnoreQueryFilters() : db.EnterpriseNodeLinks.IgnoreQueryFilters().Where(l => nodes.Contains(l.NodeId));
+
+    /// <summary>Local = inside the chain's jurisdiction by the enterprise's own place, link not rejected (as the map counts).</summary>
+    private static IQueryable<NodeStatistics> Counts(AppDbContext db, Guid[]? nodes) =>
+        from l in Links(db, nodes)
+        join c in db.Chains.IgnoreQueryFilters() on l.ChainId equals c.Id
+        join e in db.Enterprises.IgnoreQueryFilters() on l.EnterpriseId equals e.Id
+        where l.Evidence != EvidenceStrength.Rejected && e.JurisdictionPath.StartsWith(c.JurisdictionPath)
+        group l by new { l.NodeId, l.ChainId } into g
+        select new NodeStatistics
+        {
+            NodeId = g.Key.NodeId, ChainId = g.Key.ChainId, LocalCount = g.Count(),
+            ConfirmedCount = g.Count(x => x.Evidence == EvidenceStrength.Confirmed), LeaderCount = g.Count(x => x.Role == ChainRole.ChainLeader),
+        };
+
+    /// <summary>
+    /// 规上 follows Core's rule: industrial (sections B–D, divisions 06–46 — the stored digits compare as text) with
+    /// revenue of at least 2000万元.
+    /// </summary>
+    private static IQueryable<NodeYearStatistics> YearFigures(AppDbContext db, Guid[]? nodes) =>
+        from l in Links(db, nodes)
+        join c in db.Chains.IgnoreQueryFilters() on l.ChainId equals c.Id
+        join e in db.Enterprises.IgnoreQueryFilters() on l.EnterpriseId equals e.Id
+        join f in db.EnterpriseFacts.IgnoreQueryFilters() on l.EnterpriseId equals f.EnterpriseId
+        let local = l.Evidence != EvidenceStrength.Rejected && e.JurisdictionPath.StartsWith(c.JurisdictionPath)
+        group new { local, f.Revenue, f.OutputValue, e.IndustryCode } by new { l.NodeId, l.ChainId, f.Year } into g
+        select new NodeYearStatistics
+        {
+            NodeId = g.Key.NodeId, ChainId = g.Key.ChainId, Year = g.Key.Year,
+            AboveScaleCount = g.Count(x => x.local && x.Revenue >= AboveScale.RevenueThreshold && x.IndustryCode != null
+                                           && x.IndustryCode.CompareTo("06") >= 0 && x.IndustryCode.CompareTo("47") < 0),
+            LocalOutput = g.Sum(x => x.local ? x.OutputValue : 0m),
+            LinksWithFacts = g.Count(),
+        };
+
+    /// <summary>Plain INSERTs, not a tracked save: derived rows are neither scoped, versioned nor audited (their sources are).</summary>
+    private static async Task WriteAsync(AppDbContext db, List<NodeStatistics> counts, List<NodeYearStatistics> figures, CancellationToken ct)
+    {
+        foreach (var chunk in counts.Chunk(200))
+            await InsertAsync(db, "ChainNodeStatistics", ["NodeId", "ChainId", "LocalCount", "ConfirmedCount", "LeaderCount"],
+                chunk.Select(s => new object[] { s.NodeId, s.ChainId, s.LocalCount, s.ConfirmedCount, s.LeaderCount }), ct);
+        foreach (var chunk in figures.Chunk(200))
+            await InsertAsync(db, "ChainNodeYearStatistics", ["NodeId", "Year", "ChainId", "AboveScaleCount", "LocalOutput", "LinksWithFacts"],
+                chunk.Select(s => new object[] { s.NodeId, s.Year, s.ChainId, s.AboveScaleCount, s.LocalOutput, s.LinksWithFacts }), ct);
+    }
+
+    private static Task<int> InsertAsync(AppDbContext db, string table, string[] columns, IEnumerable<object[]> rows, CancellationToken ct)
+    {
+        var values = rows.ToList();
+        var placeholders = values.Select((_, r) => "(" + string.Join(", ", columns.Select((_, c) => $"{{{r * columns.Length + c}}}")) + ")");
+        // Table and column names are this class's constants; every value is a parameter.
+        var sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES {string.Join(", ", placeholders)}";
+        return db.Database.ExecuteSqlRawAsync(sql, values.SelectMany(v => v), ct);
+    }
+
+    /// <summary>Recomputes what a transaction's saves noted, inside it, just before it commits.</summary>
+    internal sealed class OnCommit : DbTransactionInterceptor
+    {
+        public override async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
+            InterceptionResult result, CancellationToken ct = default)
+        {
+            if (eventData.Context is AppDbContext db) await RefreshAsync(db, ct);
+            return result;
+        }
+
+        public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result) =>
+            eventData.Context is AppDbContext { StatisticsPending.Any: true }
+                ? throw new InvalidOperationException("Commit asynchronously: the chain statistics are recomputed before the commit.")
+                : result;
+
+        public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
+        {
+            (eventData.Context as AppDbContext)?.StatisticsPending.Clear();
+            return Task.CompletedTask;
+        }
+    }
+}
