@@ -2,6 +2,7 @@ using Qianglian.Web.Modules.Audit;
 using Qianglian.Web.Modules.Chains;
 using Qianglian.Web.Modules.Cultivation;
 using Qianglian.Web.Modules.Enterprises;
+using Qianglian.Web.Modules.Investment;
 using Qianglian.Web.Modules.Jurisdictions;
 using Qianglian.Web.Modules.Policies;
 using Qianglian.Web.Modules.Projects;
@@ -19,6 +20,7 @@ public static class ModuleRegistry
         PoliciesModule.Add(services);
         ChainsModule.Add(services);
         ProjectsModule.Add(services);
+        InvestmentModule.Add(services);
         CultivationModule.Add(services);
         AuditModule.Add(services);
     }
@@ -31,6 +33,7 @@ public static class ModuleRegistry
         PoliciesModule.Map(api);
         ChainsModule.Map(api);
         ProjectsModule.Map(api);
+        InvestmentModule.Map(api);
         CultivationModule.Map(api);
         AuditModule.Map(api);
     }
