@@ -34,14 +34,20 @@ public sealed class InvestmentExcel(AppDb dbs, CurrentUser user, TimeProvider cl
     private static readonly Dictionary<string, TargetSource> Sources = Enum.GetValues<TargetSource>().ToDictionary(TargetLists.Name);
     private static readonly Dictionary<string, TargetPriority> Priorities = Enum.GetValues<TargetPriority>().ToDictionary(TargetLists.Name);
 
+    private T Viewing<T>(Func<T> make)
+    {
+        user.Require(Permission.ViewInvestment);
+        return make();
+    }
+
     // --- target list ------------------------------------------------------------------------------------------
 
-    public byte[] TargetTemplate() => Workbooks.Template("招商目标企业清单", [Node, Enterprise, Uscc, Location, Industry, Purpose, Source, Priority, Note],
+    public byte[] TargetTemplate() => Viewing(() => Workbooks.Template("招商目标企业清单", [Node, Enterprise, Uscc, Location, Industry, Purpose, Source, Priority, Note],
     [
         (Node, "必填；本产业链的环节名称"), (Enterprise, "必填；辖区外的目标企业，本辖区企业不列入"), (Uscc, "选填；填写则校验"),
         (Industry, "选填；GB/T 4754-2017 行业代码，如 3219"), (Purpose, "延链 / 补链"), (Source, "缺口分析 / 链主供应商名单 / 以商招商 / 产业链招商"),
         (Priority, "高 / 中 / 低，空为中"), (Note, "选填"),
-    ]);
+    ]));
 
     public async Task<byte[]> ExportTargets(Guid? chainId, CancellationToken ct)
     {
@@ -132,12 +138,12 @@ public sealed class InvestmentExcel(AppDb dbs, CurrentUser user, TimeProvider cl
 
     // --- leads ------------------------------------------------------------------------------------------------
 
-    public byte[] LeadTemplate() => Workbooks.Template("招商线索", [LeadName, Investor, InvestorUscc, InvestorPlace, Industry, Planned, Major, TaskForce, Leader, Opened, Source, Note],
+    public byte[] LeadTemplate() => Viewing(() => Workbooks.Template("招商线索", [LeadName, Investor, InvestorUscc, InvestorPlace, Industry, Planned, Major, TaskForce, Leader, Opened, Source, Note],
     [
         (LeadName, "必填；同一辖区内不重名，已有同名线索则更新"), (Investor, "必填"), (InvestorUscc, "选填；填写则校验"), (Industry, "选填；GB/T 4754-2017"),
         (Planned, "万元"), (Major, "是 / 否：重大项目签约前须有经审定的一事一议政策包"), (Opened, "yyyy-MM-dd，空为今天"),
         (Source, "缺口分析 / 链主供应商名单 / 以商招商 / 产业链招商，可空"), (StageCol, "导出时给出，导入时不读：阶段只能在页面上逐步推进"),
-    ]);
+    ]));
 
     public async Task<byte[]> ExportLeads(ReadLeads.Query q, CancellationToken ct)
     {
@@ -218,10 +224,10 @@ public sealed class InvestmentExcel(AppDb dbs, CurrentUser user, TimeProvider cl
 
     // --- funds in place ---------------------------------------------------------------------------------------
 
-    public byte[] FundsTemplate() => Workbooks.Template("到位资金", [Project, Year, Month, Amount, Note],
+    public byte[] FundsTemplate() => Viewing(() => Workbooks.Template("到位资金", [Project, Year, Month, Amount, Note],
     [
         (Project, "必填；本辖区已签约的项目"), (Year, "如 2025"), (Month, "1–12，不能是未来的月份"), (Amount, "当月到位资金，万元；已登记的月份以文件为准更新"),
-    ]);
+    ]));
 
     public async Task<byte[]> ExportFunds(int? year, CancellationToken ct)
     {

@@ -38,8 +38,10 @@ public sealed class ReadLeads(AppDb dbs, CurrentUser user)
         await using var db = dbs.Open();
         var lead = await db.Set<Lead>().AsNoTracking().FirstOrDefaultAsync(l => l.Id == id, ct) ?? throw new Api.NotFoundException("lead", "招商线索不存在 (lead not found)");
         var view = (await Views(db, [lead], ct))[0];
-        var followUps = await db.Set<LeadFollowUp>().AsNoTracking().Where(f => f.LeadId == id).OrderByDescending(f => f.On).ThenByDescending(f => f.At)
-            .Select(f => new FollowUpView(f.Id, f.On, f.Note, f.From, f.To, f.By, f.At)).ToListAsync(ct);
+        // Instants are ordered in memory: SQLite cannot order by a DateTimeOffset.
+        var followUps = (await db.Set<LeadFollowUp>().AsNoTracking().Where(f => f.LeadId == id)
+            .Select(f => new FollowUpView(f.Id, f.On, f.Note, f.From, f.To, f.By, f.At)).ToListAsync(ct))
+            .OrderByDescending(f => f.On).ThenByDescending(f => f.At).ToList();
         var deal = await db.Set<DealPackage>().AsNoTracking().Where(d => d.LeadId == id)
             .Select(d => new DealView(d.Id, d.Terms, d.EstimatedValue, d.Status, d.SubmittedBy, d.SubmittedAt, d.DecidedBy, d.DecidedAt, d.DecisionNote)).FirstOrDefaultAsync(ct);
         var project = lead.ProjectId is { } p ? await db.Projects.AsNoTracking().Where(x => x.Id == p).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;

@@ -48,7 +48,7 @@ public sealed class ReadTargetList(AppDb dbs, CurrentUser user, ReadChainGaps ga
         await using var db = dbs.Open();
         var rows = db.Set<TargetPush>().AsNoTracking();
         if (status is { } s) rows = rows.Where(p => p.Status == s);
-        var pushes = await rows.OrderBy(p => p.Status).ThenBy(p => p.Priority).ThenByDescending(p => p.PushedAt).ToListAsync(ct);
+        var pushes = (await rows.ToListAsync(ct)).OrderBy(p => p.Status).ThenBy(p => p.Priority).ThenByDescending(p => p.PushedAt).ToList();
         var places = await ReadProjects.JurisdictionNames(db, pushes.SelectMany(p => new[] { p.JurisdictionId, p.FromJurisdictionId }), ct);
         return pushes.Select(p => new ReceivedTargetView(p.Id, p.JurisdictionId, p.JurisdictionPath, places.GetValueOrDefault(p.JurisdictionId, ""),
             places.GetValueOrDefault(p.FromJurisdictionId, ""), p.TargetId, p.ChainName, p.NodeName, p.EnterpriseName, p.Uscc, p.Location, p.IndustryCode,
