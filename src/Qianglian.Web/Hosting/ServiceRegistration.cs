@@ -56,6 +56,7 @@ public static class ServiceRegistration
         services.AddScoped<DemoChain>();
         services.AddScoped<DemoCultivation>();
         services.AddScoped<DemoProjects>();
+        services.AddScoped<DemoInvestment>();
         services.AddScoped<FirstAdministrator>();
         services.AddModules();
     }
