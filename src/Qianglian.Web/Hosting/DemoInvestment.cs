@@ -71,11 +71,11 @@ public sealed class DemoInvestment(AppDb dbs, TimeProvider clock)
         Push(paint, PushStatus.Pending);
         var accepted = Push(alloy, PushStatus.Accepted);
 
-        Lead NewLead(string name, string investor, string node, decimal investmentYi, LeadStage stage, DateOnly opened, bool major = false, Guid? push = null)
+        Lead NewLead(string name, string investor, string location, string node, decimal investmentYi, LeadStage stage, DateOnly opened, bool major = false, Guid? push = null)
         {
             var lead = new Lead
             {
-                JurisdictionId = xiqu.Id, Name = name, InvestorName = investor, ChainId = chain.Id, NodeId = nodes[node].Id, IndustryCode = nodes[node].IndustryCode,
+                JurisdictionId = xiqu.Id, Name = name, InvestorName = investor, InvestorLocation = location, ChainId = chain.Id, NodeId = nodes[node].Id, IndustryCode = nodes[node].IndustryCode,
                 Purpose = ProjectPurpose.Extend, PlannedInvestment = investmentYi * 100_000_000m, Major = major, TaskForce = "西区招商专班", ResponsibleLeader = "区政府分管副区长",
                 Stage = LeadStage.Lead, OpenedOn = opened, StageSince = opened, TargetPushId = push, Source = push is null ? TargetSource.ByBusiness : TargetSource.ChainAttraction,
             };
@@ -91,20 +91,20 @@ public sealed class DemoInvestment(AppDb dbs, TimeProvider clock)
             }
             return lead;
         }
-        NewLead("演示·钒电池储能材料项目", "大连融科储能技术发展有限公司", "钒制品", 8, LeadStage.Contact, today.AddDays(-40));
-        NewLead("演示·钛白粉后处理项目", "龙佰集团股份有限公司", "钛白粉", 6, LeadStage.Visit, today.AddDays(-90));
-        var major = NewLead(MajorLead, "宝钛集团有限公司", "钛合金材料", 25, LeadStage.Negotiation, today.AddDays(-100), major: true, push: accepted.Id);
+        NewLead("演示·钒电池储能材料项目", "大连融科储能技术发展有限公司", "辽宁大连", "钒制品", 8, LeadStage.Contact, today.AddDays(-40));
+        NewLead("演示·钛白粉后处理项目", "龙佰集团股份有限公司", "河南焦作", "钛白粉", 6, LeadStage.Visit, today.AddDays(-90));
+        var major = NewLead(MajorLead, "宝钛集团有限公司", "陕西宝鸡", "钛合金材料", 25, LeadStage.Negotiation, today.AddDays(-100), major: true, push: accepted.Id);
         accepted.LeadId = major.Id;
         db.Add(new DealPackage
         {
             LeadId = major.Id, JurisdictionId = xiqu.Id, Status = DealStatus.Submitted, SubmittedBy = "xiqu.operator", SubmittedAt = now, EstimatedValue = 120_000_000m,
             Terms = "一、供地：标准地200亩，“拿地即开工”；\n二、要素：到户电价0.45元/千瓦时，能耗指标由区内统筹调剂；\n三、奖补：设备投资补助5%（上限5000万元），前三年地方贡献全额奖励；\n四、服务：成立项目专班，区领导包抓。",
         });
-        NewLead("演示·检验检测设备项目", "苏州电器科学研究院股份有限公司", "检验检测", 1.2m, LeadStage.Signed, today.AddDays(-100));
+        NewLead("演示·检验检测设备项目", "苏州电器科学研究院股份有限公司", "江苏苏州", "检验检测", 1.2m, LeadStage.Signed, today.AddDays(-100));
 
         // Converted last year: an introduced manufacturing project with funds in place last year and this year.
         var lastYear = today.Year - 1;
-        var converted = NewLead(ConvertedLead, "西部超导材料科技股份有限公司", "钛合金材料", 4, LeadStage.Signed, new DateOnly(lastYear, 1, 5));
+        var converted = NewLead(ConvertedLead, "西部超导材料科技股份有限公司", "陕西西安", "钛合金材料", 4, LeadStage.Signed, new DateOnly(lastYear, 1, 5));
         var firm = await db.Enterprises.SingleAsync(e => e.Name == "演示·西区钒钛新材料有限公司", ct);
         var project = new Project
         {

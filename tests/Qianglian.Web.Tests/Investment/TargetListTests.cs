@@ -30,37 +30,53 @@ public abstract class TargetListTests<THost>(THost host) : IClassFixture<THost> 
     [Fact]
     public async Task Gaps_and_the_chain_leaders_outside_suppliers_suggest_targets()
     {
-        var (chain, nodes) = await DemoChainOf();
+        var office = await host.ClientFor("xiqu.office");
+        var xiqu = await InvestmentWorld.Jurisdiction(host, "510403");
+        var chain = await InvestmentWorld.Id(await office.PostAsJsonAsync("/api/v1/chains", new { jurisdictionId = xiqu, name = "建议测试产业链" }));
+        async Task<Guid> Node(string name, string stage, decimal? demand = null) =>
+            await InvestmentWorld.Id(await office.PostAsJsonAsync($"/api/v1/chains/{chain}/nodes", new { name, stage, kind = "Product", demand }));
+        var sponge = await Node("海绵钛", "Midstream", 1_000_000_000m);
+        var slag = await Node("钒渣", "Upstream");
+        await Node("涂料", "Downstream");
+        var pigment = await Node("钛白粉", "Midstream");
+        Guid leader, member, outside;
         await using (var db = host.OpenSystem())
         {
-            // 链主 绿色化工 buys 海绵钛 from 达州 (outside 西区): a supplier worth attracting.
-            var leader = await db.Enterprises.SingleAsync(e => e.Name == "演示·西区绿色化工有限公司");
-            var outside = await db.Enterprises.SingleAsync(e => e.Name == "演示·达州能源化工有限公司");
-            db.SupplyLinks.Add(new SupplyLink { JurisdictionId = leader.JurisdictionId, SupplierId = outside.Id, CustomerId = leader.Id, NodeId = nodes["海绵钛"], Product = "海绵钛", Year = 2024, Amount = 50_000_000m });
+            leader = (await db.Enterprises.SingleAsync(e => e.Name == "演示·西区绿色化工有限公司")).Id;
+            member = (await db.Enterprises.SingleAsync(e => e.Name == "演示·西区钒钛新材料有限公司")).Id;
+            outside = (await db.Enterprises.SingleAsync(e => e.Name == "演示·达州能源化工有限公司")).Id;
+        }
+        async Task Link(Guid node, Guid enterprise, string role) => Assert.Equal(HttpStatusCode.Created, (await office.PostAsJsonAsync($"/api/v1/nodes/{node}/enterprises",
+            new { enterpriseId = enterprise, role, evidence = "Confirmed", evidenceNote = "年报" })).StatusCode);
+        await Link(pigment, leader, "ChainLeader");    // covered: an above-scale, confirmed 链主
+        await Link(sponge, member, "ChainMember");     // short: 2亿 of a 10亿 demand
+        await using (var db = host.OpenSystem())
+        {
+            // The 链主 buys 钒渣 from 达州 (outside 西区): a supplier worth attracting.
+            db.SupplyLinks.Add(new SupplyLink { JurisdictionId = xiqu, SupplierId = outside, CustomerId = leader, NodeId = slag, Product = "钒渣", Year = 2024, Amount = 50_000_000m });
             await db.SaveChangesAsync();
         }
-        var office = await host.ClientFor("xiqu.office");
-        var suggestions = (await office.GetFromJsonAsync<JsonElement>($"/api/v1/investment/chains/{chain}/suggestions")).EnumerateArray().ToList();
-        var fromGaps = suggestions.Where(s => s.GetProperty("source").GetString() == "GapAnalysis").ToDictionary(s => s.GetProperty("nodeName").GetString()!);
-        Assert.Equal("Extend", fromGaps["涂料"].GetProperty("purpose").GetString());        // a missing downstream node
-        Assert.Equal("Fill", fromGaps["钒渣"].GetProperty("purpose").GetString());
-        Assert.Equal("High", fromGaps["钒渣"].GetProperty("priority").GetString());
-        Assert.Equal("Medium", fromGaps["海绵钛"].GetProperty("priority").GetString());     // short
-        Assert.DoesNotContain("钛白粉", fromGaps.Keys);                                        // covered
+
+        var suggestions = (await office.GetFromJsonAsync<JsonElement>($"/api/v1/investment/chains/{chain}/suggestions?year=2024")).EnumerateArray().ToList();
+        var fromGaps = suggestions.Where(s => s.GetProperty("source").GetString() == "GapAnalysis").ToList();
+        Assert.Equal(["涂料", "钒渣", "海绵钛"], fromGaps.Select(s => s.GetProperty("nodeName").GetString()));   // missing first, then short
+        Assert.Equal(["Extend", "Fill", "Fill"], fromGaps.Select(s => s.GetProperty("purpose").GetString()));   // a missing downstream node extends the chain
+        Assert.Equal(["High", "High", "Medium"], fromGaps.Select(s => s.GetProperty("priority").GetString()));
         var supplier = Assert.Single(suggestions, s => s.GetProperty("source").GetString() == "LeaderSuppliers");
         Assert.Equal("演示·达州能源化工有限公司", supplier.GetProperty("enterpriseName").GetString());
+        Assert.Equal("钒渣", supplier.GetProperty("nodeName").GetString());
         Assert.Contains("5,000万元", supplier.GetProperty("reason").GetString());
 
         // Once a node has an entry it is no longer suggested from the gap list.
         var added = await office.PostAsJsonAsync("/api/v1/investment/targets", new
         {
-            chainId = chain, target = new { nodeId = nodes["钒渣"], enterpriseName = "攀钢集团钒钛资源股份有限公司", purpose = "Fill", source = "GapAnalysis", location = "四川攀枝花", industryCode = "C3140" },
+            chainId = chain, target = new { nodeId = slag, enterpriseName = "攀钢集团钒钛资源股份有限公司", purpose = "Fill", source = "GapAnalysis", location = "四川攀枝花", industryCode = "C3120" },
         });
         Assert.Equal(HttpStatusCode.Created, added.StatusCode);
-        var again = (await office.GetFromJsonAsync<JsonElement>($"/api/v1/investment/chains/{chain}/suggestions")).EnumerateArray();
+        var again = (await office.GetFromJsonAsync<JsonElement>($"/api/v1/investment/chains/{chain}/suggestions?year=2024")).EnumerateArray();
         Assert.DoesNotContain(again, s => s.GetProperty("nodeName").GetString() == "钒渣" && s.GetProperty("source").GetString() == "GapAnalysis");
-        var stored = (await office.GetFromJsonAsync<JsonElement>($"/api/v1/investment/targets?chainId={chain}")).EnumerateArray().Single(t => t.GetProperty("nodeName").GetString() == "钒渣");
-        Assert.Equal("3140", stored.GetProperty("industryCode").GetString());
+        var stored = Assert.Single((await office.GetFromJsonAsync<JsonElement>($"/api/v1/investment/targets?chainId={chain}")).EnumerateArray());
+        Assert.Equal("3120", stored.GetProperty("industryCode").GetString());
     }
 
     [Fact]
@@ -111,7 +127,9 @@ public abstract class TargetListTests<THost>(THost host) : IClassFixture<THost> 
 
         // The park's own operator sees the pushed targets as rows of the park, not the chain's list (which is 西区's).
         var parkUser = await InvestmentWorld.UserIn(host, "yq.operator", park, Roles.LocalOperator);
-        var received = (await parkUser.GetFromJsonAsync<JsonElement>("/api/v1/investment/pushes")).EnumerateArray().ToList();
+        string[] mine = ["佛山涂料集团", "常州涂料科技有限公司"];
+        var received = (await parkUser.GetFromJsonAsync<JsonElement>("/api/v1/investment/pushes")).EnumerateArray()
+            .Where(r => mine.Contains(r.GetProperty("enterpriseName").GetString())).ToList();
         Assert.Equal(["佛山涂料集团", "常州涂料科技有限公司"], received.Select(r => r.GetProperty("enterpriseName").GetString()).Order());
         Assert.All(received, r => Assert.Equal(DemoChain.Name, r.GetProperty("chainName").GetString()));
         Assert.Empty((await parkUser.GetFromJsonAsync<JsonElement>("/api/v1/investment/targets")).EnumerateArray());

@@ -19,7 +19,7 @@ public static partial class Probes
             await using var db = w.Host.OpenSystem();
             var parent = await db.Jurisdictions.SingleAsync(j => j.Id == Place(w, t));
             return Send(HttpMethod.Post, "/api/v1/jurisdictions",
-                new { parentId = parent.Id, code = $"{parent.Code}-M{Next()}", name = $"矩阵园区{Next()}", level = "Park" });
+                new { parentId = parent.Id, code = $"{parent.Code}-M{Base36(Next())}", name = $"矩阵园区{Next()}", level = "Park" });
         },
         ["PUT /api/v1/jurisdictions/{id:guid}"] = async (w, r, t) =>
         {

@@ -23,6 +23,9 @@ public static partial class Probes
     private static int honourYears;
     private static int Next() => Interlocked.Increment(ref counter);
 
+    /// <summary>A counter in at most three characters (park code suffixes are ≤ 4 long, and the matrix runs well past 999 probes).</summary>
+    private static string Base36(int n) => n == 0 ? "0" : Base36(n / 36).TrimStart('0') + "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"[n % 36];
+
     private static Guid Row<T>(ScopingWorld w, string role, Target t) =>
         t == Target.Own ? w.OwnRow(typeof(T), role) : w.OtherRow(typeof(T), role);
 
