@@ -1,4 +1,9 @@
 S = {
+ 'Field_status': ('状态', 'Status'),
+ 'Field_note': ('说明', 'Note'),
+ 'Field_chainId': ('产业链', 'Chain'),
+ 'Field_source': ('来源', 'Source'),
+ "Field_projectId": ("项目", "Project"),
  "AppTitle": ("强链 · 产业建圈强链管理平台", "Qianglian · Industrial Chain Platform"),
  "AppSubtitle": ("建圈强链：产业生态圈、重点产业链、链主企业、项目、政策兑现与督查评价", "Build ecosystems, strengthen chains: chains, chain leaders, projects, incentives, supervision"),
  "SignIn": ("登录", "Sign in"), "SignOut": ("退出", "Sign out"),

@@ -39,5 +39,5 @@ S = {
  "Field_files": ("申报资料", "Documents"),
  "Field_alternative": ("资料种类", "Alternative"), "Field_measureId": ("政策措施", "Measure"),
  "Field_voucher": ("凭证号", "Voucher"), "Field_paidOn": ("支付日期", "Paid on"), "Field_instalments": ("期数", "Instalments"), "Field_fund": ("资金来源", "Fund"),
- "Field_projectId": ("项目", "Project"), "Field_checklistNumber": ("资料序号", "Checklist item"),
+ "Field_checklistNumber": ("资料序号", "Checklist item"),
 }

@@ -42,6 +42,7 @@ S = {
  "Purpose_Extend": ("延链", "Extend"), "Purpose_Fill": ("补链", "Fill"), "Purpose_Strengthen": ("强链", "Strengthen"), "Purpose_New": ("建新", "New"),
  "PFlag_ProvincialKey": ("省重点", "Provincial key"), "PFlag_CityKey": ("市重点", "City key"), "PFlag_ChainLeader": ("链主项目", "Chain-leader project"),
  "PFlag_MajorLeading": ("重大带动引领", "Major leading"), "PFlag_StrategicResource": ("战略资源", "Strategic resource"), "PFlag_StandardLand": ("标准地", "Standard land"),
+ "PFlag_Introduced": ("招商引进", "Introduced by attraction"),
  "Milestone_LandAcquired": ("拿地", "Land acquired"), "Milestone_Started": ("开工", "Started"), "Milestone_StructureDone": ("主体完工", "Structure done"),
  "Milestone_EquipmentInstalled": ("设备安装", "Equipment installed"), "Milestone_Production": ("投产", "Production"), "Milestone_FullCapacity": ("达产", "Full capacity"),
  "MState_Pending": ("未到期", "Pending"), "MState_Late": ("滞后", "Late"), "MState_DoneOnTime": ("按期完成", "On time"), "MState_DoneLate": ("延期完成", "Done late"),

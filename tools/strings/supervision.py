@@ -32,7 +32,7 @@ S = {
  "RateProblem": ("确认并评价", "Confirm and rate"), "RateHelp": ("选择“不满意”将退回重新办理，请说明原因。", "Dissatisfied sends it back for handling: say why."),
  "ClosedOnTime": ("按期办结", "Closed on time"), "ClosedLate": ("逾期办结", "Closed late"), "ReopenCount": ("退回次数", "Reopened"),
  "Escalated": ("已上报", "Escalated"), "Resolved": ("已答复", "Resolved"), "Rated": ("已评价", "Rated"), "Filed": ("已提交", "Filed"), "Field_rating": ("满意度", "Rating"), "Field_comment": ("说明", "Comment"),
- "Field_source": ("来源", "Source"), "Field_chainId": ("产业链", "Chain"),
+
  # measure tasks
  "TaskList": ("任务清单", "Tasks"), "UnitAssessment": ("单位考核", "Unit assessment"), "ExportAssessment": ("导出考核", "Export assessment"),
  "GenerateTasks": ("按措施生成任务", "Generate tasks from measures"), "GenerateHelp": ("把所选政策文件的每条措施分解给牵头单位和配合单位（已生成的不重复）。", "Each measure becomes a task of its lead and cooperating units (existing ones are kept)."),
@@ -64,7 +64,7 @@ S = {
  "MatterUnit": ("承办单位", "Unit"), "MatterDue": ("办结时限", "Deadline"), "CompleteMatter": ("报告办结", "Report done"), "CompletionNote": ("办理情况", "What was done"),
  "Quarter": ("第{0}季度", "Q{0}"), "NoChainChosen": ("请选择产业链", "Choose a chain"),
  "Field_decision": ("交办内容", "Decision"), "Field_heldOn": ("会议日期", "Date"), "Field_visitedOn": ("调研日期", "Date"), "Field_place": ("地点", "Place"),
- "Field_findings": ("调研发现", "Findings"), "Field_agenda": ("议题", "Agenda"), "Field_attendees": ("参会人员", "Attendees"), "Field_note": ("说明", "Note"), "Field_matterId": ("交办事项", "Matter"),
+ "Field_findings": ("调研发现", "Findings"), "Field_agenda": ("议题", "Agenda"), "Field_attendees": ("参会人员", "Attendees"), "Field_matterId": ("交办事项", "Matter"),
  # supply and demand
  "Posts": ("供需信息", "Posts"), "Matches": ("对接记录", "Matches"), "SupplyDemandFigures": ("分链统计", "By chain"),
  "PostKind_Supply": ("供应", "Supply"), "PostKind_Demand": ("需求", "Demand"), "NewPost": ("发布供需", "Publish"), "Product": ("产品/服务", "Product / service"),
@@ -74,5 +74,5 @@ S = {
  "DealAmount": ("成交金额（万元）", "Deal amount (10k yuan)"), "Buyer": ("需求方", "Buyer"), "Supplier": ("供应方", "Supplier"), "ClosePost": ("关闭", "Close"),
  "OpenSupplies": ("在供", "Open supplies"), "OpenDemands": ("在求", "Open demands"), "Deals": ("成交", "Deals"), "PostStatus_Open": ("开放", "Open"), "PostStatus_Closed": ("已关闭", "Closed"),
  "Field_answersPostId": ("响应的需求", "Answered demand"), "Field_supplyPostId": ("供应", "Supply"), "Field_demandPostId": ("需求", "Demand"),
- "Field_status": ("状态", "Status"),
+
 }

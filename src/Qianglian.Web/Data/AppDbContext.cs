@@ -99,6 +99,11 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
             entity.HasIndex(nameof(IJurisdictionScoped.JurisdictionPath));
             if (type != typeof(Jurisdiction))
                 entity.HasOne(typeof(Jurisdiction)).WithMany().HasForeignKey(nameof(IJurisdictionScoped.JurisdictionId)).OnDelete(DeleteBehavior.Restrict);
+            if (typeof(ISharedWith).IsAssignableFrom(type))
+            {
+                entity.Property(nameof(ISharedWith.SharedWithPath)).HasMaxLength(200);
+                entity.HasIndex(nameof(ISharedWith.SharedWithPath));
+            }
         }
     }
 
@@ -116,11 +121,13 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
             if (typeof(IJurisdictionScoped).IsAssignableFrom(type) || type == typeof(AuditEntry))
             {
                 // row => ctx.ScopeSeesAll || row.JurisdictionPath.StartsWith(ctx.ScopePath)
-                var body = Expression.OrElse(
-                    Expression.Property(context, nameof(ScopeSeesAll)),
-                    Expression.Call(Expression.Property(row, nameof(IJurisdictionScoped.JurisdictionPath)),
-                        typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!,
-                        Expression.Property(context, nameof(ScopePath))));
+                //        [|| row.SharedWithPath.StartsWith(ctx.ScopePath) for rows shown to a second jurisdiction]
+                var startsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
+                Expression visible = Expression.Call(Expression.Property(row, nameof(IJurisdictionScoped.JurisdictionPath)), startsWith, Expression.Property(context, nameof(ScopePath)));
+                if (typeof(ISharedWith).IsAssignableFrom(type))
+                    visible = Expression.OrElse(visible,
+                        Expression.Call(Expression.Property(row, nameof(ISharedWith.SharedWithPath)), startsWith, Expression.Property(context, nameof(ScopePath))));
+                var body = Expression.OrElse(Expression.Property(context, nameof(ScopeSeesAll)), visible);
                 builder.Entity(type).HasQueryFilter(ScopeFilters.Jurisdiction, Expression.Lambda(body, row));
             }
             if (typeof(IEnterpriseOwned).IsAssignableFrom(type) && !type.IsDefined(typeof(PublishedToEnterprisesAttribute), inherit: false))

@@ -14,6 +14,13 @@ public sealed class DemoChain(AppDb dbs)
 {
     public const string Name = "演示·钒钛新材料产业链";
 
+    /// <summary>GB/T 4754-2017 codes of the nodes (what attracting each node means as an industry).</summary>
+    private static readonly Dictionary<string, string> IndustryCodes = new()
+    {
+        ["钒钛磁铁矿"] = "0810", ["钛精矿"] = "0919", ["钒渣"] = "3120", ["钛白粉"] = "2644", ["海绵钛"] = "3219", ["钒制品"] = "3140",
+        ["钛合金材料"] = "3259", ["涂料"] = "2641", ["检验检测"] = "7452",
+    };
+
     public async Task EnsureAsync(CancellationToken ct)
     {
         await using var db = dbs.OpenSystem();
@@ -30,7 +37,7 @@ public sealed class DemoChain(AppDb dbs)
             var node = new ChainNode
             {
                 JurisdictionId = xiqu.Id, ChainId = chain.Id, Name = name, Stage = stage, Kind = kind, ParentId = parent?.Id,
-                Demand = demandYi * 100_000_000m, Keys = keys, Ordinal = ++ordinal,
+                Demand = demandYi * 100_000_000m, Keys = keys, Ordinal = ++ordinal, IndustryCode = IndustryCodes.GetValueOrDefault(name),
             };
             db.ChainNodes.Add(node);
             return node;

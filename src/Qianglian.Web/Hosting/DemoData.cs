@@ -12,7 +12,7 @@ namespace Qianglian.Web.Hosting;
 /// Idempotent: existing accounts and enterprises are left as they are. The accounts are printed at every start.
 /// </summary>
 public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConsole console, DemoChain chain, DemoCultivation cultivation, DemoProjects projects,
-    DemoSupervision supervision, DemoIncentives incentives)
+    DemoSupervision supervision, DemoIncentives incentives, DemoInvestment investment)
 {
     public const string Password = "Qianglian#2026";
 
@@ -67,6 +67,7 @@ public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConso
         await chain.EnsureAsync(ct);
         await cultivation.EnsureAsync(ct);
         await projects.EnsureAsync(ct);
+        await investment.EnsureAsync(ct);
         await using var read = dbs.OpenSystem();
         var jurisdictions = await read.Jurisdictions.ToDictionaryAsync(j => j.Code, j => j.Id, ct);
         foreach (var account in Accounts)

@@ -3,6 +3,7 @@ using Qianglian.Web.Modules.Chains;
 using Qianglian.Web.Modules.Cultivation;
 using Qianglian.Web.Modules.Enterprises;
 using Qianglian.Web.Modules.Incentives;
+using Qianglian.Web.Modules.Investment;
 using Qianglian.Web.Modules.Jurisdictions;
 using Qianglian.Web.Modules.Policies;
 using Qianglian.Web.Modules.Projects;
@@ -21,6 +22,7 @@ public static class ModuleRegistry
         PoliciesModule.Add(services);
         ChainsModule.Add(services);
         ProjectsModule.Add(services);
+        InvestmentModule.Add(services);
         CultivationModule.Add(services);
         IncentivesModule.Add(services);
         AuditModule.Add(services);
@@ -35,6 +37,7 @@ public static class ModuleRegistry
         PoliciesModule.Map(api);
         ChainsModule.Map(api);
         ProjectsModule.Map(api);
+        InvestmentModule.Map(api);
         CultivationModule.Map(api);
         IncentivesModule.Map(api);
         AuditModule.Map(api);

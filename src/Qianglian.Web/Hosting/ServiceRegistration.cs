@@ -58,6 +58,7 @@ public static class ServiceRegistration
         services.AddScoped<DemoProjects>();
         services.AddScoped<DemoSupervision>();
         services.AddScoped<DemoIncentives>();
+        services.AddScoped<DemoInvestment>();
         services.AddScoped<FirstAdministrator>();
         services.AddModules();
     }

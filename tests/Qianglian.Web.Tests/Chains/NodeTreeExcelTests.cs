@@ -10,8 +10,12 @@ namespace Qianglian.Web.Tests.Chains;
 /// <summary>Node trees out to .xlsx and back in, with bad rows refusing the whole file.</summary>
 public abstract class NodeTreeExcelTests<THost>(THost host) : IClassFixture<THost> where THost : HostFixture
 {
-    private static Dictionary<string, object?> Row(string node, string? parent, string stage = "中游", string kind = "产品", object? demand = null) =>
-        new() { ["环节"] = node, ["上级环节"] = parent, ["位置"] = stage, ["类型"] = kind, ["需求（万元/年）"] = demand };
+    private static Dictionary<string, object?> Row(string node, string? parent, string stage = "中游", string kind = "产品", object? demand = null, string? industry = null)
+    {
+        var row = new Dictionary<string, object?> { ["环节"] = node, ["上级环节"] = parent, ["位置"] = stage, ["类型"] = kind, ["需求（万元/年）"] = demand };
+        if (industry is not null) row["行业代码"] = industry;
+        return row;
+    }
 
     private static Task<HttpResponseMessage> Post(HttpClient client, Guid chain, byte[] file) =>
         client.PostAsync($"/api/v1/chains/{chain}/tree", new MultipartFormDataContent { { new ByteArrayContent(file), "file", "tree.xlsx" } });
@@ -40,6 +44,28 @@ public abstract class NodeTreeExcelTests<THost>(THost host) : IClassFixture<THos
         var exported = await client.GetByteArrayAsync($"/api/v1/chains/{chain}/tree.xlsx");
         var again = await (await Post(client, chain, exported)).Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal((0, 3), (again.GetProperty("inserted").GetInt32(), again.GetProperty("updated").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Industry_codes_round_trip_are_checked_and_survive_a_sheet_without_the_column()
+    {
+        var (client, chain) = await NewChain();
+        var withCodes = Workbooks.Rows("环节树", [Row("海绵钛", null, industry: "C3219"), Row("检验检测", null, "配套服务", "服务", industry: "")]);
+        Assert.Equal(HttpStatusCode.OK, (await Post(client, chain, withCodes)).StatusCode);
+        JsonElement Node(JsonElement chainView, string name) => chainView.GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("name").GetString() == name);
+        var stored = await client.GetFromJsonAsync<JsonElement>($"/api/v1/chains/{chain}");
+        Assert.Equal("3219", Node(stored, "海绵钛").GetProperty("industryCode").GetString());
+        Assert.Equal(JsonValueKind.Null, Node(stored, "检验检测").GetProperty("industryCode").ValueKind);
+
+        var exported = await client.GetByteArrayAsync($"/api/v1/chains/{chain}/tree.xlsx");
+        Assert.Contains("3219", string.Join("|", MiniExcelLibs.MiniExcel.Query(new MemoryStream(exported), useHeaderRow: true).Cast<IDictionary<string, object?>>().Select(r => r["行业代码"])));
+
+        var bad = await Post(client, chain, Workbooks.Rows("环节树", [Row("海绵钛", null, industry: "C9999")]));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, bad.StatusCode);
+        Assert.Contains("行业代码", await bad.Content.ReadAsStringAsync());
+
+        Assert.Equal(HttpStatusCode.OK, (await Post(client, chain, Workbooks.Rows("环节树", [Row("海绵钛", null)]))).StatusCode);
+        Assert.Equal("3219", Node(await client.GetFromJsonAsync<JsonElement>($"/api/v1/chains/{chain}"), "海绵钛").GetProperty("industryCode").GetString());
     }
 
     [Fact]

@@ -33,3 +33,14 @@ public sealed class OwnedByAttribute(string property) : Attribute
 /// </summary>
 [AttributeUsage(AttributeTargets.Class)]
 public sealed class PublishedToEnterprisesAttribute : Attribute;
+
+/// <summary>
+/// A row owned by one jurisdiction and shown to a second one it concerns (a project's share of investment and
+/// output for a neighbouring county, 分投资/分产值): the second jurisdiction's subtree may read it, never change it
+/// (writes are checked against the owner's path only). The path is derived from <see cref="SharedWithId"/> centrally.
+/// </summary>
+public interface ISharedWith
+{
+    Guid SharedWithId { get; }
+    string SharedWithPath { get; set; }
+}

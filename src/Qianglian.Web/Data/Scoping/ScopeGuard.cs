@@ -26,6 +26,10 @@ internal static class ScopeGuard
             }
             if (entry.Entity is IJurisdictionScoped scoped && entry.State != EntityState.Deleted)
                 SetPath(entry, scoped, paths);
+            if (entry.Entity is ISharedWith shared && entry.State != EntityState.Deleted)
+                shared.SharedWithPath = paths.TryGetValue(shared.SharedWithId, out var sharedPath)
+                    ? sharedPath
+                    : throw new Api.NotFoundException("sharedWith", "分成辖区不存在 (jurisdiction not found)");
             if (scope.SeesAll && scope.EnterpriseId is null && !scope.ReadOnly) continue;
             if (IsOwnAccount(entry, scope)) continue; // sign-in bookkeeping and password changes of the caller
 
@@ -55,6 +59,7 @@ internal static class ScopeGuard
         var wanted = entries.Where(e => e.State != EntityState.Deleted && e.Entity is IJurisdictionScoped and not Modules.Jurisdictions.Jurisdiction)
             .Where(e => NeedsPath(e, (IJurisdictionScoped)e.Entity))
             .Select(e => ((IJurisdictionScoped)e.Entity).JurisdictionId)
+            .Concat(entries.Where(e => e.State != EntityState.Deleted).Select(e => e.Entity).OfType<ISharedWith>().Select(s => s.SharedWithId))
             .Where(id => !tracked.ContainsKey(id));
         return await AddPathsAsync(db, tracked, wanted, ct);
     }

@@ -29,6 +29,7 @@ internal sealed class ChainNodeConfig : IEntityTypeConfiguration<ChainNode>
     public void Configure(EntityTypeBuilder<ChainNode> b)
     {
         b.Property(n => n.Name).HasMaxLength(100);
+        b.Property(n => n.IndustryCode).HasMaxLength(4);
         b.HasIndex(n => new { n.ChainId, n.ParentId, n.Name }).IsUnique();
         b.HasOne<Chain>().WithMany().HasForeignKey(n => n.ChainId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<ChainNode>().WithMany().HasForeignKey(n => n.ParentId).OnDelete(DeleteBehavior.Restrict);

@@ -31,6 +31,8 @@ public sealed class ChainNode : ScopedEntity
     public int Ordinal { get; set; }
     /// <summary>The chain's demand for this node (yuan a year), set by the lead department; the short-chain test uses it.</summary>
     public decimal? Demand { get; set; }
+    /// <summary>GB/T 4754-2017 code of the node's industry (digits, as enterprises store it): which industry attracting this node means.</summary>
+    public string? IndustryCode { get; set; }
 }
 
 public enum ChainRole { ChainLeader = 1, ChainMember = 2, Supporting = 3 }       // 链主 / 链属 / 配套

@@ -4,7 +4,10 @@ public sealed record ChainSummary(Guid Id, string Name, Guid? EcosystemId, strin
     int NodeCount, int EnterpriseCount, int Version);
 
 public sealed record NodeView(Guid Id, Guid? ParentId, string Name, ChainStage Stage, NodeKind Kind, KeyFlags Keys, int Ordinal, int Version, decimal? Demand,
-    IReadOnlyList<LinkView> Enterprises);
+    IReadOnlyList<LinkView> Enterprises)
+{
+    public string? IndustryCode { get; init; }
+}
 
 public sealed record LinkView(Guid Id, Guid EnterpriseId, string EnterpriseName, ChainRole Role, EvidenceStrength Evidence, string? EvidenceNote, int Version);
 

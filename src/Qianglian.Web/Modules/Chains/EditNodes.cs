@@ -9,8 +9,9 @@ namespace Qianglian.Web.Modules.Chains;
 /// <summary>Editing a chain's node tree: add, update, move, merge, delete. The tree rules are Core's <see cref="NodeTree"/>.</summary>
 public sealed class EditNodes(AppDb dbs, CurrentUser user)
 {
-    public sealed record AddRequest(string Name, ChainStage Stage, NodeKind Kind, Guid? ParentId, KeyFlags Keys = KeyFlags.None, decimal? Demand = null);
-    public sealed record UpdateRequest(string Name, ChainStage Stage, NodeKind Kind, KeyFlags Keys, int Version, decimal? Demand = null);
+    public sealed record AddRequest(string Name, ChainStage Stage, NodeKind Kind, Guid? ParentId, KeyFlags Keys = KeyFlags.None, decimal? Demand = null,
+        string? IndustryCode = null);
+    public sealed record UpdateRequest(string Name, ChainStage Stage, NodeKind Kind, KeyFlags Keys, int Version, decimal? Demand = null, string? IndustryCode = null);
     public sealed record MoveRequest(Guid? ParentId, int Version);
     public sealed record MergeRequest(Guid IntoNodeId);
 
@@ -29,6 +30,7 @@ public sealed class EditNodes(AppDb dbs, CurrentUser user)
         {
             ChainId = chainId, JurisdictionId = chain.JurisdictionId, ParentId = request.ParentId, Name = name,
             Stage = request.Stage, Kind = request.Kind, Keys = request.Keys, Ordinal = tree.Count + 1, Demand = request.Demand,
+            IndustryCode = Industry(request.IndustryCode),
         };
         db.ChainNodes.Add(node);
         await db.SaveChangesAsync(ct);
@@ -43,8 +45,9 @@ public sealed class EditNodes(AppDb dbs, CurrentUser user)
         var node = await Find(db, nodeId, ct);
         if (NodeTree.CheckName(await Tree(db, node.ChainId, ct), node.Id, node.ParentId, name) is { } clash) throw new ValidationException("name", clash);
         CheckDemand(request.Demand);
+        var industry = Industry(request.IndustryCode);
         db.ExpectVersion(node, request.Version);
-        (node.Name, node.Stage, node.Kind, node.Keys, node.Demand) = (name, request.Stage, request.Kind, request.Keys, request.Demand);
+        (node.Name, node.Stage, node.Kind, node.Keys, node.Demand, node.IndustryCode) = (name, request.Stage, request.Kind, request.Keys, request.Demand, industry);
         await db.SaveChangesAsync(ct);
     }
 
@@ -104,6 +107,10 @@ public sealed class EditNodes(AppDb dbs, CurrentUser user)
     {
         if (demand is < 0) throw new ValidationException("demand", $"需求量不能为负数：{demand} (demand must not be negative)");
     }
+
+    /// <summary>The node's industry is checked and stored like an enterprise's (GB/T 4754-2017, digits only).</summary>
+    internal static string? Industry(string? code) =>
+        Enterprises.EnterpriseRules.Industry(code) is { } error ? throw new ValidationException("industryCode", error) : Enterprises.EnterpriseRules.NormaliseIndustry(code);
 
     private static async Task<ChainNode> Find(AppDbContext db, Guid id, CancellationToken ct) =>
         await db.ChainNodes.FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw new NotFoundException("node", "环节不存在 (node not found)");

@@ -8,15 +8,15 @@ using Qianglian.Web.Shared.Excel;
 namespace Qianglian.Web.Modules.Chains;
 
 /// <summary>
-/// A chain's node tree as a sheet (环节, 上级环节, 位置, 类型, 需求): exported in the import's columns, imported by
+/// A chain's node tree as a sheet (环节, 上级环节, 位置, 类型, 需求, 行业代码): exported in the import's columns, imported by
 /// name — new nodes are added, existing ones (same name under the same parent) updated, none deleted. A file
 /// with any bad row changes nothing.
 /// </summary>
 public sealed class NodeTreeExcel(AppDb dbs, CurrentUser user)
 {
-    public const string Node = "环节", Parent = "上级环节", Stage = "位置", Kind = "类型", Demand = "需求（万元/年）";
+    public const string Node = "环节", Parent = "上级环节", Stage = "位置", Kind = "类型", Demand = "需求（万元/年）", Industry = "行业代码";
     public static readonly IReadOnlyList<string> Required = [Node, Stage, Kind];
-    public static readonly IReadOnlyList<string> Optional = [Parent, Demand];
+    public static readonly IReadOnlyList<string> Optional = [Parent, Demand, Industry];
 
     private static readonly Dictionary<string, ChainStage> Stages = new() { ["上游"] = ChainStage.Upstream, ["中游"] = ChainStage.Midstream, ["下游"] = ChainStage.Downstream, ["配套服务"] = ChainStage.Service };
     private static readonly Dictionary<string, NodeKind> Kinds = new()
@@ -35,7 +35,7 @@ public sealed class NodeTreeExcel(AppDb dbs, CurrentUser user)
         var rows = nodes.Select(n => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
             [Node] = n.Name, [Parent] = n.ParentId is { } p ? names[p] : "", [Stage] = Stages.First(s => s.Value == n.Stage).Key,
-            [Kind] = Kinds.First(k => k.Value == n.Kind).Key, [Demand] = n.Demand / 10_000m,
+            [Kind] = Kinds.First(k => k.Value == n.Kind).Key, [Demand] = n.Demand / 10_000m, [Industry] = n.IndustryCode ?? "",
         });
         return (Workbooks.Rows("环节树", rows), $"{chain.Name}-环节树.xlsx");
     }
@@ -49,7 +49,7 @@ public sealed class NodeTreeExcel(AppDb dbs, CurrentUser user)
         if (sheet.HeaderErrors.Count > 0) return ImportReport.Refused(sheet.HeaderErrors);
         var existing = await db.ChainNodes.Where(n => n.ChainId == chainId).ToListAsync(ct);
         var errors = new List<ImportError>();
-        var rows = new List<(int Row, string Name, string? Parent, ChainStage Stage, NodeKind Kind, decimal? Demand)>();
+        var rows = new List<(int Row, string Name, string? Parent, ChainStage Stage, NodeKind Kind, decimal? Demand, string? Industry, bool IndustryGiven)>();
         foreach (var (number, cells) in sheet.Rows)
         {
             string Cell(string c) => cells.TryGetValue(c, out var v) ? v : "";
@@ -65,8 +65,9 @@ public sealed class NodeTreeExcel(AppDb dbs, CurrentUser user)
                     errors.Add(new(number, Demand, $"“{d}”不是非负数 (must be a non-negative number)"));
                 else demand = value * 10_000m;
             }
+            if (Enterprises.EnterpriseRules.Industry(Cell(Industry)) is { } industryError) errors.Add(new(number, Industry, industryError));
             if (rows.Any(r => r.Name == name && r.Parent == parent)) errors.Add(new(number, Node, $"“{name}”在同一上级下重复 (duplicate under the same parent)"));
-            rows.Add((number, name, parent, stage, kind, demand));
+            rows.Add((number, name, parent, stage, kind, demand, Enterprises.EnterpriseRules.NormaliseIndustry(Cell(Industry)), cells.ContainsKey(Industry)));
         }
         // Every parent must be a node of the file or of the chain, and no node may end up under itself.
         var known = existing.Select(n => n.Name).Concat(rows.Select(r => r.Name)).ToHashSet();
@@ -87,6 +88,8 @@ public sealed class NodeTreeExcel(AppDb dbs, CurrentUser user)
             }
             else updated++;
             (node.Stage, node.Kind, node.Demand) = (r.Stage, r.Kind, r.Demand);
+            // A sheet made before the industry column existed leaves the codes set in the editor alone.
+            if (r.IndustryGiven) node.IndustryCode = r.Industry;
         }
         foreach (var r in rows) byName[r.Name].ParentId = r.Parent is { } p ? byName[p].Id : null;
         var tree = byName.Values.Select(n => new TreeNode(n.Id, n.ParentId, n.Name)).ToList();

@@ -38,6 +38,6 @@ public sealed class ReadChains(AppDb dbs, CurrentUser user)
         var ecosystem = chain.EcosystemId is { } eid ? await db.Ecosystems.Where(e => e.Id == eid).Select(e => e.Name).FirstOrDefaultAsync(ct) : null;
         return new ChainView(chain.Id, chain.Name, chain.EcosystemId, ecosystem, chain.JurisdictionId, chain.JurisdictionPath, chain.Version,
             nodes.Select(n => new NodeView(n.Id, n.ParentId, n.Name, n.Stage, n.Kind, n.Keys, n.Ordinal, n.Version, n.Demand,
-                links.Where(l => l.NodeId == n.Id).Select(l => l.View).ToList())).ToList());
+                links.Where(l => l.NodeId == n.Id).Select(l => l.View).ToList()) { IndustryCode = n.IndustryCode }).ToList());
     }
 }

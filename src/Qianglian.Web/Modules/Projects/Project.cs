@@ -20,6 +20,8 @@ public enum ProjectFlags
     MajorLeading = 8,         // 重大带动引领项目
     StrategicResource = 16,   // 攀西战略资源创新开发（西区 措施八）
     StandardLand = 32,        // 标准地
+    /// <summary>招商引进: brought in by investment attraction (a converted lead, or marked so); the attraction KPIs count these.</summary>
+    Introduced = 64,
 }
 
 /// <summary>
@@ -108,12 +110,19 @@ public abstract class ProjectPart : ScopedEntity, IEnterpriseOwned
     }
 }
 
-/// <summary>A locality the project counts for (分投资、分产值), in percent.</summary>
-public sealed class ProjectShare : ProjectPart
+/// <summary>
+/// A locality the project counts for (分投资、分产值), in percent. Owned by the project's jurisdiction and shown to the
+/// locality's (<see cref="ISharedWith"/>): a neighbouring county sees its share, and through it the few figures of
+/// the project its statistics need (<see cref="ProjectCredits"/>), never the rest of the project.
+/// </summary>
+public sealed class ProjectShare : ProjectPart, ISharedWith
 {
     public Guid LocalityId { get; set; }
     public decimal InvestmentPercent { get; set; }
     public decimal OutputPercent { get; set; }
+    public string SharedWithPath { get; set; } = "";
+
+    Guid ISharedWith.SharedWithId => LocalityId;
 }
 
 /// <summary>年度投资计划: what the project plans to invest in a year (yuan).</summary>

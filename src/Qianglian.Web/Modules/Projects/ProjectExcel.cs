@@ -31,6 +31,7 @@ public sealed partial class ProjectExcel(AppDb dbs, CurrentUser user, TimeProvid
     {
         ["省重点"] = ProjectFlags.ProvincialKey, ["市重点"] = ProjectFlags.CityKey, ["链主项目"] = ProjectFlags.ChainLeader,
         ["重大带动引领"] = ProjectFlags.MajorLeading, ["战略资源"] = ProjectFlags.StrategicResource, ["标准地"] = ProjectFlags.StandardLand,
+        ["招商引进"] = ProjectFlags.Introduced,
     };
 
     public byte[] Template() => Workbooks.Template("重点项目库", [Name, Place, Uscc, Chain, Node, PurposeCol, KindCol, Industry, Total, Equipment, Output,

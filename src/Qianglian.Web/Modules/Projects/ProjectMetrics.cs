@@ -8,7 +8,8 @@ namespace Qianglian.Web.Modules.Projects;
 /// <summary>
 /// The actuals of the project metrics the packs' targets use. Counts count each project once (where it is
 /// listed); amounts are split by the agreed investment shares and only the shares of localities inside the asked
-/// jurisdiction are added, so a project shared between two counties is never counted twice.
+/// jurisdiction are added — including a neighbouring county's project with a share here (<see cref="ProjectCredits"/>)
+/// — so a project shared between two counties counts for each at its share and is never counted twice.
 /// </summary>
 public sealed class ProjectMetrics(TimeProvider clock) : IMetricSource
 {
@@ -38,9 +39,12 @@ public sealed class ProjectMetrics(TimeProvider clock) : IMetricSource
                 return Count(await projects.Where(p => p.ListedOn >= from && p.ListedOn <= to).ToListAsync(ct), $"{q.Year}年入库（谋划储备）的项目，不含终止/退出");
             case ReserveInvestment:
             {
-                var listed = await projects.Where(p => p.ListedOn >= from && p.ListedOn <= to).ToListAsync(ct);
-                var total = await SharedTotal(db, listed, q.JurisdictionPath, ct);
-                return new MetricActual(Math.Round(total / 100_000_000m, 2), $"{q.Year}年入库项目总投资按分投资比例合计{total / 100_000_000m:0.##}亿元", listed.Select(p => p.Id).ToList());
+                var listed = await ProjectCredits.ForAsync(db, q.JurisdictionPath, p => p.Stage != ProjectStage.Terminated && p.ListedOn >= from && p.ListedOn <= to, ct);
+                var total = listed.Sum(c => c.Project.TotalInvestment * c.InvestmentFraction);
+                var guests = listed.Count(c => !c.Own);
+                return new MetricActual(Math.Round(total / 100_000_000m, 2),
+                    $"{q.Year}年入库项目总投资按分投资比例合计{total / 100_000_000m:0.##}亿元" + (guests > 0 ? $"（含外地项目分成{guests}个）" : ""),
+                    listed.Select(c => c.Project.Id).ToList());
             }
             case TechRenovationCount:
                 return Count((await projects.Where(p => p.ActualStart >= from && p.ActualStart <= to).ToListAsync(ct)).Where(IsTech).ToList(),
@@ -64,18 +68,6 @@ public sealed class ProjectMetrics(TimeProvider clock) : IMetricSource
 
     private static MetricActual Count(IReadOnlyList<Project> rows, string what) =>
         new(rows.Count, $"{what}：{rows.Count}个", rows.Select(p => p.Id).ToList());
-
-    /// <summary>Total investment of the projects at their shares that lie inside the path.</summary>
-    internal static async Task<decimal> SharedTotal(AppDbContext db, IReadOnlyList<Project> projects, string path, CancellationToken ct)
-    {
-        var ids = projects.Select(p => p.Id).ToList();
-        var shares = (await db.Set<ProjectShare>().AsNoTracking().Where(s => ids.Contains(s.ProjectId)).ToListAsync(ct)).ToLookup(s => s.ProjectId);
-        var localityIds = shares.SelectMany(g => g.Select(s => s.LocalityId)).Concat(projects.Select(p => p.JurisdictionId)).Distinct().ToList();
-        var paths = await db.Jurisdictions.IgnoreQueryFilters().AsNoTracking().Where(j => localityIds.Contains(j.Id)).ToDictionaryAsync(j => j.Id, j => j.JurisdictionPath, ct);
-        return projects.Sum(p => Shares.InvestmentSplit(p.JurisdictionId, shares[p.Id].Select(s => new LocalityShare(s.LocalityId, s.InvestmentPercent, s.OutputPercent)).ToList())
-            .Where(s => paths.GetValueOrDefault(s.Locality, "").StartsWith(path, StringComparison.Ordinal))
-            .Sum(s => p.TotalInvestment * s.Fraction));
-    }
 
     /// <summary>安康 九: 市级重点工业项目规划、土地、环评、能评等主要手续办结率 — pooled over the city-key projects.</summary>
     private async Task<MetricActual> KeyApprovals(AppDbContext db, IQueryable<Project> projects, CancellationToken ct)

@@ -13,6 +13,7 @@ public static class ProjectsModule
     public static void Add(IServiceCollection services)
     {
         services.AddScoped<ReadProjects>();
+        services.AddScoped<ReadSharedIn>();
         services.AddScoped<SaveProject>();
         services.AddScoped<ChangeStage>();
         services.AddScoped<EditProjectParts>();
@@ -32,6 +33,8 @@ public static class ProjectsModule
         var g = api.MapGroup("/projects").WithTags("Projects");
         g.MapGet("", ([AsParameters] ReadProjects.Query q, ReadProjects h, CancellationToken ct) => h.List(q, ct))
             .Access<Project>(Permission.ViewProjects, ApiOperation.List);
+        g.MapGet("/shared-in", (ReadSharedIn h, CancellationToken ct) => h.Handle(ct))
+            .Access<ProjectShare>(Permission.ViewProjects, ApiOperation.List);
         g.MapGet("/{id:guid}", (Guid id, ReadProjects h, CancellationToken ct) => h.Get(id, ct))
             .Access<Project>(Permission.ViewProjects, ApiOperation.Get);
         g.MapGet("/{id:guid}/detail", (Guid id, ReadProjectDetail h, CancellationToken ct) => h.Handle(id, ct))

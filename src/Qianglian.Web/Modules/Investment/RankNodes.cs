@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using Qianglian.Core.Chains;
+using Qianglian.Core.Enterprises;
+using Qianglian.Core.Investment;
+using Qianglian.Web.Api;
+using Qianglian.Web.Auth;
+using Qianglian.Web.Data;
+using Qianglian.Web.Modules.Chains;
+
+namespace Qianglian.Web.Modules.Investment;
+
+public sealed record RelatedIndustry(string Division, string? Section, decimal Proximity);
+
+public sealed record RankedNode(int Rank, Guid NodeId, string Name, GapKind Gap, string IndustryCode, string Division, decimal LocationQuotient, decimal Density,
+    IReadOnlyList<RelatedIndustry> Related);
+
+/// <param name="Region">The jurisdiction whose strengths are measured (the chain's).</param>
+/// <param name="Reference">The reference area (the province) whose regions of the same level make up the comparison.</param>
+/// <param name="Unranked">Gap nodes that carry no industry code, so cannot be ranked.</param>
+public sealed record NodeRankingReport(Guid ChainId, int? Year, string Region, string Reference, int Regions, int Industries, decimal RegionOutput,
+    IReadOnlyList<RankedNode> Ranked, IReadOnlyList<string> Unranked);
+
+/// <summary>
+/// Which of a chain's gap nodes to attract first (Core's <see cref="Relatedness"/>): each gap node's industry
+/// (its GB/T 4754 division) is scored by the location quotient of that industry in the chain's jurisdiction and by
+/// its relatedness density — how many of the industries it is close to the jurisdiction already specialises in —
+/// over the registry's output of the year in every region of the same level in the province. The registry is read
+/// past the scope filter as sums of output per jurisdiction and industry only (no enterprise leaves the query),
+/// because a county's quotient needs the province's totals.
+/// </summary>
+public sealed class RankNodes(AppDb dbs, CurrentUser user, ReadChainGaps gaps)
+{
+    public async Task<NodeRankingReport> Handle(Guid chainId, int? year, CancellationToken ct)
+    {
+        user.Require(Permission.ViewInvestment);
+        await using var db = dbs.Open();
+        var chain = await db.Chains.AsNoTracking().FirstOrDefaultAsync(c => c.Id == chainId, ct) ?? throw new NotFoundException("chain", "产业链不存在 (chain not found)");
+        year ??= await db.EnterpriseFacts.IgnoreQueryFilters().MaxAsync(f => (int?)f.Year, ct);
+        var nodes = await db.ChainNodes.AsNoTracking().Where(n => n.ChainId == chainId).ToDictionaryAsync(n => n.Id, ct);
+        var chainGaps = (await gaps.Handle(year, ct)).Where(g => g.ChainId == chainId).ToList();
+
+        var segments = chain.JurisdictionPath.Trim('/').Split('/');
+        // The province is the third segment (nation / province / …); a province's own chain compares provinces.
+        var depth = segments.Length;
+        var referenceDepth = Math.Min(2, depth - 1);
+        var reference = "/" + string.Join('/', segments.Take(Math.Max(referenceDepth, 1))) + "/";
+        string RegionOf(string path)
+        {
+            var parts = path.Trim('/').Split('/');
+            return "/" + string.Join('/', parts.Take(Math.Min(depth, parts.Length))) + "/";
+        }
+        var sums = await (from f in db.EnterpriseFacts.IgnoreQueryFilters()
+                          join e in db.Enterprises.IgnoreQueryFilters() on f.EnterpriseId equals e.Id
+                          where f.Year == year && e.IndustryCode != null && e.JurisdictionPath.StartsWith(reference) && f.OutputValue > 0
+                          group f.OutputValue by new { e.JurisdictionPath, e.IndustryCode } into g
+                          select new { g.Key.JurisdictionPath, g.Key.IndustryCode, Output = g.Sum() }).ToListAsync(ct);
+        var outputs = sums.Select(s => new RegionOutput(RegionOf(s.JurisdictionPath), s.IndustryCode![..2], s.Output)).ToList();
+
+        var codedGaps = chainGaps.Where(g => nodes.TryGetValue(g.Id, out var n) && n.IndustryCode is not null).ToList();
+        var ranking = Relatedness.Rank(chain.JurisdictionPath, codedGaps.Select(g => new GapNodeIndustry(g.Id, g.Gap.Name, nodes[g.Id].IndustryCode![..2])).ToList(), outputs);
+        var ranked = ranking.Select((r, i) => new RankedNode(i + 1, r.NodeId, r.Name, chainGaps.First(g => g.Id == r.NodeId).Gap.Kind, nodes[r.NodeId].IndustryCode!,
+            r.Industry, Math.Round(r.LocationQuotient, 2), Math.Round(r.Density, 3),
+            r.Related.Select(x => new RelatedIndustry(x.Industry, IndustryCode.SectionOf(int.Parse(x.Industry, System.Globalization.CultureInfo.InvariantCulture)) is { } s ? $"{s}" : null,
+                Math.Round(x.Proximity, 2))).ToList())).ToList();
+        var names = await db.Jurisdictions.IgnoreQueryFilters().AsNoTracking().Where(j => j.JurisdictionPath == chain.JurisdictionPath || j.JurisdictionPath == reference)
+            .ToDictionaryAsync(j => j.JurisdictionPath, j => j.Name, ct);
+        return new NodeRankingReport(chainId, year, names.GetValueOrDefault(chain.JurisdictionPath, ""), names.GetValueOrDefault(reference, ""),
+            outputs.Select(o => o.Region).Distinct().Count(), outputs.Select(o => o.Industry).Distinct().Count(),
+            outputs.Where(o => o.Region == chain.JurisdictionPath).Sum(o => o.Output), ranked,
+            chainGaps.Where(g => !codedGaps.Contains(g)).Select(g => g.Gap.Name).ToList());
+    }
+}
