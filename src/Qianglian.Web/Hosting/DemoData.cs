@@ -97,7 +97,6 @@ public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConso
         console.WriteLine("==== 演示账号 (demo accounts) — 密码 password: " + Password + " ====");
         foreach (var a in Accounts)
             console.WriteLine($"  {a.UserName,-16} {a.Role,-20} {a.JurisdictionCode}  {a.DisplayName}");
-        console.WriteLine("  http://127.0.0.1:5000");
         console.WriteLine();
     }
 }
