@@ -48,6 +48,7 @@ public static class ServiceRegistration
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, Resources.MudStrings>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         services.AddSingleton(new StartupConsole(Console.Out));

@@ -105,9 +105,14 @@ public sealed class FoundationBrowserTests(BrowserHost host) : IClassFixture<Bro
         await Assertions.Expect(page.GetByTestId("audit-table")).ToContainTextAsync("新增");
         await page.GotoAsync(host.BaseUrl + "/packs");
         await Assertions.Expect(page.GetByTestId("pack-xiqu-chains")).ToHaveTextAsync("声明9条，已列名0条");
+        // MudBlazor's own texts follow the UI language too: the pager of a paged list.
+        await page.GotoAsync(host.BaseUrl + "/units");
+        await Assertions.Expect(page.Locator(".mud-table-pagination")).ToContainTextAsync("每页行数");
 
         await page.GotoAsync(host.BaseUrl + "/culture?c=en&returnUrl=/packs");
         await Assertions.Expect(page.GetByTestId("pack-xiqu-chains")).ToHaveTextAsync("declared 9, named 0");
+        await page.GotoAsync(host.BaseUrl + "/units");
+        await Assertions.Expect(page.Locator(".mud-table-pagination")).ToContainTextAsync("Rows per page");
         await Shot(page, "admin-packs-en");
         await page.Context.CloseAsync();
     }

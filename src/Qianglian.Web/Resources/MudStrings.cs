@@ -1,0 +1,30 @@
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace Qianglian.Web.Resources;
+
+/// <summary>
+/// MudBlazor's built-in texts (pager, loading, pickers, uploads) from our own resources, so they follow the UI
+/// language like every other string: MudBlazor key K is looked up as "Mud.K" in Strings.resx / Strings.en.resx.
+/// A key we do not list is reported as not found, and MudBlazor keeps its English default.
+/// </summary>
+public sealed class MudStrings(IStringLocalizer<Strings> strings) : MudLocalizer
+{
+    public override LocalizedString this[string key]
+    {
+        get
+        {
+            var text = strings["Mud." + key];
+            return text.ResourceNotFound ? new LocalizedString(key, key, resourceNotFound: true) : new LocalizedString(key, text.Value);
+        }
+    }
+
+    public override LocalizedString this[string key, params object[] arguments]
+    {
+        get
+        {
+            var text = strings["Mud." + key, arguments];
+            return text.ResourceNotFound ? new LocalizedString(key, key, resourceNotFound: true) : new LocalizedString(key, text.Value);
+        }
+    }
+}
