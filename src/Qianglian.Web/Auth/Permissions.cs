@@ -44,6 +44,10 @@ public enum Permission
     ManageChainWork,
     PostSupplyDemand,
     RecordMatches,
+    // Evaluation: the chain and park index, targets against actuals, dashboards.
+    ViewEvaluation,
+    /// <summary>Run the chain or park index and keep its models.</summary>
+    ManageEvaluation,
 }
 
 /// <summary>The role → permission table: one place to read and to test.</summary>
@@ -63,26 +67,28 @@ public static class RolePermissions
             Permission.ManageProjects, Permission.ReportProjects, Permission.IssueBulletins, Permission.ViewInvestment, Permission.ManageInvestment, Permission.ApproveDeals,
             Permission.ManageCultivation, Permission.ScoreExperts, Permission.FileObjections,
             Permission.FileProblems, Permission.HandleProblems, Permission.ManageTasks, Permission.ReportProgress, Permission.ReviewTasks, Permission.ManageChainWork,
-            Permission.PostSupplyDemand, Permission.RecordMatches],
+            Permission.PostSupplyDemand, Permission.RecordMatches, Permission.ViewEvaluation, Permission.ManageEvaluation],
         // A chain chief reads the bulletins, approves the 一事一议 packages of the chain's major investors (攀枝花 二), visits,
         // holds the quarterly meetings, assigns matters and settles escalated problems (达州 （二）).
         [Roles.ChainChief] = [.. Viewing, Permission.IssueBulletins, Permission.ViewInvestment, Permission.ApproveDeals,
-            Permission.FileProblems, Permission.HandleProblems, Permission.ManageChainWork],
+            Permission.FileProblems, Permission.HandleProblems, Permission.ManageChainWork, Permission.ViewEvaluation],
         // Lead departments draw their chain's panorama, run its problem ledger and meetings (达州 （三）) and score their
         // chain's enterprises (定性评价).
         [Roles.LeadDepartment] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ManageChains, Permission.ManageProjects,
             Permission.ReportProjects, Permission.ViewInvestment, Permission.ManageInvestment, Permission.ScoreExperts,
-            Permission.FileProblems, Permission.HandleProblems, Permission.ReportProgress, Permission.ManageChainWork, Permission.PostSupplyDemand, Permission.RecordMatches],
+            Permission.FileProblems, Permission.HandleProblems, Permission.ReportProgress, Permission.ManageChainWork, Permission.PostSupplyDemand, Permission.RecordMatches,
+            Permission.ViewEvaluation],
         // County and park operators keep their projects in the library (达州 （三）: 县（市、区）和园区 as the main bodies),
         // handle the problems first assigned to them and file objections to grades on their enterprises' behalf.
         [Roles.LocalOperator] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ManageProjects,
             Permission.ReportProjects, Permission.ViewInvestment, Permission.ManageInvestment, Permission.FileObjections,
-            Permission.FileProblems, Permission.HandleProblems, Permission.ReportProgress, Permission.PostSupplyDemand, Permission.RecordMatches],
+            Permission.FileProblems, Permission.HandleProblems, Permission.ReportProgress, Permission.PostSupplyDemand, Permission.RecordMatches,
+            Permission.ViewEvaluation],
         // An enterprise edits its own record (scoping limits it to that one) but registers none; it reports its projects'
         // progress, may object to its grade, raises and rates its problems and posts supplies and demands.
         [Roles.EnterpriseUser] = [.. Viewing, Permission.EditEnterprises, Permission.ReportProjects, Permission.FileObjections,
             Permission.FileProblems, Permission.RateProblems, Permission.PostSupplyDemand],
-        [Roles.Leader] = [.. Viewing, Permission.ViewUsers, Permission.ViewAudit, Permission.IssueBulletins, Permission.ViewInvestment],
+        [Roles.Leader] = [.. Viewing, Permission.ViewUsers, Permission.ViewAudit, Permission.IssueBulletins, Permission.ViewInvestment, Permission.ViewEvaluation],
     };
 
     public static bool Allows(IEnumerable<string> roles, Permission permission) =>

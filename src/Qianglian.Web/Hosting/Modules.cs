@@ -2,6 +2,7 @@ using Qianglian.Web.Modules.Audit;
 using Qianglian.Web.Modules.Chains;
 using Qianglian.Web.Modules.Cultivation;
 using Qianglian.Web.Modules.Enterprises;
+using Qianglian.Web.Modules.Evaluation;
 using Qianglian.Web.Modules.Jurisdictions;
 using Qianglian.Web.Modules.Policies;
 using Qianglian.Web.Modules.Projects;
@@ -23,6 +24,7 @@ public static class ModuleRegistry
         CultivationModule.Add(services);
         AuditModule.Add(services);
         SupervisionModule.Add(services);
+        EvaluationModule.Add(services);
     }
 
     public static void MapModules(this RouteGroupBuilder api)
@@ -36,5 +38,6 @@ public static class ModuleRegistry
         CultivationModule.Map(api);
         AuditModule.Map(api);
         SupervisionModule.Map(api);
+        EvaluationModule.Map(api);
     }
 }
