@@ -36,7 +36,9 @@ public static partial class Probes
         },
     };
 
-    /// <summary>The evaluation index, targets.</summary>
+    private static Guid MatrixChain(ScopingWorld w, Target t) => t == Target.Own ? w.Rows[typeof(Modules.Chains.Chain)].Own : w.Rows[typeof(Modules.Chains.Chain)].Other;
+
+    /// <summary>The evaluation index, targets, and the dashboards (a chain's and a county's: own or another jurisdiction's).</summary>
     private static readonly ProbeSet EvaluationProbes = new()
     {
         ["GET /api/v1/evaluation/models"] = (_, _, _) => Task.FromResult(Get("/api/v1/evaluation/models")),
@@ -50,5 +52,11 @@ public static partial class Probes
         ["GET /api/v1/evaluation/results/{id:guid}"] = async (w, _, t) => Get($"/api/v1/evaluation/results/{(await FreshIndexRun(w, t)).Result.Id}"),
         ["GET /api/v1/evaluation/targets"] = (_, _, _) => Task.FromResult(Get("/api/v1/evaluation/targets?year=2025")),
         ["GET /api/v1/evaluation/targets.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/evaluation/targets.xlsx?year=2025")),
+        ["GET /api/v1/dashboards/office"] = (_, _, _) => Task.FromResult(Get("/api/v1/dashboards/office?year=2025")),
+        ["GET /api/v1/dashboards/office.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/dashboards/office.xlsx?year=2025")),
+        ["GET /api/v1/dashboards/chains/{id:guid}"] = (w, _, t) => Task.FromResult(Get($"/api/v1/dashboards/chains/{MatrixChain(w, t)}?year=2025")),
+        ["GET /api/v1/dashboards/chains/{id:guid}.xlsx"] = (w, _, t) => Task.FromResult(Get($"/api/v1/dashboards/chains/{MatrixChain(w, t)}.xlsx?year=2025&chart=outputTrend")),
+        ["GET /api/v1/dashboards/county"] = (w, _, t) => Task.FromResult(Get($"/api/v1/dashboards/county?year=2025&jurisdictionId={Place(w, t)}")),
+        ["GET /api/v1/dashboards/county.xlsx"] = (w, _, t) => Task.FromResult(Get($"/api/v1/dashboards/county.xlsx?year=2025&jurisdictionId={Place(w, t)}")),
     };
 }

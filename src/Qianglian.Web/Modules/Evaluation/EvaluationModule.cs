@@ -20,10 +20,12 @@ public static class EvaluationModule
         services.AddScoped<IMetricSource, EnterpriseMetrics>();
         services.AddScoped<IMetricSource, ChainMetrics>();
         services.AddScoped<ReadTargets>();
+        services.AddScoped<ReadDashboards>();
     }
 
     public static void Map(RouteGroupBuilder api)
     {
+        MapDashboards(api);
         var e = api.MapGroup("/evaluation").WithTags("Evaluation");
         e.MapGet("/models", (ReadIndexModels h, CancellationToken ct) => h.List(ct))
             .Access<CultivationModel>(Permission.ViewEvaluation, ApiOperation.List);
@@ -51,6 +53,26 @@ public static class EvaluationModule
         e.MapGet("/targets.xlsx", async (int year, ReadTargets h, CancellationToken ct) => TypedResults.File(await h.Export(year, ct), Workbooks.ContentType, $"{year}年目标跟踪.xlsx"))
             .Access<Target>(Permission.ViewEvaluation, ApiOperation.Download);
     }
+
+    private static void MapDashboards(RouteGroupBuilder api)
+    {
+        var d = api.MapGroup("/dashboards").WithTags("Evaluation");
+        d.MapGet("/office", (int year, ReadDashboards h, CancellationToken ct) => h.Office(year, ct))
+            .Access<Chains.Chain>(Permission.ViewEvaluation, ApiOperation.Download);
+        d.MapGet("/office.xlsx", async (int year, string? chart, ReadDashboards h, CancellationToken ct) => Xlsx(await h.Office(year, ct), chart))
+            .Access<Chains.Chain>(Permission.ViewEvaluation, ApiOperation.Download);
+        d.MapGet("/chains/{id:guid}", (Guid id, int year, ReadDashboards h, CancellationToken ct) => h.Chain(id, year, ct))
+            .Access<Chains.Chain>(Permission.ViewEvaluation, ApiOperation.Get);
+        d.MapGet("/chains/{id:guid}.xlsx", async (Guid id, int year, string? chart, ReadDashboards h, CancellationToken ct) => Xlsx(await h.Chain(id, year, ct), chart))
+            .Access<Chains.Chain>(Permission.ViewEvaluation, ApiOperation.Get);
+        d.MapGet("/county", (Guid? jurisdictionId, int year, ReadDashboards h, CancellationToken ct) => h.County(jurisdictionId, year, ct))
+            .Access<Jurisdictions.Jurisdiction>(Permission.ViewEvaluation, ApiOperation.Get);
+        d.MapGet("/county.xlsx", async (Guid? jurisdictionId, int year, string? chart, ReadDashboards h, CancellationToken ct) => Xlsx(await h.County(jurisdictionId, year, ct), chart))
+            .Access<Jurisdictions.Jurisdiction>(Permission.ViewEvaluation, ApiOperation.Get);
+    }
+
+    private static IResult Xlsx(Dashboard d, string? chart) =>
+        TypedResults.File(ReadDashboards.Workbook(d, chart), Workbooks.ContentType, $"{d.Title}{d.Year}{(chart is null ? "" : "-" + chart)}.xlsx");
 
     private static IResult Created(Guid id) => TypedResults.Created((string?)null, new { id });
 }

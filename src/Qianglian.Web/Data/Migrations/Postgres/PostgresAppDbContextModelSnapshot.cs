@@ -2798,14 +2798,6 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<int>("Category")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
                     b.Property<Guid?>("EnterpriseId")
                         .HasColumnType("uuid");
 
@@ -2817,21 +2809,14 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("ReportId")
                         .HasColumnType("uuid");
-
-                    b.Property<string>("Resolution")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
-
-                    b.Property<DateOnly?>("ResolvedOn")
-                        .HasColumnType("date");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -2843,11 +2828,12 @@ namespace Qianglian.Web.Data.Migrations.Postgres
 
                     b.HasIndex("JurisdictionPath");
 
+                    b.HasIndex("ProblemId")
+                        .IsUnique();
+
                     b.HasIndex("ProjectId");
 
                     b.HasIndex("ReportId");
-
-                    b.HasIndex("Status");
 
                     b.ToTable("ReportProblem");
                 });
@@ -4449,6 +4435,12 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
                         .WithMany()
                         .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Qianglian.Web.Modules.Supervision.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -2788,14 +2788,6 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Category")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid?>("EnterpriseId")
                         .HasColumnType("TEXT");
 
@@ -2807,21 +2799,14 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("ProblemId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ReportId")
                         .HasColumnType("TEXT");
-
-                    b.Property<string>("Resolution")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ResolvedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -2833,11 +2818,12 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("JurisdictionPath");
 
+                    b.HasIndex("ProblemId")
+                        .IsUnique();
+
                     b.HasIndex("ProjectId");
 
                     b.HasIndex("ReportId");
-
-                    b.HasIndex("Status");
 
                     b.ToTable("ReportProblem");
                 });
@@ -4439,6 +4425,12 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                     b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
                         .WithMany()
                         .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Qianglian.Web.Modules.Supervision.Problem", null)
+                        .WithMany()
+                        .HasForeignKey("ProblemId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 

@@ -11,6 +11,37 @@ namespace Qianglian.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_ReportProblem_Status",
+                table: "ReportProblem");
+
+            migrationBuilder.DropColumn(
+                name: "Category",
+                table: "ReportProblem");
+
+            migrationBuilder.DropColumn(
+                name: "Description",
+                table: "ReportProblem");
+
+            migrationBuilder.DropColumn(
+                name: "Resolution",
+                table: "ReportProblem");
+
+            migrationBuilder.DropColumn(
+                name: "ResolvedOn",
+                table: "ReportProblem");
+
+            migrationBuilder.DropColumn(
+                name: "Status",
+                table: "ReportProblem");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "ProblemId",
+                table: "ReportProblem",
+                type: "uuid",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
             migrationBuilder.CreateTable(
                 name: "IndexRuns",
                 columns: table => new
@@ -76,6 +107,12 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReportProblem_ProblemId",
+                table: "ReportProblem",
+                column: "ProblemId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IndexResults_JurisdictionId",
                 table: "IndexResults",
                 column: "JurisdictionId");
@@ -100,16 +137,76 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                 name: "IX_IndexRuns_JurisdictionPath",
                 table: "IndexRuns",
                 column: "JurisdictionPath");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ReportProblem_Problems_ProblemId",
+                table: "ReportProblem",
+                column: "ProblemId",
+                principalTable: "Problems",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_ReportProblem_Problems_ProblemId",
+                table: "ReportProblem");
+
             migrationBuilder.DropTable(
                 name: "IndexResults");
 
             migrationBuilder.DropTable(
                 name: "IndexRuns");
+
+            migrationBuilder.DropIndex(
+                name: "IX_ReportProblem_ProblemId",
+                table: "ReportProblem");
+
+            migrationBuilder.DropColumn(
+                name: "ProblemId",
+                table: "ReportProblem");
+
+            migrationBuilder.AddColumn<int>(
+                name: "Category",
+                table: "ReportProblem",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Description",
+                table: "ReportProblem",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Resolution",
+                table: "ReportProblem",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "ResolvedOn",
+                table: "ReportProblem",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Status",
+                table: "ReportProblem",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportProblem_Status",
+                table: "ReportProblem",
+                column: "Status");
         }
     }
 }
