@@ -104,7 +104,8 @@ public abstract class ProjectLifecycleTests<THost>(THost host) : IClassFixture<T
 
         // The report's problem is a ticket of the supervision problem ledger, handled there.
         var ticket = await office.GetFromJsonAsync<JsonElement>($"/api/v1/problems/{april.GetProperty("problems")[0].GetProperty("id").GetGuid()}");
-        Assert.Equal(("ProjectMonthlyReport", "Land", "Open"), (ticket.GetProperty("source").GetString(), ticket.GetProperty("category").GetString(), ticket.GetProperty("status").GetString()));
+        var row = ticket.GetProperty("row");
+        Assert.Equal(("ProjectMonthlyReport", "Land", "Open"), (row.GetProperty("source").GetString(), row.GetProperty("category").GetString(), row.GetProperty("status").GetString()));
     }
 
     [Fact]
