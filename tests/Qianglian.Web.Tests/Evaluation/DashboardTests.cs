@@ -49,6 +49,7 @@ public abstract class DashboardTests<THost>(THost host) : IClassFixture<THost> w
         var board = await dazhou.GetFromJsonAsync<JsonElement>($"/api/v1/dashboards/office?year={EvaluationWorld.Year}");
         var keys = board.GetProperty("charts").EnumerateArray().Select(c => c.GetProperty("key").GetString()).ToList();
         Assert.Equal(["outputTrend", "projectsByStage", "investmentCompletion", "problemSla", "tiers", "perMuGrades"], keys);
+        Assert.StartsWith("/ ", board.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("key").GetString() == "targetsMet").GetProperty("unit").GetString());
         var total = Chart(board, "outputTrend").GetProperty("series")[0].GetProperty("values")[4].GetDecimal();
         Assert.True(total >= 6m + 14.4m, $"达州's chains include 测评县's 甲链 and 乙链 (20.4亿), got {total}");
         var sla = Chart(board, "problemSla");

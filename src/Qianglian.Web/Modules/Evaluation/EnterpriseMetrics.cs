@@ -139,5 +139,6 @@ public sealed class EnterpriseMetrics : IMetricSource
         return new(list.Count, $"{what}：{list.Count}家", list);
     }
 
-    internal static decimal Yi(decimal yuan) => Math.Round(yuan / 100_000_000m, 2);
+    /// <remarks>Trailing zeros dropped (PostgreSQL's numeric keeps the column's scale), so explanations read 32.5亿元 on both databases.</remarks>
+    internal static decimal Yi(decimal yuan) => Math.Round(yuan / 100_000_000m, 2) / 1.000000000000000000000000000000000m;
 }

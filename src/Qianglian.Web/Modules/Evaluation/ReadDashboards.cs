@@ -20,7 +20,7 @@ namespace Qianglian.Web.Modules.Evaluation;
 /// projects and problems). Everything within the caller's scope; amounts of projects shared between localities at the
 /// agreed shares, each enterprise counted once.
 /// </summary>
-public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clock)
+public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clock, ReadTargets targets)
 {
     private const decimal Yi = 100_000_000m;
     private static readonly ProjectStage[] Stages = [ProjectStage.Reserve, ProjectStage.Signed, ProjectStage.Started, ProjectStage.Completed, ProjectStage.AtCapacity];
@@ -64,6 +64,8 @@ public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clo
         var grades = await Grades(db, year, ct);
         var overall = ProblemFigures.Of(problems.Select(p => new ProblemFacts(p.Status, p.ClosedOnTime, p.Escalated, p.Rating)));
         var (planned, done) = (money.Values.Sum(m => m.Planned), money.Values.Sum(m => m.Completed));
+        // The leader reads this board too: how many of the packs' targets the year's data already meets, of those with data.
+        var tracked = (await targets.Handle(year, ct)).Where(t => t.Met is not null).ToList();
         return new Dashboard("融圈强链办工作台", year, path,
         [
             new("chains", "产业链", chains.Count, "条"),
@@ -74,6 +76,7 @@ public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clo
             new("onTimeRate", "问题按期办结率", overall.OnTimeRate is { } r ? Round(100m * r) : null, "%"),
             new("openProblems", "待办问题", problems.Count(p => p.Status != ProblemStatus.Closed), "个"),
             new("overdueProblems", "超期问题", problems.Count(p => p.Status == ProblemStatus.Open && p.DueAt < now), "个"),
+            new("targetsMet", $"{year}年已达成目标", tracked.Count(t => t.Met == true), $"/ {tracked.Count} 项"),
         ],
         [trend, StageChart(projects), investment, sla, tierChart, grades], []);
     }
