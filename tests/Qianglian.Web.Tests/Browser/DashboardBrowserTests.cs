@@ -38,7 +38,13 @@ public sealed class DashboardBrowserTests(BrowserHost host) : IClassFixture<Brow
         await Assertions.Expect(office.GetByTestId("figure-chains")).ToContainTextAsync("条");
         await office.WaitForFunctionAsync("() => document.querySelector('[data-testid=chart-investmentCompletion] canvas')");
         await office.ScreenshotAsync(new() { Path = Shot("home-office.png"), FullPage = true });
+        await office.GotoAsync(host.BaseUrl + "/evaluation/targets");
+        await Assertions.Expect(office.GetByTestId("targets-year")).ToBeVisibleAsync();
         await office.Context.CloseAsync();
+
+        var leader = await host.SignInAsync("pzh.leader");   // reads over the office: the same board for its city
+        await Assertions.Expect(leader.GetByTestId("home-dashboard")).ToContainTextAsync("融圈强链办工作台");
+        await leader.Context.CloseAsync();
 
         var county = await host.SignInAsync("xiqu.operator");
         await BrowserHost.WaitInteractiveAsync(county);

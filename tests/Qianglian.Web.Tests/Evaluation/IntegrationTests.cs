@@ -63,10 +63,16 @@ public abstract class IntegrationTests<THost>(THost host) : IClassFixture<THost>
     [Fact]
     public async Task A_problem_of_a_project_without_an_enterprise_is_refused_and_nothing_is_stored()
     {
-        var (county, chain, _) = await WorldAsync();
+        var (county, chain, enterprise) = await WorldAsync();
         var office = await host.ClientFor("dazhou.office");
-        var project = await Create(office, county, new { name = $"无企业项目{Guid.NewGuid():N}"[..13], chainId = chain, totalInvestment = 100_000_000m, listedOn = "2025-01-02" });
+        var project = await Create(office, county, new { name = $"无企业项目{Guid.NewGuid():N}"[..13], enterpriseId = enterprise, chainId = chain, totalInvestment = 100_000_000m, listedOn = "2025-01-02" });
         await Start(office, project, "2025-01-10", "2025-02-01");
+        await using (var db = host.OpenSystem())   // signing needs an enterprise; a project can lose it afterwards (or come in by import without one)
+        {
+            var stored = await db.Projects.SingleAsync(p => p.Id == project);
+            stored.EnterpriseId = null;
+            await db.SaveChangesAsync();
+        }
         var before = await Tickets();
         Assert.Contains("项目未关联企业", await Error(await Report(office, project, 2025, 3, 500, ("Power", "施工用电增容")), "problems"));
         Assert.Equal(before, await Tickets());
