@@ -32,10 +32,11 @@ public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clo
         var path = user.Scope.Path;
         var chains = await db.Chains.AsNoTracking().OrderBy(c => c.JurisdictionPath).ThenBy(c => c.Ordinal).ThenBy(c => c.Name).ToListAsync(ct);
         var members = await ChainMembers(db, chains, ct);
-        var outputs = await Outputs(db, members.Select(m => m.EnterpriseId), year - 4, year, ct);
+        var factsYear = await FactsYear(db, members.Select(m => m.EnterpriseId), year, ct);
+        var outputs = await Outputs(db, members.Select(m => m.EnterpriseId), factsYear - 4, factsYear, ct);
         decimal Output(IEnumerable<Guid> firms, int y) => firms.Distinct().Sum(f => outputs.GetValueOrDefault((f, y)));
-        var years = Enumerable.Range(year - 4, 5).ToList();
-        var top = chains.OrderByDescending(c => Output(members.Where(m => m.ChainId == c.Id).Select(m => m.EnterpriseId), year)).Take(5).ToList();
+        var years = Enumerable.Range(factsYear - 4, 5).ToList();
+        var top = chains.OrderByDescending(c => Output(members.Where(m => m.ChainId == c.Id).Select(m => m.EnterpriseId), factsYear)).Take(5).ToList();
         var trend = new ChartData("outputTrend", "产业链产值趋势", ChartKind.Line, "亿元", years.Select(y => y.ToString()).ToList(),
         [
             new("全部产业链", years.Select(y => (decimal?)Round(Output(members.Select(m => m.EnterpriseId), y) / Yi)).ToList()),
@@ -70,7 +71,7 @@ public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clo
         [
             new("chains", "产业链", chains.Count, "条"),
             new("enterprises", "链上企业", members.Select(m => m.EnterpriseId).Distinct().Count(), "家"),
-            new("output", $"{year}年产业链产值", Round(Output(members.Select(m => m.EnterpriseId), year) / Yi), "亿元"),
+            new("output", $"{factsYear}年产业链产值", Round(Output(members.Select(m => m.EnterpriseId), factsYear) / Yi), "亿元"),
             new("projects", "在库项目", projects.Count, "个"),
             new("investmentRate", $"{year}年投资完成率", planned > 0 ? Round(100m * done / planned) : null, "%"),
             new("onTimeRate", "问题按期办结率", overall.OnTimeRate is { } r ? Round(100m * r) : null, "%"),
@@ -88,8 +89,9 @@ public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clo
         var chain = await db.Chains.AsNoTracking().FirstOrDefaultAsync(c => c.Id == chainId, ct) ?? throw new NotFoundException("chain", "产业链不存在 (chain not found)");
         var members = await ChainMembers(db, [chain], ct);
         var firms = members.Select(m => m.EnterpriseId).Distinct().ToList();
-        var outputs = await Outputs(db, firms, year - 4, year, ct);
-        var years = Enumerable.Range(year - 4, 5).ToList();
+        var factsYear = await FactsYear(db, firms, year, ct);
+        var outputs = await Outputs(db, firms, factsYear - 4, factsYear, ct);
+        var years = Enumerable.Range(factsYear - 4, 5).ToList();
         var trend = new ChartData("outputTrend", "产值趋势", ChartKind.Line, "亿元", years.Select(y => y.ToString()).ToList(),
             [new(chain.Name, years.Select(y => (decimal?)Round(firms.Sum(f => outputs.GetValueOrDefault((f, y))) / Yi)).ToList())]);
 
@@ -114,7 +116,7 @@ public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clo
             .ToListAsync(ct);
         var latest = index.OrderByDescending(i => i.Year).ThenByDescending(i => i.CreatedAt).FirstOrDefault();
         var figures = ProblemFigures.Of(problems.Select(p => new ProblemFacts(p.Status, p.ClosedOnTime, p.Escalated, p.Rating)));
-        var facts = await db.EnterpriseFacts.AsNoTracking().Where(f => firms.Contains(f.EnterpriseId) && f.Year == year).Select(f => new { f.EnterpriseId, f.Revenue }).ToListAsync(ct);
+        var facts = await db.EnterpriseFacts.AsNoTracking().Where(f => firms.Contains(f.EnterpriseId) && f.Year == factsYear).Select(f => new { f.EnterpriseId, f.Revenue }).ToListAsync(ct);
         var industrial = (await db.Enterprises.AsNoTracking().Where(e => firms.Contains(e.Id)).Select(e => new { e.Id, e.IndustryCode }).ToListAsync(ct))
             .Where(e => e.IndustryCode is { } c && Core.Enterprises.IndustryCode.Check(c).IsIndustrial).Select(e => e.Id).ToHashSet();
         var (planned, done) = (months.Planned, months.Done);
@@ -123,7 +125,7 @@ public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clo
             new("enterprises", "本地企业", firms.Count, "家"),
             new("leaders", "链主企业", members.Where(m => m.Role == ChainRole.ChainLeader).Select(m => m.EnterpriseId).Distinct().Count(), "家"),
             new("aboveScale", "规上企业", facts.Count(f => Core.Enterprises.AboveScale.Is(industrial.Contains(f.EnterpriseId), f.Revenue)), "家"),
-            new("output", $"{year}年产值", Round(firms.Sum(f => outputs.GetValueOrDefault((f, year))) / Yi), "亿元"),
+            new("output", $"{factsYear}年产值", Round(firms.Sum(f => outputs.GetValueOrDefault((f, factsYear))) / Yi), "亿元"),
             new("projects", "在库项目", projects.Count, "个"),
             new("investmentRate", $"{year}年投资完成率", planned > 0 ? Round(100m * done / planned) : null, "%"),
             new("openProblems", "待办问题", problems.Count(p => p.Status != ProblemStatus.Closed), "个"),
@@ -203,6 +205,16 @@ public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clo
                            where ids.Contains(l.ChainId) && l.Evidence != EvidenceStrength.Rejected
                            select new { l.ChainId, l.EnterpriseId, l.Role, e.JurisdictionPath }).ToListAsync(ct);
         return links.Where(l => l.JurisdictionPath.StartsWith(paths[l.ChainId], StringComparison.Ordinal)).Select(l => new Member(l.ChainId, l.EnterpriseId, l.Role)).ToList();
+    }
+
+    /// <summary>
+    /// The latest year up to <paramref name="year"/> with enterprise facts: facts are reported after a year ends, so the
+    /// current year's board shows last year's output beside this year's projects and problems.
+    /// </summary>
+    private static async Task<int> FactsYear(AppDbContext db, IEnumerable<Guid> enterprises, int year, CancellationToken ct)
+    {
+        var ids = enterprises.Distinct().ToList();
+        return await db.EnterpriseFacts.Where(f => ids.Contains(f.EnterpriseId) && f.Year <= year).MaxAsync(f => (int?)f.Year, ct) ?? year;
     }
 
     private static async Task<Dictionary<(Guid, int), decimal>> Outputs(AppDbContext db, IEnumerable<Guid> enterprises, int from, int to, CancellationToken ct)

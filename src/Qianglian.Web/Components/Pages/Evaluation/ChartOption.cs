@@ -36,7 +36,8 @@ public static class ChartOption
                 stack = c.Kind == ChartKind.StackedBar && !s.OnRightAxis ? "total" : null,
                 yAxisIndex = s.OnRightAxis ? 1 : 0,
                 label = new { show = c.Kind != ChartKind.Line && !s.OnRightAxis, position = c.Kind == ChartKind.StackedBar ? "inside" : "top" },
-                data = s.Values,
+                // An empty segment of a stack is not drawn (nor labelled 0).
+                data = c.Kind == ChartKind.StackedBar && !s.OnRightAxis ? s.Values.Select(v => v == 0 ? null : v).ToList() : s.Values,
             }).ToArray(),
         };
     }
