@@ -56,7 +56,7 @@ S = {
  "ChainEnterprises": ("链上企业", "Enterprises on the chain"), "ChainLeaders": ("链主企业", "Chain leaders"), "ChainOutput": ("产值（亿元）", "Output (100M yuan)"), "EscalatedProblems": ("提交链长的问题", "Problems escalated to the chief"),
  "OpenMatters": ("未办结交办事项", "Open assigned matters"), "MattersDone": ("已办结事项", "Matters done"), "MattersOverdue": ("逾期事项", "Matters overdue"),
  "Meetings": ("推进会议", "Promotion meetings"), "MissingQuarters": ("本年未开推进会的季度", "Quarters without a meeting this year"), "Visits": ("调研记录", "Field visits"),
- "StuckProjects": ("推进缓慢项目", "Stuck projects"), "StuckProjectsPending": ("项目模块上线后显示", "Shown once the projects module is live"),
+ "StuckProjects": ("推进缓慢项目", "Stuck projects"),
  "RecordVisit": ("记录调研", "Record a visit"), "RecordMeeting": ("记录推进会议", "Record a meeting"), "AssignMatter": ("交办事项", "Assign a matter"),
  "VisitedOn": ("调研日期", "Date"), "Place": ("调研地点", "Place"), "Participants": ("参加人员", "Participants"), "Findings": ("调研发现", "Findings"),
  "HeldOn": ("会议日期", "Date"), "MeetingTitle": ("会议名称", "Title"), "Agenda": ("会议议题", "Agenda"), "Attendees": ("参会人员", "Attendees"),

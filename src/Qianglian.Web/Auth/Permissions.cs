@@ -53,6 +53,10 @@ public enum Permission
     ManageIncentives,
     /// <summary>Approve beyond the yearly budget, with a reason.</summary>
     OverrideIncentiveBudget,
+    // Evaluation: the chain and park index, targets against actuals, dashboards.
+    ViewEvaluation,
+    /// <summary>Run the chain or park index and keep its models.</summary>
+    ManageEvaluation,
 }
 
 /// <summary>The role → permission table: one place to read and to test.</summary>
@@ -72,33 +76,33 @@ public static class RolePermissions
             Permission.ManageProjects, Permission.ReportProjects, Permission.IssueBulletins, Permission.ViewInvestment, Permission.ManageInvestment, Permission.ApproveDeals,
             Permission.ManageCultivation, Permission.ScoreExperts, Permission.FileObjections,
             Permission.FileProblems, Permission.HandleProblems, Permission.ManageTasks, Permission.ReportProgress, Permission.ReviewTasks, Permission.ManageChainWork,
-            Permission.PostSupplyDemand, Permission.RecordMatches,
+            Permission.PostSupplyDemand, Permission.RecordMatches, Permission.ViewEvaluation, Permission.ManageEvaluation,
             Permission.ApplyIncentives, Permission.ReviewIncentives, Permission.ManageIncentives],
         // A chain chief — a district or city leader — reads the bulletins, approves the 一事一议 packages of the chain's major
         // investors (攀枝花 二), visits, holds the quarterly meetings, assigns matters and settles escalated problems (达州 （二）),
         // convenes the special study of incentive applications (西区 十) and may approve beyond the budget.
         [Roles.ChainChief] = [.. Viewing, Permission.IssueBulletins, Permission.ViewInvestment, Permission.ApproveDeals,
             Permission.FileProblems, Permission.HandleProblems, Permission.ManageChainWork,
-            Permission.ReviewIncentives, Permission.OverrideIncentiveBudget],
+            Permission.ReviewIncentives, Permission.OverrideIncentiveBudget, Permission.ViewEvaluation],
         // Lead departments draw their chain's panorama, run its problem ledger and meetings (达州 （三）), score their
         // chain's enterprises (定性评价) and review incentive applications at their stage.
         [Roles.LeadDepartment] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ManageChains, Permission.ManageProjects,
             Permission.ReportProjects, Permission.ViewInvestment, Permission.ManageInvestment, Permission.ScoreExperts,
             Permission.FileProblems, Permission.HandleProblems, Permission.ReportProgress, Permission.ManageChainWork, Permission.PostSupplyDemand, Permission.RecordMatches,
-            Permission.ApplyIncentives, Permission.ReviewIncentives, Permission.ManageIncentives],
+            Permission.ApplyIncentives, Permission.ReviewIncentives, Permission.ManageIncentives, Permission.ViewEvaluation],
         // County and park operators keep their projects in the library (达州 （三）: 县（市、区）和园区 as the main bodies),
         // handle the problems first assigned to them, file objections to grades and apply for incentives on their
         // enterprises' behalf.
         [Roles.LocalOperator] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ManageProjects,
             Permission.ReportProjects, Permission.ViewInvestment, Permission.ManageInvestment, Permission.FileObjections,
             Permission.FileProblems, Permission.HandleProblems, Permission.ReportProgress, Permission.PostSupplyDemand, Permission.RecordMatches,
-            Permission.ApplyIncentives],
+            Permission.ApplyIncentives, Permission.ViewEvaluation],
         // An enterprise edits its own record (scoping limits it to that one) but registers none; it reports its projects'
         // progress, may object to its grade, raises and rates its problems, posts supplies and demands and applies for
         // incentives.
         [Roles.EnterpriseUser] = [.. Viewing, Permission.EditEnterprises, Permission.ReportProjects, Permission.FileObjections,
             Permission.FileProblems, Permission.RateProblems, Permission.PostSupplyDemand, Permission.ApplyIncentives],
-        [Roles.Leader] = [.. Viewing, Permission.ViewUsers, Permission.ViewAudit, Permission.IssueBulletins, Permission.ViewInvestment],
+        [Roles.Leader] = [.. Viewing, Permission.ViewUsers, Permission.ViewAudit, Permission.IssueBulletins, Permission.ViewInvestment, Permission.ViewEvaluation],
     };
 
     public static bool Allows(IEnumerable<string> roles, Permission permission) =>

@@ -22,6 +22,7 @@ public static class Bootstrap
         await services.GetRequiredService<Modules.Projects.ProjectRulesLoader>().LoadAllAsync(RepositoryPaths.Packs, CancellationToken.None);
         await services.GetRequiredService<Modules.Supervision.SupervisionSettingsLoader>().LoadAllAsync(RepositoryPaths.Packs, CancellationToken.None);
         await services.GetRequiredService<Modules.Incentives.IncentivePackLoader>().LoadAllAsync(RepositoryPaths.Packs, CancellationToken.None);
+        await services.GetRequiredService<Modules.Evaluation.IndexPackLoader>().LoadAllAsync(RepositoryPaths.Packs, CancellationToken.None);
         // --demo on the command line, or Demo=true in configuration (how test hosts ask for it).
         if (settings.IsDefaultEmbedded || options.Demo || app.Configuration.GetValue<bool>("Demo"))
             await services.GetRequiredService<DemoData>().EnsureAsync(CancellationToken.None);

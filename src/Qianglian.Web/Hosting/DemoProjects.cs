@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qianglian.Core.Projects;
+using Qianglian.Core.Supervision;
 using Qianglian.Web.Components.Shared;
 using Qianglian.Web.Data;
 using Qianglian.Web.Modules.Projects;
@@ -57,6 +58,7 @@ public sealed class DemoProjects(AppDb dbs, TimeProvider clock)
             db.Add(new ProjectApproval { Kind = kind, Status = ApprovalStatus.Approved, SubmittedOn = submitted, ApprovedOn = approved }.For<ProjectApproval>(p));
         void Milestone(Project p, MilestoneKind kind, DateOnly planned, DateOnly? actual) =>
             db.Add(new ProjectMilestone { Kind = kind, PlannedOn = planned, ActualOn = actual }.For<ProjectMilestone>(p));
+        var raised = new List<(Project Project, MonthlyReport Report)>();
         void Reports(Project p, DateOnly from, decimal wanPerMonth, bool lastMonthToo)
         {
             var last = new DateOnly(today.Year, today.Month, 1).AddMonths(lastMonthToo ? -1 : -2);
@@ -68,8 +70,7 @@ public sealed class DemoProjects(AppDb dbs, TimeProvider clock)
                     FiledOn = Dispatch.DueDate(m.Year, m.Month, DispatchRules.Default), FiledAt = now, FiledBy = "xiqu.enterprise",
                 }.For<MonthlyReport>(p);
                 db.Add(report);
-                if (m == last)
-                    db.Add(new ReportProblem { ReportId = report.Id, Category = ProblemCategory.Power, Description = "施工临时用电容量不足，需协调供电公司增容" }.For<ReportProblem>(p));
+                if (m == last) raised.Add((p, report));
             }
         }
 
@@ -112,6 +113,8 @@ public sealed class DemoProjects(AppDb dbs, TimeProvider clock)
         Milestone(done, MilestoneKind.Production, today.AddDays(-190), today.AddDays(-185));
 
         await EnsureHolidaysAsync(db, ct);
+        foreach (var (project, report) in raised)
+            await ReportProblems.File(db, project, report, ProblemCategory.Power, "施工临时用电容量不足，需协调供电公司增容", "xiqu.enterprise", now, ct);
         await db.SaveChangesAsync(ct);
     }
 

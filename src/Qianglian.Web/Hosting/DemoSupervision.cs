@@ -60,7 +60,7 @@ public sealed class DemoSupervision(AppDb dbs, TimeProvider clock)
 
     private async Task EnsureProblemsAsync(AppDbContext db, Modules.Chains.Chain chain, CancellationToken ct)
     {
-        if (await db.Problems.AnyAsync(p => p.ChainId == chain.Id, ct)) return;
+        if (await db.Problems.AnyAsync(p => p.ChainId == chain.Id && p.Source != ProblemSource.ProjectMonthlyReport, ct)) return;
         var settings = await SupervisionSettingsReader.ForPathAsync(db, chain.JurisdictionPath, ct);
         var firms = await db.Enterprises.Where(e => e.Uscc.StartsWith("915")).ToDictionaryAsync(e => e.Name, ct);
         var now = clock.GetUtcNow();

@@ -4,6 +4,7 @@ using Qianglian.Web.Modules.Cultivation;
 using Qianglian.Web.Modules.Enterprises;
 using Qianglian.Web.Modules.Incentives;
 using Qianglian.Web.Modules.Investment;
+using Qianglian.Web.Modules.Evaluation;
 using Qianglian.Web.Modules.Jurisdictions;
 using Qianglian.Web.Modules.Policies;
 using Qianglian.Web.Modules.Projects;
@@ -27,6 +28,7 @@ public static class ModuleRegistry
         IncentivesModule.Add(services);
         AuditModule.Add(services);
         SupervisionModule.Add(services);
+        EvaluationModule.Add(services);
     }
 
     public static void MapModules(this RouteGroupBuilder api)
@@ -42,5 +44,6 @@ public static class ModuleRegistry
         IncentivesModule.Map(api);
         AuditModule.Map(api);
         SupervisionModule.Map(api);
+        EvaluationModule.Map(api);
     }
 }

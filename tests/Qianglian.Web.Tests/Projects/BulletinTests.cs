@@ -64,8 +64,13 @@ public abstract class BulletinTests<THost>(THost host) : IClassFixture<THost> wh
         Assert.Equal(HttpStatusCode.Created, (await Report(office, bing, 2025, 5, 450, ("Power", "电力增容"))).StatusCode);
         var detail = await office.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{bing}/detail");
         var power = detail.GetProperty("reports")[0].GetProperty("problems")[0];
-        Assert.Equal(HttpStatusCode.NoContent, (await office.PutAsJsonAsync($"/api/v1/report-problems/{power.GetProperty("id").GetGuid()}",
-            new { status = "Resolved", resolution = "供电公司已增容", version = power.GetProperty("version").GetInt32() })).StatusCode);
+        await using (var db = host.OpenSystem())
+        {
+            // The problem is a ticket of the supervision ledger; the ledger closed it (its workflow is tested there).
+            var ticket = await db.Problems.SingleAsync(p => p.Id == power.GetProperty("id").GetGuid());
+            (ticket.Status, ticket.Resolution) = (Core.Supervision.ProblemStatus.Closed, "供电公司已增容");
+            await db.SaveChangesAsync();
+        }
         Assert.Equal(HttpStatusCode.OK, (await Stage(office, bing, "Completed", "2025-05-31")).StatusCode);
 
         var f = await office.GetFromJsonAsync<JsonElement>("/api/v1/projects/bulletin?year=2025&month=6");

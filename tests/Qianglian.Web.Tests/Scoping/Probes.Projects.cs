@@ -26,18 +26,17 @@ public static partial class Probes
         return project;
     }
 
-    /// <summary>A monthly report (with one problem and one photo) of a new project in construction.</summary>
-    private static async Task<(MonthlyReport Report, ReportProblem Problem, ReportPhoto Photo)> FreshReport(ScopingWorld w, string role, Target t)
+    /// <summary>A monthly report (with one photo) of a new project in construction.</summary>
+    private static async Task<(MonthlyReport Report, ReportPhoto Photo)> FreshReport(ScopingWorld w, string role, Target t)
     {
         var project = await FreshProject(w, role, t, started: true);
         var today = TimeDisplay.Today(TimeProvider.System);
         await using var db = w.Host.OpenSystem();
         var report = new MonthlyReport { Year = today.Year, Month = today.Month, MonthInvestment = 1_000_000m, Progress = "探针", FiledOn = today, FiledBy = "probe" }.For<MonthlyReport>(project);
-        var problem = new ReportProblem { ReportId = report.Id, Category = ProblemCategory.Land, Description = "探针问题" }.For<ReportProblem>(project);
         var photo = new ReportPhoto { ReportId = report.Id, FileName = "p.png", ContentType = "image/png", Content = Png }.For<ReportPhoto>(project);
-        db.AddRange(report, problem, photo);
+        db.AddRange(report, photo);
         await db.SaveChangesAsync();
-        return (report, problem, photo);
+        return (report, photo);
     }
 
     /// <summary>A 1×1 PNG.</summary>
@@ -118,17 +117,12 @@ public static partial class Probes
         },
         ["PUT /api/v1/reports/{id:guid}"] = async (w, r, t) =>
         {
-            var (report, _, _) = await FreshReport(w, r, t);
+            var (report, _) = await FreshReport(w, r, t);
             return Send(HttpMethod.Put, $"/api/v1/reports/{report.Id}", new { monthInvestment = 2_000_000m, progress = "更正", version = report.Version });
         },
         ["POST /api/v1/reports/{id:guid}/photos"] = async (w, r, t) =>
             Upload($"/api/v1/reports/{(await FreshReport(w, r, t)).Report.Id}/photos", Png, "site.png", "image/png"),
         ["GET /api/v1/report-photos/{id:guid}"] = async (w, r, t) => Get($"/api/v1/report-photos/{(await FreshReport(w, r, t)).Photo.Id}"),
-        ["PUT /api/v1/report-problems/{id:guid}"] = async (w, r, t) =>
-        {
-            var (_, problem, _) = await FreshReport(w, r, t);
-            return Send(HttpMethod.Put, $"/api/v1/report-problems/{problem.Id}", new { status = "Resolved", resolution = "已协调", version = problem.Version });
-        },
         ["GET /api/v1/holidays"] = (_, _, _) => Task.FromResult(Get("/api/v1/holidays?year=2026")),
         ["GET /api/v1/holidays/template.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/holidays/template.xlsx")),
         ["POST /api/v1/holidays/import"] = (w, _, t) => Task.FromResult(Upload($"/api/v1/holidays/import?jurisdictionId={Place(w, t)}",

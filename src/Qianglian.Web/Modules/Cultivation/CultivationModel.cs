@@ -2,7 +2,10 @@ using Qianglian.Web.Data;
 
 namespace Qianglian.Web.Modules.Cultivation;
 
-public enum ModelKind { Scoring = 1, Conditions = 2, Settings = 3 }
+/// <summary>What a stored model is. <see cref="Index"/> holds the evaluation module's chain and park index models
+/// (an <c>IndexDefinition</c>: a scoring model plus its praise and criticism classes), kept and versioned here
+/// alike so that one catalog resolves every model by jurisdiction and year.</summary>
+public enum ModelKind { Scoring = 1, Conditions = 2, Settings = 3, Index = 4 }
 
 /// <summary>
 /// One revision of a model's parameters for a jurisdiction from a year on: a scoring model, a condition set or the

@@ -58,32 +58,39 @@ public sealed class CultivationPackLoader(AppDb dbs, TimeProvider clock, ILogger
         var stored = await db.CultivationModels.Where(m => m.FromPack).ToListAsync(ct);
         var added = 0;
         foreach (var (origin, code, entries) in files.Where(f => codes.ContainsKey(f.Jurisdiction)))
-        {
-            var jurisdiction = codes[code];
             foreach (var e in entries)
-            {
-                var hash = ModelJson.Hash(e.Json);
-                var same = stored.Where(m => m.JurisdictionId == jurisdiction && m.Kind == e.Kind && m.Code == e.Code && m.Year == e.Year).ToList();
-                if (same.Any(m => m.ContentHash == hash)) continue;
-                if (same.Any(m => m.Origin == origin))
-                {
-                    errors.Add(new PackError(origin, $"{e.Code}@{e.Year}", "内容已修改但文件版本未变，请提高 version (content changed: raise the version)"));
-                    continue;
-                }
-                var revision = await db.CultivationModels.Where(m => m.JurisdictionId == jurisdiction && m.Kind == e.Kind && m.Code == e.Code && m.Year == e.Year)
-                    .MaxAsync(m => (int?)m.Revision, ct) ?? 0;
-                db.CultivationModels.Add(new CultivationModel
-                {
-                    JurisdictionId = jurisdiction, Kind = e.Kind, Code = e.Code, Name = e.Name, Year = e.Year, Revision = revision + 1,
-                    Definition = e.Json, ContentHash = hash, Origin = origin, FromPack = true, CreatedAt = clock.GetUtcNow(),
-                });
-                added++;
-            }
-        }
+                if (await AddRevisionAsync(db, stored, codes[code], origin, e.Kind, e.Code, e.Name, e.Year, e.Json, clock.GetUtcNow(), errors, ct))
+                    added++;
         if (errors.Count > 0) throw new PackLoadException(errors);
         await db.SaveChangesAsync(ct);
         if (added > 0) log.LogInformation("Cultivation packs: {Count} model revisions loaded", added);
         return added;
+    }
+
+    /// <summary>
+    /// Adds a pack's model as the next revision of its code for the jurisdiction and year, unless the same content is
+    /// already stored from a pack; changed content under the same file version is an error (raise the version).
+    /// Shared by every loader of models into this table.
+    /// </summary>
+    internal static async Task<bool> AddRevisionAsync(AppDbContext db, IReadOnlyList<CultivationModel> storedFromPacks, Guid jurisdiction, string origin,
+        ModelKind kind, string code, string name, int year, string json, DateTimeOffset now, List<PackError> errors, CancellationToken ct)
+    {
+        var hash = ModelJson.Hash(json);
+        var same = storedFromPacks.Where(m => m.JurisdictionId == jurisdiction && m.Kind == kind && m.Code == code && m.Year == year).ToList();
+        if (same.Any(m => m.ContentHash == hash)) return false;
+        if (same.Any(m => m.Origin == origin))
+        {
+            errors.Add(new PackError(origin, $"{code}@{year}", "内容已修改但文件版本未变，请提高 version (content changed: raise the version)"));
+            return false;
+        }
+        var revision = await db.CultivationModels.Where(m => m.JurisdictionId == jurisdiction && m.Kind == kind && m.Code == code && m.Year == year)
+            .MaxAsync(m => (int?)m.Revision, ct) ?? 0;
+        db.CultivationModels.Add(new CultivationModel
+        {
+            JurisdictionId = jurisdiction, Kind = kind, Code = code, Name = name, Year = year, Revision = revision + 1,
+            Definition = json, ContentHash = hash, Origin = origin, FromPack = true, CreatedAt = now,
+        });
+        return true;
     }
 
     private static ((string, string, List<Entry>)? File, List<PackError> Errors) Read(string path, string name)

@@ -12,7 +12,7 @@ public sealed class ReadModels(AppDb dbs, CurrentUser user)
     {
         user.Require(Permission.ViewCultivation);
         await using var db = dbs.Open();
-        var rows = await db.CultivationModels.AsNoTracking().OrderBy(m => m.JurisdictionPath).ThenBy(m => m.Code).ThenByDescending(m => m.Year).ThenByDescending(m => m.Revision).ToListAsync(ct);
+        var rows = await db.CultivationModels.AsNoTracking().Where(m => m.Kind != ModelKind.Index).OrderBy(m => m.JurisdictionPath).ThenBy(m => m.Code).ThenByDescending(m => m.Year).ThenByDescending(m => m.Revision).ToListAsync(ct);
         return rows.Select(SaveModel.View).ToList();
     }
 
@@ -20,7 +20,7 @@ public sealed class ReadModels(AppDb dbs, CurrentUser user)
     {
         user.Require(Permission.ViewCultivation);
         await using var db = dbs.Open();
-        var row = await db.CultivationModels.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct) ?? throw new NotFoundException("model", "评价模型不存在 (model not found)");
+        var row = await db.CultivationModels.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id && m.Kind != ModelKind.Index, ct) ?? throw new NotFoundException("model", "评价模型不存在 (model not found)");
         return SaveModel.View(row);
     }
 
@@ -31,7 +31,7 @@ public sealed class ReadModels(AppDb dbs, CurrentUser user)
         await using var db = dbs.Open();
         var place = await db.Jurisdictions.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jurisdictionId, ct) ?? throw new NotFoundException("jurisdiction", "辖区不存在 (jurisdiction not found)");
         var ancestors = Policies.DocumentImporter.AncestorPaths(place.JurisdictionPath);
-        var codes = await db.CultivationModels.IgnoreQueryFilters().AsNoTracking().Where(m => ancestors.Contains(m.JurisdictionPath))
+        var codes = await db.CultivationModels.IgnoreQueryFilters().AsNoTracking().Where(m => ancestors.Contains(m.JurisdictionPath) && m.Kind != ModelKind.Index)
             .Select(m => new { m.Kind, m.Code }).Distinct().ToListAsync(ct);
         var views = new List<ModelView>();
         foreach (var c in codes.OrderBy(c => c.Kind).ThenBy(c => c.Code))

@@ -20,6 +20,8 @@ public sealed class SaveModel(AppDb dbs, CurrentUser user, TimeProvider clock)
     {
         user.Require(Permission.ManageCultivation);
         if (r.Year is < 2000 or > 2100) throw new ValidationException("year", $"年度 {r.Year} 无效 (year out of range)");
+        if (r.Kind is not (ModelKind.Scoring or ModelKind.Conditions or ModelKind.Settings))
+            throw new ValidationException("kind", "评价指数模型请在“评价指数”中维护 (index models are kept by the evaluation module)");
         var (code, name, json) = Parse(r.Kind, r.Definition);
         await using var db = dbs.Open();
         var place = await db.Jurisdictions.FirstOrDefaultAsync(j => j.Id == r.JurisdictionId, ct) ?? throw new NotFoundException("jurisdictionId", "辖区不存在 (jurisdiction not found)");

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qianglian.Core.Projects;
+using Qianglian.Core.Supervision;
 using Qianglian.Web.Api;
 using Qianglian.Web.Auth;
 using Qianglian.Web.Components.Shared;
@@ -8,8 +9,8 @@ using Qianglian.Web.Data;
 namespace Qianglian.Web.Modules.Projects;
 
 /// <summary>
-/// Files (or corrects) a project's monthly dispatch report with its problems, adds site photos, and moves a
-/// problem to resolved. A month is reported once; a correction edits that report. The month must have begun, the
+/// Files (or corrects) a project's monthly dispatch report with its problems (each filed as a ticket of the
+/// supervision problem ledger, which handles it from there), and adds site photos. A month is reported once; a correction edits that report. The month must have begun, the
 /// project must have been under construction in it, and the cumulative investment may not exceed the total.
 /// </summary>
 public sealed class FileReport(AppDb dbs, CurrentUser user, TimeProvider clock)
@@ -24,8 +25,6 @@ public sealed class FileReport(AppDb dbs, CurrentUser user, TimeProvider clock)
 
     public sealed record CorrectRequest(decimal MonthInvestment, int? ProgressPercent, string? Progress, int Version);
 
-    public sealed record ProblemStatusRequest(ProblemStatus Status, string? Resolution, int Version);
-
     public async Task<Guid> File(Guid projectId, Request r, CancellationToken ct)
     {
         user.Require(Permission.ReportProjects);
@@ -38,6 +37,7 @@ public sealed class FileReport(AppDb dbs, CurrentUser user, TimeProvider clock)
             errors.Add(("month", $"项目{r.Year}年{r.Month}月不在建设期（未开工或已竣工），无需调度 (the project was not under construction that month)"));
         var problems = r.Problems ?? [];
         if (problems.Any(p => string.IsNullOrWhiteSpace(p.Description))) errors.Add(("problems", "问题描述不能为空 (a problem needs its description)"));
+        if (problems.Any(p => !Enum.IsDefined(p.Category))) errors.Add(("problems", "未知的问题类别 (unknown problem category)"));
         EditProjectParts.Refuse(errors);
         if (await db.Set<MonthlyReport>().AnyAsync(x => x.ProjectId == projectId && x.Year == r.Year && x.Month == r.Month, ct))
             throw new ConflictException($"{r.Year}年{r.Month}月已填报，请修改该月报告 (this month is already reported: correct it instead)");
@@ -48,7 +48,7 @@ public sealed class FileReport(AppDb dbs, CurrentUser user, TimeProvider clock)
         }.For<MonthlyReport>(project);
         db.Add(report);
         foreach (var p in problems)
-            db.Add(new ReportProblem { ReportId = report.Id, Category = p.Category, Description = p.Description.Trim() }.For<ReportProblem>(project));
+            await ReportProblems.File(db, project, report, p.Category, p.Description, user.Name, report.FiledAt, ct);
         await db.SaveChangesAsync(ct);
         return report.Id;
     }
@@ -94,21 +94,6 @@ public sealed class FileReport(AppDb dbs, CurrentUser user, TimeProvider clock)
         var photo = await db.Set<ReportPhoto>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == photoId, ct)
                     ?? throw new NotFoundException("photo", "照片不存在 (photo not found)");
         return (photo.Content, photo.ContentType, photo.FileName);
-    }
-
-    public async Task SetProblemStatus(Guid problemId, ProblemStatusRequest r, CancellationToken ct)
-    {
-        user.Require(Permission.ManageProjects);
-        if (r.Status == ProblemStatus.Resolved && string.IsNullOrWhiteSpace(r.Resolution))
-            throw new ValidationException("resolution", "标记为已解决须说明解决情况 (a resolved problem needs its resolution)");
-        await using var db = dbs.Open();
-        var problem = await db.Set<ReportProblem>().FirstOrDefaultAsync(p => p.Id == problemId, ct) ?? throw new NotFoundException("problem", "问题不存在 (problem not found)");
-        db.ExpectVersion(problem, r.Version);
-        problem.Status = r.Status;
-        var resolved = r.Status == ProblemStatus.Resolved;
-        problem.Resolution = resolved ? r.Resolution!.Trim() : null;
-        problem.ResolvedOn = resolved ? ReadProjects.Today(clock) : null;
-        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Investment reported for the project's other months (summed here: SQLite cannot sum decimals).</summary>

@@ -30,21 +30,12 @@ public sealed class ReportPhoto : ProjectPart
     public byte[] Content { get; set; } = [];
 }
 
-/// <summary>土地、电力、融资、审批、人才、市场、其他.</summary>
-public enum ProblemCategory { Land = 1, Power = 2, Finance = 3, Approvals = 4, Talent = 5, Market = 6, Other = 7 }
-
-public enum ProblemStatus { Open = 1, Resolved = 2 }
-
 /// <summary>
-/// A problem a monthly report raises, with its status. Kept here as rows of the report until the supervision
-/// module's problem ledger takes them over as tickets.
+/// A problem a monthly report raised: the link from the report to its ticket in the supervision problem ledger (问题台账),
+/// which handles, escalates and closes it. Category, text and status are the ticket's: there is one list of problems.
 /// </summary>
 public sealed class ReportProblem : ProjectPart
 {
     public Guid ReportId { get; set; }
-    public ProblemCategory Category { get; set; }
-    public string Description { get; set; } = "";
-    public ProblemStatus Status { get; set; } = ProblemStatus.Open;
-    public string? Resolution { get; set; }
-    public DateOnly? ResolvedOn { get; set; }
+    public Guid ProblemId { get; set; }
 }

@@ -122,10 +122,9 @@ internal sealed class ReportProblemConfig : ProjectPartConfig<ReportProblem>
     public override void Configure(EntityTypeBuilder<ReportProblem> b)
     {
         base.Configure(b);
-        b.Property(x => x.Description).HasMaxLength(2000);
-        b.Property(x => x.Resolution).HasMaxLength(2000);
         b.HasOne<MonthlyReport>().WithMany().HasForeignKey(x => x.ReportId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => x.Status);
+        b.HasOne<Supervision.Problem>().WithMany().HasForeignKey(x => x.ProblemId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.ProblemId).IsUnique();
     }
 }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qianglian.Core.Projects;
+using Qianglian.Core.Supervision;
 using Qianglian.Web.Auth;
 using Qianglian.Web.Data;
 using Qianglian.Web.Shared.Excel;
@@ -48,7 +49,7 @@ public sealed partial class ProjectExcel
         var projects = await db.Set<Project>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
         var codes = await db.Jurisdictions.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Code, ct);
         var all = (await db.Set<MonthlyReport>().AsNoTracking().Where(r => ids.Contains(r.ProjectId)).Select(r => new { r.ProjectId, r.Year, r.Month, r.MonthInvestment }).ToListAsync(ct)).ToLookup(r => r.ProjectId);
-        var problems = (await db.Set<ReportProblem>().AsNoTracking().Where(p => ids.Contains(p.ProjectId)).ToListAsync(ct)).ToLookup(p => p.ReportId);
+        var problems = (await ReportProblems.OfProjectsAsync(db, ids, ct)).ToLookup(p => p.ReportId);
         var rows = reports.Where(r => projects.ContainsKey(r.ProjectId)).OrderBy(r => projects[r.ProjectId].Name).ThenBy(r => r.Month).Select(r =>
         {
             var p = projects[r.ProjectId];
@@ -98,6 +99,8 @@ public sealed partial class ProjectExcel
                 errors.Add(new ImportError(r.Row, field == "progressPercent" ? ProgressPercent : field == "month" ? Month : MonthInvestment, message));
             if (!Dispatch.MustReport(r.Project.ActualStart, r.Project.ActualCompletion, r.Project.TerminatedOn, r.Year, r.Month))
                 errors.Add(new ImportError(r.Row, Month, $"“{r.Project.Name}”{r.Year}年{r.Month}月不在建设期，无需调度 (not under construction that month)"));
+            if (r.Problem.Length > 0 && r.Project.EnterpriseId is null)
+                errors.Add(new ImportError(r.Row, ProblemCol, $"“{r.Project.Name}”未关联企业，问题无法登记入问题台账 (the project has no enterprise to file the problem for)"));
         }
         if (errors.Count > 0) return ImportReport.Refused(errors, rows.Count);
         int inserted = 0, updated = 0;
@@ -113,7 +116,7 @@ public sealed partial class ProjectExcel
             else updated++;
             (report.MonthInvestment, report.ProgressPercent, report.Progress) = (r.Amount, r.Percent, r.Progress);
             if (r.Problem.Length > 0)
-                db.Add(new ReportProblem { ReportId = report.Id, Category = r.Category ?? ProblemCategory.Other, Description = r.Problem }.For<ReportProblem>(r.Project));
+                await ReportProblems.File(db, r.Project, report, r.Category ?? ProblemCategory.Other, r.Problem, user.Name, clock.GetUtcNow(), ct);
         }
         await db.SaveChangesAsync(ct);
         return new ImportReport(rows.Count, inserted, updated, true, []);

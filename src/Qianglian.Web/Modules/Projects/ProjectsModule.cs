@@ -117,8 +117,6 @@ public static class ProjectsModule
                 return TypedResults.File(content, type, name);
             })
             .WithTags("Projects").Access<ReportPhoto>(Permission.ViewProjects, ApiOperation.Get);
-        api.MapPut("/report-problems/{id:guid}", (Guid id, FileReport.ProblemStatusRequest body, FileReport h, CancellationToken ct) => NoContent(h.SetProblemStatus(id, body, ct)))
-            .WithTags("Projects").Access<ReportProblem>(Permission.ManageProjects, ApiOperation.Update);
 
         var hol = api.MapGroup("/holidays").WithTags("Projects");
         hol.MapGet("", (int? year, HolidayCalendarExcel h, CancellationToken ct) => h.List(year, ct))

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Qianglian.Core.Projects;
+using ProblemCategory = Qianglian.Core.Supervision.ProblemCategory;
+using ProblemStatus = Qianglian.Core.Supervision.ProblemStatus;
+using EscalationLevel = Qianglian.Core.Supervision.EscalationLevel;
 using Qianglian.Web.Api;
 using Qianglian.Web.Auth;
 using Qianglian.Web.Data;
@@ -11,8 +14,9 @@ public sealed record DispatchRow(Guid ProjectId, string Project, string? Jurisdi
 
 public sealed record DispatchMonth(int Year, int Month, DateOnly DueDate, IReadOnlyList<DispatchRow> Rows, IReadOnlyList<ProblemRow> Problems);
 
+/// <param name="Id">The ticket in the supervision problem ledger.</param>
 public sealed record ProblemRow(Guid Id, Guid ProjectId, string Project, int Year, int Month, ProblemCategory Category, string Description,
-    ProblemStatus Status, string? Resolution, int Version);
+    ProblemStatus Status, EscalationLevel Level, string? Resolution);
 
 /// <summary>
 /// A month of dispatch: every project that was under construction and its report (on time, late, overdue, not
@@ -28,7 +32,7 @@ public sealed class ReadDispatch(AppDb dbs, CurrentUser user, TimeProvider clock
         var data = await Gather(db, year, month, ct);
         var rows = data.Projects.Where(p => p.Report is not null).Select(p => new DispatchRow(p.Project.Id, p.Project.Name,
                 data.Names.GetValueOrDefault(p.Project.JurisdictionId), p.Chain, p.Report!.Value, p.MonthReport?.Id, p.MonthReport?.MonthInvestment,
-                p.ToDate, p.Plan, p.MonthReport?.ProgressPercent, data.Problems.Count(x => x.ProjectId == p.Project.Id && x.Status == ProblemStatus.Open)))
+                p.ToDate, p.Plan, p.MonthReport?.ProgressPercent, data.Problems.Count(x => x.ProjectId == p.Project.Id && x.Status != ProblemStatus.Closed)))
             .OrderBy(r => r.State == ReportState.Overdue ? 0 : 1).ThenBy(r => r.Project, StringComparer.Ordinal).ToList();
         return new DispatchMonth(year, month, Dispatch.DueDate(year, month, data.Rules), rows, data.Problems);
     }
@@ -45,16 +49,12 @@ public sealed class ReadDispatch(AppDb dbs, CurrentUser user, TimeProvider clock
         var projects = data.Projects.Select(p => new BulletinProject(p.Project.Id, p.Project.Name, p.Chain, p.Stage, p.Plan, p.ToDate,
             Shares.InvestmentSplit(p.Project.JurisdictionId, shares[p.Project.Id].Select(s => new LocalityShare(s.LocalityId, s.InvestmentPercent, s.OutputPercent)).ToList()),
             p.Report)).ToList();
-        var problems = data.Problems.Select(x => new BulletinProblem(x.Project, Category(x.Category), x.Description, x.Status == ProblemStatus.Open, x.Year, x.Month)).ToList();
+        var problems = data.Problems.Select(x => new BulletinProblem(x.Project, Category(x.Category), x.Description, x.Status != ProblemStatus.Closed, x.Year, x.Month)).ToList();
         var scope = await db.Jurisdictions.AsNoTracking().Where(j => j.JurisdictionPath == db.Scope.Path).Select(j => j.Name).FirstOrDefaultAsync(ct);
         return (BulletinCalculator.Compute(year, month, projects, names, problems, data.Rules), scope ?? "");
     }
 
-    public static string Category(ProblemCategory c) => c switch
-    {
-        ProblemCategory.Land => "土地", ProblemCategory.Power => "电力", ProblemCategory.Finance => "融资", ProblemCategory.Approvals => "审批",
-        ProblemCategory.Talent => "人才", ProblemCategory.Market => "市场", _ => "其他",
-    };
+    public static string Category(ProblemCategory c) => Supervision.SupervisionLabels.Of(c);
 
     private sealed record Item(Project Project, string? Chain, ProjectStage? Stage, decimal Plan, decimal ToDate, ReportState? Report, MonthlyReport? MonthReport);
 
@@ -85,11 +85,11 @@ public sealed class ReadDispatch(AppDb dbs, CurrentUser user, TimeProvider clock
         var reportMonths = await db.Set<MonthlyReport>().AsNoTracking().Where(r => ids.Contains(r.ProjectId) && r.Year * 100 + r.Month <= key)
             .Select(r => new { r.Id, r.Year, r.Month }).ToDictionaryAsync(r => r.Id, ct);
         var reportIds = reportMonths.Keys.ToList();
-        var problems = await db.Set<ReportProblem>().AsNoTracking().Where(x => reportIds.Contains(x.ReportId)).ToListAsync(ct);
+        var problems = (await ReportProblems.OfProjectsAsync(db, ids, ct)).Where(x => reportMonths.ContainsKey(x.ReportId)).ToList();
         var names = projects.ToDictionary(p => p.Id, p => p.Name);
         var problemRows = problems
-            .Where(x => x.Status == ProblemStatus.Open || (reportMonths[x.ReportId].Year == year && reportMonths[x.ReportId].Month == month))
-            .Select(x => new ProblemRow(x.Id, x.ProjectId, names[x.ProjectId], reportMonths[x.ReportId].Year, reportMonths[x.ReportId].Month, x.Category, x.Description, x.Status, x.Resolution, x.Version))
+            .Where(x => x.Status != ProblemStatus.Closed || (reportMonths[x.ReportId].Year == year && reportMonths[x.ReportId].Month == month))
+            .Select(x => new ProblemRow(x.Id, x.ProjectId, names[x.ProjectId], reportMonths[x.ReportId].Year, reportMonths[x.ReportId].Month, x.Category, x.Description, x.Status, x.Level, x.Resolution))
             .OrderBy(x => x.Year).ThenBy(x => x.Month).ThenBy(x => x.Project, StringComparer.Ordinal).ToList();
         var jurisdictionNames = await ReadProjects.JurisdictionNames(db, projects.Select(p => p.JurisdictionId), ct);
         return new Data(items, ids, problemRows, jurisdictionNames, rules);

@@ -9,7 +9,6 @@ public sealed record StageChangeView(ProjectStage From, ProjectStage To, DateOnl
 public sealed record MilestoneView(MilestoneKind Kind, DateOnly? PlannedOn, DateOnly? ActualOn, MilestoneState State);
 public sealed record ApprovalView(ApprovalKind Kind, ApprovalStatus Status, DateOnly? SubmittedOn, DateOnly? ApprovedOn, DateOnly? CommitmentDeadline,
     string? Commitment, string? Note, int? ElapsedWorkingDays);
-public sealed record ProblemView(Guid Id, Guid ProjectId, ProblemCategory Category, string Description, ProblemStatus Status, string? Resolution, DateOnly? ResolvedOn, int Version);
 public sealed record PhotoView(Guid Id, string FileName);
 public sealed record ReportView(Guid Id, int Year, int Month, decimal MonthInvestment, decimal Cumulative, int? ProgressPercent, string Progress,
     DateOnly FiledOn, string FiledBy, ReportState State, IReadOnlyList<ProblemView> Problems, IReadOnlyList<PhotoView> Photos, int Version);
@@ -34,7 +33,7 @@ public sealed class ReadProjectDetail(AppDb dbs, CurrentUser user, TimeProvider 
         var milestones = await db.Set<ProjectMilestone>().AsNoTracking().Where(m => m.ProjectId == id).ToListAsync(ct);
         var approvals = await db.Set<ProjectApproval>().AsNoTracking().Where(a => a.ProjectId == id).ToListAsync(ct);
         var reports = await db.Set<MonthlyReport>().AsNoTracking().Where(r => r.ProjectId == id).OrderBy(r => r.Year).ThenBy(r => r.Month).ToListAsync(ct);
-        var problems = (await db.Set<ReportProblem>().AsNoTracking().Where(p => p.ProjectId == id).ToListAsync(ct)).ToLookup(p => p.ReportId);
+        var problems = (await ReportProblems.OfProjectsAsync(db, [id], ct)).ToLookup(p => p.ReportId);
         var photos = (await db.Set<ReportPhoto>().AsNoTracking().Where(p => p.ProjectId == id).Select(p => new { p.Id, p.ReportId, p.FileName }).ToListAsync(ct)).ToLookup(p => p.ReportId);
 
         var running = 0m;
@@ -43,7 +42,7 @@ public sealed class ReadProjectDetail(AppDb dbs, CurrentUser user, TimeProvider 
             running += r.MonthInvestment;
             return new ReportView(r.Id, r.Year, r.Month, r.MonthInvestment, running, r.ProgressPercent, r.Progress, r.FiledOn, r.FiledBy,
                 Dispatch.StateOf(r.Year, r.Month, r.FiledOn, today, settings.Dispatch),
-                problems[r.Id].Select(ProblemOf).ToList(), photos[r.Id].Select(p => new PhotoView(p.Id, p.FileName)).ToList(), r.Version);
+                problems[r.Id].ToList(), photos[r.Id].Select(p => new PhotoView(p.Id, p.FileName)).ToList(), r.Version);
         }).Reverse().ToList();
         var figures = ApprovalRules.Assess(approvals.Select(Record).ToList(), calendar, settings.ApprovalLimit, today);
         return new ProjectDetail(view, user.Can(Permission.ManageProjects) ? Lifecycle.Allowed(view.Stage) : [],
@@ -59,6 +58,4 @@ public sealed class ReadProjectDetail(AppDb dbs, CurrentUser user, TimeProvider 
     }
 
     internal static ApprovalRecord Record(ProjectApproval a) => new(a.Kind, a.Status, a.SubmittedOn, a.ApprovedOn, a.CommitmentDeadline);
-
-    internal static ProblemView ProblemOf(ReportProblem p) => new(p.Id, p.ProjectId, p.Category, p.Description, p.Status, p.Resolution, p.ResolvedOn, p.Version);
 }

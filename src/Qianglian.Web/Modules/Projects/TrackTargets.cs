@@ -37,13 +37,5 @@ public sealed class TrackTargets(AppDb dbs, CurrentUser user, IEnumerable<IMetri
         return result;
     }
 
-    public static bool Meets(Target t, decimal actual) => t.Comparison switch
-    {
-        ">=" => actual >= t.Value,
-        ">" => actual > t.Value,
-        "<=" => actual <= t.Value,
-        "<" => actual < t.Value,
-        "between" => actual >= t.Value && actual <= (t.ValueMax ?? t.Value),
-        _ => false,
-    };
+    public static bool Meets(Target t, decimal actual) => Core.Evaluation.TargetRules.Meets(t.Comparison, t.Value, t.ValueMax, actual);
 }

@@ -37,20 +37,31 @@ public sealed class FileProblem(AppDb dbs, CurrentUser user, TimeProvider clock)
             && !await db.EnterpriseNodeLinks.AnyAsync(l => l.EnterpriseId == enterpriseId && l.ChainId == chainId, ct))
             throw new NotFoundException("chainId", "产业链不存在 (chain not found)");
 
-        var now = clock.GetUtcNow();
+        var problem = await Open(db, enterprise, request.ChainId, category, title, description, source,
+            Text.Optional(request.SourceReference, "sourceReference", 200), caller.Name, clock.GetUtcNow(), ct);
+        await db.SaveChangesAsync(ct);
+        return problem.Id;
+    }
+
+    /// <summary>
+    /// Adds a ticket to the ledger in the caller's unit of work (not saved): assigned to the county/park unit able to
+    /// solve it, with that level's deadline. Other modules that raise problems (a project's monthly report) file through
+    /// here, so there is one problem ledger.
+    /// </summary>
+    public static async Task<Problem> Open(AppDbContext db, Enterprises.Enterprise enterprise, Guid? chainId, ProblemCategory category, string title,
+        string description, ProblemSource source, string? sourceReference, string filedBy, DateTimeOffset now, CancellationToken ct)
+    {
         var settings = await SupervisionSettingsReader.ForPathAsync(db, enterprise.JurisdictionPath, ct);
         var problem = new Problem
         {
-            JurisdictionId = enterprise.JurisdictionId, EnterpriseId = enterprise.Id, ChainId = request.ChainId, Category = category,
-            Title = title, Description = description, Source = source, SourceReference = Text.Optional(request.SourceReference, "sourceReference", 200),
-            FiledBy = caller.Name, FiledAt = now,
+            JurisdictionId = enterprise.JurisdictionId, EnterpriseId = enterprise.Id, ChainId = chainId, Category = category,
+            Title = title, Description = description, Source = source, SourceReference = sourceReference, FiledBy = filedBy, FiledAt = now,
         };
         problem.AssignedUnitId = problem.FirstUnitId = await ProblemLadder.FirstUnitAsync(db, enterprise, category, settings, ct);
         ProblemLadder.PlaceAt(problem, EscalationLevel.Local, null, settings, now);
         db.Problems.Add(problem);
-        ProblemLadder.Record(db, problem, ProblemStepKind.Filed, caller.Name, now, source == ProblemSource.EnterpriseSelfService ? null : problem.SourceReference);
-        await db.SaveChangesAsync(ct);
-        return problem.Id;
+        ProblemLadder.Record(db, problem, ProblemStepKind.Filed, filedBy, now, source == ProblemSource.EnterpriseSelfService ? null : problem.SourceReference);
+        return problem;
     }
 }
 

@@ -16,10 +16,10 @@ public sealed record MeetingRow(Guid Id, DateOnly HeldOn, string Title, string A
 
 /// <param name="Output">Output value of the chain's enterprises in <paramref name="Year"/> (yuan).</param>
 /// <param name="MissingQuarters">Quarters of this year that ended without a promotion meeting.</param>
-/// <param name="StuckProjects">Not yet known here: the projects module reports it when it lands.</param>
+/// <param name="StuckProjects">The chain's projects on a red or yellow early-warning light (from the projects module), worst first.</param>
 public sealed record ChiefHome(Guid ChainId, string Chain, string? Chief, string? LeadUnit, int Enterprises, int ChainLeaders, int? Year, decimal Output,
     FiguresRow Problems, int OpenProblems, IReadOnlyList<ProblemRow> Escalated, IReadOnlyList<MatterRow> OpenMatters, int MattersDone, int MattersOverdue,
-    IReadOnlyList<MeetingRow> Meetings, IReadOnlyList<int> MissingQuarters, IReadOnlyList<VisitRow> Visits, int? StuckProjects);
+    IReadOnlyList<MeetingRow> Meetings, IReadOnlyList<int> MissingQuarters, IReadOnlyList<VisitRow> Visits, IReadOnlyList<Projects.StuckProject> StuckProjects);
 
 /// <summary>The chain chief's desk: the chain's figures, open matters, escalated problems, meetings and visits; and the matters list.</summary>
 public sealed class ReadChainWork(AppDb dbs, CurrentUser user, TimeProvider clock, ReadProblems problems)
@@ -48,6 +48,7 @@ public sealed class ReadChainWork(AppDb dbs, CurrentUser user, TimeProvider cloc
         var names = await db.Enterprises.IgnoreQueryFilters().Where(e => visited.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
         var people = await DisplayNames.UsersAsync(db, [chain.ChiefUserId], ct);
         var units = await DisplayNames.UnitsAsync(db, [chain.LeadUnitId], ct);
+        var stuck = await Projects.StuckProjects.OfChainAsync(db, chainId, today, ct);
 
         return new ChiefHome(chain.Id, chain.Name, chain.ChiefUserId is { } c ? people.GetValueOrDefault(c) : null, chain.LeadUnitId is { } u ? units.GetValueOrDefault(u) : null,
             firms.Count, links.Where(l => l.Role == ChainRole.ChainLeader).Select(l => l.EnterpriseId).Distinct().Count(), year, output,
@@ -59,7 +60,7 @@ public sealed class ReadChainWork(AppDb dbs, CurrentUser user, TimeProvider cloc
             meetings.Select(m => new MeetingRow(m.Id, m.HeldOn, m.Title, m.Agenda, m.Attendees, decisions[m.Id].Count(), decisions[m.Id].Count(d => d.Status == MatterStatus.Done))).ToList(),
             MeetingCadence.MissingQuarters(today.Year, meetings.Select(m => m.HeldOn), today),
             visits.Select(v => new VisitRow(v.Id, v.VisitedOn, v.Place, v.EnterpriseIds.Select(e => names.GetValueOrDefault(e, "")).ToList(), v.Participants, v.Findings, v.RecordedBy)).ToList(),
-            StuckProjects: null);
+            StuckProjects: stuck);
     }
 
     /// <summary>Assigned matters in the caller's scope: of a chain, or (mine) of the caller's unit; open ones first by deadline.</summary>

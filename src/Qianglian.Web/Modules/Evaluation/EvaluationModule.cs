@@ -1,0 +1,78 @@
+using Qianglian.Web.Api;
+using Qianglian.Web.Auth;
+using Qianglian.Web.Modules.Cultivation;
+using Qianglian.Web.Shared.Excel;
+
+namespace Qianglian.Web.Modules.Evaluation;
+
+/// <summary>Evaluation: the chain and park evaluation index, the packs' targets against their actuals, and the dashboards.</summary>
+public static class EvaluationModule
+{
+    public static void Add(IServiceCollection services)
+    {
+        services.AddScoped<MetricRegistry>();
+        services.AddScoped<IndexPackLoader>();
+        services.AddScoped<IndexFacts>();
+        services.AddScoped<RunIndex>();
+        services.AddScoped<ReadIndex>();
+        services.AddScoped<SaveIndexModel>();
+        services.AddScoped<ReadIndexModels>();
+        services.AddScoped<IMetricSource, EnterpriseMetrics>();
+        services.AddScoped<IMetricSource, ChainMetrics>();
+        services.AddScoped<ReadTargets>();
+        services.AddScoped<ReadDashboards>();
+    }
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        MapDashboards(api);
+        var e = api.MapGroup("/evaluation").WithTags("Evaluation");
+        e.MapGet("/models", (ReadIndexModels h, CancellationToken ct) => h.List(ct))
+            .Access<CultivationModel>(Permission.ViewEvaluation, ApiOperation.List);
+        e.MapGet("/models/applicable", async (Guid jurisdictionId, IndexSubject subject, int year, ReadIndexModels h, CancellationToken ct) =>
+                await h.Applicable(jurisdictionId, subject, year, ct) is { } model ? Results.Ok(model) : Results.NoContent())
+            .Access<CultivationModel>(Permission.ViewEvaluation, ApiOperation.Get);
+        e.MapPost("/models", async (SaveIndexModel.Request r, SaveIndexModel h, CancellationToken ct) => Created(await h.Handle(r, ct)))
+            .Access<CultivationModel>(Permission.ManageEvaluation, ApiOperation.Create);
+        e.MapPost("/runs", async (RunIndex.Request r, RunIndex h, CancellationToken ct) => Created(await h.Handle(r, ct)))
+            .Access<IndexRun>(Permission.ManageEvaluation, ApiOperation.Create);
+        e.MapGet("/runs", (int? year, IndexSubject? subject, ReadIndex h, CancellationToken ct) => h.Runs(year, subject, ct))
+            .Access<IndexRun>(Permission.ViewEvaluation, ApiOperation.List);
+        e.MapGet("/runs/{id:guid}", (Guid id, ReadIndex h, CancellationToken ct) => h.Ranking(id, ct))
+            .Access<IndexRun>(Permission.ViewEvaluation, ApiOperation.Get);
+        e.MapGet("/runs/{id:guid}/ranking.xlsx", async (Guid id, ReadIndex h, CancellationToken ct) =>
+            {
+                var (content, name) = await h.Export(id, ct);
+                return TypedResults.File(content, Workbooks.ContentType, name);
+            })
+            .Access<IndexRun>(Permission.ViewEvaluation, ApiOperation.Download);
+        e.MapGet("/results/{id:guid}", (Guid id, ReadIndex h, CancellationToken ct) => h.Result(id, ct))
+            .Access<IndexResult>(Permission.ViewEvaluation, ApiOperation.Get);
+        e.MapGet("/targets", (int year, ReadTargets h, CancellationToken ct) => h.Handle(year, ct))
+            .Access<Target>(Permission.ViewEvaluation, ApiOperation.List);
+        e.MapGet("/targets.xlsx", async (int year, ReadTargets h, CancellationToken ct) => TypedResults.File(await h.Export(year, ct), Workbooks.ContentType, $"{year}年目标跟踪.xlsx"))
+            .Access<Target>(Permission.ViewEvaluation, ApiOperation.Download);
+    }
+
+    private static void MapDashboards(RouteGroupBuilder api)
+    {
+        var d = api.MapGroup("/dashboards").WithTags("Evaluation");
+        d.MapGet("/office", (int year, ReadDashboards h, CancellationToken ct) => h.Office(year, ct))
+            .Access<Chains.Chain>(Permission.ViewEvaluation, ApiOperation.Download);
+        d.MapGet("/office.xlsx", async (int year, string? chart, ReadDashboards h, CancellationToken ct) => Xlsx(await h.Office(year, ct), chart))
+            .Access<Chains.Chain>(Permission.ViewEvaluation, ApiOperation.Download);
+        d.MapGet("/chains/{id:guid}", (Guid id, int year, ReadDashboards h, CancellationToken ct) => h.Chain(id, year, ct))
+            .Access<Chains.Chain>(Permission.ViewEvaluation, ApiOperation.Get);
+        d.MapGet("/chains/{id:guid}.xlsx", async (Guid id, int year, string? chart, ReadDashboards h, CancellationToken ct) => Xlsx(await h.Chain(id, year, ct), chart))
+            .Access<Chains.Chain>(Permission.ViewEvaluation, ApiOperation.Get);
+        d.MapGet("/county", (Guid? jurisdictionId, int year, ReadDashboards h, CancellationToken ct) => h.County(jurisdictionId, year, ct))
+            .Access<Jurisdictions.Jurisdiction>(Permission.ViewEvaluation, ApiOperation.Get);
+        d.MapGet("/county.xlsx", async (Guid? jurisdictionId, int year, string? chart, ReadDashboards h, CancellationToken ct) => Xlsx(await h.County(jurisdictionId, year, ct), chart))
+            .Access<Jurisdictions.Jurisdiction>(Permission.ViewEvaluation, ApiOperation.Get);
+    }
+
+    private static IResult Xlsx(Dashboard d, string? chart) =>
+        TypedResults.File(ReadDashboards.Workbook(d, chart), Workbooks.ContentType, $"{d.Title}{d.Year}{(chart is null ? "" : "-" + chart)}.xlsx");
+
+    private static IResult Created(Guid id) => TypedResults.Created((string?)null, new { id });
+}

@@ -1,0 +1,40 @@
+S = {
+ "NavGroupEvaluation": ("评价与看板", "Evaluation & dashboards"),
+ "NavMyDashboard": ("我的工作台", "My dashboard"),
+ "NavOfficeDashboard": ("融圈强链办工作台", "Coordination office dashboard"),
+ "NavChainDashboard": ("链长工作台（图表）", "Chain dashboard"),
+ "NavCountyDashboard": ("县区项目与问题", "County dashboard"),
+ "NavIndex": ("评价指数", "Evaluation index"),
+ "NavTargets": ("目标跟踪", "Targets"),
+ # home
+ "EvHomeLead": ("进入您的工作台，查看本辖区的产业链、项目和问题。", "Open your dashboard for the chains, projects and problems of your jurisdiction."),
+ "EvOpenDashboard": ("进入工作台", "Open dashboard"),
+ # integration: a project report's problems are tickets of the problem ledger
+ "EvOpenTicket": ("查看问题台账", "Open in the ledger"),
+ "EvLight_Red": ("红灯", "Red"), "EvLight_Yellow": ("黄灯", "Yellow"), "EvLight_Green": ("绿灯", "Green"),
+ "EvStuckProjects": ("预警项目（红/黄灯）", "Stuck projects (red/yellow)"), "EvNoStuckProjects": ("暂无预警项目", "No stuck projects"),
+ # dashboards
+ "EvYear": ("年度", "Year"), "EvChain": ("产业链", "Chain"), "EvJurisdiction": ("辖区", "Jurisdiction"),
+ "EvExportPng": ("导出图片", "PNG"), "EvExportXlsx": ("导出数据", "Data (.xlsx)"), "EvExportAll": ("导出全部数据", "All data (.xlsx)"),
+ "EvWatch": ("需要关注", "Needs attention"), "EvNothingToWatch": ("暂无预警项目或超期问题", "Nothing stuck or overdue"),
+ "EvNoChartData": ("暂无数据", "No data"),
+ # index
+ "EvSubject": ("评价对象", "Subject"), "EvSubject_Chain": ("产业链", "Chains"), "EvSubject_Park": ("园区", "Parks"),
+ "EvRun": ("运行评价", "Run"), "EvRunDone": ("评价已完成", "Evaluation done"), "EvRuns": ("评价记录", "Runs"),
+ "EvModel": ("评价模型", "Model"), "EvModelVersion": ("模型版本", "Model version"), "EvNoModel": ("本辖区该年度没有适用的评价模型", "No model applies"),
+ "EvRanking": ("排名", "Ranking"), "EvRank": ("名次", "Rank"), "EvName": ("名称", "Name"), "EvScore": ("得分", "Score"), "EvClass": ("等次", "Class"),
+ "EvVerdict": ("通报", "Verdict"), "EvVerdict_Praise": ("通报表扬", "Praised"), "EvVerdict_Criticism": ("通报批评", "Criticised"), "EvVerdict_None": ("", ""),
+ "EvPraised": ("通报表扬", "Praise list"), "EvCriticised": ("通报批评", "Criticism list"), "EvNone": ("无", "None"),
+ "EvExplain": ("计分说明", "Explanation"), "EvIndicator": ("指标", "Indicator"), "EvValue": ("取值", "Value"), "EvPoints": ("得分/满分", "Points / max"),
+ "EvRule": ("计算过程", "Rule"), "EvWeight": ("权重", "Weight"), "EvMethod": ("计分方法", "Method"), "EvInput": ("数据来源", "Input"),
+ "EvMethod_BenchmarkRatio": ("基准值比值法", "Benchmark ratio"), "EvMethod_EfficacyCoefficient": ("功效系数法", "Efficacy coefficient"), "EvMethod_Banded": ("分档计分", "Banded"),
+ "EvCreatedBy": ("运行人", "Run by"), "EvCreatedAt": ("运行时间", "Run at"), "EvSubjects": ("评价对象数", "Subjects"),
+ "EvImputed": ("（缺数据，按平均值）", "(imputed)"), "EvMissing": ("（缺数据）", "(missing)"),
+ # targets
+ "EvTarget": ("目标", "Target"), "EvTargetSubject": ("对象", "For"), "EvDeadline": ("期限", "Deadline"), "EvYearly": ("每年", "Yearly"),
+ "EvTargetValue": ("目标值", "Target"), "EvActual": ("实际", "Actual"), "EvProgress": ("进度", "Progress"), "EvState": ("状态", "State"),
+ "EvMet": ("已达到", "Met"), "EvNotMet": ("未达到", "Not met"), "EvNoData": ("无数据", "No data"), "EvNoSource": ("无数据来源", "No data source"),
+ "EvForecast": ("预测", "Forecast"), "EvForecastMet": ("预计达到", "On track"), "EvForecastNotMet": ("预计未达到", "Off track"),
+ "EvHow": ("计算说明", "How computed"), "EvTargetsNote": ("实际值按所选年度的数据计算；跨地区的项目按约定的分投资、分产值比例统计，不重复计算。",
+     "Actuals are for the chosen year; projects shared between localities count at their agreed shares, never twice."),
+}
