@@ -27,7 +27,7 @@ public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConso
         new("dazhou.lead", "达州市牵头部门", Roles.LeadDepartment, "511700"),
         new("xiqu.operator", "西区园区经办人", Roles.LocalOperator, "510403"),
         new("xiqu.lead", "西区牵头部门（区科技局）", Roles.LeadDepartment, "510403"),
-        new("xiqu.chief", "西区链长（演示产业链）", Roles.ChainChief, "510403"),
+        new("xiqu.chief", "西区链长", Roles.ChainChief, "510403"),
         new("xiqu.enterprise", "演示企业用户", Roles.EnterpriseUser, "510403", "91510403MA6DEM001"),
         new("pzh.leader", "攀枝花市领导（只读）", Roles.Leader, "510400"),
         // The 西区 政策兑现 workflow (measure 十): each stage is acted on by its unit or the chain's chief.
