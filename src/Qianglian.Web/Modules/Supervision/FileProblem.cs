@@ -21,6 +21,17 @@ public sealed class FileProblem(AppDb dbs, CurrentUser user, TimeProvider clock)
         user.Require(Permission.FileProblems);
         await using var db = dbs.Open();
         var caller = await Caller.OfAsync(user, db, ct);
+        var problem = await Add(db, caller, request, clock.GetUtcNow(), ct);
+        await db.SaveChangesAsync(ct);
+        return problem.Id;
+    }
+
+    /// <summary>
+    /// Checks one problem and adds it (with its first step) to the context, unsaved: the form saves one, the ledger
+    /// import a whole file in one transaction. Refusals are thrown before anything is added.
+    /// </summary>
+    internal static async Task<Problem> Add(AppDbContext db, Caller caller, Request request, DateTimeOffset now, CancellationToken ct)
+    {
         var enterpriseId = request.EnterpriseId ?? caller.EnterpriseId
             ?? throw new ValidationException("enterpriseId", "请选择提出问题的企业 (the enterprise is required)");
         var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.Id == enterpriseId, ct)
@@ -36,21 +47,20 @@ public sealed class FileProblem(AppDb dbs, CurrentUser user, TimeProvider clock)
         if (request.ChainId is { } chainId && !await db.Chains.AnyAsync(c => c.Id == chainId, ct)
             && !await db.EnterpriseNodeLinks.AnyAsync(l => l.EnterpriseId == enterpriseId && l.ChainId == chainId, ct))
             throw new NotFoundException("chainId", "产业链不存在 (chain not found)");
+        var reference = Text.Optional(request.SourceReference, "sourceReference", 200);
 
-        var now = clock.GetUtcNow();
         var settings = await SupervisionSettingsReader.ForPathAsync(db, enterprise.JurisdictionPath, ct);
         var problem = new Problem
         {
             JurisdictionId = enterprise.JurisdictionId, EnterpriseId = enterprise.Id, ChainId = request.ChainId, Category = category,
-            Title = title, Description = description, Source = source, SourceReference = Text.Optional(request.SourceReference, "sourceReference", 200),
+            Title = title, Description = description, Source = source, SourceReference = reference,
             FiledBy = caller.Name, FiledAt = now,
         };
         problem.AssignedUnitId = problem.FirstUnitId = await ProblemLadder.FirstUnitAsync(db, enterprise, category, settings, ct);
         ProblemLadder.PlaceAt(problem, EscalationLevel.Local, null, settings, now);
         db.Problems.Add(problem);
         ProblemLadder.Record(db, problem, ProblemStepKind.Filed, caller.Name, now, source == ProblemSource.EnterpriseSelfService ? null : problem.SourceReference);
-        await db.SaveChangesAsync(ct);
-        return problem.Id;
+        return problem;
     }
 }
 
