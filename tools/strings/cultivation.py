@@ -53,4 +53,13 @@ S = {
  "EditModelHelp": ("保存为本辖区 {0} 年起适用的新版本。权重之和须为100，基准值须大于0。", "Saved as a new revision for this jurisdiction from {0}. Weights must sum to 100; benchmarks must be positive."),
  "SaveAsRevision": ("保存为新版本", "Save as new revision"), "InvalidJson": ("格式有误：", "Invalid JSON: "),
  "Listing_None": ("无", "none"), "Listing_Reserve": ("上市后备", "reserve"), "Listing_Counselling": ("辅导", "counselling"), "Listing_Filing": ("申报", "filing"), "Listing_Listed": ("上市", "listed"),
+ "Tier_Demonstration": ("示范库", "Demonstration"), "Tier_Cultivation": ("培育库", "Cultivation"), "Tier_Candidate": ("候选库", "Candidate"),
+ "MetYes": ("达标", "Met"), "MetNo": ("未达标", "Not met"),
+ "UpAboveScale": ("上规", "Above scale"), "UpHonoured": ("上榜", "Honoured"), "UpCloud": ("上云", "On the cloud"), "UpListed": ("上市", "Listed"),
+ "InYear": ("（{0}年）", " ({0})"), "ScorePoints": ("（{0}分）", " ({0} points)"),
+ "LeaderGrowth": ("链主产值增速", "Chain leaders' growth"),
+ "LeaderGrowthTarget": ("目标：{0}不低于{1}（{2}）。按企业工业总产值逐年计算，“以上”含本数。", "Target: {0} at least {1} ({2}). Computed from each enterprise's output value year by year; the target figure counts."),
+ "NoLeaderGrowth": ("本辖区没有设定链主产值增速目标，或尚无链主企业", "No chain-leader growth target here, or no chain leaders yet"),
+ "PreviousOutputYi": ("上年产值（亿元）", "Last year's output (100M yuan)"), "OutputYi": ("本年产值（亿元）", "Output (100M yuan)"),
+ "OutputGrowth": ("增速", "Growth"), "RequiredOutputYi": ("目标产值（亿元）", "Output required (100M yuan)"), "EarlierYears": ("往年", "Earlier years"),
 }

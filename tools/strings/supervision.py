@@ -6,6 +6,8 @@ S = {
  "NavSupplyDemand": ("供需对接", "Supply & demand"),
  # problem ledger
  "FileProblem": ("提出问题", "File a problem"),
+ "ImportProblems": ("导入问题台账", "Import problems"),
+ "ImportProblemsHelp": ("走访、会议收集的问题可按模板批量填报：每行一个问题（企业名称或统一社会信用代码、问题类别、标题、描述，可填产业链和来源）。每个问题与逐条提出时一样分派首办单位、计算办理期限。默认任何一行有错则整份文件不导入，并逐行列出原因。", "Problems gathered on visits or at meetings can be filed in bulk from the template, one a row; each is routed and timed as when filed one by one. By default a file with any bad row imports nothing and lists every reason."),
  "ProblemTitle": ("问题", "Problem"), "ProblemDescription": ("问题描述", "Description"), "ProblemSource": ("来源", "Source"), "SourceReference": ("来源说明（走访、会议、项目名称或编号）", "Source reference (visit, meeting, project)"),
  "ProblemStatus": ("状态", "Status"), "ProblemLevel": ("当前层级", "Level"), "Handler": ("办理单位/人", "Handled by"),
  "FiledAt": ("提出时间", "Filed"), "DueAt": ("办理期限", "Due"), "Overdue": ("逾期", "Overdue"), "DueSoon": ("临期", "Due soon"),

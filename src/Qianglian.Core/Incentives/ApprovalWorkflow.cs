@@ -41,8 +41,12 @@ public sealed record StageActor
 public sealed record ActingUser(IReadOnlyCollection<string> Roles, string? UnitKey, bool IsChainChief);
 
 /// <param name="Opinions">Consultation: the unit keys that must each record an opinion before the stage passes.</param>
-/// <param name="DeadlineDays">Calendar days the stage may take from when the application entered it.</param>
-public sealed record StageDefinition(string Key, string Name, StageKind Kind, StageActor Actor, IReadOnlyList<string> Opinions, int DeadlineDays);
+/// <param name="DeadlineDays">Days the stage may take from when the application entered it: calendar days, or working
+/// days on the jurisdiction's holiday calendar when <see cref="WorkingDays"/> is set (the pack says which).</param>
+public sealed record StageDefinition(string Key, string Name, StageKind Kind, StageActor Actor, IReadOnlyList<string> Opinions, int DeadlineDays)
+{
+    public bool WorkingDays { get; init; }
+}
 
 /// <summary>
 /// An approval sequence as data (packs/&lt;code&gt;/incentives.yaml): the stages an application passes after it is
@@ -109,10 +113,16 @@ public sealed record WorkflowDefinition(string Key, string Name, IReadOnlyList<S
     }
 }
 
-/// <summary>Stage deadlines: due on the day the stage's days run out; overdue from the day after.</summary>
+/// <summary>
+/// Stage deadlines: due on the day the stage's days run out; overdue from the day after. Working days are counted on
+/// the holiday calendar (weekends and holidays off, 调休 weekends on), the day the file arrived not counted.
+/// </summary>
 public static class StageDeadline
 {
     public static DateOnly Due(DateOnly entered, int days) => entered.AddDays(days);
+
+    public static DateOnly Due(DateOnly entered, StageDefinition stage, Projects.HolidayCalendar calendar) =>
+        stage.WorkingDays ? calendar.AddWorkingDays(entered, stage.DeadlineDays) : Due(entered, stage.DeadlineDays);
 
     public static bool IsOverdue(DateOnly due, DateOnly today) => today > due;
 

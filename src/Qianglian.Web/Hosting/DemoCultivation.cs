@@ -39,6 +39,7 @@ public sealed class DemoCultivation(AppDb dbs, TimeProvider clock)
 
     public async Task EnsureAsync(CancellationToken ct)
     {
+        await QianjiangLeaderAsync(ct);
         await using var db = dbs.OpenSystem();
         var xiqu = await db.Jurisdictions.SingleAsync(j => j.Code == "510403", ct);
         if (await db.CultivationModels.AnyAsync(m => m.JurisdictionId == xiqu.Id && m.Code == ModelCatalog.ChainLeader, ct)) return;
@@ -103,6 +104,31 @@ public sealed class DemoCultivation(AppDb dbs, TimeProvider clock)
                     JurisdictionId = fact.JurisdictionId, EnterpriseId = fact.EnterpriseId, Year = 2023, Revenue = fact.Revenue * 0.85m, OutputValue = fact.OutputValue * 0.85m,
                     ValueAdded = fact.ValueAdded * 0.85m, TaxPaid = fact.TaxPaid * 0.85m, Employees = fact.Employees, RdSpend = fact.RdSpend * 0.8m, LandMu = fact.LandMu,
                 });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>黔江's demo enterprise as the 链主 of its 新材料 chain, with three years of output: +25% in 2023
+    /// (meets 黔江's 20% target), +15% in 2024 (misses it). Idempotent by the link.</summary>
+    private async Task QianjiangLeaderAsync(CancellationToken ct)
+    {
+        await using var db = dbs.OpenSystem();
+        var firm = await db.Enterprises.FirstOrDefaultAsync(e => e.Uscc == DemoData.FullUscc("91500114MA6DEM006"), ct);
+        var chain = await db.Chains.FirstOrDefaultAsync(c => c.Name == "新材料" && c.JurisdictionPath.EndsWith("/500114/"), ct);
+        if (firm is null || chain is null || await db.EnterpriseNodeLinks.AnyAsync(l => l.EnterpriseId == firm.Id && l.ChainId == chain.Id, ct)) return;
+        var node = await db.ChainNodes.FirstOrDefaultAsync(n => n.ChainId == chain.Id, ct)
+                   ?? db.ChainNodes.Add(new ChainNode { JurisdictionId = chain.JurisdictionId, ChainId = chain.Id, Name = "玻纤复合材料", Stage = ChainStage.Midstream, Kind = NodeKind.Material }).Entity;
+        db.EnterpriseNodeLinks.Add(new EnterpriseNodeLink
+        {
+            JurisdictionId = firm.JurisdictionId, EnterpriseId = firm.Id, ChainId = chain.Id, NodeId = node.Id, Role = ChainRole.ChainLeader,
+            Evidence = EvidenceStrength.Confirmed, EvidenceNote = "演示数据：新材料产业链链主",
+        });
+        foreach (var (year, outputYi) in new[] { (2022, 8m), (2023, 10m), (2024, 11.5m) })
+        {
+            var fact = await db.EnterpriseFacts.FirstOrDefaultAsync(f => f.EnterpriseId == firm.Id && f.Year == year, ct);
+            if (fact is null)
+                db.EnterpriseFacts.Add(fact = new EnterpriseYearFact { JurisdictionId = firm.JurisdictionId, EnterpriseId = firm.Id, Year = year, Employees = 420, LandMu = 180 });
+            (fact.OutputValue, fact.Revenue, fact.ValueAdded) = (outputYi * 100_000_000m, outputYi * 95_000_000m, outputYi * 25_000_000m);
+        }
         await db.SaveChangesAsync(ct);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
@@ -143,5 +144,39 @@ public sealed class IncentiveBrowserTests(IncentiveBrowserHost host) : IClassFix
         await Assertions.Expect(office.GetByTestId("measure-table")).ToContainTextAsync("设备投资 × 3%，上限 500万元");
         await Shot(office, "incentive-measures");
         await office.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_office_configures_a_new_measure_in_the_form_and_is_told_in_chinese_which_field_is_wrong()
+    {
+        var page = await Open("xiqu.office", "/incentives");
+        await page.GetByTestId("new-measure").ClickAsync();
+        await page.GetByTestId("nm-document").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "十条措施" }).First.ClickAsync();
+        await page.GetByTestId("nm-measure").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "推动企业数字化转型" }).ClickAsync();
+        // The clause's text comes with it; the office writes the rest.
+        await Assertions.Expect(page.GetByTestId("nm-clause")).Not.ToBeEmptyAsync();
+        await page.GetByTestId("nm-key").FillAsync("xiqu.4");
+        await page.GetByTestId("nm-support").FillAsync("数字化转型奖励");
+        await Choose(page, "nm-kind", "按类别比例");
+        await page.GetByTestId("nm-categories").FillAsync("智能工厂 10%\n数字化车间 120%");
+        await page.GetByTestId("nm-cap").FillAsync("100");
+        await page.GetByTestId("nm-save").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "类别比例（第2项）：比例须大于0且不超过100%" })).ToBeVisibleAsync();
+        await page.GetByTestId("nm-categories").FillAsync("智能工厂 10%\n数字化车间 百分之五");
+        await page.GetByTestId("nm-save").ClickAsync();
+        await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "类别及比例：第2行“数字化车间 百分之五”应写作“类别名称 比例%”" })).ToBeVisibleAsync();
+        await page.GetByTestId("nm-categories").FillAsync("智能工厂 10%\n数字化车间 5%");
+        await Shot(page, "incentive-new-measure");
+        await page.GetByTestId("nm-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("measure-table")).ToContainTextAsync("四、推动企业数字化转型");
+        await Assertions.Expect(page.GetByTestId("measure-table")).ToContainTextAsync("上限 100万元");
+        await page.Context.CloseAsync();
+
+        await using var db = host.OpenSystem();
+        var rule = (await db.Set<Modules.Incentives.IncentiveMeasure>().SingleAsync(m => m.Key == "xiqu.4")).Rule;
+        Assert.Equal(new Core.Incentives.CategoryRate[] { new("智能工厂", 0.10m), new("数字化车间", 0.05m) }, rule.Categories);
+        Assert.Equal(1_000_000m, rule.Cap);
     }
 }

@@ -61,6 +61,34 @@ public sealed class IncentiveApi(HostFixture host)
         return await db.Set<Web.Modules.Incentives.IncentiveMeasure>().Where(m => m.Key == key).Select(m => m.Id).SingleAsync();
     }
 
+    /// <summary>
+    /// A 西区 measure 七 application (智改数转, equipment 2,800万元: ceiling 224万元) walked by each stage's own unit to
+    /// 区财政局's payment stage, approved at <paramref name="approvedWan"/>.
+    /// </summary>
+    public async Task<(Guid Id, string Number)> AtPayment(string projectName, decimal approvedWan, int instalments = 1)
+    {
+        var project = await Project(projectName, ProjectFlags.ChainLeader, equipmentWan: 2800, newOutputWan: 1000);
+        var enterprise = await As("xiqu.enterprise");
+        var created = await Json(await enterprise.PostAsJsonAsync("/api/v1/incentives/applications",
+            new { measureId = await Measure("xiqu.7"), projectId = project, category = "智改数转" }), HttpStatusCode.Created);
+        var id = created.GetProperty("id").GetGuid();
+        await UploadXiquChecklist(enterprise, id);
+        await Json(await enterprise.PostAsync($"/api/v1/incentives/applications/{id}/submit", null), HttpStatusCode.OK);
+        var jxj = await As("xiqu.jxj");
+        await Transition(jxj, id, "Pass", "受理");
+        foreach (var unit in new[] { "xiqu.fgj", "xiqu.czj" })
+            await Json(await (await As(unit)).PostAsJsonAsync($"/api/v1/incentives/applications/{id}/opinions", new { text = "同意" }), HttpStatusCode.NoContent);
+        await Transition(jxj, id, "Pass", "会商通过");
+        await Transition(await As("xiqu.chief"), id, "Pass", "专题研究同意");
+        var approver = await As("xiqu.approver");
+        await Json(await approver.PostAsJsonAsync($"/api/v1/incentives/applications/{id}/approval", new
+        {
+            amount = approvedWan * Wan, paymentMethod = instalments > 1 ? "Instalments" : "LumpSum", instalments = instalments > 1 ? instalments : (int?)null,
+            version = await Version(approver, id),
+        }), HttpStatusCode.OK);
+        return (id, created.GetProperty("number").GetString()!);
+    }
+
     public static async Task<JsonElement> Json(HttpResponseMessage response, HttpStatusCode expected)
     {
         var body = await response.Content.ReadAsStringAsync();

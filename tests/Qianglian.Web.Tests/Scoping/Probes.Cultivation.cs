@@ -103,6 +103,7 @@ public static partial class Probes
         ["GET /api/v1/cultivation/tiers.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/cultivation/tiers.xlsx")),
         ["GET /api/v1/cultivation/exits"] = (_, _, _) => Task.FromResult(Get("/api/v1/cultivation/exits")),
         ["GET /api/v1/cultivation/chain-targets"] = (_, _, _) => Task.FromResult(Get("/api/v1/cultivation/chain-targets")),
+        ["GET /api/v1/cultivation/chain-leader-growth"] = (_, _, _) => Task.FromResult(Get("/api/v1/cultivation/chain-leader-growth")),
         ["POST /api/v1/cultivation/gradings"] = (w, _, t) => Task.FromResult(Send(HttpMethod.Post, "/api/v1/cultivation/gradings", new { jurisdictionId = Place(w, t), year = 2024 })),
         ["POST /api/v1/cultivation/runs/{id:guid}/publish"] = async (w, r, t) =>
         {

@@ -180,5 +180,15 @@ public static partial class Probes
         },
         ["GET /api/v1/incentives/disclosure.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/incentives/disclosure.xlsx")),
         ["GET /api/v1/incentives/payments.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/incentives/payments.xlsx")),
+        ["GET /api/v1/incentives/payments/template.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/incentives/payments/template.xlsx")),
+        ["POST /api/v1/incentives/payments/import"] = async (w, r, t) =>
+        {
+            var a = await FreshApplication(w, r, t, "payment");
+            var file = Shared.Excel.Workbooks.Rows("兑付台账", [new Dictionary<string, object?>
+            {
+                ["申报编号"] = a.Number, ["支付金额（万元）"] = 100, ["支付日期"] = a.ApprovedOn!.Value.ToString("yyyy-MM-dd"), ["凭证号"] = $"M-{Next()}",
+            }]);
+            return new HttpRequestMessage(HttpMethod.Post, "/api/v1/incentives/payments/import") { Content = new MultipartFormDataContent { { new ByteArrayContent(file), "file", "payments.xlsx" } } };
+        },
     };
 }

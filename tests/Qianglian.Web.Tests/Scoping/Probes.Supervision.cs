@@ -23,6 +23,17 @@ public static partial class Probes
             category = "Land", title = $"矩阵问题{Next()}", description = "用地指标不足",
             source = r == Auth.Roles.EnterpriseUser ? "EnterpriseSelfService" : "FieldVisit",
         })),
+        ["GET /api/v1/problems/template.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/problems/template.xlsx")),
+        ["POST /api/v1/problems/import"] = async (w, r, t) =>
+        {
+            await using var db = w.Host.OpenSystem();
+            var enterprise = await db.Enterprises.SingleAsync(e => e.Id == (t == Target.Own ? w.OwnEnterprise : w.Rows[typeof(Enterprise)].Other));
+            var file = Shared.Excel.Workbooks.Rows("问题台账", [new Dictionary<string, object?>
+            {
+                [ImportProblems.Uscc] = enterprise.Uscc, [ImportProblems.Category] = "土地", [ImportProblems.Title] = $"导入探针{Next()}", [ImportProblems.Description] = "用地指标不足",
+            }]);
+            return new HttpRequestMessage(HttpMethod.Post, "/api/v1/problems/import") { Content = new MultipartFormDataContent { { new ByteArrayContent(file), "file", "problems.xlsx" } } };
+        },
         ["POST /api/v1/problems/{id:guid}/assign"] = async (w, r, t) =>
         {
             // Re-routing happens below the chief's level: even a chief is posted to the unit for this probe.

@@ -22,6 +22,7 @@ public static class CultivationModule
         services.AddScoped<HandleObjections>();
         services.AddScoped<ReadRuns>();
         services.AddScoped<ReadTierLedger>();
+        services.AddScoped<ReadChainLeaderGrowth>();
         services.AddScoped<ReadGradient>();
         services.AddScoped<ReadScaleUps>();
         services.AddScoped<ExplainEnterprise>();
@@ -73,6 +74,8 @@ public static class CultivationModule
             .Access<TierMembership>(Permission.ViewCultivation, ApiOperation.Download);
         g.MapGet("/exits", (ReadTierLedger h, CancellationToken ct) => h.Exits(ct)).Access<TierExit>(Permission.ViewCultivation, ApiOperation.List);
         g.MapGet("/chain-targets", (ReadTierLedger h, CancellationToken ct) => h.ChainCounts(ct)).Access<ChainTierCount>(Permission.ViewCultivation, ApiOperation.List);
+        g.MapGet("/chain-leader-growth", (int? year, ReadChainLeaderGrowth h, CancellationToken ct) => h.Handle(year, ct))
+            .Access<ChainLeaderGrowthRow>(Permission.ViewCultivation, ApiOperation.List);
 
         g.MapPost("/gradings", async (RunGrading.Request r, RunGrading h, CancellationToken ct) =>
             {

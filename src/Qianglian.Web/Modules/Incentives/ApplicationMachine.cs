@@ -1,4 +1,5 @@
 using Qianglian.Core.Incentives;
+using Qianglian.Core.Projects;
 using Qianglian.Web.Api;
 using Stateless;
 
@@ -13,10 +14,12 @@ public sealed class ApplicationMachine
     private readonly StateMachine<string, WorkflowTrigger> machine;
     private readonly WorkflowDefinition definition;
     private readonly IncentiveApplication application;
+    private readonly HolidayCalendar calendar;
 
-    public ApplicationMachine(WorkflowDefinition definition, IncentiveApplication application)
+    /// <param name="calendar">The holiday calendar of the application's jurisdiction, for stages timed in working days.</param>
+    public ApplicationMachine(WorkflowDefinition definition, IncentiveApplication application, HolidayCalendar calendar)
     {
-        (this.definition, this.application) = (definition, application);
+        (this.definition, this.application, this.calendar) = (definition, application, calendar);
         machine = new StateMachine<string, WorkflowTrigger>(() => application.State, s => application.State = s);
         foreach (var from in definition.Table().GroupBy(t => t.From))
         {
@@ -35,7 +38,7 @@ public sealed class ApplicationMachine
         machine.Fire(trigger);
         application.StageEnteredAt = now;
         application.StageDueOn = definition.Stage(application.State) is { } stage
-            ? StageDeadline.Due(Components.Shared.TimeDisplay.DateOf(now), stage.DeadlineDays)
+            ? StageDeadline.Due(Components.Shared.TimeDisplay.DateOf(now), stage, calendar)
             : null;
     }
 

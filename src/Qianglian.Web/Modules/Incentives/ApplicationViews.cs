@@ -23,7 +23,8 @@ public sealed record EventView(string Stage, string StageName, ApplicationAction
 public sealed record PaymentView(Guid Id, int Instalment, decimal Amount, DateOnly PaidOn, string Voucher, string RecordedBy);
 
 /// <summary>A stage of the application's workflow, with whether it is done, current, and who acts on it.</summary>
-public sealed record StageView(string Key, string Name, StageKind Kind, string Actor, int DeadlineDays, bool Current, bool Done, IReadOnlyList<string> Opinions);
+/// <param name="WorkingDays">The deadline counts working days on the holiday calendar (else calendar days).</param>
+public sealed record StageView(string Key, string Name, StageKind Kind, string Actor, int DeadlineDays, bool WorkingDays, bool Current, bool Done, IReadOnlyList<string> Opinions);
 
 /// <summary>What the caller may do now (the page shows these buttons; the operations check again).</summary>
 public sealed record AllowedActions(bool Edit, bool Submit, bool Pass, bool Return, bool Reject, bool Opinion, bool Approve, bool Pay, string? Waiting);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qianglian.Core.Incentives;
+using Qianglian.Core.Projects;
 using Qianglian.Web.Api;
 using Qianglian.Web.Auth;
 using Qianglian.Web.Data;
@@ -7,8 +8,11 @@ using Qianglian.Web.Data;
 namespace Qianglian.Web.Modules.Incentives;
 
 /// <summary>An application loaded for a change, with its measure and workflow (which may belong to a parent jurisdiction).</summary>
-internal sealed record LoadedApplication(IncentiveApplication Application, IncentiveMeasure Measure, WorkflowDefinition? Workflow)
+internal sealed record LoadedApplication(IncentiveApplication Application, IncentiveMeasure Measure, WorkflowDefinition? Workflow, HolidayCalendar Calendar)
 {
+    /// <summary>The application's state machine (its jurisdiction's holiday calendar times working-day stages).</summary>
+    public ApplicationMachine Machine() => new(RequireWorkflow(), Application, Calendar);
+
     public StageDefinition? Stage => Workflow?.Stage(Application.State);
 
     public WorkflowDefinition RequireWorkflow() =>
@@ -32,7 +36,9 @@ internal static class Applications
                           ?? throw new NotFoundException("application", "申报不存在 (application not found)");
         var measure = await db.Set<IncentiveMeasure>().IgnoreQueryFilters().FirstAsync(m => m.Id == application.MeasureId, ct);
         var workflow = measure.WorkflowId is { } w ? (await db.Set<IncentiveWorkflow>().IgnoreQueryFilters().AsNoTracking().FirstAsync(x => x.Id == w, ct)).Definition : null;
-        return new LoadedApplication(application, measure, workflow);
+        // The administrator's holiday calendar (Projects) of the application's jurisdiction and its ancestors.
+        var calendar = (await Projects.ProjectSettings.ForPathsAsync(db, [application.JurisdictionPath], ct)).CalendarAt(application.JurisdictionPath);
+        return new LoadedApplication(application, measure, workflow, calendar);
     }
 
     public static void Log(AppDbContext db, LoadedApplication loaded, string stageKey, ApplicationAction action, CurrentUser user, string? unitKey, string? unitName,

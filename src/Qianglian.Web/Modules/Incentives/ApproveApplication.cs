@@ -55,7 +55,7 @@ public sealed class ApproveApplication(AppDb dbs, CurrentUser user, TimeProvider
         db.ExpectVersion(a, r.Version);
         (a.ApprovedAmount, a.PaymentMethod, a.Instalments, a.ApprovedOn, a.BudgetYear) =
             (r.Amount, r.PaymentMethod, r.PaymentMethod == PaymentMethod.Instalments ? r.Instalments : 1, today, today.Year);
-        new ApplicationMachine(loaded.RequireWorkflow(), a).Fire(WorkflowTrigger.Pass, now);
+        loaded.Machine().Fire(WorkflowTrigger.Pass, now);
         var method = r.PaymentMethod == PaymentMethod.LumpSum ? "一次性支付" : $"分{r.Instalments}期支付";
         var text = $"审定支持额度 {Wording.Wan(r.Amount)}（核定上限 {Wording.Wan(ceiling)}），{method}" +
                    (string.IsNullOrWhiteSpace(r.Opinion) ? "" : $"。{r.Opinion.Trim()}") +

@@ -164,7 +164,10 @@ public sealed class IncentivePackLoader(AppDb dbs, TimeProvider clock)
         new(w.Key, w.Name, w.Stages.Select((s, i) =>
         {
             if (!Enum.TryParse<StageKind>(s.Kind, true, out var kind)) error($"{field}.stages[{i}].kind", $"未知的环节类型“{s.Kind}” (unknown stage kind)");
-            return new StageDefinition(s.Key, s.Name, kind, new StageActor { Roles = s.Actor.Roles, Unit = s.Actor.Unit, ChainChief = s.Actor.ChainChief }, s.Opinions, s.DeadlineDays);
+            return new StageDefinition(s.Key, s.Name, kind, new StageActor { Roles = s.Actor.Roles, Unit = s.Actor.Unit, ChainChief = s.Actor.ChainChief }, s.Opinions, s.DeadlineDays)
+            {
+                WorkingDays = s.WorkingDays ?? w.WorkingDays,
+            };
         }).ToList());
 
     private const decimal Wan = 10_000m;

@@ -27,6 +27,7 @@ public static class IncentivesModule
         services.AddScoped<Eligibility>();
         services.AddScoped<ApprovalForm>();
         services.AddScoped<IncentiveLedgers>();
+        services.AddScoped<ImportPayments>();
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -143,5 +144,11 @@ public static class IncentivesModule
         g.MapGet("/payments.xlsx", async ([FromQuery] int? year, IncentiveLedgers h, CancellationToken ct) =>
                 TypedResults.File(await h.PaymentLedger(year, ct), Workbooks.ContentType, $"政策兑现兑付台账{year}.xlsx"))
             .Access<IncentivePayment>(Permission.ViewIncentives, ApiOperation.Download);
+        g.MapGet("/payments/template.xlsx", (ImportPayments h) => TypedResults.File(h.Template(), Workbooks.ContentType, "兑付台账导入模板.xlsx"))
+            .Access<IncentivePayment>(Permission.ViewIncentives, ApiOperation.Download);
+        g.MapPost("/payments/import", async (IFormFile file, [FromQuery] ImportMode? mode, [FromQuery] string? format, ImportPayments h, CancellationToken ct) =>
+                ImportEndpoint.Answer(await h.Handle(await ImportEndpoint.ReadAsync(file, ct), mode ?? ImportMode.AllOrNothing, ct), format))
+            .DisableAntiforgery()
+            .Access<IncentivePayment>(Permission.ReviewIncentives, ApiOperation.Action);
     }
 }

@@ -32,6 +32,8 @@ internal sealed class WorkflowYaml
     public string Key { get; set; } = "";
     public string Name { get; set; } = "";
     public string? Source { get; set; }
+    /// <summary>Stage deadlines count working days on the holiday calendar (a stage may say otherwise).</summary>
+    public bool WorkingDays { get; set; }
     public List<StageYaml> Stages { get; set; } = [];
 }
 
@@ -43,6 +45,8 @@ internal sealed class StageYaml
     public ActorYaml Actor { get; set; } = new();
     public List<string> Opinions { get; set; } = [];
     public int DeadlineDays { get; set; }
+    /// <summary>null: the workflow's <see cref="WorkflowYaml.WorkingDays"/>.</summary>
+    public bool? WorkingDays { get; set; }
 }
 
 internal sealed class ActorYaml

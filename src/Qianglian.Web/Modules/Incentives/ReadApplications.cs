@@ -73,7 +73,7 @@ public sealed class ReadApplications(AppDb dbs, CurrentUser user, TimeProvider c
             for (var i = 0; i < workflow.Stages.Count; i++)
             {
                 var s = workflow.Stages[i];
-                stages.Add(new StageView(s.Key, s.Name, s.Kind, await Acting.Describe(db, s.Actor, ct), s.DeadlineDays, i == index,
+                stages.Add(new StageView(s.Key, s.Name, s.Kind, await Acting.Describe(db, s.Actor, ct), s.DeadlineDays, s.WorkingDays, i == index,
                     a.State == WorkflowDefinition.Archived || (index >= 0 && i < index), s.Opinions.Select(o => names.GetValueOrDefault(o, o)).ToList()));
             }
         }

@@ -28,35 +28,35 @@ public sealed class RecordPayment(AppDb dbs, CurrentUser user, TimeProvider cloc
         await Acting.RequireActor(db, stage, me, ct);
         if (measure.Rule.AmountToBeSet)
             throw new ValidationException("amount", "该措施的奖励金额待本级设定，设定前不能兑付 (the amount is still to be set)");
-        var approved = a.ApprovedAmount ?? throw new ConflictException("申报尚未审定支持额度 (not approved)");
-        var errors = new Dictionary<string, string[]>();
-        if (r.Amount <= 0m) errors["amount"] = ["兑付金额须大于0 (the amount must be positive)"];
-        else if (r.Amount != Wording.ToFen(r.Amount)) errors["amount"] = ["金额最多保留到分 (at most two decimals)"];
-        else if (a.PaidAmount + r.Amount > approved)
-            errors["amount"] = [$"兑付金额超过审定额度：审定 {Wording.Wan(approved)}，已兑付 {Wording.Wan(a.PaidAmount)}，本次 {Wording.Wan(r.Amount)} (exceeds the approved amount)"];
-        if (string.IsNullOrWhiteSpace(r.Voucher)) errors["voucher"] = ["须填写支付凭证号 (voucher is required)"];
-        if (r.PaidOn > today) errors["paidOn"] = ["支付日期不能晚于今天 (date in the future)"];
-        if (a.ApprovedOn is { } on && r.PaidOn < on) errors["paidOn"] = [$"支付日期不能早于审定日期{Wording.Date(on)} (before the approval)"];
-        if (errors.Count > 0) throw new ValidationException(errors);
-
+        if (a.ApprovedAmount is null) throw new ConflictException("申报尚未审定支持额度 (not approved)");
         var count = await db.Set<IncentivePayment>().CountAsync(p => p.ApplicationId == id, ct) + 1;
-        var remaining = approved - a.PaidAmount - r.Amount;
-        if (a.PaymentMethod == PaymentMethod.LumpSum && remaining != 0m)
-            throw new ValidationException("amount", $"审定为一次性支付，须一次付清 {Wording.Wan(approved)} (a lump sum is paid in full)");
-        if (a.PaymentMethod == PaymentMethod.Instalments && count >= (a.Instalments ?? 1) && remaining != 0m)
-            throw new ValidationException("amount", $"这是最后一期（共{a.Instalments}期），须付清余额 {Wording.Wan(approved - a.PaidAmount)} (the last instalment pays the rest)");
+        var errors = PaymentCheck.Check(Position(a, count - 1), new PaymentEntry(r.Amount, r.PaidOn, r.Voucher), today);
+        if (errors.Count > 0) throw new ValidationException(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
 
         db.ExpectVersion(a, r.Version);
-        db.Add(new IncentivePayment
-        {
-            JurisdictionId = a.JurisdictionId, ApplicationId = a.Id, EnterpriseId = a.EnterpriseId, Instalment = count,
-            Amount = r.Amount, PaidOn = r.PaidOn, Voucher = r.Voucher.Trim(), RecordedBy = user.Name,
-        });
-        a.PaidAmount += r.Amount;
-        Applications.Log(db, loaded, stage.Key, ApplicationAction.Paid, user, me.User.UnitKey, me.UnitName, now,
-            $"第{count}笔兑付 {Wording.Wan(r.Amount)}，凭证号 {r.Voucher.Trim()}，累计 {Wording.Wan(a.PaidAmount)} / 审定 {Wording.Wan(approved)}", r.Amount);
-        if (a.PaidAmount == approved) new ApplicationMachine(loaded.RequireWorkflow(), a).Fire(WorkflowTrigger.Pass, now);
+        Apply(db, loaded, stage, me, user, new PaymentEntry(r.Amount, r.PaidOn, r.Voucher.Trim()), count, now);
         await db.SaveChangesAsync(ct);
         return (await ReadApplications.Summaries(db, [a], today, ct)).Single();
     }
+
+    /// <summary>Writes a checked payment: the payment row, the running total, the history line; paid in full, the file moves on.</summary>
+    internal static void Apply(AppDbContext db, LoadedApplication loaded, StageDefinition stage, Acting.Me me, CurrentUser user, PaymentEntry payment,
+        int instalment, DateTimeOffset now)
+    {
+        var a = loaded.Application;
+        var voucher = payment.Voucher?.Trim() ?? "";
+        db.Add(new IncentivePayment
+        {
+            JurisdictionId = a.JurisdictionId, ApplicationId = a.Id, EnterpriseId = a.EnterpriseId, Instalment = instalment,
+            Amount = payment.Amount, PaidOn = payment.PaidOn, Voucher = voucher, RecordedBy = user.Name,
+        });
+        a.PaidAmount += payment.Amount;
+        Applications.Log(db, loaded, stage.Key, ApplicationAction.Paid, user, me.User.UnitKey, me.UnitName, now,
+            $"第{instalment}笔兑付 {Wording.Wan(payment.Amount)}，凭证号 {voucher}，累计 {Wording.Wan(a.PaidAmount)} / 审定 {Wording.Wan(a.ApprovedAmount ?? 0m)}", payment.Amount);
+        if (a.PaidAmount == a.ApprovedAmount) loaded.Machine().Fire(WorkflowTrigger.Pass, now);
+    }
+
+    /// <summary>An approved application's payment position (approval and what is paid so far).</summary>
+    internal static PaymentPosition Position(IncentiveApplication a, int paymentsSoFar) =>
+        new(a.ApprovedAmount ?? 0m, a.PaymentMethod != PaymentMethod.Instalments, a.Instalments, a.PaidAmount, paymentsSoFar, a.ApprovedOn);
 }

@@ -50,7 +50,7 @@ public sealed class ReviewApplication(AppDb dbs, CurrentUser user, TimeProvider 
             default:
                 throw new ValidationException("trigger", "审批操作须为 Pass、Return 或 Reject (trigger must be Pass, Return or Reject)");
         }
-        new ApplicationMachine(workflow, a).Fire(r.Trigger, now);
+        loaded.Machine().Fire(r.Trigger, now);
         // The amount is re-computed as the file moves on, so later stages see today's figures.
         if (r.Trigger == WorkflowTrigger.Pass) IncentiveCases.Record(a, await IncentiveCases.Evaluate(db, a, loaded.Measure, TimeDisplay.DateOf(now), ct));
         Applications.Log(db, loaded, stage.Key, action, user, me.User.UnitKey, me.UnitName, now, text);

@@ -69,7 +69,7 @@ public sealed class SaveApplication(AppDb dbs, CurrentUser user, TimeProvider cl
         await Applications.CheckExclusive(db, application, measure, ct);
         IncentiveCases.Record(application, await IncentiveCases.Evaluate(db, application, measure, today, ct));
         db.Add(application);
-        var loaded = new LoadedApplication(application, measure, null);
+        var loaded = new LoadedApplication(application, measure, null, Qianglian.Core.Projects.HolidayCalendar.WeekendsOnly); // a draft has no stage to time
         Applications.Log(db, loaded, WorkflowDefinition.Draft, origin == ApplicationOrigin.Proactive ? ApplicationAction.Offered : ApplicationAction.Created,
             user, null, null, now, origin == ApplicationOrigin.Proactive ? "免申即享：系统测算可能符合条件，请企业确认并补充资料" : null, application.Ceiling);
         await db.SaveChangesAsync(ct);

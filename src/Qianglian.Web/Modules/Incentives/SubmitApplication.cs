@@ -37,7 +37,7 @@ public sealed class SubmitApplication(AppDb dbs, CurrentUser user, TimeProvider 
         await Applications.CheckExclusive(db, a, measure, ct);
 
         var from = a.State;
-        new ApplicationMachine(workflow, a).Fire(WorkflowTrigger.Submit, now);
+        loaded.Machine().Fire(WorkflowTrigger.Submit, now);
         a.SubmittedAt = now;
         a.Reason = null;
         a.Round++;

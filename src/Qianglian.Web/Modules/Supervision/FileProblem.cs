@@ -21,6 +21,17 @@ public sealed class FileProblem(AppDb dbs, CurrentUser user, TimeProvider clock)
         user.Require(Permission.FileProblems);
         await using var db = dbs.Open();
         var caller = await Caller.OfAsync(user, db, ct);
+        var problem = await Add(db, caller, request, clock.GetUtcNow(), ct);
+        await db.SaveChangesAsync(ct);
+        return problem.Id;
+    }
+
+    /// <summary>
+    /// Checks one problem and adds it (with its first step) to the context, unsaved: the form saves one, the ledger
+    /// import a whole file in one transaction. Refusals are thrown before anything is added.
+    /// </summary>
+    internal static async Task<Problem> Add(AppDbContext db, Caller caller, Request request, DateTimeOffset now, CancellationToken ct)
+    {
         var enterpriseId = request.EnterpriseId ?? caller.EnterpriseId
             ?? throw new ValidationException("enterpriseId", "请选择提出问题的企业 (the enterprise is required)");
         var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.Id == enterpriseId, ct)
@@ -37,10 +48,8 @@ public sealed class FileProblem(AppDb dbs, CurrentUser user, TimeProvider clock)
             && !await db.EnterpriseNodeLinks.AnyAsync(l => l.EnterpriseId == enterpriseId && l.ChainId == chainId, ct))
             throw new NotFoundException("chainId", "产业链不存在 (chain not found)");
 
-        var problem = await Open(db, enterprise, request.ChainId, category, title, description, source,
-            Text.Optional(request.SourceReference, "sourceReference", 200), caller.Name, clock.GetUtcNow(), ct);
-        await db.SaveChangesAsync(ct);
-        return problem.Id;
+        return await Open(db, enterprise, request.ChainId, category, title, description, source,
+            Text.Optional(request.SourceReference, "sourceReference", 200), caller.Name, now, ct);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Qianglian.Web.Api;
 using Qianglian.Web.Auth;
 using Qianglian.Web.Shared.Excel;
@@ -11,6 +12,7 @@ public static class SupervisionModule
     {
         services.AddScoped<SupervisionSettingsLoader>();
         services.AddScoped<FileProblem>();
+        services.AddScoped<ImportProblems>();
         services.AddScoped<HandleProblem>();
         services.AddScoped<RateProblem>();
         services.AddScoped<ReadProblems>();
@@ -117,6 +119,12 @@ public static class SupervisionModule
         p.MapGet("/export.xlsx", async ([AsParameters] ProblemQuery q, ExportProblems h, CancellationToken ct) =>
                 TypedResults.File(await h.Ledger(q.ToQuery(), ct), Workbooks.ContentType, "问题台账.xlsx"))
             .Access<Problem>(Permission.ViewSupervision, ApiOperation.Download);
+        p.MapGet("/template.xlsx", (ImportProblems h) => TypedResults.File(h.Template(), Workbooks.ContentType, "问题台账导入模板.xlsx"))
+            .Access<Problem>(Permission.ViewSupervision, ApiOperation.Download);
+        p.MapPost("/import", async (IFormFile file, [FromQuery] ImportMode? mode, [FromQuery] string? format, ImportProblems h, CancellationToken ct) =>
+                ImportEndpoint.Answer(await h.Handle(await ImportEndpoint.ReadAsync(file, ct), mode ?? ImportMode.AllOrNothing, ct), format))
+            .DisableAntiforgery()
+            .Access<Problem>(Permission.FileProblems, ApiOperation.Action);
         p.MapPost("", async (FileProblem.Request r, FileProblem h, CancellationToken ct) =>
             {
                 var id = await h.Handle(r, ct);
