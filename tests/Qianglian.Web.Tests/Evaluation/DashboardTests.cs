@@ -48,7 +48,7 @@ public abstract class DashboardTests<THost>(THost host) : IClassFixture<THost> w
         var dazhou = await host.ClientFor("dazhou.office");
         var board = await dazhou.GetFromJsonAsync<JsonElement>($"/api/v1/dashboards/office?year={EvaluationWorld.Year}");
         var keys = board.GetProperty("charts").EnumerateArray().Select(c => c.GetProperty("key").GetString()).ToList();
-        Assert.Equal(["outputTrend", "projectsByStage", "investmentCompletion", "problemSla", "tiers", "perMuGrades"], keys);
+        Assert.Equal(["outputTrend", "projectsByStage", "investmentCompletion", "problemSla", "tiers", "perMuGrades", "supplyDemand"], keys);
         Assert.StartsWith("/ ", board.GetProperty("figures").EnumerateArray().Single(f => f.GetProperty("key").GetString() == "targetsMet").GetProperty("unit").GetString());
         var total = Chart(board, "outputTrend").GetProperty("series")[0].GetProperty("values")[4].GetDecimal();
         Assert.True(total >= 6m + 14.4m, $"达州's chains include 测评县's 甲链 and 乙链 (20.4亿), got {total}");
@@ -59,6 +59,14 @@ public abstract class DashboardTests<THost>(THost host) : IClassFixture<THost> w
         var theirs = await xiqu.GetFromJsonAsync<JsonElement>($"/api/v1/dashboards/office?year={EvaluationWorld.Year}");
         Assert.DoesNotContain("甲链", Chart(theirs, "problemSla").GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await xiqu.GetAsync($"/api/v1/dashboards/chains/{ids.Jia}?year={EvaluationWorld.Year}")).StatusCode);
+
+        // 供需对接 per chain: the same counts as the supply-demand page's figures for the same account.
+        var matching = await xiqu.GetFromJsonAsync<JsonElement>("/api/v1/supply-demand/figures");
+        var matchingChart = Chart(theirs, "supplyDemand");
+        Assert.Equal(matching.EnumerateArray().Select(f => f.GetProperty("chain").GetString()),
+            matchingChart.GetProperty("categories").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(matching.EnumerateArray().Select(f => f.GetProperty("matches").GetDecimal()),
+            matchingChart.GetProperty("series")[2].GetProperty("values").EnumerateArray().Select(v => v.GetDecimal()));
 
         var workbook = await dazhou.GetAsync($"/api/v1/dashboards/office.xlsx?year={EvaluationWorld.Year}");
         Assert.Equal(HttpStatusCode.OK, workbook.StatusCode);

@@ -16,11 +16,11 @@ namespace Qianglian.Web.Modules.Evaluation;
 
 /// <summary>
 /// The dashboards, one per role: the coordination office's (every chain in its jurisdiction: output trend, projects
-/// by stage, investment completion, problem SLA, tiers, per-mu grades), a chain chief's (one chain) and a county's (its
+/// by stage, investment completion, problem SLA, tiers, per-mu grades, supply-demand matching), a chain chief's (one chain) and a county's (its
 /// projects and problems). Everything within the caller's scope; amounts of projects shared between localities at the
 /// agreed shares, each enterprise counted once.
 /// </summary>
-public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clock, ReadTargets targets)
+public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clock, ReadTargets targets, ReadSupplyDemand supplyDemand)
 {
     private const decimal Yi = 100_000_000m;
     private static readonly ProjectStage[] Stages = [ProjectStage.Reserve, ProjectStage.Signed, ProjectStage.Started, ProjectStage.Completed, ProjectStage.AtCapacity];
@@ -63,6 +63,15 @@ public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clo
                 .Select(t => new ChartSeries(t.Item2, tierChains.Select(c => (decimal?)tiers.Count(x => x.ChainId == c.Id && x.Tier == t.Item1)).ToList())).ToList());
 
         var grades = await Grades(db, year, ct);
+        // 供需对接 counts per chain (issue: "counts per chain on the dashboard"), as the supply-demand page computes them.
+        var matching = (await supplyDemand.Figures(ct)).Where(f => f.ChainId is null || chainNames.ContainsKey(f.ChainId.Value)).ToList();
+        var matchingChart = new ChartData("supplyDemand", "供需对接（按产业链）", ChartKind.Bar, "条", matching.Select(f => f.Chain).ToList(),
+        [
+            new("在供", matching.Select(f => (decimal?)f.OpenSupplies).ToList()),
+            new("在需", matching.Select(f => (decimal?)f.OpenDemands).ToList()),
+            new("撮合", matching.Select(f => (decimal?)f.Matches).ToList()),
+            new("成交", matching.Select(f => (decimal?)f.Deals).ToList()),
+        ]);
         var overall = ProblemFigures.Of(problems.Select(p => new ProblemFacts(p.Status, p.ClosedOnTime, p.Escalated, p.Rating)));
         var (planned, done) = (money.Values.Sum(m => m.Planned), money.Values.Sum(m => m.Completed));
         // The leader reads this board too: how many of the packs' targets the year's data already meets, of those with data.
@@ -79,7 +88,7 @@ public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clo
             new("overdueProblems", "超期问题", problems.Count(p => p.Status == ProblemStatus.Open && p.DueAt < now), "个"),
             new("targetsMet", $"{year}年已达成目标", tracked.Count(t => t.Met == true), $"/ {tracked.Count} 项"),
         ],
-        [trend, StageChart(projects), investment, sla, tierChart, grades], []);
+        [trend, StageChart(projects), investment, sla, tierChart, grades, matchingChart], []);
     }
 
     public async Task<Dashboard> Chain(Guid chainId, int year, CancellationToken ct)
