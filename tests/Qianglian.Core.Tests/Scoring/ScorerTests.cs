@@ -155,7 +155,7 @@ public class ScorerTests
     [Fact]
     public void Scoring_many_subjects_in_parallel_keeps_their_order_and_results()
     {
-        var model = Model(ByShare(("A", 0.2m), ("B", 0.6m)), Ratio("a", 100, benchmark: 1000, missing: MissingRule.ItemAverage));
+        var model = Model(ByShare(("A", 0.2m), ("B", 1m)), Ratio("a", 100, benchmark: 1000, missing: MissingRule.ItemAverage));
         var subjects = Enumerable.Range(0, 5000).Select(n => S($"s{n}", ("a", n % 7 == 0 ? null : n % 1000))).ToList();
         var scores = Scorer.Score(model, subjects);
         Assert.Equal(subjects.Select(s => s.Id), scores.Select(s => s.SubjectId));

@@ -53,13 +53,28 @@ public static class EnterpriseInputs
                    join o in db.CultivationProfiles.AsNoTracking() on e.Id equals o.EnterpriseId into os
                    from o in os.DefaultIfEmpty()
                    select new { Enterprise = e, Year = f, Previous = p, Before = b, Extra = x, Profile = o };
+        // Rows are read on one thread and turned into values in batches on every core.
+        var batch = new List<(Enterprise, EnterpriseYearFact?, EnterpriseYearFact?, EnterpriseYearFact?, CultivationYear?, CultivationProfile?)>(BuildBatch);
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
         {
-            var input = Build(row.Enterprise, row.Year, row.Previous, row.Before, row.Extra, row.Profile, asOf);
-            foreach (var s in experts[row.Enterprise.Id]) input.Values[Inputs.ExpertPrefix + s.Key] = s.Score;
-            yield return input;
+            batch.Add((row.Enterprise, row.Year, row.Previous, row.Before, row.Extra, row.Profile));
+            if (batch.Count < BuildBatch) continue;
+            foreach (var input in BuildAll(batch, experts, asOf)) yield return input;
+            batch.Clear();
         }
+        foreach (var input in BuildAll(batch, experts, asOf)) yield return input;
     }
+
+    private const int BuildBatch = 10_000;
+
+    private static List<EnterpriseInput> BuildAll(List<(Enterprise E, EnterpriseYearFact? Year, EnterpriseYearFact? Previous, EnterpriseYearFact? Before, CultivationYear? Extra, CultivationProfile? Profile)> rows,
+        ILookup<Guid, ExpertScore> experts, DateOnly asOf) =>
+        rows.AsParallel().AsOrdered().WithDegreeOfParallelism(rows.Count < 1000 ? 1 : Environment.ProcessorCount).Select(r =>
+        {
+            var input = Build(r.E, r.Year, r.Previous, r.Before, r.Extra, r.Profile, asOf);
+            foreach (var s in experts[r.E.Id]) input.Values[Inputs.ExpertPrefix + s.Key] = s.Score;
+            return input;
+        }).ToList();
 
     public static EnterpriseInput Build(Enterprise e, EnterpriseYearFact? year, EnterpriseYearFact? previous, EnterpriseYearFact? before,
         CultivationYear? extra, CultivationProfile? profile, DateOnly asOf)
