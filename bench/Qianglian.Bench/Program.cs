@@ -18,9 +18,13 @@ var server = args.ElementAtOrDefault(0) ?? Environment.GetEnvironmentVariable("Q
 int Arg(string name, int fallback) => args.Skip(1).Select(a => a.Split('=')).Where(p => p[0] == name).Select(p => int.Parse(p[1])).DefaultIfEmpty(fallback).First();
 var (enterprises, importRows, runs) = (Arg("enterprises", 1_000_000), Arg("importRows", 100_000), Arg("runs", 200));
 
-var database = $"qlbench_{DateTime.UtcNow:yyyyMMddHHmmss}";
-await using (var admin = new NpgsqlConnection(server))
+// database=NAME measures again on a province kept by an earlier run (keep=1): only (e) and (f), or with cultivation=0
+// only (a)–(c), importing codes not used before.
+var reused = args.Skip(1).Select(a => a.Split('=')).Where(p => p[0] == "database").Select(p => p[1]).FirstOrDefault();
+var database = reused ?? $"qlbench_{DateTime.UtcNow:yyyyMMddHHmmss}";
+if (reused is null)
 {
+    await using var admin = new NpgsqlConnection(server);
     await admin.OpenAsync();
     await new NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin).ExecuteNonQueryAsync();
 }
@@ -34,13 +38,21 @@ var options = app.Services.GetRequiredService<DatabaseOptions>();
 
 var province = new SyntheticProvince(connection, enterprises, years: 5, supplyLinks: enterprises * 3, chains: 60, nodesPerChain: 40);
 var clock = Stopwatch.StartNew();
-await using (var db = options.Create(UserScope.System, TimeProvider.System)) await province.BuildAsync(db);
-Console.WriteLine($"synthetic province: {enterprises:N0} enterprises, 5 years of facts, {enterprises * 3:N0} supply links, 60×40 nodes — built in {clock.Elapsed.TotalSeconds:F0} s");
-// The rows were copied behind the application's back: its per-node statistics are built once from them.
-clock.Restart();
-await using (var db = options.Create(UserScope.System, TimeProvider.System)) await ChainStatistics.RebuildAsync(db, CancellationToken.None);
-Console.WriteLine($"per-node statistics of all chains built in {clock.Elapsed.TotalSeconds:F1} s");
-await using (var db = options.Create(UserScope.System, TimeProvider.System)) await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+if (reused is not null)
+{
+    await using var db = options.Create(UserScope.System, TimeProvider.System);
+    await province.OpenAsync(db);
+}
+else
+{
+    await using (var db = options.Create(UserScope.System, TimeProvider.System)) await province.BuildAsync(db);
+    Console.WriteLine($"synthetic province: {enterprises:N0} enterprises, 5 years of facts, {enterprises * 3:N0} supply links, 60×40 nodes — built in {clock.Elapsed.TotalSeconds:F0} s");
+    // The rows were copied behind the application's back: its per-node statistics are built once from them.
+    clock.Restart();
+    await using (var db = options.Create(UserScope.System, TimeProvider.System)) await ChainStatistics.RebuildAsync(db, CancellationToken.None);
+    Console.WriteLine($"per-node statistics of all chains built in {clock.Elapsed.TotalSeconds:F1} s");
+    await using (var db = options.Create(UserScope.System, TimeProvider.System)) await db.Database.ExecuteSqlRawAsync("VACUUM ANALYZE");
+}
 
 // A province-level official, as the handlers see one.
 await using var scope = app.Services.CreateAsyncScope();
@@ -50,69 +62,17 @@ scope.ServiceProvider.GetRequiredService<CurrentUser>().Set(new ClaimsPrincipal(
     new Claim(ClaimTypes.Role, Roles.Administrator), new Claim(ScopeClaims.HomePath, province.ProvincePath),
 ], "bench")));
 
-// (a) Import through the application against a raw binary COPY of the same number of rows. A small import first, so
-// the measured one runs warm, as the COPY path (warmed by building the province) does.
-byte[] ImportFile(int rows, string prefix) => Workbooks.Rows(EnterpriseExcel.SheetName, province.EnterpriseRows(rows, prefix, 0).Select(r => (IDictionary<string, object?>)new Dictionary<string, object?>
-{
-    [EnterpriseExcel.Uscc] = r.Uscc, [EnterpriseExcel.Name] = r.Name, [EnterpriseExcel.Jurisdiction] = CodeOf(r.Path), [EnterpriseExcel.Industry] = r.Industry,
-}));
-var importer = scope.ServiceProvider.GetRequiredService<ImportEnterprises>();
-await importer.Handle(new MemoryStream(ImportFile(2_000, "91520000E")), ImportMode.AllOrNothing, null, CancellationToken.None);
-var file = ImportFile(importRows, "91520000C");
-clock.Restart();
-var report = await importer.Handle(new MemoryStream(file), ImportMode.AllOrNothing, null, CancellationToken.None);
-var importSeconds = clock.Elapsed.TotalSeconds;
-if (!report.Applied) throw new InvalidOperationException("bench import refused: " + report.Errors.FirstOrDefault());
-clock.Restart();
-await using (var raw = new NpgsqlConnection(connection))
-{
-    await raw.OpenAsync();
-    await province.CopyEnterprises(raw, importRows, "91520000D", 0);
-}
-var copySeconds = clock.Elapsed.TotalSeconds;
-
-// (b) The panorama map of one chain as the page asks for it (the latest year), against two hand-written baselines on
-// one connection: the same reads as the application issues (chain, thresholds, year, nodes with their statistics,
-// 链主, their purchases) — the application's own overhead — and, for scale, the aggregate over every link that the map
-// computed before it read per-node statistics.
-var maps = scope.ServiceProvider.GetRequiredService<ReadChainMap>();
-var chain = province.ChainIds[0];
-await using var sql = new NpgsqlConnection(connection);
-await sql.OpenAsync();
-// Alternating runs, so the machine's other work weighs on both sides alike.
-var (mapTimes, sameReadsTimes) = await TimeSideBySide(runs, () => maps.Handle(chain, null, CancellationToken.None), () => SameReads(sql, chain, province.ProvincePath));
-const string Aggregate = """
-    SELECT l."NodeId", count(*), count(*) FILTER (WHERE f."Revenue" >= 20000000), coalesce(sum(f."OutputValue"), 0)
-    FROM "EnterpriseNodeLinks" l JOIN "Enterprises" e ON e."Id" = l."EnterpriseId"
-    LEFT JOIN "EnterpriseYearFacts" f ON f."EnterpriseId" = e."Id" AND f."Year" = 2024
-    WHERE l."ChainId" = @chain AND l."Evidence" <> 3 GROUP BY l."NodeId"
-    """;
-var aggregateTimes = await Time(runs, () => Read(sql, Aggregate, ("chain", chain)));
-var node = await maps.Handle(chain, null, CancellationToken.None);
-var nodeTimes = await Time(runs, () => scope.ServiceProvider.GetRequiredService<ReadNodeEnterprises>().Handle(node.Nodes[0].Id, node.Year, CancellationToken.None));
-
-// (c) Gap analysis of every chain: the one-query report, and chain by chain through the map for comparison.
-clock.Restart();
-var gaps = await scope.ServiceProvider.GetRequiredService<ReadChainGaps>().Handle(2024, CancellationToken.None);
-var gapSeconds = clock.Elapsed.TotalSeconds;
-clock.Restart();
-foreach (var id in province.ChainIds) await maps.Handle(id, 2024, CancellationToken.None);
-var mapLoopSeconds = clock.Elapsed.TotalSeconds;
-
-var cultivation = await CultivationBench.RunAsync(scope.ServiceProvider, options, connection, province);
+var lines = new List<string>();
+if (Arg("cultivation", 1) == 0 || reused is null) lines.AddRange(await MeasureImportAndMaps());
+if (Arg("cultivation", 1) == 1) lines.AddRange(await CultivationBench.RunAsync(scope.ServiceProvider, options, connection, province));
 
 Console.WriteLine();
 Console.WriteLine("| measurement | result | baseline (same run) | ratio |");
 Console.WriteLine("|---|---|---|---|");
-Console.WriteLine($"| (a) import {importRows:N0} enterprises | {importSeconds:F1} s ({importRows / importSeconds:N0} rows/s) | raw binary COPY {copySeconds:F1} s | {copySeconds / importSeconds:F3} of COPY speed |");
-Console.WriteLine($"| (b) panorama map, one chain (~{enterprises / 60:N0} enterprises) | p50 {P(mapTimes, 50):F1} ms, p99 {P(mapTimes, 99):F1} ms | same reads by hand p50 {P(sameReadsTimes, 50):F1} ms, p99 {P(sameReadsTimes, 99):F1} ms | p99 {P(mapTimes, 99) / P(sameReadsTimes, 99):F1}× |");
-Console.WriteLine($"| (b) for scale: aggregate over every link of the chain | | p50 {P(aggregateTimes, 50):F1} ms, p99 {P(aggregateTimes, 99):F1} ms | map p99 {P(mapTimes, 99) / P(aggregateTimes, 99):F2}× |");
-Console.WriteLine($"| (b) a node opened: its ~{enterprises / 60 / 40:N0} enterprises | p50 {P(nodeTimes, 50):F1} ms, p99 {P(nodeTimes, 99):F1} ms | | |");
-Console.WriteLine($"| (c) gap analysis, all 60 chains ({gaps.Count:N0} gap nodes) | {gapSeconds:F1} s (one grouped query) | every chain's map in turn: {mapLoopSeconds:F1} s | {mapLoopSeconds / gapSeconds:F1}× faster |");
-foreach (var line in cultivation) Console.WriteLine(line);
+foreach (var line in lines) Console.WriteLine(line);
 Console.WriteLine($"| (d) peak memory of the process | {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024:N0} MB | | |");
 
-if (Arg("keep", 0) == 1) { Console.WriteLine("kept " + database); return; }
+if (Arg("keep", 0) == 1 || reused is not null) { Console.WriteLine("kept " + database); return; }
 await using (var db = new NpgsqlConnection(server))
 {
     NpgsqlConnection.ClearAllPools();
@@ -120,6 +80,71 @@ await using (var db = new NpgsqlConnection(server))
     await new NpgsqlCommand($"DROP DATABASE \"{database}\" WITH (FORCE)", db).ExecuteNonQueryAsync();
 }
 return;
+
+async Task<List<string>> MeasureImportAndMaps()
+{
+    // (a) Import through the application against a raw binary COPY of the same number of rows. A small import first, so
+    // the measured one runs warm, as the COPY path (warmed by building the province) does.
+    var offset = reused is null ? 0 : Random.Shared.Next(1, 900) * 100_000;
+    byte[] ImportFile(int rows, string prefix) => Workbooks.Rows(EnterpriseExcel.SheetName, province.EnterpriseRows(rows, prefix, offset).Select(r => (IDictionary<string, object?>)new Dictionary<string, object?>
+    {
+        [EnterpriseExcel.Uscc] = r.Uscc, [EnterpriseExcel.Name] = r.Name, [EnterpriseExcel.Jurisdiction] = CodeOf(r.Path), [EnterpriseExcel.Industry] = r.Industry,
+    }));
+    var importer = scope.ServiceProvider.GetRequiredService<ImportEnterprises>();
+    await importer.Handle(new MemoryStream(ImportFile(2_000, "91520000E")), ImportMode.AllOrNothing, null, CancellationToken.None);
+    var file = ImportFile(importRows, "91520000C");
+    clock.Restart();
+    var importCpu = Process.GetCurrentProcess().TotalProcessorTime;
+    var report = await importer.Handle(new MemoryStream(file), ImportMode.AllOrNothing, null, CancellationToken.None);
+    var importSeconds = clock.Elapsed.TotalSeconds;
+    var importCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - importCpu).TotalSeconds;
+    if (!report.Applied) throw new InvalidOperationException("bench import refused: " + report.Errors.FirstOrDefault());
+    clock.Restart();
+    var copyCpu = Process.GetCurrentProcess().TotalProcessorTime;
+    await using (var raw = new NpgsqlConnection(connection))
+    {
+        await raw.OpenAsync();
+        await province.CopyEnterprises(raw, importRows, "91520000D", offset);
+    }
+    var copySeconds = clock.Elapsed.TotalSeconds;
+    var copyCpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - copyCpu).TotalSeconds;
+
+    // (b) The panorama map of one chain as the page asks for it (the latest year), against two hand-written baselines on
+    // one connection: the same reads as the application issues (chain, thresholds, year, nodes with their statistics,
+    // 链主, their purchases) — the application's own overhead — and, for scale, the aggregate over every link that the map
+    // computed before it read per-node statistics.
+    var maps = scope.ServiceProvider.GetRequiredService<ReadChainMap>();
+    var chain = province.ChainIds[0];
+    await using var sql = new NpgsqlConnection(connection);
+    await sql.OpenAsync();
+    // Alternating runs, so the machine's other work weighs on both sides alike.
+    var (mapTimes, sameReadsTimes) = await TimeSideBySide(runs, () => maps.Handle(chain, null, CancellationToken.None), () => SameReads(sql, chain, province.ProvincePath));
+    const string Aggregate = """
+        SELECT l."NodeId", count(*), count(*) FILTER (WHERE f."Revenue" >= 20000000), coalesce(sum(f."OutputValue"), 0)
+        FROM "EnterpriseNodeLinks" l JOIN "Enterprises" e ON e."Id" = l."EnterpriseId"
+        LEFT JOIN "EnterpriseYearFacts" f ON f."EnterpriseId" = e."Id" AND f."Year" = 2024
+        WHERE l."ChainId" = @chain AND l."Evidence" <> 3 GROUP BY l."NodeId"
+        """;
+    var aggregateTimes = await Time(runs, () => Read(sql, Aggregate, ("chain", chain)));
+    var node = await maps.Handle(chain, null, CancellationToken.None);
+    var nodeTimes = await Time(runs, () => scope.ServiceProvider.GetRequiredService<ReadNodeEnterprises>().Handle(node.Nodes[0].Id, node.Year, CancellationToken.None));
+
+    // (c) Gap analysis of every chain: the one-query report, and chain by chain through the map for comparison.
+    clock.Restart();
+    var gaps = await scope.ServiceProvider.GetRequiredService<ReadChainGaps>().Handle(2024, CancellationToken.None);
+    var gapSeconds = clock.Elapsed.TotalSeconds;
+    clock.Restart();
+    foreach (var id in province.ChainIds) await maps.Handle(id, 2024, CancellationToken.None);
+    var mapLoopSeconds = clock.Elapsed.TotalSeconds;
+    return
+    [
+        $"| (a) import {importRows:N0} enterprises | {importSeconds:F1} s ({importRows / importSeconds:N0} rows/s; this process's CPU {importCpuSeconds:F1} s) | raw binary COPY {copySeconds:F1} s (CPU {copyCpuSeconds:F1} s) | {copySeconds / importSeconds:F3} of COPY speed |",
+        $"| (b) panorama map, one chain (~{enterprises / 60:N0} enterprises) | p50 {P(mapTimes, 50):F1} ms, p99 {P(mapTimes, 99):F1} ms | same reads by hand p50 {P(sameReadsTimes, 50):F1} ms, p99 {P(sameReadsTimes, 99):F1} ms | p99 {P(mapTimes, 99) / P(sameReadsTimes, 99):F1}× |",
+        $"| (b) for scale: aggregate over every link of the chain | | p50 {P(aggregateTimes, 50):F1} ms, p99 {P(aggregateTimes, 99):F1} ms | map p99 {P(mapTimes, 99) / P(aggregateTimes, 99):F2}× |",
+        $"| (b) a node opened: its ~{enterprises / 60 / 40:N0} enterprises | p50 {P(nodeTimes, 50):F1} ms, p99 {P(nodeTimes, 99):F1} ms | | |",
+        $"| (c) gap analysis, all 60 chains ({gaps.Count:N0} gap nodes) | {gapSeconds:F1} s (one grouped query) | every chain's map in turn: {mapLoopSeconds:F1} s | {mapLoopSeconds / gapSeconds:F1}× faster |",
+    ];
+}
 
 string CodeOf(string path) => path.TrimEnd('/').Split('/')[^1];
 

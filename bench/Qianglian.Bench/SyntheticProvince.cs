@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
 using Qianglian.Core.Enterprises;
@@ -48,6 +49,16 @@ public sealed class SyntheticProvince(string connectionString, int enterprises, 
         var nodes = await CopyChains(connection);
         await CopyLinks(connection, enterpriseIds, nodes);
         await CopySupply(connection, enterpriseIds);
+    }
+
+    /// <summary>A province built before (kept with <c>keep=1</c>), to measure again without building it.</summary>
+    public async Task OpenAsync(AppDbContext db)
+    {
+        var province = await db.Jurisdictions.SingleAsync(j => j.Code == "520000");
+        (ProvinceId, ProvincePath) = (province.Id, province.JurisdictionPath);
+        Counties.AddRange((await db.Jurisdictions.Where(j => j.Level == JurisdictionLevel.County && j.JurisdictionPath.StartsWith(ProvincePath))
+            .OrderBy(j => j.Code).Select(j => new { j.Id, j.JurisdictionPath }).ToListAsync()).Select(j => (j.Id, j.JurisdictionPath)));
+        ChainIds.AddRange(await db.Chains.Where(c => c.JurisdictionPath == ProvincePath).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync());
     }
 
     /// <summary>The rows of N enterprises, as both the COPY baseline and the import file are made of.</summary>

@@ -19,6 +19,15 @@ public sealed record Profile(DateOnly? ProductionStartedOn = null, int? NicheSin
 /// </summary>
 public static class EnterpriseValues
 {
+    /// <summary>The values that need the facts of the years before the evaluated one.</summary>
+    public static readonly IReadOnlySet<string> FromPreviousYears = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "revenueGrowth", "outputGrowth", "rdIntensityPrev", "revenueGrowthAvg2",
+    };
+
+    /// <summary>Whether scoring under <paramref name="model"/> reads a value of <see cref="FromPreviousYears"/> (an indicator, its alternative or an exemption).</summary>
+    public static bool NeedPreviousYears(Scoring.ScoringModel model) => model.Reads().Overlaps(FromPreviousYears);
+
     public static Dictionary<string, decimal?> Of(YearFacts year, YearFacts? previous, YearFacts? beforePrevious, Supplementary? extra, Profile? profile,
         bool industrial, bool utility, bool sme, DateOnly asOf)
     {

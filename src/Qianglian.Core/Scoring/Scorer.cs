@@ -34,7 +34,9 @@ public static class Scorer
             return values.Count == 0 ? (decimal?)null : Math.Round(values.Average(), 4, MidpointRounding.AwayFromZero);
         });
 
-        var scored = subjects.Select(s => exemptions[s.Id] is { } x ? ExemptResult(model, s, x) : ScoreOne(model, s, averages)).ToList();
+        // Each subject is scored on its own (the averages are fixed above): a province's million run on every core, in order.
+        var scored = subjects.AsParallel().AsOrdered().WithDegreeOfParallelism(Math.Max(1, Math.Min(Environment.ProcessorCount, subjects.Count / 1000 + 1)))
+            .Select(s => exemptions[s.Id] is { } x ? ExemptResult(model, s, x) : ScoreOne(model, s, averages)).ToList();
         return Classify(model, scored);
     }
 
@@ -91,13 +93,20 @@ public static class Scorer
         return new(s.Id, s.Name, lines.Sum(l => l.Points), "", "", null, false, lines, dimensions, notes);
     }
 
+    /// <summary>The rank of each scored subject among <paramref name="scores"/> by subject id: 1 = best, tied totals share the better rank.</summary>
+    public static Dictionary<string, int> Ranks(IEnumerable<SubjectScore> scores)
+    {
+        var ranked = scores.Where(r => r.Scored).OrderByDescending(r => r.Total).ToList();
+        var ranks = new Dictionary<string, int>(ranked.Count);
+        for (var n = 0; n < ranked.Count; n++)
+            ranks[ranked[n].SubjectId] = n > 0 && ranked[n].Total == ranked[n - 1].Total ? ranks[ranked[n - 1].SubjectId] : n + 1;
+        return ranks;
+    }
+
     private static IReadOnlyList<SubjectScore> Classify(ScoringModel model, List<SubjectScore> results)
     {
         var c = model.Classification;
-        var ranked = results.Where(r => r.Scored).OrderByDescending(r => r.Total).ToList();
-        var ranks = new Dictionary<string, int>();
-        for (var n = 0; n < ranked.Count; n++)
-            ranks[ranked[n].SubjectId] = n > 0 && ranked[n].Total == ranked[n - 1].Total ? ranks[ranked[n - 1].SubjectId] : n + 1;
+        var ranks = Ranks(results);
 
         return results.Select(r =>
         {
@@ -106,7 +115,7 @@ public static class Scorer
             var failsMinimum = model.Dimensions.Any(d => d.Minimum is { } min && r.Dimensions[d.Key] < min);
             var band = failsMinimum ? null : c.Mode == ClassificationMode.ByScore
                 ? c.Bands.FirstOrDefault(b => r.Total >= b.MinScore)
-                : c.Bands.FirstOrDefault(b => rank <= b.UpToShare!.Value * ranked.Count);
+                : c.Bands.FirstOrDefault(b => rank <= b.UpToShare!.Value * ranks.Count);
             return r with { Rank = rank, Class = band?.Label ?? c.Otherwise, ClassKey = band is null ? "" : band.Key.Length > 0 ? band.Key : band.Label };
         }).ToList();
     }

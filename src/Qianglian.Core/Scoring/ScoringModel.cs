@@ -48,6 +48,10 @@ public sealed record ScoringModel
     public MissingRule Missing { get; init; } = MissingRule.Zero;
     public List<Exemption> Exemptions { get; init; } = [];
     public Classification Classification { get; init; } = new();
+
+    /// <summary>The keys of the subject's values that scoring reads: indicators, their alternatives, exemptions.</summary>
+    public IReadOnlySet<string> Reads() =>
+        Indicators.SelectMany(i => new[] { i.Input, i.AltInput }).Concat(Exemptions.Select(x => x.Input)).OfType<string>().ToHashSet(StringComparer.Ordinal);
 }
 
 /// <param name="Minimum">A subject whose subtotal of this dimension is below it takes the fail class, whatever its total.</param>

@@ -140,4 +140,25 @@ public class ScorerTests
         var subjects = Enumerable.Range(0, 50).Select(i => S($"s{i}", ("a", i % 9), ("b", i % 4))).ToList();
         Assert.Equal(Scorer.Score(model, subjects).Select(s => (s.Total, s.Class, s.Rank)), Scorer.Score(model, subjects).Select(s => (s.Total, s.Class, s.Rank)));
     }
+
+    [Fact]
+    public void Ranks_within_a_part_of_a_run_count_only_that_part_and_ties_share_the_better_rank()
+    {
+        var model = Model(Pass60, Ratio("a", 100, benchmark: 10, missing: MissingRule.NotEvaluated));
+        var scores = Scorer.Score(model, [S("x1", ("a", 9)), S("y1", ("a", 10)), S("x2", ("a", 5)), S("x3", ("a", 5)), S("x4", ("a", null)), S("x5", ("a", 1))]);
+        Assert.Equal(1, scores.Single(s => s.SubjectId == "y1").Rank);   // over the whole run
+
+        var ranks = Scorer.Ranks(scores.Where(s => s.SubjectId.StartsWith('x')));
+        Assert.Equal(new Dictionary<string, int> { ["x1"] = 1, ["x2"] = 2, ["x3"] = 2, ["x5"] = 4 }, ranks);   // x4 was not scored
+    }
+
+    [Fact]
+    public void Scoring_many_subjects_in_parallel_keeps_their_order_and_results()
+    {
+        var model = Model(ByShare(("A", 0.2m), ("B", 1m)), Ratio("a", 100, benchmark: 1000, missing: MissingRule.ItemAverage));
+        var subjects = Enumerable.Range(0, 5000).Select(n => S($"s{n}", ("a", n % 7 == 0 ? null : n % 1000))).ToList();
+        var scores = Scorer.Score(model, subjects);
+        Assert.Equal(subjects.Select(s => s.Id), scores.Select(s => s.SubjectId));
+        Assert.All(scores.Where((_, n) => n % 7 != 0), s => Assert.Equal(int.Parse(s.SubjectId[1..]) % 1000 / 10m, s.Total));
+    }
 }

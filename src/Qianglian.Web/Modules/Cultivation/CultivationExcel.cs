@@ -35,7 +35,7 @@ public sealed class CultivationExcel(AppDb dbs, CurrentUser user, TimeProvider c
                 var score = ModelJson.Read<SubjectScore>(explanations[r.Id]);
                 var row = new Dictionary<string, object?>
                 {
-                    ["排名"] = r.Rank, ["企业名称"] = r.EnterpriseName, [Uscc] = r.Uscc, [Chain] = r.ChainName, ["得分"] = r.Score,
+                    [run.Kind == RunKind.Grading ? "排名（同一模型内）" : "排名（本链内）"] = r.Rank, ["企业名称"] = r.EnterpriseName, [Uscc] = r.Uscc, [Chain] = r.ChainName, ["得分"] = r.Score,
                     [run.Kind == RunKind.Grading ? "评价等级" : "达到梯度"] = r.Class,
                 };
                 if (run.Kind == RunKind.Grading) row["最终等级"] = r.FinalClass;

@@ -11,34 +11,70 @@ public sealed record EnterpriseInput(Guid Id, string Name, string Uscc, Guid Jur
     bool Industrial, bool AboveScale, ListingStatus Listing, bool CloudAdopted, YearFacts? Facts, Dictionary<string, decimal?> Values);
 
 /// <summary>
-/// Loads what the rules need of a set of enterprises for a year — facts of the year and the two before, the
-/// supplementary figures, the profile, expert scores — in a few set queries (chunked), and turns each into values.
+/// Loads what the rules need of a population of enterprises for a year — the facts of the year and of the two before,
+/// the supplementary figures, the profile and the expert scores — and turns each into values. One streaming query
+/// reads the enterprises with everything that is one row per enterprise (left joins on unique keys), a second the
+/// expert scores, so a province of a million enterprises is two round trips, not thousands.
 /// </summary>
 public static class EnterpriseInputs
 {
+    /// <summary>The enterprises of <paramref name="ids"/> (a handful: an explanation, the gradient of a selection).</summary>
     public static async Task<Dictionary<Guid, EnterpriseInput>> LoadAsync(AppDbContext db, IReadOnlyCollection<Guid> ids, int year, DateOnly asOf, CancellationToken ct)
     {
         var result = new Dictionary<Guid, EnterpriseInput>(ids.Count);
         foreach (var chunk in ids.Distinct().Chunk(2000))
-        {
-            var enterprises = await db.Enterprises.AsNoTracking().Where(e => chunk.Contains(e.Id)).ToListAsync(ct);
-            var facts = (await db.EnterpriseFacts.AsNoTracking().Where(f => chunk.Contains(f.EnterpriseId) && f.Year >= year - 2 && f.Year <= year).ToListAsync(ct))
-                .ToLookup(f => f.EnterpriseId);
-            var extras = await db.CultivationYears.AsNoTracking().Where(y => chunk.Contains(y.EnterpriseId) && y.Year == year).ToDictionaryAsync(y => y.EnterpriseId, ct);
-            var profiles = await db.CultivationProfiles.AsNoTracking().Where(p => chunk.Contains(p.EnterpriseId)).ToDictionaryAsync(p => p.EnterpriseId, ct);
-            var experts = (await db.ExpertScores.AsNoTracking().Where(s => chunk.Contains(s.EnterpriseId) && s.Year == year && s.ChainId == null).ToListAsync(ct))
-                .ToLookup(s => s.EnterpriseId);
-            foreach (var e in enterprises)
-            {
-                var byYear = facts[e.Id].ToDictionary(f => f.Year);
-                var input = Build(e, byYear.GetValueOrDefault(year), byYear.GetValueOrDefault(year - 1), byYear.GetValueOrDefault(year - 2),
-                    extras.GetValueOrDefault(e.Id), profiles.GetValueOrDefault(e.Id), asOf);
-                foreach (var s in experts[e.Id]) input.Values[Inputs.ExpertPrefix + s.Key] = s.Score;
-                result[e.Id] = input;
-            }
-        }
+            await foreach (var input in StreamAsync(db, db.Enterprises.Where(e => chunk.Contains(e.Id)), year, asOf, previousYears: true, ct))
+                result[input.Id] = input;
         return result;
     }
+
+    /// <summary>
+    /// The inputs of every enterprise of <paramref name="population"/>, streamed. Without <paramref name="previousYears"/>
+    /// the two earlier years are not read, and the values that need them (growth) are absent: pass it when the model
+    /// reads any of <see cref="EnterpriseValues.FromPreviousYears"/>.
+    /// </summary>
+    public static async IAsyncEnumerable<EnterpriseInput> StreamAsync(AppDbContext db, IQueryable<Enterprise> population, int year, DateOnly asOf, bool previousYears,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var experts = (await db.ExpertScores.AsNoTracking()
+                .Where(s => s.Year == year && s.ChainId == null && population.Select(e => e.Id).Contains(s.EnterpriseId)).ToListAsync(ct))
+            .ToLookup(s => s.EnterpriseId);
+        var facts = db.EnterpriseFacts.AsNoTracking();
+        var (previous, before) = (year - 1, year - 2);
+        var rows = from e in population.AsNoTracking()
+                   join f in facts.Where(f => f.Year == year) on e.Id equals f.EnterpriseId into fs
+                   from f in fs.DefaultIfEmpty()
+                   join p in facts.Where(f => previousYears && f.Year == previous) on e.Id equals p.EnterpriseId into ps
+                   from p in ps.DefaultIfEmpty()
+                   join b in facts.Where(f => previousYears && f.Year == before) on e.Id equals b.EnterpriseId into bs
+                   from b in bs.DefaultIfEmpty()
+                   join x in db.CultivationYears.AsNoTracking().Where(y => y.Year == year) on e.Id equals x.EnterpriseId into xs
+                   from x in xs.DefaultIfEmpty()
+                   join o in db.CultivationProfiles.AsNoTracking() on e.Id equals o.EnterpriseId into os
+                   from o in os.DefaultIfEmpty()
+                   select new { Enterprise = e, Year = f, Previous = p, Before = b, Extra = x, Profile = o };
+        // Rows are read on one thread and turned into values in batches on every core.
+        var batch = new List<(Enterprise, EnterpriseYearFact?, EnterpriseYearFact?, EnterpriseYearFact?, CultivationYear?, CultivationProfile?)>(BuildBatch);
+        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+        {
+            batch.Add((row.Enterprise, row.Year, row.Previous, row.Before, row.Extra, row.Profile));
+            if (batch.Count < BuildBatch) continue;
+            foreach (var input in BuildAll(batch, experts, asOf)) yield return input;
+            batch.Clear();
+        }
+        foreach (var input in BuildAll(batch, experts, asOf)) yield return input;
+    }
+
+    private const int BuildBatch = 10_000;
+
+    private static List<EnterpriseInput> BuildAll(List<(Enterprise E, EnterpriseYearFact? Year, EnterpriseYearFact? Previous, EnterpriseYearFact? Before, CultivationYear? Extra, CultivationProfile? Profile)> rows,
+        ILookup<Guid, ExpertScore> experts, DateOnly asOf) =>
+        rows.AsParallel().AsOrdered().WithDegreeOfParallelism(rows.Count < 1000 ? 1 : Environment.ProcessorCount).Select(r =>
+        {
+            var input = Build(r.E, r.Year, r.Previous, r.Before, r.Extra, r.Profile, asOf);
+            foreach (var s in experts[r.E.Id]) input.Values[Inputs.ExpertPrefix + s.Key] = s.Score;
+            return input;
+        }).ToList();
 
     public static EnterpriseInput Build(Enterprise e, EnterpriseYearFact? year, EnterpriseYearFact? previous, EnterpriseYearFact? before,
         CultivationYear? extra, CultivationProfile? profile, DateOnly asOf)

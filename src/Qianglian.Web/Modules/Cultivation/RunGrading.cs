@@ -8,7 +8,7 @@ namespace Qianglian.Web.Modules.Cultivation;
 
 /// <summary>
 /// Grades a jurisdiction's industrial enterprises for a year (安康 七 亩均论英雄) under the per-mu models that apply, and
-/// stores the result as a draft run naming the model revisions — all results in one save, or none.
+/// stores the result as a draft run naming the model revisions — all results in one transaction, or none.
 /// </summary>
 public sealed class RunGrading(AppDb dbs, CurrentUser user, TimeProvider clock)
 {
@@ -35,15 +35,12 @@ public sealed class RunGrading(AppDb dbs, CurrentUser user, TimeProvider clock)
             ModelVersions = string.Join("；", new[] { aboveRow, belowRow }.OfType<CultivationModel>().Select(m => $"{m.Name} {m.Year} 第{m.Revision}版")),
             SubjectCount = graded.Count, CreatedAt = now, CreatedBy = user.Name,
         };
-        db.EvaluationRuns.Add(run);
-        foreach (var g in graded)
-            db.EvaluationResults.Add(new EvaluationResult
-            {
-                JurisdictionId = g.JurisdictionId, RunId = run.Id, ModelId = g.AboveScale ? aboveRow.Id : belowRow!.Id, EnterpriseId = g.EnterpriseId,
-                Score = g.Score.Total, Rank = g.Score.Rank, Class = g.Score.Class, ClassKey = g.Score.ClassKey, FinalClass = g.Score.Class, Exempt = g.Score.Exempt,
-                Explanation = ModelJson.Write(g.Score), Notes = g.Score.Notes.Count > 0 ? string.Join("；", g.Score.Notes) : null,
-            });
-        await db.SaveChangesAsync(ct);
+        await RunResults.SaveAsync(db, run, graded, g => new EvaluationResult
+        {
+            JurisdictionId = g.JurisdictionId, RunId = run.Id, ModelId = g.AboveScale ? aboveRow.Id : belowRow!.Id, EnterpriseId = g.EnterpriseId,
+            Score = g.Score.Total, Rank = g.Score.Rank, Class = g.Score.Class, ClassKey = g.Score.ClassKey, FinalClass = g.Score.Class, Exempt = g.Score.Exempt,
+            Explanation = ModelJson.Write(g.Score), Notes = g.Score.Notes.Count > 0 ? string.Join("；", g.Score.Notes) : null,
+        }, ct);
         return run.Id;
     }
 }

@@ -9,7 +9,7 @@ namespace Qianglian.Web.Modules.Cultivation;
 /// <summary>
 /// The yearly review of the three-tier ledger (达州 二（一）): evaluates every chain's leaders and members under the
 /// jurisdiction's chain-leader model for the year and stores a proposal per enterprise and chain — admit, promote,
-/// keep, demote or exit — for the coordination office to confirm item by item. Written in one save.
+/// keep, demote or exit — for the coordination office to confirm item by item. Written in one transaction.
 /// </summary>
 public sealed class RunTierReview(AppDb dbs, CurrentUser user, TimeProvider clock)
 {
@@ -33,18 +33,15 @@ public sealed class RunTierReview(AppDb dbs, CurrentUser user, TimeProvider cloc
             JurisdictionId = place.Id, Kind = RunKind.TierReview, Year = r.Year, Status = RunStatus.Proposed, Title = $"{place.Name}{r.Year}年度链主企业梯度评估",
             ModelIds = [row.Id], ModelVersions = $"{row.Name} {row.Year} 第{row.Revision}版", SubjectCount = candidates.Count, CreatedAt = now, CreatedBy = user.Name,
         };
-        db.EvaluationRuns.Add(run);
-        foreach (var c in candidates)
-            db.EvaluationResults.Add(new EvaluationResult
-            {
-                JurisdictionId = c.EnterpriseJurisdictionId, RunId = run.Id, ModelId = row.Id, EnterpriseId = c.EnterpriseId, ChainId = c.ChainId,
-                Score = c.Score.Total, Rank = c.Score.Rank, Class = c.Score.Class, ClassKey = c.Score.ClassKey, FinalClass = c.Score.Class,
-                Explanation = ModelJson.Write(c.Score), Notes = c.Score.Notes.Count > 0 ? string.Join("；", c.Score.Notes) : null,
-                HeldTier = c.Held, ReachedTier = c.Reached, Proposal = c.Proposal,
-                Decision = c.Proposal == ProposalKind.None ? Decision.NotNeeded : Decision.Pending,
-            });
         if (candidates.All(c => c.Proposal == ProposalKind.None)) (run.Status, run.FinishedAt) = (RunStatus.Closed, now);
-        await db.SaveChangesAsync(ct);
+        await RunResults.SaveAsync(db, run, candidates, c => new EvaluationResult
+        {
+            JurisdictionId = c.EnterpriseJurisdictionId, RunId = run.Id, ModelId = row.Id, EnterpriseId = c.EnterpriseId, ChainId = c.ChainId,
+            Score = c.Score.Total, Rank = c.Score.Rank, Class = c.Score.Class, ClassKey = c.Score.ClassKey, FinalClass = c.Score.Class,
+            Explanation = ModelJson.Write(c.Score), Notes = c.Score.Notes.Count > 0 ? string.Join("；", c.Score.Notes) : null,
+            HeldTier = c.Held, ReachedTier = c.Reached, Proposal = c.Proposal,
+            Decision = c.Proposal == ProposalKind.None ? Decision.NotNeeded : Decision.Pending,
+        }, ct);
         return run.Id;
     }
 }

@@ -32,31 +32,45 @@ public static class TierReviewComputation
         var pairs = local.Where(l => l.Role is ChainRole.ChainLeader or ChainRole.ChainMember).Select(l => (l.ChainId, l.EnterpriseId))
             .Concat(held.Keys).Distinct().ToList();
 
-        var inputs = await EnterpriseInputs.LoadAsync(db, local.Select(l => l.EnterpriseId).Concat(pairs.Select(p => p.EnterpriseId)).Distinct().ToList(), year, asOf, ct);
+        // Every enterprise on the chains or in the ledger, streamed once: the revenue of each (for the chains' totals),
+        // and of those evaluated the values the model reads.
+        var population = db.Enterprises.Where(e =>
+            db.EnterpriseNodeLinks.Any(l => l.EnterpriseId == e.Id && chainIds.Contains(l.ChainId) && l.Evidence != EvidenceStrength.Rejected)
+            || db.TierMemberships.Any(m => m.EnterpriseId == e.Id && chainIds.Contains(m.ChainId) && m.ToYear == null));
+        var evaluated = pairs.Select(p => p.EnterpriseId).ToHashSet();
+        var reads = model.Reads();
+        var inputs = new Dictionary<Guid, Evaluated>();
+        await foreach (var i in EnterpriseInputs.StreamAsync(db, population, year, asOf, EnterpriseValues.NeedPreviousYears(model), ct))
+            inputs[i.Id] = new Evaluated(i.Name, i.JurisdictionId, i.Facts?.Revenue,
+                evaluated.Contains(i.Id) && i.Facts is not null ? i.Values.Where(v => reads.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal) : null);
         var chainRevenue = local.Select(l => (l.ChainId, l.EnterpriseId)).Distinct()
-            .GroupBy(l => l.ChainId).ToDictionary(g => g.Key, g => g.Sum(l => inputs.TryGetValue(l.EnterpriseId, out var i) ? i.Facts?.Revenue ?? 0 : 0));
+            .GroupBy(l => l.ChainId).ToDictionary(g => g.Key, g => g.Sum(l => inputs.TryGetValue(l.EnterpriseId, out var i) ? i.Revenue ?? 0 : 0));
 
-        var customers = pairs.Select(p => p.EnterpriseId).Distinct().ToList();
+        // The year's purchases of the evaluated enterprises, one streaming query; a supplier's place is one of few paths.
+        var places = new Dictionary<string, string>(StringComparer.Ordinal);
         var purchases = new List<(Guid Customer, Guid Supplier, decimal Amount, string SupplierPath)>();
-        foreach (var chunk in customers.Chunk(2000))
-            purchases.AddRange((await (from s in db.SupplyLinks.AsNoTracking()
-                                       join supplier in db.Enterprises.IgnoreQueryFilters() on s.SupplierId equals supplier.Id
-                                       where chunk.Contains(s.CustomerId) && s.Year == year
-                                       select new { s.CustomerId, s.SupplierId, s.Amount, supplier.JurisdictionPath }).ToListAsync(ct))
-                .Select(p => (p.CustomerId, p.SupplierId, p.Amount, p.JurisdictionPath)));
+        var customers = population.Select(e => e.Id);
+        await foreach (var p in (from s in db.SupplyLinks.AsNoTracking()
+                                 join supplier in db.Enterprises.IgnoreQueryFilters() on s.SupplierId equals supplier.Id
+                                 where s.Year == year && customers.Contains(s.CustomerId)
+                                 select new { s.CustomerId, s.SupplierId, s.Amount, supplier.JurisdictionPath }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (!evaluated.Contains(p.CustomerId)) continue;
+            if (!places.TryGetValue(p.JurisdictionPath, out var place)) places[p.JurisdictionPath] = place = p.JurisdictionPath;
+            purchases.Add((p.CustomerId, p.SupplierId, p.Amount, place));
+        }
         var bought = purchases.ToLookup(p => p.Customer);
         var chainExperts = (await db.ExpertScores.AsNoTracking().Where(s => s.Year == year && s.ChainId != null && chainIds.Contains(s.ChainId.Value)).ToListAsync(ct))
             .ToLookup(s => (s.ChainId!.Value, s.EnterpriseId));
 
         var subjects = new List<Subject>();
-        var noFacts = new List<(Guid ChainId, Guid EnterpriseId)>();
         foreach (var (chainId, enterpriseId) in pairs)
         {
-            if (!inputs.TryGetValue(enterpriseId, out var input) || input.Facts is null) { noFacts.Add((chainId, enterpriseId)); continue; }
+            if (!inputs.TryGetValue(enterpriseId, out var input) || input.Values is null) continue;
             var chainPath = chains[chainId];
             var values = new Dictionary<string, decimal?>(input.Values)
             {
-                ["chainRevenueShare"] = chainRevenue.GetValueOrDefault(chainId) is > 0 and var total ? Math.Round(input.Facts.Revenue / total, 6) : null,
+                ["chainRevenueShare"] = chainRevenue.GetValueOrDefault(chainId) is > 0 and var total ? Math.Round(input.Revenue!.Value / total, 6) : null,
                 ["localSupportingRate"] = GapAnalysis.LocalSupportingRate(bought[enterpriseId].Select(p => (p.Amount, p.SupplierPath.StartsWith(chainPath, StringComparison.Ordinal)))),
                 ["localChainMembers"] = bought[enterpriseId].Where(p => p.SupplierPath.StartsWith(chainPath, StringComparison.Ordinal)).Select(p => p.Supplier).Distinct().Count(),
             };
@@ -64,6 +78,13 @@ public static class TierReviewComputation
             subjects.Add(new Subject(Key(chainId, enterpriseId), input.Name, values));
         }
         var scores = Scorer.Score(model, subjects).ToDictionary(s => s.SubjectId);
+        // Scored together (one average for the missing-data rule), ranked within each chain: one chain's 链主 are not
+        // ranked against another chain's.
+        foreach (var chain in pairs.GroupBy(p => p.ChainId))
+        {
+            var ranks = Scorer.Ranks(chain.Select(p => scores.GetValueOrDefault(Key(p.ChainId, p.EnterpriseId))).OfType<SubjectScore>());
+            foreach (var (key, rank) in ranks) scores[key] = scores[key] with { Rank = rank };
+        }
 
         var candidates = new List<TierCandidate>();
         foreach (var (chainId, enterpriseId) in pairs)
@@ -84,6 +105,8 @@ public static class TierReviewComputation
         }
         return candidates;
     }
+
+    private sealed record Evaluated(string Name, Guid JurisdictionId, decimal? Revenue, Dictionary<string, decimal?>? Values);
 
     private static string Key(Guid chain, Guid enterprise) => $"{chain:N}:{enterprise:N}";
 }
