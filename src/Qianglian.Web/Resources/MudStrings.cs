@@ -10,21 +10,10 @@ namespace Qianglian.Web.Resources;
 /// </summary>
 public sealed class MudStrings(IStringLocalizer<Strings> strings) : MudLocalizer
 {
-    public override LocalizedString this[string key]
-    {
-        get
-        {
-            var text = strings["Mud." + key];
-            return text.ResourceNotFound ? new LocalizedString(key, key, resourceNotFound: true) : new LocalizedString(key, text.Value);
-        }
-    }
+    public override LocalizedString this[string key] => Ours(key, strings["Mud." + key]);
 
-    public override LocalizedString this[string key, params object[] arguments]
-    {
-        get
-        {
-            var text = strings["Mud." + key, arguments];
-            return text.ResourceNotFound ? new LocalizedString(key, key, resourceNotFound: true) : new LocalizedString(key, text.Value);
-        }
-    }
+    public override LocalizedString this[string key, params object[] arguments] => Ours(key, strings["Mud." + key, arguments]);
+
+    private static LocalizedString Ours(string key, LocalizedString text) =>
+        text.ResourceNotFound ? new LocalizedString(key, key, resourceNotFound: true) : new LocalizedString(key, text.Value);
 }

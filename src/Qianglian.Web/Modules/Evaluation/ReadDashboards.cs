@@ -64,7 +64,7 @@ public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clo
 
         var grades = await Grades(db, year, ct);
         // 供需对接 counts per chain (issue: "counts per chain on the dashboard"), as the supply-demand page computes them.
-        var matching = (await supplyDemand.Figures(ct)).Where(f => f.ChainId is null || chainNames.ContainsKey(f.ChainId.Value)).ToList();
+        var matching = await supplyDemand.Figures(ct);
         var matchingChart = new ChartData("supplyDemand", "供需对接（按产业链）", ChartKind.Bar, "条", matching.Select(f => f.Chain).ToList(),
         [
             new("在供", matching.Select(f => (decimal?)f.OpenSupplies).ToList()),
