@@ -24,15 +24,42 @@ public static class AuditChain
     /// <summary>Hash of the (non-existent) entry before the first one.</summary>
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
+    /// <summary>
+    /// SHA-256 over the UTF-8 of the fields joined by unit separators (which cannot occur in the fields' text, so no two
+    /// field lists serialise alike), in the order of <see cref="AuditRecord"/>. Encoded field by field into one pooled
+    /// buffer rather than through a joined string: imports hash a hundred thousand entries at once.
+    /// </summary>
     public static string Hash(AuditRecord r)
     {
-        // Unit separators cannot occur in the fields' text, so no two field lists serialise alike.
-        var canonical = string.Join('\u001f',
-            r.Sequence.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            r.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture),
-            r.UserName, r.EntityType, r.EntityKey, r.Action, r.Changes, r.JurisdictionPath, r.PreviousHash);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+        Span<char> sequence = stackalloc char[20];
+        r.Sequence.TryFormat(sequence, out var sequenceLength, default, System.Globalization.CultureInfo.InvariantCulture);
+        Span<char> at = stackalloc char[24];
+        r.At.UtcDateTime.TryFormat(at, out var atLength, "yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+        ReadOnlySpan<string> text = [r.UserName, r.EntityType, r.EntityKey, r.Action, r.Changes, r.JurisdictionPath, r.PreviousHash];
+        var length = sequenceLength + atLength + text.Length + 1;
+        foreach (var field in text) length += field.Length;
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(length));
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(sequence[..sequenceLength], buffer);
+            buffer[written++] = Separator;
+            written += Encoding.UTF8.GetBytes(at[..atLength], buffer.AsSpan(written));
+            foreach (var field in text)
+            {
+                buffer[written++] = Separator;
+                written += Encoding.UTF8.GetBytes(field, buffer.AsSpan(written));
+            }
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, written), digest);
+            return Convert.ToHexStringLower(digest);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
+
+    private const byte Separator = 0x1f;
 
     /// <summary>Checks a whole chain in sequence order; returns the first broken link, or null when intact.</summary>
     public static AuditBreak? Verify(IEnumerable<(AuditRecord Record, string StoredHash)> entries)

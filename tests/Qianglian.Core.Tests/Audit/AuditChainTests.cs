@@ -35,6 +35,19 @@ public class AuditChainTests
     }
 
     [Fact]
+    public void Hash_is_sha256_of_the_fields_joined_by_unit_separators()
+    {
+        // The definition every stored log was hashed with: it must not drift when the hashing is made faster.
+        var record = new AuditRecord(1234567, new DateTimeOffset(2026, 11, 25, 23, 59, 58, 7, TimeSpan.FromHours(8)), "达州.办公室", "Enterprise", "0193a1b2-c3d4,2",
+            "Added", "{\"Name\":{\"before\":null,\"after\":\"四川某某有限公司 𠀀\"}}", "/100000/510000/511700/", AuditChain.Genesis);
+        var canonical = string.Join('\u001f', "1234567", "2026-11-25T15:59:58.007Z", record.UserName, record.EntityType, record.EntityKey, record.Action,
+            record.Changes, record.JurisdictionPath, record.PreviousHash);
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(canonical)));
+        Assert.Equal(expected, AuditChain.Hash(record));
+        Assert.Equal(expected, AuditChain.Hash(record with { Changes = new string(record.Changes) }));
+    }
+
+    [Fact]
     public void Edited_entry_is_the_first_break()
     {
         var chain = Chain(5);
