@@ -74,6 +74,21 @@ public static partial class Probes
         ["PUT /api/v1/cultivation/enterprises/{id:guid}/supplementary/{year:int}"] = (w, r, t) => Task.FromResult(Send(HttpMethod.Put,
             $"/api/v1/cultivation/enterprises/{Row<Enterprise>(w, r, t)}/supplementary/{2000 + Next() % 20}", new { totalAssets = 1_000_000m, totalLiabilities = 400_000m })),
         ["GET /api/v1/cultivation/enterprises/{id:guid}"] = (w, r, t) => Task.FromResult(Get($"/api/v1/cultivation/enterprises/{Row<Enterprise>(w, r, t)}?year=2024")),
+        ["GET /api/v1/cultivation/enterprises/{id:guid}/expert-scores"] = (w, r, t) =>
+            Task.FromResult(Get($"/api/v1/cultivation/enterprises/{Row<Enterprise>(w, r, t)}/expert-scores?year=2024")),
+        ["GET /api/v1/cultivation/expert-scores"] = async (w, _, _) =>
+        {
+            // A score in each jurisdiction, so the list has rows to keep in or out of scope.
+            await using var db = w.Host.OpenSystem();
+            foreach (var id in new[] { w.Rows[typeof(Enterprise)].Own, w.Rows[typeof(Enterprise)].Other })
+                if (!await db.ExpertScores.AnyAsync(s => s.EnterpriseId == id && s.Key == "srdi-score" && s.Year == 2024))
+                {
+                    var enterprise = await db.Enterprises.SingleAsync(e => e.Id == id);
+                    db.ExpertScores.Add(new ExpertScore { JurisdictionId = enterprise.JurisdictionId, EnterpriseId = id, Year = 2024, Key = "srdi-score", Score = 66, Reviewer = "matrix" });
+                }
+            await db.SaveChangesAsync();
+            return Get("/api/v1/cultivation/expert-scores?year=2024&pageSize=500");
+        },
         ["PUT /api/v1/cultivation/expert-scores"] = (w, r, t) => Task.FromResult(Send(HttpMethod.Put, "/api/v1/cultivation/expert-scores",
             new { enterpriseId = Row<Enterprise>(w, r, t), year = 2024, key = "srdi-score", score = 70 })),
         ["GET /api/v1/cultivation/expert-scores/template.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/cultivation/expert-scores/template.xlsx")),

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using MudBlazor;
+using Qianglian.Web.Api;
 using Qianglian.Web.Resources;
 
 namespace Qianglian.Web.Components.Shared;
@@ -25,14 +26,22 @@ public abstract class OperationPage : ComponentBase
 
     protected override Task OnInitializedAsync() => LoadAsync();
 
+    /// <param name="form">A form whose refused fields are shown at the fields (the rest, and any other refusal, as a snackbar).</param>
     /// <returns>true when the operation succeeded.</returns>
-    protected async Task<bool> Run(Func<Task> operation, string? success = null)
+    protected async Task<bool> Run(Func<Task> operation, string? success = null, FieldErrors? form = null)
     {
+        form?.Clear();
         try
         {
             await operation();
             if (success is not null) Snackbar.Add(success, Severity.Success);
             return true;
+        }
+        catch (ValidationException e) when (form is not null)
+        {
+            var rest = form.Mark(e);
+            Snackbar.Add(rest.Count == 0 ? Localizer["FixMarkedFields"] : UiErrors.Describe(new ValidationException(rest), Localizer)!, Severity.Error);
+            return false;
         }
         catch (Exception e) when (UiErrors.Describe(e, Localizer) is { } message)
         {

@@ -27,6 +27,7 @@ public static class CultivationModule
         services.AddScoped<ReadScaleUps>();
         services.AddScoped<ExplainEnterprise>();
         services.AddScoped<CultivationExcel>();
+        services.AddScoped<ReadExpertScores>();
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -51,6 +52,10 @@ public static class CultivationModule
             .Access<Enterprise>(Permission.EditEnterprises, ApiOperation.Update);
         g.MapGet("/enterprises/{id:guid}", (Guid id, int? year, ExplainEnterprise h, CancellationToken ct) => h.Handle(id, year, ct))
             .Access<Enterprise>(Permission.ViewCultivation, ApiOperation.Get);
+        g.MapGet("/enterprises/{id:guid}/expert-scores", (Guid id, Guid? chainId, int year, ReadExpertScores h, CancellationToken ct) => h.Indicators(id, chainId, year, ct))
+            .Access<Enterprise>(Permission.ViewCultivation, ApiOperation.Get);
+        g.MapGet("/expert-scores", ([AsParameters] ReadExpertScores.Query q, ReadExpertScores h, CancellationToken ct) => h.List(q, ct))
+            .Access<ExpertScore>(Permission.ViewCultivation, ApiOperation.List);
         g.MapPut("/expert-scores", (SaveCultivationData.ExpertScoreRequest r, SaveCultivationData h, CancellationToken ct) => NoContent(h.SaveExpertScore(r, ct)))
             .Access<ExpertScore>(Permission.ScoreExperts, ApiOperation.Update);
         g.MapGet("/expert-scores/template.xlsx", (CultivationExcel h) => File(h.ExpertTemplate(), "专家评分导入模板.xlsx"))

@@ -13,9 +13,10 @@ public sealed record SupplementaryView(decimal? MainBusinessRevenue, decimal? To
     int? ClassOneIp, int? ClassTwoIp, decimal? EquityFinancing2y, int Version);
 
 /// <param name="Message">Why there is no gradient assessment (no facts for the year).</param>
+/// <param name="Years">The years with facts or supplementary figures, latest first.</param>
 public sealed record EnterpriseCultivationView(Guid Id, string Name, string Uscc, string JurisdictionPath, int Year, bool HasFacts, string? Message,
     GradientAssessment? Gradient, SubjectScore? Innovative, IReadOnlyList<ResultView> Results, IReadOnlyList<TierView> Tiers, IReadOnlyList<ExitView> Exits,
-    ProfileView? Profile, SupplementaryView? Supplementary);
+    ProfileView? Profile, SupplementaryView? Supplementary, IReadOnlyList<int> Years);
 
 /// <summary>
 /// Everything cultivation knows of one enterprise for a year: its 专精特新 pre-score (computed now, with the
@@ -40,12 +41,15 @@ public sealed class ExplainEnterprise(AppDb dbs, CurrentUser user, TimeProvider 
                              select new { x, ChainName = c == null ? null : c.Name }).ToListAsync(ct);
         var profile = await db.CultivationProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.EnterpriseId == enterpriseId, ct);
         var extra = await db.CultivationYears.AsNoTracking().FirstOrDefaultAsync(p => p.EnterpriseId == enterpriseId && p.Year == y, ct);
+        var years = (await db.EnterpriseFacts.Where(f => f.EnterpriseId == enterpriseId).Select(f => f.Year).ToListAsync(ct))
+            .Concat(await db.CultivationYears.Where(c => c.EnterpriseId == enterpriseId).Select(c => c.Year).ToListAsync(ct))
+            .Distinct().OrderDescending().ToList();
         return new EnterpriseCultivationView(e.Id, e.Name, e.Uscc, e.JurisdictionPath, y, assessed is not null,
             assessed is null ? $"缺少{y}年度企业数据，无法预评 (no facts for {y})" : null, assessed?.Assessment, assessed?.Innovative,
             results.Select(r => ReadRuns.View(r.x, e.Name, e.Uscc, r.ChainName)).ToList(),
             await ReadTierLedger.Tiers(db, null, true, enterpriseId, ct), await ReadTierLedger.Exits(db, enterpriseId, ct),
             profile is null ? null : new ProfileView(profile.ProductionStartedOn, profile.NicheSinceYear, profile.StrategicEmerging, profile.RdInstitutionLevel, profile.MajorProjectUnderConstruction, profile.Version),
             extra is null ? null : new SupplementaryView(extra.MainBusinessRevenue, extra.TotalAssets, extra.TotalLiabilities, extra.RdStaff, extra.HighValueIp, extra.OwnClassOneIp,
-                extra.ClassOneIp, extra.ClassTwoIp, extra.EquityFinancing2y, extra.Version));
+                extra.ClassOneIp, extra.ClassTwoIp, extra.EquityFinancing2y, extra.Version), years);
     }
 }

@@ -21,7 +21,8 @@ public sealed class SaveCultivationData(AppDb dbs, CurrentUser user, TimeProvide
     public sealed record SupplementaryRequest(decimal? MainBusinessRevenue, decimal? TotalAssets, decimal? TotalLiabilities, int? RdStaff, int? HighValueIp,
         int? OwnClassOneIp, int? ClassOneIp, int? ClassTwoIp, decimal? EquityFinancing2y, int Version = 0);
 
-    public sealed record ExpertScoreRequest(Guid EnterpriseId, Guid? ChainId, int Year, string Key, decimal Score, string? Note);
+    /// <param name="Version">The version of the score being corrected (0 for a new one); without it the score is simply set, as an import does.</param>
+    public sealed record ExpertScoreRequest(Guid EnterpriseId, Guid? ChainId, int Year, string Key, decimal Score, string? Note, int? Version = null);
 
     public async Task SaveProfile(Guid enterpriseId, ProfileRequest r, CancellationToken ct)
     {
@@ -76,6 +77,7 @@ public sealed class SaveCultivationData(AppDb dbs, CurrentUser user, TimeProvide
         var row = await db.ExpertScores.FirstOrDefaultAsync(s => s.EnterpriseId == r.EnterpriseId && s.ChainId == r.ChainId && s.Year == r.Year && s.Key == key, ct);
         if (row is null)
             db.ExpertScores.Add(row = new ExpertScore { EnterpriseId = r.EnterpriseId, ChainId = r.ChainId, JurisdictionId = enterprise.JurisdictionId, Year = r.Year, Key = key });
+        else if (r.Version is { } seen) db.ExpectVersion(row, seen);
         (row.Score, row.Reviewer, row.Note) = (r.Score, user.Name, string.IsNullOrWhiteSpace(r.Note) ? null : r.Note.Trim());
         await db.SaveChangesAsync(ct);
     }
@@ -88,25 +90,19 @@ public sealed class SaveCultivationData(AppDb dbs, CurrentUser user, TimeProvide
     {
         if (EnterpriseRules.Year(year, currentYear) is { } yearError) return ("year", yearError);
         if (string.IsNullOrWhiteSpace(key)) return ("key", "评分项不能为空 (key is required)");
-        var input = Inputs.ExpertPrefix + key.Trim();
-        var codes = chainPath is not null ? new[] { ModelCatalog.ChainLeader } : [ModelCatalog.InnovativeSme, ModelCatalog.PerMuAbove, ModelCatalog.PerMuBelow];
-        foreach (var code in codes)
-            if (await ModelCatalog.Resolve(db, chainPath ?? enterprisePath, ModelKind.Scoring, code, year, ct) is { } row
-                && ModelJson.Read<ScoringModel>(row.Definition).Indicators.FirstOrDefault(i => i.Input == input) is { } indicator)
-                return score < (indicator.Min ?? 0) || score > (indicator.Max ?? indicator.Benchmark ?? 100)
-                    ? ("score", $"“{indicator.Name}”评分须在 {Quantity.Number(indicator.Min ?? 0)}–{Quantity.Number(indicator.Max ?? indicator.Benchmark ?? 100)} 之间：{Quantity.Number(score)} (score out of range)")
-                    : null;
-        if (chainPath is null)
-            foreach (var code in new[] { ModelCatalog.SrdiSme, ModelCatalog.LittleGiant })
-                if (await ModelCatalog.Conditions(db, enterprisePath, code, year, ct) is { } set && set.Conditions.Any(c => c.Input == input))
-                    return score is < 0 or > 100 ? ("score", $"评分须在 0–100 之间：{Quantity.Number(score)} (score out of range)") : null;
-        return ("key", $"没有适用的{year}年评价模型读取评分项“{key}”{(chainPath is null ? "" : "（产业链评分）")} (no model reads this score)");
+        var indicator = (await ReadExpertScores.Applicable(db, enterprisePath, chainPath, year, ct)).FirstOrDefault(i => i.Key == key.Trim());
+        if (indicator is null)
+            return ("key", $"没有适用的{year}年评价模型读取评分项“{key}”{(chainPath is null ? "" : "（产业链评分）")} (no model reads this score)");
+        return score < indicator.Min || score > indicator.Max
+            ? ("score", $"“{indicator.Name}”评分须在 {Quantity.Number(indicator.Min)}–{Quantity.Number(indicator.Max)} 之间：{Quantity.Number(score)} (score out of range)")
+            : null;
     }
 
     private static async Task<Enterprise> Enterprise(AppDbContext db, Guid id, CancellationToken ct) =>
         await db.Enterprises.FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("enterprise", "企业不存在 (enterprise not found)");
 
-    private static string? NotNegative(decimal? v, string label) => v < 0 ? $"{label}不能为负数：{v} (must not be negative)" : null;
+    /// <summary>Money: the amount is not repeated, as the caller may have typed it in 万元 rather than the yuan stored.</summary>
+    private static string? NotNegative(decimal? v, string label) => v < 0 ? $"{label}不能为负数 (must not be negative)" : null;
     private static string? NotNegative(int? v, string label) => v < 0 ? $"{label}不能为负数：{v} (must not be negative)" : null;
 
     private static void Validate(params (string Field, string? Error)[] checks) => SaveEnterprise.Validate(checks);
