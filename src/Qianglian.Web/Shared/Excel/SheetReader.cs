@@ -23,8 +23,8 @@ public static class SheetReader
         IReadOnlyList<string> headers;
         try
         {
-            workbook = Workbook.Read(stream);
             using var document = SpreadsheetDocument.Open(stream, false);
+            workbook = Workbook.Read(document);
             using var rows = workbook.Rows(document).GetEnumerator();
             headers = rows.MoveNext() ? rows.Current.Cells.Select(h => h.Trim()).ToList() : [];
         }
@@ -78,10 +78,8 @@ public static class SheetReader
     /// <summary>What reading cells needs from the workbook besides the sheet: its shared strings, and which styles show dates.</summary>
     private sealed class Workbook(string[] sharedStrings, bool[] dateStyles)
     {
-        public static Workbook Read(Stream stream)
+        public static Workbook Read(SpreadsheetDocument document)
         {
-            stream.Position = 0;
-            using var document = SpreadsheetDocument.Open(stream, false);
             var part = document.WorkbookPart ?? throw new InvalidDataException("no workbook");
             var strings = new List<string>();
             if (part.SharedStringTablePart is { } sharedStrings)
@@ -91,7 +89,6 @@ public static class SheetReader
                     if (reader.ElementType == typeof(X.SharedStringItem) && reader.IsStartElement)
                         strings.Add(RichText(reader, typeof(X.SharedStringItem)));
             }
-            stream.Position = 0;
             return new Workbook([.. strings], DateStyles(part.WorkbookStylesPart?.Stylesheet));
         }
 
