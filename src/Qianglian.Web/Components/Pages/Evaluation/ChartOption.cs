@@ -5,13 +5,14 @@ namespace Qianglian.Web.Components.Pages.Evaluation;
 /// <summary>The ECharts option of a dashboard chart: bars, lines, stacked bars or a pie, a rate on a second axis; no animation, so what is drawn is final.</summary>
 public static class ChartOption
 {
-    public static object Of(ChartData c)
+    /// <param name="pieTooltip">A pie slice's tooltip in the UI language, an ECharts template ({b} name, {c} value, {d} percent).</param>
+    public static object Of(ChartData c, string pieTooltip)
     {
         if (c.Kind == ChartKind.Pie)
             return new
             {
                 animation = false,
-                tooltip = new { trigger = "item", formatter = "{b}：{c}" + c.Unit + "（{d}%）" },
+                tooltip = new { trigger = "item", formatter = pieTooltip },
                 legend = new { bottom = 0 },
                 series = new[]
                 {
