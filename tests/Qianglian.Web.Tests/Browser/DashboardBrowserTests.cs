@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Qianglian.Web.Hosting;
 
@@ -15,7 +16,7 @@ public sealed class DashboardBrowserTests(BrowserHost host) : IClassFixture<Brow
         await BrowserHost.WaitInteractiveAsync(page);
         var home = page.GetByTestId("home-dashboard");
         await Assertions.Expect(home).ToContainTextAsync($"{DemoChain.Name} 链长工作台");
-        await Assertions.Expect(page.GetByTestId("figure-stuckProjects")).Not.ToHaveTextAsync("0 个");
+        await Assertions.Expect(page.GetByTestId("figure-stuckProjects")).Not.ToHaveTextAsync(new Regex(@"^\s*0\s*个"));
         await Assertions.Expect(page.GetByTestId("dashboard-watch")).ToContainTextAsync(DemoProjects.UnderConstruction);
         await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=chart-projectsByStage] canvas')");
         await page.ScreenshotAsync(new() { Path = Shot("home-chain-chief.png"), FullPage = true });

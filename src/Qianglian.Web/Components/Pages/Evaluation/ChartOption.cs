@@ -25,7 +25,8 @@ public static class ChartOption
             animation = false,
             tooltip = new { trigger = "axis" },
             legend = new { top = 0, type = "scroll" },
-            grid = new { left = 56, right = right ? 56 : 24, top = 40, bottom = c.Categories.Count > 6 ? 80 : 40 },
+            // The axes' units sit below the legend, not beside it (an English unit is wider than 个 or 亿元).
+            grid = new { left = 56, right = right ? 56 : 24, top = 60, bottom = c.Categories.Count > 6 ? 80 : 40 },
             xAxis = new { type = "category", data = c.Categories, axisLabel = new { interval = 0, rotate = c.Categories.Count > 6 ? 30 : 0 } },
             yAxis = right
                 ? new object[] { new { type = "value", name = c.Unit }, new { type = "value", name = "%", max = 100 } }
