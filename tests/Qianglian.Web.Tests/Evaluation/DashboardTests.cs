@@ -113,6 +113,8 @@ public abstract class DashboardTests<THost>(THost host) : IClassFixture<THost> w
             var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
             Assert.Equal((EvaluationWorld.Year.ToString(), 6d), (rows[4]["Item"].ToString(), Convert.ToDouble(rows[4]["甲链 (100M yuan)"])));
         }
+        using (var all = new MemoryStream(await (await english.GetAsync($"/api/v1/dashboards/office.xlsx?year={EvaluationWorld.Year}")).Content.ReadAsByteArrayAsync()))
+            Assert.Equal(Names(board.GetProperty("charts"), "title"), MiniExcel.GetSheetNames(all));   // every sheet named by its chart's whole title
 
         // The UI's language switch (its cookie) chooses the language of the API too.
         var switched = await host.ClientFor("dazhou.office");
