@@ -40,7 +40,7 @@ S = {
  "DashUnitYi": ("亿元", "100M yuan"), "DashUnitEnterprises": ("家", "enterprises"), "DashUnitChains": ("条", "chains"),
  "DashUnitProjects": ("个", "projects"), "DashUnitProblems": ("个", "problems"), "DashUnitPosts": ("条", "posts"), "DashUnitPoints": ("分", "points"),
  "DashTargetsOf": ("/ {0} 项", "/ {0}"),
- "DashChainTitle": ("{0} 链长工作台", "{0}: chain dashboard"), "DashCountyTitle": ("{0} 项目与问题", "{0}: projects and problems"),
+ "DashChainTitle": ("{0} 链长工作台", "{0} – chain dashboard"), "DashCountyTitle": ("{0} 项目与问题", "{0} – projects and problems"),
  "DashOutputTrend": ("产业链产值趋势", "Output of the chains"), "DashChainOutputTrend": ("产值趋势", "Output"), "DashAllChains": ("全部产业链", "All chains"),
  "DashNoChain": ("未归链", "No chain"),
  "DashProblemSla": ("问题办理时限（按产业链）", "Problems on time, by chain"), "DashOverdueOpen": ("超期未办结", "Overdue, open"),

@@ -100,7 +100,7 @@ public abstract class DashboardTests<THost>(THost host) : IClassFixture<THost> w
         Assert.All(labels, l => Assert.False(l.Any(ch => ch >= '\u4e00' && ch <= '\u9fff') || l.StartsWith("Dash", StringComparison.Ordinal), l));
 
         var chainBoard = await english.GetFromJsonAsync<JsonElement>($"/api/v1/dashboards/chains/{ids.Jia}?year={EvaluationWorld.Year}");
-        Assert.Equal("甲链: chain dashboard", chainBoard.GetProperty("title").GetString());
+        Assert.Equal("甲链 – chain dashboard", chainBoard.GetProperty("title").GetString());
         Assert.Equal(["County/park", "Lead department", "Chain chief", "Joint meeting"], Names(Chart(chainBoard, "problemsByLevel").GetProperty("categories")));
         Assert.Equal("Jan", Chart(chainBoard, "investmentByMonth").GetProperty("categories")[0].GetString());
 
@@ -120,7 +120,7 @@ public abstract class DashboardTests<THost>(THost host) : IClassFixture<THost> w
         var switched = await host.ClientFor("dazhou.office");
         switched.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
         var county = await switched.GetFromJsonAsync<JsonElement>($"/api/v1/dashboards/county?year={EvaluationWorld.Year}&jurisdictionId={ids.County}");
-        Assert.Equal("测评县: projects and problems", county.GetProperty("title").GetString());
+        Assert.Equal("测评县 – projects and problems", county.GetProperty("title").GetString());
         Assert.Equal("Land", Chart(county, "problemsByCategory").GetProperty("categories")[0].GetString());
     }
 
