@@ -74,7 +74,7 @@ S = {
  "FindMatches": ("智能匹配", "Find matches"), "Keywords": ("分词关键词", "Keywords"), "MatchScore": ("匹配度", "Score"), "RecordMatchAction": ("登记对接", "Record match"),
  "MatchStatus_Proposed": ("已推荐", "Proposed"), "MatchStatus_Contacted": ("已对接", "Contacted"), "MatchStatus_Deal": ("已成交", "Deal"), "MatchStatus_NoDeal": ("未成交", "No deal"),
  "DealAmount": ("成交金额（万元）", "Deal amount (10k yuan)"), "Buyer": ("需求方", "Buyer"), "Supplier": ("供应方", "Supplier"), "ClosePost": ("关闭", "Close"),
- "OpenSupplies": ("在供", "Open supplies"), "OpenDemands": ("在求", "Open demands"), "Deals": ("成交", "Deals"), "PostStatus_Open": ("开放", "Open"), "PostStatus_Closed": ("已关闭", "Closed"),
+ "NoChainLinked": ("未关联产业链", "No chain"), "OpenSupplies": ("在供", "Open supplies"), "OpenDemands": ("在求", "Open demands"), "Deals": ("成交", "Deals"), "PostStatus_Open": ("开放", "Open"), "PostStatus_Closed": ("已关闭", "Closed"),
  "Field_answersPostId": ("响应的需求", "Answered demand"), "Field_supplyPostId": ("供应", "Supply"), "Field_demandPostId": ("需求", "Demand"),
 
 }

@@ -12,7 +12,7 @@ namespace Qianglian.Web.Hosting;
 /// Idempotent: existing accounts and enterprises are left as they are. The accounts are printed at every start.
 /// </summary>
 public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConsole console, DemoChain chain, DemoCultivation cultivation, DemoProjects projects,
-    DemoSupervision supervision, DemoIncentives incentives, DemoInvestment investment)
+    DemoSupervision supervision, DemoSupplyDemand supplyDemand, DemoIncentives incentives, DemoInvestment investment)
 {
     public const string Password = "Qianglian#2026";
 
@@ -87,6 +87,7 @@ public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConso
             await users.AddToRoleAsync(user, account.Role);
         }
         await supervision.EnsureAsync(ct);
+        await supplyDemand.EnsureAsync(ct);
         await incentives.EnsureAsync(ct);
         Print();
     }

@@ -19,8 +19,9 @@ public static class Pipeline
             DefaultRequestCulture = new RequestCulture("zh-CN"),
             SupportedCultures = Cultures,
             SupportedUICultures = Cultures,
-            // Chinese first whatever the browser says; English only by the switch (a cookie).
-            RequestCultureProviders = [new CookieRequestCultureProvider()],
+            // Chinese first whatever the browser says; English only by the switch (a cookie) or, for an API client
+            // (a bearer token, never a browser's page or download), by its Accept-Language.
+            RequestCultureProviders = [new CookieRequestCultureProvider(), new CustomRequestCultureProvider(ApiClientCulture)],
         });
         app.MapStaticAssets().AllowAnonymous();
         app.UseAuthentication();
@@ -42,6 +43,13 @@ public static class Pipeline
         app.MapAccountEndpoints();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }
+
+    private static readonly AcceptLanguageHeaderRequestCultureProvider AcceptLanguage = new();
+
+    private static Task<ProviderCultureResult?> ApiClientCulture(HttpContext context) =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? AcceptLanguage.DetermineProviderCultureResult(context)
+            : Task.FromResult<ProviderCultureResult?>(null);
 
     private static Task WriteHealth(HttpContext context, Microsoft.Extensions.Diagnostics.HealthChecks.HealthReport report)
     {

@@ -58,6 +58,7 @@ public static class ServiceRegistration
         services.AddScoped<DemoCultivation>();
         services.AddScoped<DemoProjects>();
         services.AddScoped<DemoSupervision>();
+        services.AddScoped<DemoSupplyDemand>();
         services.AddScoped<DemoIncentives>();
         services.AddScoped<DemoInvestment>();
         services.AddScoped<FirstAdministrator>();

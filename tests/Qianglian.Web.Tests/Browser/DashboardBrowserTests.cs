@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Qianglian.Web.Hosting;
 
@@ -15,7 +16,7 @@ public sealed class DashboardBrowserTests(BrowserHost host) : IClassFixture<Brow
         await BrowserHost.WaitInteractiveAsync(page);
         var home = page.GetByTestId("home-dashboard");
         await Assertions.Expect(home).ToContainTextAsync($"{DemoChain.Name} 链长工作台");
-        await Assertions.Expect(page.GetByTestId("figure-stuckProjects")).Not.ToHaveTextAsync("0 个");
+        await Assertions.Expect(page.GetByTestId("figure-stuckProjects")).Not.ToHaveTextAsync(new Regex(@"^\s*0\s*个"));
         await Assertions.Expect(page.GetByTestId("dashboard-watch")).ToContainTextAsync(DemoProjects.UnderConstruction);
         await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=chart-projectsByStage] canvas')");
         await page.ScreenshotAsync(new() { Path = Shot("home-chain-chief.png"), FullPage = true });
@@ -37,7 +38,21 @@ public sealed class DashboardBrowserTests(BrowserHost host) : IClassFixture<Brow
         await Assertions.Expect(office.GetByTestId("home-dashboard")).ToContainTextAsync("融圈强链办工作台");
         await Assertions.Expect(office.GetByTestId("figure-chains")).ToContainTextAsync("条");
         await office.WaitForFunctionAsync("() => document.querySelector('[data-testid=chart-investmentCompletion] canvas')");
+        // The demo's supply-demand posts fill the matching chart.
+        await office.WaitForFunctionAsync("() => document.querySelector('[data-testid=chart-supplyDemand] canvas')");
+        await Assertions.Expect(office.GetByTestId("card-outputTrend")).ToContainTextAsync("产业链产值趋势");
         await office.ScreenshotAsync(new() { Path = Shot("home-office.png"), FullPage = true });
+
+        // The language switch turns the server-composed charts English too, and their exports with them.
+        await office.GetByTestId("culture-switch").ClickAsync();
+        await BrowserHost.WaitInteractiveAsync(office);
+        await Assertions.Expect(office.GetByTestId("home-dashboard")).ToContainTextAsync("Coordination office dashboard");
+        await Assertions.Expect(office.GetByTestId("card-outputTrend")).ToContainTextAsync("Output of the chains");
+        await Assertions.Expect(office.GetByTestId("figure-chains")).ToContainTextAsync("chains");
+        await office.WaitForFunctionAsync("() => document.querySelector('[data-testid=chart-projectsByStage] canvas')");
+        var png = await office.RunAndWaitForDownloadAsync(() => office.GetByTestId("png-projectsByStage").ClickAsync());
+        Assert.EndsWith("Projects by stage.png", png.SuggestedFilename);
+        await office.ScreenshotAsync(new() { Path = Shot("home-office-en.png"), FullPage = true });
         await office.GotoAsync(host.BaseUrl + "/evaluation/targets");
         await Assertions.Expect(office.GetByTestId("targets-year")).ToBeVisibleAsync();
         await office.Context.CloseAsync();

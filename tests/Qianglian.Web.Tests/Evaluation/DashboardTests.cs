@@ -75,6 +75,66 @@ public abstract class DashboardTests<THost>(THost host) : IClassFixture<THost> w
     }
 
     [Fact]
+    public async Task A_dashboard_answers_in_the_callers_language_and_in_Chinese_by_default()
+    {
+        var ids = await EvaluationWorld.EnsureAsync(host);
+        var url = $"/api/v1/dashboards/office?year={EvaluationWorld.Year}";
+        var chinese = await (await host.ClientFor("dazhou.office")).GetFromJsonAsync<JsonElement>(url);
+        Assert.Equal("融圈强链办工作台", chinese.GetProperty("title").GetString());
+        var trend = Chart(chinese, "outputTrend");
+        Assert.Equal(("产业链产值趋势", "亿元", "全部产业链"), (trend.GetProperty("title").GetString(), trend.GetProperty("unit").GetString(), trend.GetProperty("series")[0].GetProperty("name").GetString()));
+        Assert.Equal(["谋划储备", "签约", "开工", "竣工投产", "达产增效"], Names(Chart(chinese, "projectsByStage").GetProperty("categories")));   // the projects module's stage names
+
+        var english = await Client("dazhou.office", "en-US,en;q=0.9");
+        var board = await english.GetFromJsonAsync<JsonElement>(url);
+        Assert.Equal("Coordination office dashboard", board.GetProperty("title").GetString());
+        trend = Chart(board, "outputTrend");
+        Assert.Equal(("Output of the chains", "100M yuan", "All chains"), (trend.GetProperty("title").GetString(), trend.GetProperty("unit").GetString(), trend.GetProperty("series")[0].GetProperty("name").GetString()));
+        Assert.Equal(["Reserve", "Signed", "Started", "Completed", "At capacity"], Names(Chart(board, "projectsByStage").GetProperty("categories")));
+        Assert.Equal(["Demonstration", "Cultivation", "Candidate"], Names(Chart(board, "tiers").GetProperty("series"), "name"));
+        Assert.Equal(["Problems", "Closed on time", "Overdue, open", "On-time rate"], Names(Chart(board, "problemSla").GetProperty("series"), "name"));
+        Assert.Contains("甲链", Names(Chart(board, "problemSla").GetProperty("categories")));   // data stays as stored
+        // Every title, label and unit is English (a missing resource would show its key): only data names may be Chinese.
+        var labels = board.GetProperty("charts").EnumerateArray().SelectMany(c => new[] { c.GetProperty("title").GetString()!, c.GetProperty("unit").GetString()! })
+            .Concat(board.GetProperty("figures").EnumerateArray().SelectMany(f => new[] { f.GetProperty("label").GetString()!, f.GetProperty("unit").GetString()! })).ToList();
+        Assert.All(labels, l => Assert.False(l.Any(ch => ch >= '\u4e00' && ch <= '\u9fff') || l.StartsWith("Dash", StringComparison.Ordinal), l));
+
+        var chainBoard = await english.GetFromJsonAsync<JsonElement>($"/api/v1/dashboards/chains/{ids.Jia}?year={EvaluationWorld.Year}");
+        Assert.Equal("甲链 – chain dashboard", chainBoard.GetProperty("title").GetString());
+        Assert.Equal(["County/park", "Lead department", "Chain chief", "Joint meeting"], Names(Chart(chainBoard, "problemsByLevel").GetProperty("categories")));
+        Assert.Equal("Jan", Chart(chainBoard, "investmentByMonth").GetProperty("categories")[0].GetString());
+
+        // The export of a chart is headed in the same language.
+        var xlsx = await english.GetAsync($"/api/v1/dashboards/chains/{ids.Jia}.xlsx?year={EvaluationWorld.Year}&chart=outputTrend");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        using (var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()))
+        {
+            Assert.Equal(["Output"], MiniExcel.GetSheetNames(stream));
+            var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+            Assert.Equal((EvaluationWorld.Year.ToString(), 6d), (rows[4]["Item"].ToString(), Convert.ToDouble(rows[4]["甲链 (100M yuan)"])));
+        }
+        using (var all = new MemoryStream(await (await english.GetAsync($"/api/v1/dashboards/office.xlsx?year={EvaluationWorld.Year}")).Content.ReadAsByteArrayAsync()))
+            Assert.Equal(Names(board.GetProperty("charts"), "title"), MiniExcel.GetSheetNames(all));   // every sheet named by its chart's whole title
+
+        // The UI's language switch (its cookie) chooses the language of the API too.
+        var switched = await host.ClientFor("dazhou.office");
+        switched.DefaultRequestHeaders.Add("Cookie", ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
+        var county = await switched.GetFromJsonAsync<JsonElement>($"/api/v1/dashboards/county?year={EvaluationWorld.Year}&jurisdictionId={ids.County}");
+        Assert.Equal("测评县 – projects and problems", county.GetProperty("title").GetString());
+        Assert.Equal("Land", Chart(county, "problemsByCategory").GetProperty("categories")[0].GetString());
+    }
+
+    private async Task<HttpClient> Client(string user, string acceptLanguage)
+    {
+        var client = await host.ClientFor(user);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        return client;
+    }
+
+    private static List<string?> Names(JsonElement array, string? property = null) =>
+        array.EnumerateArray().Select(e => property is null ? e.GetString() : e.GetProperty(property).GetString()).ToList();
+
+    [Fact]
     public async Task A_county_dashboard_counts_its_problems_and_refuses_another_jurisdiction()
     {
         var ids = await EvaluationWorld.EnsureAsync(host);

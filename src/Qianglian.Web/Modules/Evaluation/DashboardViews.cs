@@ -1,3 +1,5 @@
+using Qianglian.Core.Projects;
+
 namespace Qianglian.Web.Modules.Evaluation;
 
 public enum ChartKind { Bar = 1, Line = 2, Pie = 3, StackedBar = 4 }
@@ -12,6 +14,7 @@ public sealed record ChartData(string Key, string Title, ChartKind Kind, string 
 public sealed record Figure(string Key, string Label, decimal? Value, string Unit);
 
 /// <summary>A row of a dashboard's list (stuck projects, overdue problems): what, its state, and why.</summary>
-public sealed record WatchItem(Guid Id, string Kind, string Name, string State, string Reason, string Link);
+/// <param name="Light">How serious: a red-light project or an overdue problem is Red, a yellow-light project Yellow.</param>
+public sealed record WatchItem(Guid Id, string Kind, string Name, string State, string Reason, string Link, Light Light);
 
 public sealed record Dashboard(string Title, int Year, string JurisdictionPath, IReadOnlyList<Figure> Figures, IReadOnlyList<ChartData> Charts, IReadOnlyList<WatchItem> Watch);

@@ -59,20 +59,23 @@ public static class EvaluationModule
         var d = api.MapGroup("/dashboards").WithTags("Evaluation");
         d.MapGet("/office", (int year, ReadDashboards h, CancellationToken ct) => h.Office(year, ct))
             .Access<Chains.Chain>(Permission.ViewEvaluation, ApiOperation.Download);
-        d.MapGet("/office.xlsx", async (int year, string? chart, ReadDashboards h, CancellationToken ct) => Xlsx(await h.Office(year, ct), chart))
+        d.MapGet("/office.xlsx", async (int year, string? chart, ReadDashboards h, CancellationToken ct) => Xlsx(h, await h.Office(year, ct), chart))
             .Access<Chains.Chain>(Permission.ViewEvaluation, ApiOperation.Download);
         d.MapGet("/chains/{id:guid}", (Guid id, int year, ReadDashboards h, CancellationToken ct) => h.Chain(id, year, ct))
             .Access<Chains.Chain>(Permission.ViewEvaluation, ApiOperation.Get);
-        d.MapGet("/chains/{id:guid}.xlsx", async (Guid id, int year, string? chart, ReadDashboards h, CancellationToken ct) => Xlsx(await h.Chain(id, year, ct), chart))
+        d.MapGet("/chains/{id:guid}.xlsx", async (Guid id, int year, string? chart, ReadDashboards h, CancellationToken ct) => Xlsx(h, await h.Chain(id, year, ct), chart))
             .Access<Chains.Chain>(Permission.ViewEvaluation, ApiOperation.Get);
         d.MapGet("/county", (Guid? jurisdictionId, int year, ReadDashboards h, CancellationToken ct) => h.County(jurisdictionId, year, ct))
             .Access<Jurisdictions.Jurisdiction>(Permission.ViewEvaluation, ApiOperation.Get);
-        d.MapGet("/county.xlsx", async (Guid? jurisdictionId, int year, string? chart, ReadDashboards h, CancellationToken ct) => Xlsx(await h.County(jurisdictionId, year, ct), chart))
+        d.MapGet("/county.xlsx", async (Guid? jurisdictionId, int year, string? chart, ReadDashboards h, CancellationToken ct) => Xlsx(h, await h.County(jurisdictionId, year, ct), chart))
             .Access<Jurisdictions.Jurisdiction>(Permission.ViewEvaluation, ApiOperation.Get);
     }
 
-    private static IResult Xlsx(Dashboard d, string? chart) =>
-        TypedResults.File(ReadDashboards.Workbook(d, chart), Workbooks.ContentType, $"{d.Title}{d.Year}{(chart is null ? "" : "-" + chart)}.xlsx");
+    private static IResult Xlsx(ReadDashboards h, Dashboard d, string? chart)
+    {
+        var (content, name) = h.Workbook(d, chart);
+        return TypedResults.File(content, Workbooks.ContentType, name);
+    }
 
     private static IResult Created(Guid id) => TypedResults.Created((string?)null, new { id });
 }

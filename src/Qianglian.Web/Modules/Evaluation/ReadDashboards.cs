@@ -1,4 +1,6 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Qianglian.Core.Cultivation;
 using Qianglian.Core.Projects;
 using Qianglian.Core.Supervision;
@@ -10,7 +12,7 @@ using Qianglian.Web.Modules.Chains;
 using Qianglian.Web.Modules.Cultivation;
 using Qianglian.Web.Modules.Projects;
 using Qianglian.Web.Modules.Supervision;
-using Qianglian.Web.Shared.Excel;
+using Qianglian.Web.Resources;
 
 namespace Qianglian.Web.Modules.Evaluation;
 
@@ -18,12 +20,14 @@ namespace Qianglian.Web.Modules.Evaluation;
 /// The dashboards, one per role: the coordination office's (every chain in its jurisdiction: output trend, projects
 /// by stage, investment completion, problem SLA, tiers, per-mu grades, supply-demand matching), a chain chief's (one chain) and a county's (its
 /// projects and problems). Everything within the caller's scope; amounts of projects shared between localities at the
-/// agreed shares, each enterprise counted once.
+/// agreed shares, each enterprise counted once. Every title, series, unit and label is in the request's UI language
+/// (the resources, as the pages'); names from the data (chains, enterprises, grade classes) stay as stored.
 /// </summary>
-public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clock, ReadTargets targets, ReadSupplyDemand supplyDemand)
+public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clock, ReadTargets targets, ReadSupplyDemand supplyDemand, IStringLocalizer<Strings> strings)
 {
     private const decimal Yi = 100_000_000m;
     private static readonly ProjectStage[] Stages = [ProjectStage.Reserve, ProjectStage.Signed, ProjectStage.Started, ProjectStage.Completed, ProjectStage.AtCapacity];
+    private static readonly Tier[] Tiers = [Tier.Demonstration, Tier.Cultivation, Tier.Candidate];
 
     public async Task<Dashboard> Office(int year, CancellationToken ct)
     {
@@ -37,56 +41,57 @@ public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clo
         decimal Output(IEnumerable<Guid> firms, int y) => firms.Distinct().Sum(f => outputs.GetValueOrDefault((f, y)));
         var years = Enumerable.Range(factsYear - 4, 5).ToList();
         var top = chains.OrderByDescending(c => Output(members.Where(m => m.ChainId == c.Id).Select(m => m.EnterpriseId), factsYear)).Take(5).ToList();
-        var trend = new ChartData("outputTrend", "产业链产值趋势", ChartKind.Line, "亿元", years.Select(y => y.ToString()).ToList(),
+        var trend = new ChartData("outputTrend", L("DashOutputTrend"), ChartKind.Line, L("DashUnitYi"), years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList(),
         [
-            new("全部产业链", years.Select(y => (decimal?)Round(Output(members.Select(m => m.EnterpriseId), y) / Yi)).ToList()),
+            new(L("DashAllChains"), years.Select(y => (decimal?)Round(Output(members.Select(m => m.EnterpriseId), y) / Yi)).ToList()),
             .. top.Select(c => new ChartSeries(c.Name, years.Select(y => (decimal?)Round(Output(members.Where(m => m.ChainId == c.Id).Select(m => m.EnterpriseId), y) / Yi)).ToList())),
         ]);
 
         var projects = await db.Projects.AsNoTracking().Where(p => p.Stage != ProjectStage.Terminated).ToListAsync(ct);
         var money = await Investment(db, projects, year, ct);
         var chainNames = chains.ToDictionary(c => c.Id, c => c.Name);
-        var byChain = projects.GroupBy(p => p.ChainId is { } c && chainNames.ContainsKey(c) ? chainNames[c] : "未归链").OrderBy(g => g.Key == "未归链").ThenBy(g => g.Key).ToList();
+        var noChain = L("DashNoChain");
+        string ChainOf(Guid? id) => id is { } c && chainNames.TryGetValue(c, out var name) ? name : noChain;
+        var byChain = projects.GroupBy(p => ChainOf(p.ChainId)).OrderBy(g => g.Key == noChain).ThenBy(g => g.Key).ToList();
         var investment = InvestmentChart(byChain.Select(g => (g.Key, Planned: g.Sum(p => money[p.Id].Planned), Done: g.Sum(p => money[p.Id].Completed))).ToList());
 
         var problems = await db.Problems.AsNoTracking().Select(p => new { p.ChainId, p.Status, p.ClosedOnTime, p.Escalated, p.Rating, p.DueAt, p.Level, p.Category }).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        var sla = ProblemChart("problemSla", "问题办理时限（按产业链）", problems.GroupBy(p => p.ChainId is { } c && chainNames.ContainsKey(c) ? chainNames[c] : "未归链")
-            .OrderBy(g => g.Key == "未归链").ThenBy(g => g.Key)
+        var sla = ProblemChart("problemSla", L("DashProblemSla"), problems.GroupBy(p => ChainOf(p.ChainId))
+            .OrderBy(g => g.Key == noChain).ThenBy(g => g.Key)
             .Select(g => (g.Key, Figures: ProblemFigures.Of(g.Select(p => new ProblemFacts(p.Status, p.ClosedOnTime, p.Escalated, p.Rating))),
                 Overdue: g.Count(p => p.Status == ProblemStatus.Open && p.DueAt < now))).ToList());
 
         var tiers = await db.TierMemberships.AsNoTracking().Where(m => m.FromYear <= year && (m.ToYear == null || m.ToYear > year)).Select(m => new { m.ChainId, m.Tier }).ToListAsync(ct);
         var tierChains = chains.Where(c => tiers.Any(t => t.ChainId == c.Id)).ToList();
-        var tierChart = new ChartData("tiers", "链主梯度培育（年末在库）", ChartKind.StackedBar, "家", tierChains.Select(c => c.Name).ToList(),
-            new[] { (Tier.Demonstration, "示范库"), (Tier.Cultivation, "培育库"), (Tier.Candidate, "候选库") }
-                .Select(t => new ChartSeries(t.Item2, tierChains.Select(c => (decimal?)tiers.Count(x => x.ChainId == c.Id && x.Tier == t.Item1)).ToList())).ToList());
+        var tierChart = new ChartData("tiers", L("DashTiers"), ChartKind.StackedBar, L("DashUnitEnterprises"), tierChains.Select(c => c.Name).ToList(),
+            Tiers.Select(t => new ChartSeries(TierName(t), tierChains.Select(c => (decimal?)tiers.Count(x => x.ChainId == c.Id && x.Tier == t)).ToList())).ToList());
 
         var grades = await Grades(db, year, ct);
         // 供需对接 counts per chain (issue: "counts per chain on the dashboard"), as the supply-demand page computes them.
         var matching = await supplyDemand.Figures(ct);
-        var matchingChart = new ChartData("supplyDemand", "供需对接（按产业链）", ChartKind.Bar, "条", matching.Select(f => f.Chain).ToList(),
+        var matchingChart = new ChartData("supplyDemand", L("DashSupplyDemand"), ChartKind.Bar, L("DashUnitPosts"), matching.Select(f => f.Chain).ToList(),
         [
-            new("在供", matching.Select(f => (decimal?)f.OpenSupplies).ToList()),
-            new("在需", matching.Select(f => (decimal?)f.OpenDemands).ToList()),
-            new("撮合", matching.Select(f => (decimal?)f.Matches).ToList()),
-            new("成交", matching.Select(f => (decimal?)f.Deals).ToList()),
+            new(L("OpenSupplies"), matching.Select(f => (decimal?)f.OpenSupplies).ToList()),
+            new(L("OpenDemands"), matching.Select(f => (decimal?)f.OpenDemands).ToList()),
+            new(L("Matches"), matching.Select(f => (decimal?)f.Matches).ToList()),
+            new(L("Deals"), matching.Select(f => (decimal?)f.Deals).ToList()),
         ]);
         var overall = ProblemFigures.Of(problems.Select(p => new ProblemFacts(p.Status, p.ClosedOnTime, p.Escalated, p.Rating)));
         var (planned, done) = (money.Values.Sum(m => m.Planned), money.Values.Sum(m => m.Completed));
         // The leader reads this board too: how many of the packs' targets the year's data already meets, of those with data.
         var tracked = (await targets.Handle(year, ct)).Where(t => t.Met is not null).ToList();
-        return new Dashboard("融圈强链办工作台", year, path,
+        return new Dashboard(L("NavOfficeDashboard"), year, path,
         [
-            new("chains", "产业链", chains.Count, "条"),
-            new("enterprises", "链上企业", members.Select(m => m.EnterpriseId).Distinct().Count(), "家"),
-            new("output", $"{factsYear}年产业链产值", Round(Output(members.Select(m => m.EnterpriseId), factsYear) / Yi), "亿元"),
-            new("projects", "在库项目", projects.Count, "个"),
-            new("investmentRate", $"{year}年投资完成率", planned > 0 ? Round(100m * done / planned) : null, "%"),
-            new("onTimeRate", "问题按期办结率", overall.OnTimeRate is { } r ? Round(100m * r) : null, "%"),
-            new("openProblems", "待办问题", problems.Count(p => p.Status != ProblemStatus.Closed), "个"),
-            new("overdueProblems", "超期问题", problems.Count(p => p.Status == ProblemStatus.Open && p.DueAt < now), "个"),
-            new("targetsMet", $"{year}年已达成目标", tracked.Count(t => t.Met == true), $"/ {tracked.Count} 项"),
+            new("chains", L("DashChains"), chains.Count, L("DashUnitChains")),
+            new("enterprises", L("EnterpriseCount"), members.Select(m => m.EnterpriseId).Distinct().Count(), L("DashUnitEnterprises")),
+            new("output", L("DashChainOutput", factsYear), Round(Output(members.Select(m => m.EnterpriseId), factsYear) / Yi), L("DashUnitYi")),
+            new("projects", L("DashProjects"), projects.Count, L("DashUnitProjects")),
+            new("investmentRate", L("DashInvestmentRateOf", year), planned > 0 ? Round(100m * done / planned) : null, "%"),
+            new("onTimeRate", L("DashOnTimeRate"), overall.OnTimeRate is { } r ? Round(100m * r) : null, "%"),
+            new("openProblems", L("DashOpenProblems"), problems.Count(p => p.Status != ProblemStatus.Closed), L("DashUnitProblems")),
+            new("overdueProblems", L("DashOverdueProblems"), problems.Count(p => p.Status == ProblemStatus.Open && p.DueAt < now), L("DashUnitProblems")),
+            new("targetsMet", L("DashTargetsMet", year), tracked.Count(t => t.Met == true), L("DashTargetsOf", tracked.Count)),
         ],
         [trend, StageChart(projects), investment, sla, tierChart, grades, matchingChart], []);
     }
@@ -101,24 +106,24 @@ public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clo
         var factsYear = await FactsYear(db, firms, year, ct);
         var outputs = await Outputs(db, firms, factsYear - 4, factsYear, ct);
         var years = Enumerable.Range(factsYear - 4, 5).ToList();
-        var trend = new ChartData("outputTrend", "产值趋势", ChartKind.Line, "亿元", years.Select(y => y.ToString()).ToList(),
+        var trend = new ChartData("outputTrend", L("DashChainOutputTrend"), ChartKind.Line, L("DashUnitYi"), years.Select(y => y.ToString(CultureInfo.InvariantCulture)).ToList(),
             [new(chain.Name, years.Select(y => (decimal?)Round(firms.Sum(f => outputs.GetValueOrDefault((f, y))) / Yi)).ToList())]);
 
         var projects = await db.Projects.AsNoTracking().Where(p => p.ChainId == chainId && p.Stage != ProjectStage.Terminated).ToListAsync(ct);
         var months = await MonthChart(db, projects.Select(p => (p, 1m)).ToList(), year, ct);
         var problems = await db.Problems.AsNoTracking().Where(p => p.ChainId == chainId).Select(p => new { p.Status, p.ClosedOnTime, p.Escalated, p.Rating, p.DueAt, p.Level }).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        var levels = new[] { (EscalationLevel.Local, "县区/园区"), (EscalationLevel.LeadDepartment, "牵头部门"), (EscalationLevel.ChainChief, "链长"), (EscalationLevel.JointMeeting, "联席会议") };
-        var problemChart = new ChartData("problemsByLevel", "问题所在层级", ChartKind.StackedBar, "个", levels.Select(l => l.Item2).ToList(),
+        var levels = new[] { EscalationLevel.Local, EscalationLevel.LeadDepartment, EscalationLevel.ChainChief, EscalationLevel.JointMeeting };
+        var problemChart = new ChartData("problemsByLevel", L("DashProblemsByLevel"), ChartKind.StackedBar, L("DashUnitProblems"), levels.Select(l => L($"Lvl_{l}")).ToList(),
         [
-            new("办理中", levels.Select(l => (decimal?)problems.Count(p => p.Level == l.Item1 && p.Status == ProblemStatus.Open && p.DueAt >= now)).ToList()),
-            new("已超期", levels.Select(l => (decimal?)problems.Count(p => p.Level == l.Item1 && p.Status == ProblemStatus.Open && p.DueAt < now)).ToList()),
-            new("待确认", levels.Select(l => (decimal?)problems.Count(p => p.Level == l.Item1 && p.Status == ProblemStatus.Resolved)).ToList()),
-            new("已办结", levels.Select(l => (decimal?)problems.Count(p => p.Level == l.Item1 && p.Status == ProblemStatus.Closed)).ToList()),
+            new(L("PStatus_Open"), levels.Select(l => (decimal?)problems.Count(p => p.Level == l && p.Status == ProblemStatus.Open && p.DueAt >= now)).ToList()),
+            new(L("DashOverdue"), levels.Select(l => (decimal?)problems.Count(p => p.Level == l && p.Status == ProblemStatus.Open && p.DueAt < now)).ToList()),
+            new(L("DashAwaitingConfirmation"), levels.Select(l => (decimal?)problems.Count(p => p.Level == l && p.Status == ProblemStatus.Resolved)).ToList()),
+            new(L("PStatus_Closed"), levels.Select(l => (decimal?)problems.Count(p => p.Level == l && p.Status == ProblemStatus.Closed)).ToList()),
         ]);
         var tiers = await db.TierMemberships.AsNoTracking().Where(m => m.ChainId == chainId && m.FromYear <= year && (m.ToYear == null || m.ToYear > year)).Select(m => m.Tier).ToListAsync(ct);
-        var tierChart = new ChartData("tiers", "链主梯度培育", ChartKind.Pie, "家", ["示范库", "培育库", "候选库"],
-            [new("企业数", new[] { Tier.Demonstration, Tier.Cultivation, Tier.Candidate }.Select(t => (decimal?)tiers.Count(x => x == t)).ToList())]);
+        var tierChart = new ChartData("tiers", L("DashChainTiers"), ChartKind.Pie, L("DashUnitEnterprises"), Tiers.Select(TierName).ToList(),
+            [new(L("DashEnterpriseCount"), Tiers.Select(t => (decimal?)tiers.Count(x => x == t)).ToList())]);
         var stuck = await Stuck(db, projects, ct);
         var index = await db.Set<IndexResult>().AsNoTracking().Where(r => r.SubjectId == chainId)
             .Join(db.Set<IndexRun>().Where(r => r.Year <= year), r => r.RunId, run => run.Id, (r, run) => new { r.Score, r.Rank, run.Year, run.SubjectCount, run.CreatedAt })
@@ -129,18 +134,18 @@ public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clo
         var industrial = (await db.Enterprises.AsNoTracking().Where(e => firms.Contains(e.Id)).Select(e => new { e.Id, e.IndustryCode }).ToListAsync(ct))
             .Where(e => e.IndustryCode is { } c && Core.Enterprises.IndustryCode.Check(c).IsIndustrial).Select(e => e.Id).ToHashSet();
         var (planned, done) = (months.Planned, months.Done);
-        return new Dashboard($"{chain.Name} 链长工作台", year, chain.JurisdictionPath,
+        return new Dashboard(L("DashChainTitle", chain.Name), year, chain.JurisdictionPath,
         [
-            new("enterprises", "本地企业", firms.Count, "家"),
-            new("leaders", "链主企业", members.Where(m => m.Role == ChainRole.ChainLeader).Select(m => m.EnterpriseId).Distinct().Count(), "家"),
-            new("aboveScale", "规上企业", facts.Count(f => Core.Enterprises.AboveScale.Is(industrial.Contains(f.EnterpriseId), f.Revenue)), "家"),
-            new("output", $"{factsYear}年产值", Round(firms.Sum(f => outputs.GetValueOrDefault((f, factsYear))) / Yi), "亿元"),
-            new("projects", "在库项目", projects.Count, "个"),
-            new("investmentRate", $"{year}年投资完成率", planned > 0 ? Round(100m * done / planned) : null, "%"),
-            new("openProblems", "待办问题", problems.Count(p => p.Status != ProblemStatus.Closed), "个"),
-            new("onTimeRate", "问题按期办结率", figures.OnTimeRate is { } r ? Round(100m * r) : null, "%"),
-            new("stuckProjects", "预警项目", stuck.Count, "个"),
-            new("indexScore", latest is null ? "评价指数" : $"{latest.Year}年评价指数（第{latest.Rank}/{latest.SubjectCount}名）", latest?.Score, "分"),
+            new("enterprises", L("DashLocalEnterprises"), firms.Count, L("DashUnitEnterprises")),
+            new("leaders", L("ChainLeaders"), members.Where(m => m.Role == ChainRole.ChainLeader).Select(m => m.EnterpriseId).Distinct().Count(), L("DashUnitEnterprises")),
+            new("aboveScale", L("DashAboveScale"), facts.Count(f => Core.Enterprises.AboveScale.Is(industrial.Contains(f.EnterpriseId), f.Revenue)), L("DashUnitEnterprises")),
+            new("output", L("DashOutput", factsYear), Round(firms.Sum(f => outputs.GetValueOrDefault((f, factsYear))) / Yi), L("DashUnitYi")),
+            new("projects", L("DashProjects"), projects.Count, L("DashUnitProjects")),
+            new("investmentRate", L("DashInvestmentRateOf", year), planned > 0 ? Round(100m * done / planned) : null, "%"),
+            new("openProblems", L("DashOpenProblems"), problems.Count(p => p.Status != ProblemStatus.Closed), L("DashUnitProblems")),
+            new("onTimeRate", L("DashOnTimeRate"), figures.OnTimeRate is { } r ? Round(100m * r) : null, "%"),
+            new("stuckProjects", L("DashStuckProjects"), stuck.Count, L("DashUnitProjects")),
+            new("indexScore", latest is null ? L("NavIndex") : L("DashIndexOf", latest.Year, (object?)latest.Rank ?? "—", latest.SubjectCount), latest?.Score, L("DashUnitPoints")),
         ],
         [trend, StageChart(projects), months.Chart, problemChart, tierChart], stuck);
     }
@@ -158,49 +163,56 @@ public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clo
             .Select(p => new { p.Id, p.Title, p.Status, p.ClosedOnTime, p.Escalated, p.Rating, p.DueAt, p.Category }).ToListAsync(ct);
         var now = clock.GetUtcNow();
         var categories = Enum.GetValues<ProblemCategory>();
-        var problemChart = new ChartData("problemsByCategory", "问题类别", ChartKind.StackedBar, "个", categories.Select(SupervisionLabels.Of).ToList(),
+        var problemChart = new ChartData("problemsByCategory", L("ProblemCategory"), ChartKind.StackedBar, L("DashUnitProblems"), categories.Select(c => L($"Cat_{c}")).ToList(),
         [
-            new("待办", categories.Select(c => (decimal?)problems.Count(p => p.Category == c && p.Status != ProblemStatus.Closed)).ToList()),
-            new("已办结", categories.Select(c => (decimal?)problems.Count(p => p.Category == c && p.Status == ProblemStatus.Closed)).ToList()),
+            new(L("DashPending"), categories.Select(c => (decimal?)problems.Count(p => p.Category == c && p.Status != ProblemStatus.Closed)).ToList()),
+            new(L("PStatus_Closed"), categories.Select(c => (decimal?)problems.Count(p => p.Category == c && p.Status == ProblemStatus.Closed)).ToList()),
         ]);
         var stuck = await Stuck(db, projects, ct);
-        var lights = new ChartData("projectLights", "项目预警", ChartKind.Pie, "个", ["绿灯", "黄灯", "红灯"],
+        var lights = new ChartData("projectLights", L("DashProjectLights"), ChartKind.Pie, L("DashUnitProjects"), new[] { Light.Green, Light.Yellow, Light.Red }.Select(LightName).ToList(),
         [
-            new("项目数", [projects.Count - stuck.Count, stuck.Count(s => s.State == "黄灯"), stuck.Count(s => s.State == "红灯")]),
+            new(L("DashProjectCount"), [projects.Count - stuck.Count, stuck.Count(s => s.Light == Light.Yellow), stuck.Count(s => s.Light == Light.Red)]),
         ]);
         var overdue = problems.Where(p => p.Status == ProblemStatus.Open && p.DueAt < now).OrderBy(p => p.DueAt)
-            .Select(p => new WatchItem(p.Id, "问题", p.Title, "已超期", $"应于{TimeDisplay.Format(p.DueAt)}前办结", $"/supervision/problems/{p.Id}"));
+            .Select(p => new WatchItem(p.Id, L("DashWatchProblem"), p.Title, L("DashOverdue"), L("DashDueBy", TimeDisplay.Format(p.DueAt)), $"/supervision/problems/{p.Id}", Light.Red));
         var figures = ProblemFigures.Of(problems.Select(p => new ProblemFacts(p.Status, p.ClosedOnTime, p.Escalated, p.Rating)));
-        return new Dashboard($"{place.Name} 项目与问题", year, place.JurisdictionPath,
+        return new Dashboard(L("DashCountyTitle", place.Name), year, place.JurisdictionPath,
         [
-            new("projects", "在库项目", projects.Count, "个"),
-            new("planned", $"{year}年计划投资", Round(months.Planned / Yi), "亿元"),
-            new("completed", $"{year}年完成投资", Round(months.Done / Yi), "亿元"),
-            new("investmentRate", "投资完成率", months.Planned > 0 ? Round(100m * months.Done / months.Planned) : null, "%"),
-            new("openProblems", "待办问题", problems.Count(p => p.Status != ProblemStatus.Closed), "个"),
-            new("overdueProblems", "超期问题", problems.Count(p => p.Status == ProblemStatus.Open && p.DueAt < now), "个"),
-            new("onTimeRate", "问题按期办结率", figures.OnTimeRate is { } r ? Round(100m * r) : null, "%"),
-            new("redProjects", "红灯项目", stuck.Count(s => s.State == "红灯"), "个"),
+            new("projects", L("DashProjects"), projects.Count, L("DashUnitProjects")),
+            new("planned", L("DashPlannedOf", year), Round(months.Planned / Yi), L("DashUnitYi")),
+            new("completed", L("DashCompletedOf", year), Round(months.Done / Yi), L("DashUnitYi")),
+            new("investmentRate", L("DashInvestmentRate"), months.Planned > 0 ? Round(100m * months.Done / months.Planned) : null, "%"),
+            new("openProblems", L("DashOpenProblems"), problems.Count(p => p.Status != ProblemStatus.Closed), L("DashUnitProblems")),
+            new("overdueProblems", L("DashOverdueProblems"), problems.Count(p => p.Status == ProblemStatus.Open && p.DueAt < now), L("DashUnitProblems")),
+            new("onTimeRate", L("DashOnTimeRate"), figures.OnTimeRate is { } r ? Round(100m * r) : null, "%"),
+            new("redProjects", L("DashRedProjects"), stuck.Count(s => s.Light == Light.Red), L("DashUnitProjects")),
         ],
         [StageChart(projects), months.Chart, problemChart, lights], [.. stuck, .. overdue]);
     }
 
-    /// <summary>A dashboard's charts as a workbook: one sheet per chart (or the one asked for), categories down, series across.</summary>
-    public static byte[] Workbook(Dashboard d, string? chart)
+    /// <summary>A dashboard's charts as a workbook: one sheet per chart (or the one asked for), categories down, series across, headed in the request's language.</summary>
+    public (byte[] Content, string FileName) Workbook(Dashboard d, string? chart)
     {
         var charts = d.Charts.Where(c => chart is null || c.Key == chart).ToList();
         if (charts.Count == 0) throw new ValidationException("chart", $"没有名为“{chart}”的图表 (no such chart)");
         var sheets = new Dictionary<string, object>();
         foreach (var c in charts)
-            sheets[c.Title.Length > 31 ? c.Title[..31] : c.Title] = c.Categories.Select((category, n) =>
+            sheets[SheetName(c.Title)] = c.Categories.Select((category, n) =>
             {
-                var row = new Dictionary<string, object?> { ["项目"] = category };
-                foreach (var s in c.Series) row[$"{s.Name}（{(s.OnRightAxis ? "%" : c.Unit)}）"] = s.Values[n];
+                var row = new Dictionary<string, object?> { [L("DashSheetCategory")] = category };
+                foreach (var s in c.Series) row[L("DashSheetSeries", s.Name, s.OnRightAxis ? "%" : c.Unit)] = s.Values[n];
                 return row;
             }).ToList();
         using var stream = new MemoryStream();
         MiniExcelLibs.MiniExcel.SaveAs(stream, sheets);
-        return stream.ToArray();
+        return (stream.ToArray(), $"{L("DashFileName", d.Title, d.Year)}{(chart is null ? "" : "-" + chart)}.xlsx");
+    }
+
+    /// <summary>Excel's limits on a sheet's name: 31 characters, none of : \ / ? * [ ] (an English title may have a colon).</summary>
+    private static string SheetName(string title)
+    {
+        var name = string.Concat(title.Select(ch => ":\\/?*[]".Contains(ch) ? ' ' : ch)).Trim();
+        return name.Length > 31 ? name[..31] : name;
     }
 
     private sealed record Member(Guid ChainId, Guid EnterpriseId, ChainRole Role);
@@ -233,25 +245,25 @@ public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clo
             .Select(f => new { f.EnterpriseId, f.Year, f.OutputValue }).ToListAsync(ct)).ToDictionary(f => (f.EnterpriseId, f.Year), f => f.OutputValue);
     }
 
-    private static ChartData StageChart(IReadOnlyList<Project> projects) =>
-        new("projectsByStage", "项目所处阶段", ChartKind.Bar, "个", Stages.Select(StageName).ToList(),
-            [new("项目数", Stages.Select(s => (decimal?)projects.Count(p => p.Stage == s)).ToList())]);
+    private ChartData StageChart(IReadOnlyList<Project> projects) =>
+        new("projectsByStage", L("DashProjectsByStage"), ChartKind.Bar, L("DashUnitProjects"), Stages.Select(StageName).ToList(),
+            [new(L("DashProjectCount"), Stages.Select(s => (decimal?)projects.Count(p => p.Stage == s)).ToList())]);
 
-    private static ChartData InvestmentChart(IReadOnlyList<(string Name, decimal Planned, decimal Done)> rows) =>
-        new("investmentCompletion", "投资完成情况", ChartKind.Bar, "亿元", rows.Select(r => r.Name).ToList(),
+    private ChartData InvestmentChart(IReadOnlyList<(string Name, decimal Planned, decimal Done)> rows) =>
+        new("investmentCompletion", L("DashInvestmentCompletion"), ChartKind.Bar, L("DashUnitYi"), rows.Select(r => r.Name).ToList(),
         [
-            new("计划投资", rows.Select(r => (decimal?)Round(r.Planned / Yi)).ToList()),
-            new("完成投资", rows.Select(r => (decimal?)Round(r.Done / Yi)).ToList()),
-            new("完成率", rows.Select(r => r.Planned > 0 ? Round(100m * r.Done / r.Planned) : (decimal?)null).ToList(), OnRightAxis: true),
+            new(L("DashPlanned"), rows.Select(r => (decimal?)Round(r.Planned / Yi)).ToList()),
+            new(L("DashCompleted"), rows.Select(r => (decimal?)Round(r.Done / Yi)).ToList()),
+            new(L("DashCompletionRate"), rows.Select(r => r.Planned > 0 ? Round(100m * r.Done / r.Planned) : (decimal?)null).ToList(), OnRightAxis: true),
         ]);
 
-    private static ChartData ProblemChart(string key, string title, IReadOnlyList<(string Name, ProblemFigures Figures, int Overdue)> rows) =>
-        new(key, title, ChartKind.Bar, "个", rows.Select(r => r.Name).ToList(),
+    private ChartData ProblemChart(string key, string title, IReadOnlyList<(string Name, ProblemFigures Figures, int Overdue)> rows) =>
+        new(key, title, ChartKind.Bar, L("DashUnitProblems"), rows.Select(r => r.Name).ToList(),
         [
-            new("问题数", rows.Select(r => (decimal?)r.Figures.Total).ToList()),
-            new("按期办结", rows.Select(r => (decimal?)r.Figures.ClosedOnTime).ToList()),
-            new("超期未办结", rows.Select(r => (decimal?)r.Overdue).ToList()),
-            new("按期办结率", rows.Select(r => r.Figures.OnTimeRate is { } rate ? Round(100m * rate) : (decimal?)null).ToList(), OnRightAxis: true),
+            new(L("ProblemsCount"), rows.Select(r => (decimal?)r.Figures.Total).ToList()),
+            new(L("ClosedOnTime"), rows.Select(r => (decimal?)r.Figures.ClosedOnTime).ToList()),
+            new(L("DashOverdueOpen"), rows.Select(r => (decimal?)r.Overdue).ToList()),
+            new(L("OnTimeRate"), rows.Select(r => r.Figures.OnTimeRate is { } rate ? Round(100m * rate) : (decimal?)null).ToList(), OnRightAxis: true),
         ]);
 
     private sealed record YearMoney(IReadOnlyList<(Guid ProjectId, decimal Planned)> Plans, IReadOnlyList<(Guid ProjectId, int Month, decimal Invested)> Reports);
@@ -273,16 +285,17 @@ public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clo
     }
 
     /// <summary>The year's investment by month, cumulative, against the year's plan (at the credited fractions).</summary>
-    private static async Task<(ChartData Chart, decimal Planned, decimal Done)> MonthChart(AppDbContext db, IReadOnlyList<(Project Project, decimal Fraction)> projects, int year, CancellationToken ct)
+    private async Task<(ChartData Chart, decimal Planned, decimal Done)> MonthChart(AppDbContext db, IReadOnlyList<(Project Project, decimal Fraction)> projects, int year, CancellationToken ct)
     {
         var fraction = projects.ToDictionary(p => p.Project.Id, p => p.Fraction);
         var money = await Money(db, fraction.Keys, year, ct);
         var planned = money.Plans.Sum(p => p.Planned * fraction[p.ProjectId]);
         var byMonth = Enumerable.Range(1, 12).Select(m => money.Reports.Where(r => r.Month <= m).Sum(r => r.Invested * fraction[r.ProjectId])).ToList();
-        var chart = new ChartData("investmentByMonth", $"{year}年投资完成进度（累计）", ChartKind.Line, "亿元", Enumerable.Range(1, 12).Select(m => $"{m}月").ToList(),
+        var months = CultureInfo.CurrentUICulture.DateTimeFormat;
+        var chart = new ChartData("investmentByMonth", L("DashInvestmentByMonth", year), ChartKind.Line, L("DashUnitYi"), Enumerable.Range(1, 12).Select(months.GetAbbreviatedMonthName).ToList(),
         [
-            new("累计完成投资", byMonth.Select(v => (decimal?)Round(v / Yi)).ToList()),
-            new("年度计划投资", Enumerable.Repeat((decimal?)Round(planned / Yi), 12).ToList()),
+            new(L("DashCumulativeDone"), byMonth.Select(v => (decimal?)Round(v / Yi)).ToList()),
+            new(L("DashYearPlan"), Enumerable.Repeat((decimal?)Round(planned / Yi), 12).ToList()),
         ]);
         return (chart, planned, byMonth[^1]);
     }
@@ -303,24 +316,29 @@ public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clo
     /// <summary>Projects on a yellow or red light (stage stalls, overdue commitments, late milestones or reports), worst first.</summary>
     private async Task<List<WatchItem>> Stuck(AppDbContext db, IReadOnlyList<Project> projects, CancellationToken ct) =>
         (await StuckProjects.OfAsync(db, projects, TimeDisplay.Today(clock), ct))
-            .Select(p => new WatchItem(p.Id, "项目", p.Name, p.Light == Light.Red ? "红灯" : "黄灯", $"{StageName(p.Stage)}：{string.Join("；", p.Reasons)}", $"/projects/{p.Id}")).ToList();
+            .Select(p => new WatchItem(p.Id, L("DashWatchProject"), p.Name, LightName(p.Light), L("DashStuckReason", StageName(p.Stage), string.Join("；", p.Reasons)), $"/projects/{p.Id}", p.Light))
+            .ToList();
 
     /// <summary>The per-mu grades (亩均) of the latest published or locked grading of the year or before.</summary>
-    private static async Task<ChartData> Grades(AppDbContext db, int year, CancellationToken ct)
+    private async Task<ChartData> Grades(AppDbContext db, int year, CancellationToken ct)
     {
         var run = (await db.EvaluationRuns.AsNoTracking().Where(r => r.Kind == RunKind.Grading && r.Year <= year && (r.Status == RunStatus.Published || r.Status == RunStatus.Locked))
             .ToListAsync(ct)).OrderByDescending(r => r.Year).ThenByDescending(r => r.CreatedAt).FirstOrDefault();
         var classes = run is null ? [] : (await db.EvaluationResults.AsNoTracking().Where(r => r.RunId == run.Id).Select(r => r.FinalClass.Length > 0 ? r.FinalClass : r.Class).ToListAsync(ct))
             .CountBy(c => c).OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
-        return new("perMuGrades", run is null ? "亩均评价等次（尚无已公示的评价）" : $"{run.Year}年亩均评价等次", ChartKind.Pie, "家", classes.Select(c => c.Key).ToList(),
-            [new("企业数", classes.Select(c => (decimal?)c.Value).ToList())]);
+        return new("perMuGrades", run is null ? L("DashNoGrades") : L("DashGrades", run.Year), ChartKind.Pie, L("DashUnitEnterprises"), classes.Select(c => c.Key).ToList(),
+            [new(L("DashEnterpriseCount"), classes.Select(c => (decimal?)c.Value).ToList())]);
     }
 
-    private static string StageName(ProjectStage s) => s switch
-    {
-        ProjectStage.Reserve => "谋划储备", ProjectStage.Signed => "签约落地", ProjectStage.Started => "开工建设", ProjectStage.Completed => "竣工投产",
-        ProjectStage.AtCapacity => "达产增效", _ => "终止/退出",
-    };
+    /// <summary>A UI string in the request's language (the resources' key; arguments as in string.Format).</summary>
+    private string L(string key, params object[] arguments) => arguments.Length == 0 ? strings[key] : strings[key, arguments];
+
+    // The names the pages use for stages, tiers and lights (tools/strings: projects, cultivation, core).
+    private string StageName(ProjectStage s) => L($"PStage_{s}");
+
+    private string TierName(Tier t) => L($"Tier_{t}");
+
+    private string LightName(Light l) => L($"Light_{l}");
 
     private static decimal Round(decimal v) => Math.Round(v, 2, MidpointRounding.AwayFromZero);
 }

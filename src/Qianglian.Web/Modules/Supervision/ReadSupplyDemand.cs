@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Qianglian.Core.Enterprises;
 using Qianglian.Core.Supervision;
 using Qianglian.Web.Api;
 using Qianglian.Web.Auth;
 using Qianglian.Web.Data;
+using Qianglian.Web.Resources;
 
 namespace Qianglian.Web.Modules.Supervision;
 
@@ -22,7 +24,7 @@ public sealed record SupplyDemandFigures(Guid? ChainId, string Chain, int OpenSu
 /// keywords, locality, size — Core's <see cref="SupplyDemandMatching"/>), the recorded matches, and counts per chain.
 /// A published post names its enterprise and that enterprise's size class, also to other enterprises.
 /// </summary>
-public sealed class ReadSupplyDemand(AppDb dbs, CurrentUser user)
+public sealed class ReadSupplyDemand(AppDb dbs, CurrentUser user, IStringLocalizer<Strings> strings)
 {
     public async Task<IReadOnlyList<PostRow>> Posts(PostKind? kind, Guid? chainId, bool openOnly, CancellationToken ct)
     {
@@ -82,7 +84,7 @@ public sealed class ReadSupplyDemand(AppDb dbs, CurrentUser user)
         {
             var p = posts.FirstOrDefault(x => x.Key == k);
             var m = matches.Where(x => x.ChainId == k).ToList();
-            return new SupplyDemandFigures(k, k is { } c ? chains.GetValueOrDefault(c, "") : "未关联产业链", p?.Supplies ?? 0, p?.Demands ?? 0, p?.Needs ?? 0,
+            return new SupplyDemandFigures(k, k is { } c ? chains.GetValueOrDefault(c, "") : strings["NoChainLinked"], p?.Supplies ?? 0, p?.Demands ?? 0, p?.Needs ?? 0,
                 m.Count, m.Count(x => x.Status == MatchStatus.Deal), m.Where(x => x.Status == MatchStatus.Deal).Sum(x => x.Amount ?? 0));
         }).OrderByDescending(f => f.Matches).ThenBy(f => f.Chain, StringComparer.Ordinal).ToList();
     }

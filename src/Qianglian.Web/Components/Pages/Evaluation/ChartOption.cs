@@ -5,13 +5,14 @@ namespace Qianglian.Web.Components.Pages.Evaluation;
 /// <summary>The ECharts option of a dashboard chart: bars, lines, stacked bars or a pie, a rate on a second axis; no animation, so what is drawn is final.</summary>
 public static class ChartOption
 {
-    public static object Of(ChartData c)
+    /// <param name="pieTooltip">A pie slice's tooltip in the UI language, an ECharts template ({b} name, {c} value, {d} percent).</param>
+    public static object Of(ChartData c, string pieTooltip)
     {
         if (c.Kind == ChartKind.Pie)
             return new
             {
                 animation = false,
-                tooltip = new { trigger = "item", formatter = "{b}：{c}" + c.Unit + "（{d}%）" },
+                tooltip = new { trigger = "item", formatter = pieTooltip },
                 legend = new { bottom = 0 },
                 series = new[]
                 {
@@ -24,7 +25,8 @@ public static class ChartOption
             animation = false,
             tooltip = new { trigger = "axis" },
             legend = new { top = 0, type = "scroll" },
-            grid = new { left = 56, right = right ? 56 : 24, top = 40, bottom = c.Categories.Count > 6 ? 80 : 40 },
+            // The axes' units sit below the legend, not beside it (an English unit is wider than 个 or 亿元).
+            grid = new { left = 56, right = right ? 56 : 24, top = 60, bottom = c.Categories.Count > 6 ? 80 : 40 },
             xAxis = new { type = "category", data = c.Categories, axisLabel = new { interval = 0, rotate = c.Categories.Count > 6 ? 30 : 0 } },
             yAxis = right
                 ? new object[] { new { type = "value", name = c.Unit }, new { type = "value", name = "%", max = 100 } }
