@@ -23,7 +23,7 @@ public static class CultivationBench
         await using (var db = options.Create(UserScope.System, TimeProvider.System))
         {
             // A province measured again (database=) keeps its models; earlier runs are removed so a review may start.
-            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "EvaluationRuns" """);
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "EvaluationResults"; DELETE FROM "EvaluationRuns" """);
             foreach (var code in new[] { ModelCatalog.PerMuAbove, ModelCatalog.PerMuBelow, ModelCatalog.ChainLeader })
             {
                 if (await db.CultivationModels.AnyAsync(m => m.Code == code && m.Origin == "bench")) continue;
@@ -43,17 +43,17 @@ public static class CultivationBench
         var below = ModelJson.Read<ScoringModel>((await ModelCatalog.Resolve(read, province.ProvincePath, ModelKind.Scoring, ModelCatalog.PerMuBelow, 2024, default))!.Definition);
         var leader = ModelJson.Read<ScoringModel>((await ModelCatalog.Resolve(read, province.ProvincePath, ModelKind.Scoring, ModelCatalog.ChainLeader, 2024, default))!.Definition);
 
-        var (graded, gradingSeconds, gradingCpu) = await Measure(() => GradingComputation.ComputeAsync(read, province.ProvincePath, 2024, above, below, new DateOnly(2024, 12, 31), default));
+        (Grading? graded, double gradingSeconds, double gradingCpu) = await Measure(() => GradingComputation.ComputeAsync(read, province.ProvincePath, 2024, above, below, new DateOnly(2024, 12, 31), default));
         var (gradingSql, gradingSqlSeconds, _) = await Measure(() => Scalar(connection, $"SELECT count(*) FROM ({GradingSql}) g"));
         var (_, gradingRunSeconds, gradingRunCpu) = await Measure(() => services.GetRequiredService<RunGrading>().Handle(new(province.ProvinceId, 2024), default));
         var (_, gradingSqlStoreSeconds, _) = await Measure(() => Scalar(connection, $"CREATE TEMPORARY TABLE bench_grades AS {GradingSql}"));
-        graded = [];
+        graded = null;
         GC.Collect();
 
-        var (tiers, tierSeconds, tierCpu) = await Measure(() => TierReviewComputation.ComputeAsync(read, province.ProvincePath, leader, 2024, new DateOnly(2024, 12, 31), default));
+        (TierReviewOutcome? tiers, double tierSeconds, double tierCpu) = await Measure(() => TierReviewComputation.ComputeAsync(read, province.ProvincePath, leader, 2024, new DateOnly(2024, 12, 31), default));
         var (tierSql, tierSqlSeconds, _) = await Measure(() => Scalar(connection, $"SELECT count(*) FROM ({TierSql}) t"));
-        var tierCount = tiers.Count;
-        tiers = [];
+        var tierCount = tiers!.Candidates.Count;
+        tiers = null;
         GC.Collect();
         var (_, tierRunSeconds, tierRunCpu) = await Measure(() => services.GetRequiredService<RunTierReview>().Handle(new(province.ProvinceId, 2024), default));
         var (_, tierSqlStoreSeconds, _) = await Measure(() => Scalar(connection, $"CREATE TEMPORARY TABLE bench_tiers AS {TierSql}"));

@@ -28,7 +28,8 @@ if (reused is null)
     await admin.OpenAsync();
     await new NpgsqlCommand($"CREATE DATABASE \"{database}\"", admin).ExecuteNonQueryAsync();
 }
-var connection = new NpgsqlConnectionStringBuilder(server) { Database = database, CommandTimeout = 600 }.ConnectionString;
+// The baselines run under the server settings the application's own sessions use (no JIT compiler).
+var connection = DatabaseOptions.WithoutJit(new NpgsqlConnectionStringBuilder(server) { Database = database, CommandTimeout = 600 }.ConnectionString);
 
 var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(["--Database:Provider=Postgres", $"--ConnectionStrings:Main={connection}"]);
 builder.AddQianglian(LaunchOptions.Parse([]));

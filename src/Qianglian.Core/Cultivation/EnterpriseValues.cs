@@ -12,65 +12,105 @@ public sealed record Supplementary(decimal? MainBusinessRevenue = null, decimal?
 public sealed record Profile(DateOnly? ProductionStartedOn = null, int? NicheSinceYear = null, bool StrategicEmerging = false,
     int RdInstitutionLevel = 0, bool MajorProjectUnderConstruction = false);
 
+/// <summary>What the rules read of a year before the evaluated one: the figures growth and the earlier R&amp;D intensity are measured from.</summary>
+public sealed record PriorYear(decimal Revenue, decimal OutputValue, decimal RdSpend)
+{
+    public static PriorYear Of(YearFacts f) => new(f.Revenue, f.OutputValue, f.RdSpend);
+}
+
+/// <summary>Everything an enterprise's values for a year are derived from.</summary>
+public sealed record ValueSources(YearFacts Year, PriorYear? Previous, PriorYear? BeforePrevious, Supplementary? Extra, Profile? Profile,
+    bool Industrial, bool Utility, bool Sme, DateOnly AsOf);
+
 /// <summary>
 /// Turns an enterprise's facts into the keyed values of <see cref="Inputs"/>: the year's facts, growth against the
 /// previous years, per-mu and per-unit efficiencies (a zero or absent denominator gives no value, never a division
-/// by zero), and the supplementary data. Industry and size come from the registry's own rules.
+/// by zero), and the supplementary data. Industry and size come from the registry's own rules. One table of rules
+/// serves both the whole set of values (<see cref="Of"/>) and a model's few (<see cref="Readers"/>, for a province).
 /// </summary>
 public static class EnterpriseValues
 {
+    /// <summary>What a value is derived from beyond the year's facts; it has no value when that is absent.</summary>
+    private enum Needs { Facts, Extra, Profile }
+
+    private sealed record Rule(string Key, Needs Needs, Func<ValueSources, decimal?> Get);
+
+    private static readonly Rule[] Rules =
+    [
+        new("revenue", Needs.Facts, s => s.Year.Revenue), new("outputValue", Needs.Facts, s => s.Year.OutputValue),
+        new("valueAdded", Needs.Facts, s => s.Year.ValueAdded), new("profit", Needs.Facts, s => s.Year.Profit),
+        new("taxPaid", Needs.Facts, s => s.Year.TaxPaid), new("employees", Needs.Facts, s => s.Year.Employees),
+        new("rdSpend", Needs.Facts, s => s.Year.RdSpend), new("inventionPatents", Needs.Facts, s => s.Year.InventionPatents),
+        new("energyTce", Needs.Facts, s => s.Year.EnergyTce), new("electricityKwh", Needs.Facts, s => s.Year.ElectricityKwh),
+        new("emissionsTonnes", Needs.Facts, s => s.Year.EmissionsTonnes), new("landMu", Needs.Facts, s => s.Year.LandMu),
+        new("revenueGrowth", Needs.Facts, s => Growth(s.Year.Revenue, s.Previous?.Revenue)),
+        new("outputGrowth", Needs.Facts, s => Growth(s.Year.OutputValue, s.Previous?.OutputValue)),
+        new("rdIntensity", Needs.Facts, s => Per(s.Year.RdSpend, s.Year.Revenue)),
+        new("rdIntensityPrev", Needs.Facts, s => s.Previous is { } p ? Per(p.RdSpend, p.Revenue) : null),
+        new("netMargin", Needs.Facts, s => Per(s.Year.Profit, s.Year.Revenue)),
+        new("taxPerMu", Needs.Facts, s => Per(s.Year.TaxPaid, s.Year.LandMu)),
+        new("valueAddedPerMu", Needs.Facts, s => Per(s.Year.ValueAdded, s.Year.LandMu)),
+        new("labourProductivity", Needs.Facts, s => Per(s.Year.ValueAdded, s.Year.Employees)),
+        new("valueAddedPerTce", Needs.Facts, s => Per(s.Year.ValueAdded, s.Year.EnergyTce)),
+        new("valueAddedPerEmission", Needs.Facts, s => Per(s.Year.ValueAdded, s.Year.EmissionsTonnes)),
+        new("taxPerKwh", Needs.Facts, s => Per(s.Year.TaxPaid, s.Year.ElectricityKwh)),
+        new("industrial", Needs.Facts, s => s.Industrial ? 1 : 0), new("utility", Needs.Facts, s => s.Utility ? 1 : 0),
+        new("sme", Needs.Facts, s => s.Sme ? 1 : 0),
+        new("revenueGrowthAvg2", Needs.Facts, s =>
+            Growth(s.Year.Revenue, s.Previous?.Revenue) is { } a && s.Previous is { } p && Growth(p.Revenue, s.BeforePrevious?.Revenue) is { } b ? Math.Round((a + b) / 2, 6) : null),
+        new("mainBusinessShare", Needs.Extra, s => s.Extra!.MainBusinessRevenue is { } main ? Per(main, s.Year.Revenue) : null),
+        new("debtRatio", Needs.Extra, s => s.Extra!.TotalAssets is { } assets && s.Extra.TotalLiabilities is { } debt ? Per(debt, assets) : null),
+        new("rdStaffShare", Needs.Extra, s => s.Extra!.RdStaff is { } staff ? Per(staff, s.Year.Employees) : null),
+        new("classOneIp", Needs.Extra, s => s.Extra!.ClassOneIp), new("ipLevel", Needs.Extra, s => IpLevel(s.Extra!)),
+        new("equityFinancing2y", Needs.Extra, s => s.Extra!.EquityFinancing2y),
+        new("yearsInProduction", Needs.Profile, s => s.Profile!.ProductionStartedOn is { } started ? YearsBetween(started, s.AsOf) : null),
+        new("nicheYears", Needs.Profile, s => s.Profile!.NicheSinceYear is { } since ? Math.Max(0, s.Year.Year - since + 1) : null),
+        new("strategicEmerging", Needs.Profile, s => s.Profile!.StrategicEmerging ? 1 : 0),
+        new("rdInstitutionLevel", Needs.Profile, s => s.Profile!.RdInstitutionLevel),
+        new("majorProjectUnderConstruction", Needs.Profile, s => s.Profile!.MajorProjectUnderConstruction ? 1 : 0),
+    ];
+
+    private static readonly Dictionary<string, Rule> ByKey = Rules.ToDictionary(r => r.Key, StringComparer.Ordinal);
+
     /// <summary>The values that need the facts of the years before the evaluated one.</summary>
     public static readonly IReadOnlySet<string> FromPreviousYears = new HashSet<string>(StringComparer.Ordinal)
     {
         "revenueGrowth", "outputGrowth", "rdIntensityPrev", "revenueGrowthAvg2",
     };
 
+    /// <summary>The one value of <see cref="FromPreviousYears"/> that needs the year before the previous one too.</summary>
+    public static readonly IReadOnlySet<string> FromYearBeforePrevious = new HashSet<string>(StringComparer.Ordinal) { "revenueGrowthAvg2" };
+
     /// <summary>Whether scoring under <paramref name="model"/> reads a value of <see cref="FromPreviousYears"/> (an indicator, its alternative or an exemption).</summary>
     public static bool NeedPreviousYears(Scoring.ScoringModel model) => model.Reads().Overlaps(FromPreviousYears);
+
+    /// <summary>Whether any of <paramref name="keys"/> comes from the supplementary figures.</summary>
+    public static bool NeedSupplementary(IEnumerable<string> keys) => keys.Any(k => ByKey.TryGetValue(k, out var r) && r.Needs == Needs.Extra);
+
+    /// <summary>Whether any of <paramref name="keys"/> comes from the profile.</summary>
+    public static bool NeedProfile(IEnumerable<string> keys) => keys.Any(k => ByKey.TryGetValue(k, out var r) && r.Needs == Needs.Profile);
 
     public static Dictionary<string, decimal?> Of(YearFacts year, YearFacts? previous, YearFacts? beforePrevious, Supplementary? extra, Profile? profile,
         bool industrial, bool utility, bool sme, DateOnly asOf)
     {
-        var v = new Dictionary<string, decimal?>
-        {
-            ["revenue"] = year.Revenue, ["outputValue"] = year.OutputValue, ["valueAdded"] = year.ValueAdded, ["profit"] = year.Profit,
-            ["taxPaid"] = year.TaxPaid, ["employees"] = year.Employees, ["rdSpend"] = year.RdSpend, ["inventionPatents"] = year.InventionPatents,
-            ["energyTce"] = year.EnergyTce, ["electricityKwh"] = year.ElectricityKwh, ["emissionsTonnes"] = year.EmissionsTonnes, ["landMu"] = year.LandMu,
-            ["revenueGrowth"] = Growth(year.Revenue, previous?.Revenue),
-            ["outputGrowth"] = Growth(year.OutputValue, previous?.OutputValue),
-            ["rdIntensity"] = Per(year.RdSpend, year.Revenue),
-            ["rdIntensityPrev"] = previous is null ? null : Per(previous.RdSpend, previous.Revenue),
-            ["netMargin"] = Per(year.Profit, year.Revenue),
-            ["taxPerMu"] = Per(year.TaxPaid, year.LandMu),
-            ["valueAddedPerMu"] = Per(year.ValueAdded, year.LandMu),
-            ["labourProductivity"] = Per(year.ValueAdded, year.Employees),
-            ["valueAddedPerTce"] = Per(year.ValueAdded, year.EnergyTce),
-            ["valueAddedPerEmission"] = Per(year.ValueAdded, year.EmissionsTonnes),
-            ["taxPerKwh"] = Per(year.TaxPaid, year.ElectricityKwh),
-            ["industrial"] = industrial ? 1 : 0, ["utility"] = utility ? 1 : 0, ["sme"] = sme ? 1 : 0,
-        };
-        var g1 = Growth(year.Revenue, previous?.Revenue);
-        var g0 = previous is null ? null : Growth(previous.Revenue, beforePrevious?.Revenue);
-        v["revenueGrowthAvg2"] = g1 is { } a && g0 is { } b ? Math.Round((a + b) / 2, 6) : null;
-        if (extra is not null)
-        {
-            v["mainBusinessShare"] = extra.MainBusinessRevenue is { } main ? Per(main, year.Revenue) : null;
-            v["debtRatio"] = extra.TotalAssets is { } assets && extra.TotalLiabilities is { } debt ? Per(debt, assets) : null;
-            v["rdStaffShare"] = extra.RdStaff is { } staff ? Per(staff, year.Employees) : null;
-            v["classOneIp"] = extra.ClassOneIp;
-            v["ipLevel"] = IpLevel(extra);
-            v["equityFinancing2y"] = extra.EquityFinancing2y;
-        }
-        if (profile is not null)
-        {
-            v["yearsInProduction"] = profile.ProductionStartedOn is { } started ? YearsBetween(started, asOf) : null;
-            v["nicheYears"] = profile.NicheSinceYear is { } since ? Math.Max(0, year.Year - since + 1) : null;
-            v["strategicEmerging"] = profile.StrategicEmerging ? 1 : 0;
-            v["rdInstitutionLevel"] = profile.RdInstitutionLevel;
-            v["majorProjectUnderConstruction"] = profile.MajorProjectUnderConstruction ? 1 : 0;
-        }
-        return v;
+        var sources = new ValueSources(year, previous is null ? null : PriorYear.Of(previous), beforePrevious is null ? null : PriorYear.Of(beforePrevious),
+            extra, profile, industrial, utility, sme, asOf);
+        return Rules.Where(r => Available(r, sources)).ToDictionary(r => r.Key, r => r.Get(sources));
     }
+
+    /// <summary>
+    /// A reader of each key in order — the value from the sources, or null when they lack it — and null for a key
+    /// no rule derives (an expert score: the caller fills it in).
+    /// </summary>
+    public static Func<ValueSources, decimal?>?[] Readers(IReadOnlyList<string> keys) =>
+        [.. keys.Select(k => ByKey.TryGetValue(k, out var r) ? (Func<ValueSources, decimal?>)(s => Available(r, s) ? r.Get(s) : null) : null)];
+
+    private static bool Available(Rule r, ValueSources s) => r.Needs switch
+    {
+        Needs.Extra => s.Extra is not null,
+        Needs.Profile => s.Profile is not null,
+        _ => true,
+    };
 
     /// <summary>4 Ⅰ类高价值 / 3 自主研发Ⅰ类 / 2 Ⅰ类 / 1 Ⅱ类 / 0 none — the bands of the national schemes; null when nothing was entered.</summary>
     public static decimal? IpLevel(Supplementary s) =>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace Qianglian.Web.Data;
@@ -11,6 +12,8 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     : AppDbContext(options, scope, clock)
 {
     protected override Task LockAuditChainAsync(CancellationToken ct) => Task.CompletedTask;
+
+    public override AppDbContext Twin() => new SqliteAppDbContext((DbContextOptions<SqliteAppDbContext>)this.GetService<IDbContextOptions>(), Scope, Clock);
 }
 
 /// <summary>
@@ -27,6 +30,8 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
 
     public override bool CopiesInBulk => true;
 
+    public override AppDbContext Twin() => new PostgresAppDbContext((DbContextOptions<PostgresAppDbContext>)this.GetService<IDbContextOptions>(), Scope, Clock);
+
     protected override async Task CopyAsync<T>(BulkBatch<T> batch, Task<List<AuditEntry>> audit, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)Database.GetDbConnection();
@@ -34,4 +39,7 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         await PostgresCopy.UpdateAsync(connection, batch, ct);
         await PostgresCopy.InsertAsync(connection, Model.FindEntityType(typeof(AuditEntry))!, await audit, ct);
     }
+
+    protected override Task InsertInBulkAsync(Microsoft.EntityFrameworkCore.Metadata.IEntityType type, IAsyncEnumerable<object> rows, CancellationToken ct) =>
+        PostgresCopy.InsertAsync((NpgsqlConnection)Database.GetDbConnection(), type, rows, ct);
 }

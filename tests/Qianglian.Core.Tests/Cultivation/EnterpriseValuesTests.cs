@@ -28,4 +28,24 @@ public class EnterpriseValuesTests
         Assert.True(EnterpriseValues.NeedPreviousYears(perMu with { Indicators = [new Indicator { Key = "a", Input = "taxPerMu", AltInput = "revenueGrowthAvg2" }] }));
         Assert.True(EnterpriseValues.NeedPreviousYears(perMu with { Exemptions = [new Exemption { Key = "x", Input = "outputGrowth", Below = 0 }] }));
     }
+
+    [Fact]
+    public void A_models_readers_give_exactly_the_values_of_the_whole_set()
+    {
+        var (previous, before) = (Facts(2023, 25_000_000), Facts(2022, 20_000_000));
+        var sources = new ValueSources(Facts(2024, 30_000_000), PriorYear.Of(previous), PriorYear.Of(before),
+            new Supplementary(MainBusinessRevenue: 27_000_000, TotalAssets: 50_000_000, TotalLiabilities: 20_000_000, RdStaff: 15, ClassOneIp: 2),
+            new Profile(new DateOnly(2019, 5, 1), 2015, true, 3, false), true, false, true, new DateOnly(2024, 12, 31));
+        var all = EnterpriseValues.Of(sources.Year, previous, before, sources.Extra, sources.Profile, true, false, true, sources.AsOf);
+        var keys = all.Keys.Append("expert:position").ToList();
+        var readers = EnterpriseValues.Readers(keys);
+        Assert.Equal(all.Values, readers.Take(all.Count).Select(r => r!(sources)));
+        Assert.Null(readers[^1]);   // an expert score is the caller's to fill in
+
+        var bare = sources with { Extra = null, Profile = null };
+        var few = EnterpriseValues.Of(bare.Year, previous, before, null, null, true, false, true, bare.AsOf);
+        Assert.Equal(keys.Take(all.Count).Select(k => few.GetValueOrDefault(k)), readers.Take(all.Count).Select(r => r!(bare)));
+        Assert.True(EnterpriseValues.NeedProfile(["taxPerMu", "yearsInProduction"]));
+        Assert.False(EnterpriseValues.NeedSupplementary(["taxPerMu", "yearsInProduction"]));
+    }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Qianglian.Core.Cultivation;
 using Qianglian.Web.Data;
 
@@ -28,10 +29,26 @@ public sealed class EvaluationRun : ScopedEntity
     public DateOnly? ObjectionDeadline { get; set; }
     public string? Notice { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>
+    /// The values the missing-data rule imputed, by model and indicator (JSON): with a result's figures, what its
+    /// explanation is written out from.
+    /// </summary>
+    public string Averages { get; set; } = "{}";
+
+    /// <summary>
+    /// The seal of the run's results (<see cref="Seal"/>), recorded in the run's audit trail in place of an entry per
+    /// result; <c>verify-audit</c> recomputes it. Null for runs stored before results were sealed (each audited).
+    /// </summary>
+    public string? ResultsSeal { get; set; }
 }
 
-/// <summary>One enterprise's result of a run (for a chain, in a tier review), with its explanation as JSON.</summary>
-public sealed class EvaluationResult : ScopedEntity, IEnterpriseOwned
+/// <summary>
+/// One enterprise's result of a run (for a chain, in a tier review): score, rank and class, and the figures the model
+/// read, from which its explanation is written out on demand (<see cref="ResultExplanation"/>).
+/// </summary>
+[ProvinceScaleRows]
+public sealed class EvaluationResult : ScopedEntity, IEnterpriseOwned, ISealedRow
 {
     public Guid RunId { get; set; }
     public Guid ModelId { get; set; }
@@ -44,7 +61,12 @@ public sealed class EvaluationResult : ScopedEntity, IEnterpriseOwned
     /// <summary>The class after objections (a grading), as locked.</summary>
     public string FinalClass { get; set; } = "";
     public bool Exempt { get; set; }
-    public string Explanation { get; set; } = "";
+
+    /// <summary>The values the model read, by key (JSON, <see cref="Figures"/>); null when the enterprise could not be evaluated.</summary>
+    public string? Figures { get; set; }
+
+    /// <summary>The explanation as runs stored it before they kept figures; null since.</summary>
+    public string? Explanation { get; set; }
     public string? Notes { get; set; }
 
     public Tier? HeldTier { get; set; }
@@ -56,6 +78,16 @@ public sealed class EvaluationResult : ScopedEntity, IEnterpriseOwned
     public DateTimeOffset? DecidedAt { get; set; }
 
     Guid? IEnterpriseOwned.EnterpriseId => EnterpriseId;
+
+    /// <summary>What the run fixed; the decision and the class after objections change later, audited change by change.</summary>
+    string?[] ISealedRow.SealedFields() =>
+    [
+        Id.ToString("N"), RunId.ToString("N"), ModelId.ToString("N"), EnterpriseId.ToString("N"), ChainId?.ToString("N"), JurisdictionId.ToString("N"),
+        Score?.ToString("0.00", CultureInfo.InvariantCulture), Rank?.ToString(CultureInfo.InvariantCulture), Class, ClassKey, Exempt ? "1" : "0",
+        Figures, Explanation, Notes, Number(HeldTier), Number(ReachedTier), Number<ProposalKind>(Proposal),
+    ];
+
+    private static string? Number<TEnum>(TEnum? value) where TEnum : struct, Enum => value is { } v ? Convert.ToInt32(v, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : null;
 }
 
 /// <summary>An enterprise's objection to its published grade, and how it was resolved.</summary>

@@ -85,7 +85,8 @@ public sealed class ReadRuns(AppDb dbs, CurrentUser user)
         var run = await Get(db, row.x.RunId, ct);
         var modelRow = await db.CultivationModels.IgnoreQueryFilters().AsNoTracking().SingleAsync(m => m.Id == row.x.ModelId, ct);
         var model = ModelJson.Read<ScoringModel>(modelRow.Definition);
-        var score = ModelJson.Read<SubjectScore>(row.x.Explanation);
+        var averages = ResultExplanation.ReadAverages(await db.EvaluationRuns.IgnoreQueryFilters().AsNoTracking().SingleAsync(r => r.Id == row.x.RunId, ct));
+        var score = ResultExplanation.Of(row.x, CompiledModel.Of(model), ResultExplanation.AveragesOf(averages, row.x.ModelId), row.Name);
         WhatIfResult? whatIf = null;
         if (score.Scored)
         {

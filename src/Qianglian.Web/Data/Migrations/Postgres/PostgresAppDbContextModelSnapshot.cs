@@ -1030,7 +1030,9 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<string>("Explanation")
-                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Figures")
                         .HasColumnType("text");
 
                     b.Property<string>("FinalClass")
@@ -1078,15 +1080,7 @@ namespace Qianglian.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChainId");
-
                     b.HasIndex("EnterpriseId");
-
-                    b.HasIndex("JurisdictionId");
-
-                    b.HasIndex("JurisdictionPath");
-
-                    b.HasIndex("ModelId");
 
                     b.HasIndex("RunId", "Score");
 
@@ -1098,6 +1092,10 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Averages")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1139,6 +1137,10 @@ namespace Qianglian.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("ResultsSeal")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -5112,38 +5114,6 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("JurisdictionId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Qianglian.Web.Modules.Cultivation.EvaluationResult", b =>
-                {
-                    b.HasOne("Qianglian.Web.Modules.Chains.Chain", null)
-                        .WithMany()
-                        .HasForeignKey("ChainId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Qianglian.Web.Modules.Enterprises.Enterprise", null)
-                        .WithMany()
-                        .HasForeignKey("EnterpriseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
-                        .WithMany()
-                        .HasForeignKey("JurisdictionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Qianglian.Web.Modules.Cultivation.CultivationModel", null)
-                        .WithMany()
-                        .HasForeignKey("ModelId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Qianglian.Web.Modules.Cultivation.EvaluationRun", null)
-                        .WithMany()
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
