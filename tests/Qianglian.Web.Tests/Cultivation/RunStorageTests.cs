@@ -107,9 +107,10 @@ public abstract class RunStorageTests<THost>(THost host) : IClassFixture<THost> 
         }
         // Every kind of column filled at least once: nullable enums, instants, texts with Chinese and quotes.
         var decidedAt = new DateTimeOffset(2025, 3, 1, 8, 30, 15, 123, TimeSpan.Zero);
+        var chainId = Guid.CreateVersion7(); // no chain of that id: results hold no foreign keys
         EvaluationResult Copy(EvaluationResult r, int n) => new()
         {
-            JurisdictionId = r.JurisdictionId, RunId = holder.Id, ModelId = r.ModelId, EnterpriseId = r.EnterpriseId, ChainId = n % 2 == 0 ? null : Guid.CreateVersion7(),
+            JurisdictionId = r.JurisdictionId, RunId = holder.Id, ModelId = r.ModelId, EnterpriseId = r.EnterpriseId, ChainId = n % 2 == 0 ? null : chainId,
             Score = n == 0 ? null : r.Score, Rank = n == 0 ? null : r.Rank, Class = r.Class, ClassKey = r.ClassKey, FinalClass = r.FinalClass, Exempt = n == 0,
             Figures = n == 1 ? null : r.Figures, Notes = n % 3 == 0 ? null : "说明“引号”\\反斜杠\n换行；第二条", HeldTier = n % 2 == 0 ? Tier.Cultivation : null,
             ReachedTier = n % 3 == 0 ? null : Tier.Demonstration, Proposal = ProposalKind.Promote, Decision = n % 2 == 0 ? Decision.Confirmed : Decision.Pending,
