@@ -45,7 +45,7 @@ public sealed class VerifyAudit(DatabaseOptions database, TimeProvider clock)
     {
         using var json = JsonDocument.Parse(changes);
         var changed = json.RootElement.TryGetProperty(nameof(EvaluationRun.ResultsSeal), out var change);
-        seal = changed ? change.GetProperty("after").GetString() : null;
+        seal = changed && change.TryGetProperty("after", out var after) ? after.GetString() : null;
         return changed;
     }
 

@@ -26,15 +26,15 @@ public static class GradingComputation
         var (aboveModel, belowModel) = (CompiledModel.Of(above), below is null ? null : CompiledModel.Of(below));
         CompiledModel[] models = belowModel is null ? [aboveModel] : [aboveModel, belowModel];
         var population = db.Enterprises.Where(e => e.JurisdictionPath.StartsWith(path) && e.IndustryCode != null);
-        var experts = await EnterpriseInputs.ExpertScoresAsync(db, population, year, models, ct);
+        var experts = await PopulationSources.ExpertScoresAsync(db, population, year, models, ct);
         var (aboveReaders, belowReaders) = (EnterpriseValues.Readers(aboveModel.Inputs), belowModel is null ? null : EnterpriseValues.Readers(belowModel.Inputs));
 
         var negative = new List<Guid>();
-        var rows = new BatchBuilder<EnterpriseInputs.Sourced, (RunSubject Subject, bool Above, decimal?[] Row)>(e => (new RunSubject(e.Id, e.JurisdictionId), e.AboveScale,
+        var rows = new BatchBuilder<PopulationSources.Sourced, (RunSubject Subject, bool Above, decimal?[] Row)>(e => (new RunSubject(e.Id, e.JurisdictionId), e.AboveScale,
             e.AboveScale
-                ? EnterpriseInputs.Row(aboveModel, aboveReaders, e.Sources!, experts.GetValueOrDefault(e.Id))
-                : EnterpriseInputs.Row(belowModel!, belowReaders!, e.Sources!, experts.GetValueOrDefault(e.Id))));
-        await foreach (var e in EnterpriseInputs.StreamSourcesAsync(db, population, year, asOf, EnterpriseInputs.Needs.For(models), factsOnly: true, ct))
+                ? PopulationSources.Row(aboveModel, aboveReaders, e.Sources!, experts.GetValueOrDefault(e.Id))
+                : PopulationSources.Row(belowModel!, belowReaders!, e.Sources!, experts.GetValueOrDefault(e.Id))));
+        await foreach (var e in PopulationSources.StreamSourcesAsync(db, population, year, asOf, PopulationSources.Needs.For(models), factsOnly: true, ct))
         {
             if (e.Sources is not { } sources || !sources.Industrial) continue;
             if (sources.Year.LandMu < 0) negative.Add(e.Id);

@@ -60,12 +60,12 @@ public static class TierReviewComputation
         var ledger = held.Select(m => m.EnterpriseId).Distinct().ToList();
         var population = db.Enterprises.Where(e => e.JurisdictionPath.StartsWith(path) || ledger.Contains(e.Id));
         var readers = EnterpriseValues.Readers(model.Inputs);
-        var experts = await EnterpriseInputs.ExpertScoresAsync(db, population, year, [model], ct);
+        var experts = await PopulationSources.ExpertScoresAsync(db, population, year, [model], ct);
         var revenue = new decimal?[enterprises.Count];
-        var rows = new BatchBuilder<(int Index, EnterpriseInputs.Sourced E), (int Index, decimal?[] Row)>(x => (x.Index, EnterpriseInputs.Row(model, readers, x.E.Sources!, experts.GetValueOrDefault(x.E.Id))));
+        var rows = new BatchBuilder<(int Index, PopulationSources.Sourced E), (int Index, decimal?[] Row)>(x => (x.Index, PopulationSources.Row(model, readers, x.E.Sources!, experts.GetValueOrDefault(x.E.Id))));
         async Task StreamAsync()
         {
-            await foreach (var e in EnterpriseInputs.StreamSourcesAsync(db, population, year, asOf, EnterpriseInputs.Needs.For([model]), factsOnly: true, ct))
+            await foreach (var e in PopulationSources.StreamSourcesAsync(db, population, year, asOf, PopulationSources.Needs.For([model]), factsOnly: true, ct))
             {
                 if (enterprises.IndexOf(e.Id) is not (>= 0 and var index)) continue;
                 revenue[index] = e.Sources!.Year.Revenue;
