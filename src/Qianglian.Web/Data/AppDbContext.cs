@@ -294,3 +294,4 @@ public static class ScopeFilters
     public const string Jurisdiction = "jurisdiction";
     public const string Enterprise = "enterprise";
 }
+

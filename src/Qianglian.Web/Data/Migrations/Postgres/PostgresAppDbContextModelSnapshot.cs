@@ -186,7 +186,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -263,12 +264,14 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("EntityKey")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("EntityType")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -278,7 +281,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
@@ -291,7 +295,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
 
                     b.HasKey("Sequence");
 
@@ -334,7 +339,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid?>("LeadUnitId")
                         .HasColumnType("uuid");
@@ -386,7 +392,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -434,7 +441,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -484,7 +492,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Keys")
                         .HasColumnType("integer");
@@ -544,7 +553,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -589,7 +599,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -642,7 +653,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("NodeId")
                         .HasColumnType("uuid");
@@ -682,7 +694,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<decimal>("ShortShare")
                         .HasPrecision(5, 4)
@@ -773,7 +786,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid?>("NodeId")
                         .HasColumnType("uuid");
@@ -840,7 +854,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -890,7 +905,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<bool>("MajorProjectUnderConstruction")
                         .HasColumnType("boolean");
@@ -951,7 +967,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<decimal?>("MainBusinessRevenue")
                         .HasPrecision(18, 2)
@@ -1049,7 +1066,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("ModelId")
                         .HasColumnType("uuid");
@@ -1114,7 +1132,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -1189,7 +1208,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -1255,7 +1275,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("NewClass")
                         .HasMaxLength(50)
@@ -1321,7 +1342,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("LastTier")
                         .HasColumnType("integer");
@@ -1386,7 +1408,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid?>("StartedByResultId")
                         .HasColumnType("uuid");
@@ -1437,7 +1460,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Listing")
                         .HasColumnType("integer");
@@ -1453,7 +1477,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("Uscc")
                         .IsRequired()
                         .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
+                        .HasColumnType("character varying(18)")
+                        .UseCollation("C");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1490,7 +1515,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -1550,7 +1576,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<decimal>("LandMu")
                         .HasPrecision(18, 4)
@@ -1627,7 +1654,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1690,7 +1718,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("ModelId")
                         .HasColumnType("uuid");
@@ -1745,7 +1774,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -1842,7 +1872,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Round")
                         .HasColumnType("integer");
@@ -1922,7 +1953,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -2022,7 +2054,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int?>("LoanDays")
                         .HasColumnType("integer");
@@ -2130,7 +2163,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)
@@ -2192,7 +2226,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -2277,7 +2312,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("LoadedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2334,7 +2370,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly>("PaidOn")
                         .HasColumnType("date");
@@ -2376,7 +2413,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -2441,7 +2479,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("LeadId")
                         .HasColumnType("uuid");
@@ -2493,7 +2532,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Month")
                         .HasColumnType("integer");
@@ -2563,7 +2603,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<bool>("Major")
                         .HasColumnType("boolean");
@@ -2656,7 +2697,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("LeadId")
                         .HasColumnType("uuid");
@@ -2711,7 +2753,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Location")
                         .HasMaxLength(100)
@@ -2794,7 +2837,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid?>("LeadId")
                         .HasColumnType("uuid");
@@ -2878,7 +2922,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -2926,7 +2971,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Level")
                         .HasColumnType("integer");
@@ -2970,7 +3016,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -3018,7 +3065,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Line")
                         .HasColumnType("integer");
@@ -3077,7 +3125,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("MatchKind")
                         .IsRequired()
@@ -3145,7 +3194,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("PackCode")
                         .HasMaxLength(50)
@@ -3215,7 +3265,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("LoadedAt")
                         .HasColumnType("timestamp with time zone");
@@ -3276,7 +3327,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -3323,7 +3375,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Month")
                         .HasColumnType("integer");
@@ -3424,7 +3477,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -3524,7 +3578,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<decimal>("PlannedInvestment")
                         .HasPrecision(18, 2)
@@ -3579,7 +3634,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -3633,7 +3689,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -3692,7 +3749,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<decimal>("LaggardMarginPoints")
                         .HasPrecision(5, 2)
@@ -3756,7 +3814,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("LocalityId")
                         .HasColumnType("uuid");
@@ -3771,7 +3830,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("SharedWithPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -3821,7 +3881,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
@@ -3880,7 +3941,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
@@ -3920,7 +3982,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("ProblemId")
                         .HasColumnType("uuid");
@@ -3986,7 +4049,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid?>("MeetingId")
                         .HasColumnType("uuid");
@@ -4045,7 +4109,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Participants")
                         .IsRequired()
@@ -4101,7 +4166,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int?>("Light")
                         .HasColumnType("integer");
@@ -4204,7 +4270,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Level")
                         .HasColumnType("integer");
@@ -4297,7 +4364,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("ProblemId")
                         .HasColumnType("uuid");
@@ -4356,7 +4424,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -4420,7 +4489,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
@@ -4473,7 +4543,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("LeadDepartmentDays")
                         .HasColumnType("integer");
@@ -4565,7 +4636,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
@@ -4634,7 +4706,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Keywords")
                         .IsRequired()
@@ -4702,7 +4775,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("TaskId")
                         .HasColumnType("uuid");
@@ -4743,7 +4817,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("PercentComplete")
                         .HasColumnType("integer");
@@ -4816,7 +4891,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Light")
                         .HasColumnType("integer");
