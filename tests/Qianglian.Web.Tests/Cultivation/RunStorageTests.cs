@@ -38,14 +38,14 @@ public abstract class RunStorageTests<THost>(THost host) : IClassFixture<THost> 
         Assert.Equal(expected.Keys.Order(), stored.Select(r => r.EnterpriseId).Order());
         Assert.Contains(stored, r => r.Exempt);
         var storedRun = await db.EvaluationRuns.AsNoTracking().SingleAsync(r => r.Id == run);
-        var averages = ResultExplanation.ReadAverages(storedRun);
+        var averages = ResultExplanation.ReadByModel(storedRun.Averages);
         foreach (var r in stored)
         {
             var (group, n) = expected[r.EnterpriseId];
             var outcome = group.Scores.Outcomes[n];
             Assert.Equal((outcome.Total, outcome.Rank, outcome.Class, outcome.Exempt, ResultFigures.Write(group.Model, group.Rows[n])), (r.Score, r.Rank, r.Class, r.Exempt, r.Figures));
             // Written out again from the stored figures: line for line what the computation explains.
-            var again = ResultExplanation.Of(r, group.Model, ResultExplanation.AveragesOf(averages, r.ModelId), "");
+            var again = ResultExplanation.Of(r, group.Model, ResultExplanation.ForModel(averages, r.ModelId), "");
             Assert.Equal(ModelJson.Write(group.Explain(n)), ModelJson.Write(again));
             Assert.Null(r.Explanation);
         }

@@ -29,7 +29,7 @@ public sealed class CultivationExcel(AppDb dbs, CurrentUser user, TimeProvider c
         await using (var db = dbs.Open())
         {
             var stored = await db.EvaluationRuns.IgnoreQueryFilters().AsNoTracking().SingleAsync(x => x.Id == runId, ct);
-            averages = ResultExplanation.ReadAverages(stored);
+            averages = ResultExplanation.ReadByModel(stored.Averages);
             foreach (var model in await db.CultivationModels.IgnoreQueryFilters().AsNoTracking().Where(m => stored.ModelIds.Contains(m.Id)).ToListAsync(ct))
                 models[model.Id] = CompiledModel.Of(ModelJson.Read<ScoringModel>(model.Definition));
         }
@@ -42,7 +42,7 @@ public sealed class CultivationExcel(AppDb dbs, CurrentUser user, TimeProvider c
             foreach (var r in chunk.Items)
             {
                 var result = stored[r.Id];
-                var score = ResultExplanation.Of(result, models[result.ModelId], ResultExplanation.AveragesOf(averages, result.ModelId), r.EnterpriseName);
+                var score = ResultExplanation.Of(result, models[result.ModelId], ResultExplanation.ForModel(averages, result.ModelId), r.EnterpriseName);
                 var row = new Dictionary<string, object?>
                 {
                     [run.Kind == RunKind.Grading ? "排名（同一模型内）" : "排名（本链内）"] = r.Rank, ["企业名称"] = r.EnterpriseName, [Uscc] = r.Uscc, [Chain] = r.ChainName, ["得分"] = r.Score,

@@ -37,6 +37,12 @@ public sealed class EvaluationRun : ScopedEntity
     public string Averages { get; set; } = "{}";
 
     /// <summary>
+    /// The lowest total the run gave each class, by model and class key (JSON): what a rank-share what-if aims at, kept
+    /// with the run rather than searched for among a million results each time one is opened.
+    /// </summary>
+    public string LowestTotals { get; set; } = "{}";
+
+    /// <summary>
     /// The seal of the run's results (<see cref="Seal"/>), recorded in the run's audit trail in place of an entry per
     /// result; <c>verify-audit</c> recomputes it. Null for runs stored before results were sealed (each audited).
     /// </summary>

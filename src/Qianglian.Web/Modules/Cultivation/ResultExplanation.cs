@@ -22,15 +22,13 @@ public static class ResultExplanation
 
     public static string? JoinNotes(IReadOnlyList<string> notes) => notes.Count > 0 ? string.Join(NotesSeparator, notes) : null;
 
-    /// <summary>A run's averages as stored (<see cref="EvaluationRun.Averages"/>): by model, then by indicator.</summary>
-    public static Dictionary<Guid, Dictionary<string, decimal>> ReadAverages(EvaluationRun run) =>
-        ModelJson.Read<Dictionary<Guid, Dictionary<string, decimal>>>(run.Averages);
+    /// <summary>A run's figures by model and key as stored (<see cref="EvaluationRun.Averages"/>, <see cref="EvaluationRun.LowestTotals"/>).</summary>
+    public static Dictionary<Guid, Dictionary<string, decimal>> ReadByModel(string json) => ModelJson.Read<Dictionary<Guid, Dictionary<string, decimal>>>(json);
 
-    /// <summary>The averages of each model's group of a run, as <see cref="EvaluationRun.Averages"/> keeps them (groups that imputed nothing left out).</summary>
-    public static string WriteAverages(IEnumerable<(Guid? ModelId, ScoredGroup? Group)> groups) =>
-        ModelJson.Write(groups.Where(g => g.ModelId is not null && g.Group is { Scores.Averages.Count: > 0 })
-            .ToDictionary(g => g.ModelId!.Value, g => g.Group!.Scores.Averages));
+    /// <summary>Figures by model and key, as a run keeps them (models without any left out).</summary>
+    public static string WriteByModel(IEnumerable<(Guid? ModelId, IReadOnlyDictionary<string, decimal>? Values)> byModel) =>
+        ModelJson.Write(byModel.Where(m => m.ModelId is not null && m.Values is { Count: > 0 }).ToDictionary(m => m.ModelId!.Value, m => m.Values!));
 
-    public static IReadOnlyDictionary<string, decimal> AveragesOf(Dictionary<Guid, Dictionary<string, decimal>> byModel, Guid modelId) =>
-        byModel.TryGetValue(modelId, out var averages) ? averages : new Dictionary<string, decimal>();
+    public static IReadOnlyDictionary<string, decimal> ForModel(Dictionary<Guid, Dictionary<string, decimal>> byModel, Guid modelId) =>
+        byModel.TryGetValue(modelId, out var values) ? values : new Dictionary<string, decimal>();
 }

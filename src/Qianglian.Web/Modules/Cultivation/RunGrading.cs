@@ -34,7 +34,8 @@ public sealed class RunGrading(AppDb dbs, CurrentUser user, TimeProvider clock)
             ModelIds = [aboveRow.Id, .. belowRow is null ? Array.Empty<Guid>() : [belowRow.Id]],
             ModelVersions = string.Join("；", new[] { aboveRow, belowRow }.OfType<CultivationModel>().Select(m => $"{m.Name} {m.Year} 第{m.Revision}版")),
             SubjectCount = grading.Count, CreatedAt = now, CreatedBy = user.Name,
-            Averages = ResultExplanation.WriteAverages([(aboveRow.Id, grading.Above), (belowRow?.Id, grading.Below)]),
+            Averages = ResultExplanation.WriteByModel([(aboveRow.Id, grading.Above.Scores.Averages), (belowRow?.Id, grading.Below?.Scores.Averages)]),
+            LowestTotals = ResultExplanation.WriteByModel([(aboveRow.Id, grading.Above.LowestTotals()), (belowRow?.Id, grading.Below?.LowestTotals())]),
         };
         var aboveCount = grading.Above.Count;
         var order = RunResults.ByScore(grading.Count, n => n < aboveCount ? grading.Above.Scores.Outcomes[n].Total : grading.Below!.Scores.Outcomes[n - aboveCount].Total);

@@ -33,7 +33,8 @@ public sealed class RunTierReview(AppDb dbs, CurrentUser user, TimeProvider cloc
         {
             JurisdictionId = place.Id, Kind = RunKind.TierReview, Year = r.Year, Status = RunStatus.Proposed, Title = $"{place.Name}{r.Year}年度链主企业梯度评估",
             ModelIds = [row.Id], ModelVersions = $"{row.Name} {row.Year} 第{row.Revision}版", SubjectCount = candidates.Count, CreatedAt = now, CreatedBy = user.Name,
-            Averages = ResultExplanation.WriteAverages([(row.Id, review.Scored)]),
+            Averages = ResultExplanation.WriteByModel([(row.Id, review.Scored.Scores.Averages)]),
+            LowestTotals = ResultExplanation.WriteByModel([(row.Id, review.Scored.LowestTotals())]),
         };
         if (candidates.All(c => c.Proposal == ProposalKind.None)) (run.Status, run.FinishedAt) = (RunStatus.Closed, now);
         var notEvaluated = TierReviewComputation.NotEvaluated(r.Year);

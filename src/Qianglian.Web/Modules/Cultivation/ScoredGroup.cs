@@ -13,6 +13,10 @@ public sealed record ScoredGroup(CompiledModel Model, IReadOnlyList<RunSubject> 
 {
     public int Count => Subjects.Count;
 
+    /// <summary>The lowest total in each class, by class key (the subjects not scored or in no band left out).</summary>
+    public IReadOnlyDictionary<string, decimal> LowestTotals() =>
+        Scores.Outcomes.Where(o => o.Total is not null && o.ClassKey.Length > 0 && !o.Exempt).GroupBy(o => o.ClassKey).ToDictionary(g => g.Key, g => g.Min(o => o.Total!.Value));
+
     public static ScoredGroup Score(CompiledModel model, IReadOnlyList<RunSubject> subjects, IReadOnlyList<decimal?[]> rows) =>
         new(model, subjects, rows, Scorer.ScoreAll(model, rows));
 

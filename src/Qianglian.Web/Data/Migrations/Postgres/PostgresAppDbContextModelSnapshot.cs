@@ -1138,6 +1138,10 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
+                    b.Property<string>("LowestTotals")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.PrimitiveCollection<List<Guid>>("ModelIds")
                         .IsRequired()
                         .HasColumnType("uuid[]");

@@ -1109,6 +1109,10 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LowestTotals")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("ModelIds")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -5,11 +5,47 @@
 namespace Qianglian.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class IdentifierCollation : Migration
+    public partial class ProvinceScaleRuns : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_EvaluationResults_Chains_ChainId",
+                table: "EvaluationResults");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_EvaluationResults_CultivationModels_ModelId",
+                table: "EvaluationResults");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_EvaluationResults_Enterprises_EnterpriseId",
+                table: "EvaluationResults");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_EvaluationResults_EvaluationRuns_RunId",
+                table: "EvaluationResults");
+
+            migrationBuilder.DropForeignKey(
+                name: "FK_EvaluationResults_Jurisdictions_JurisdictionId",
+                table: "EvaluationResults");
+
+            migrationBuilder.DropIndex(
+                name: "IX_EvaluationResults_ChainId",
+                table: "EvaluationResults");
+
+            migrationBuilder.DropIndex(
+                name: "IX_EvaluationResults_JurisdictionId",
+                table: "EvaluationResults");
+
+            migrationBuilder.DropIndex(
+                name: "IX_EvaluationResults_JurisdictionPath",
+                table: "EvaluationResults");
+
+            migrationBuilder.DropIndex(
+                name: "IX_EvaluationResults_ModelId",
+                table: "EvaluationResults");
+
             migrationBuilder.AlterColumn<string>(
                 name: "JurisdictionPath",
                 table: "Units",
@@ -593,6 +629,27 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                 oldType: "character varying(200)",
                 oldMaxLength: 200);
 
+            migrationBuilder.AddColumn<string>(
+                name: "Averages",
+                table: "EvaluationRuns",
+                type: "text",
+                nullable: false,
+                defaultValue: "{}");
+
+            migrationBuilder.AddColumn<string>(
+                name: "LowestTotals",
+                table: "EvaluationRuns",
+                type: "text",
+                nullable: false,
+                defaultValue: "{}");
+
+            migrationBuilder.AddColumn<string>(
+                name: "ResultsSeal",
+                table: "EvaluationRuns",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
             migrationBuilder.AlterColumn<string>(
                 name: "JurisdictionPath",
                 table: "EvaluationResults",
@@ -603,6 +660,20 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                 oldClrType: typeof(string),
                 oldType: "character varying(200)",
                 oldMaxLength: 200);
+
+            migrationBuilder.AlterColumn<string>(
+                name: "Explanation",
+                table: "EvaluationResults",
+                type: "text",
+                nullable: true,
+                oldClrType: typeof(string),
+                oldType: "text");
+
+            migrationBuilder.AddColumn<string>(
+                name: "Figures",
+                table: "EvaluationResults",
+                type: "text",
+                nullable: true);
 
             migrationBuilder.AlterColumn<string>(
                 name: "JurisdictionPath",
@@ -850,6 +921,22 @@ namespace Qianglian.Web.Data.Migrations.Postgres
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropColumn(
+                name: "Averages",
+                table: "EvaluationRuns");
+
+            migrationBuilder.DropColumn(
+                name: "LowestTotals",
+                table: "EvaluationRuns");
+
+            migrationBuilder.DropColumn(
+                name: "ResultsSeal",
+                table: "EvaluationRuns");
+
+            migrationBuilder.DropColumn(
+                name: "Figures",
+                table: "EvaluationResults");
+
             migrationBuilder.AlterColumn<string>(
                 name: "JurisdictionPath",
                 table: "Units",
@@ -1445,6 +1532,16 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                 oldCollation: "C");
 
             migrationBuilder.AlterColumn<string>(
+                name: "Explanation",
+                table: "EvaluationResults",
+                type: "text",
+                nullable: false,
+                defaultValue: "",
+                oldClrType: typeof(string),
+                oldType: "text",
+                oldNullable: true);
+
+            migrationBuilder.AlterColumn<string>(
                 name: "JurisdictionPath",
                 table: "EnterpriseYearFacts",
                 type: "character varying(200)",
@@ -1685,6 +1782,66 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                 oldType: "character varying(200)",
                 oldMaxLength: 200,
                 oldCollation: "C");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationResults_ChainId",
+                table: "EvaluationResults",
+                column: "ChainId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationResults_JurisdictionId",
+                table: "EvaluationResults",
+                column: "JurisdictionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationResults_JurisdictionPath",
+                table: "EvaluationResults",
+                column: "JurisdictionPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvaluationResults_ModelId",
+                table: "EvaluationResults",
+                column: "ModelId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_EvaluationResults_Chains_ChainId",
+                table: "EvaluationResults",
+                column: "ChainId",
+                principalTable: "Chains",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_EvaluationResults_CultivationModels_ModelId",
+                table: "EvaluationResults",
+                column: "ModelId",
+                principalTable: "CultivationModels",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_EvaluationResults_Enterprises_EnterpriseId",
+                table: "EvaluationResults",
+                column: "EnterpriseId",
+                principalTable: "Enterprises",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_EvaluationResults_EvaluationRuns_RunId",
+                table: "EvaluationResults",
+                column: "RunId",
+                principalTable: "EvaluationRuns",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_EvaluationResults_Jurisdictions_JurisdictionId",
+                table: "EvaluationResults",
+                column: "JurisdictionId",
+                principalTable: "Jurisdictions",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
     }
 }

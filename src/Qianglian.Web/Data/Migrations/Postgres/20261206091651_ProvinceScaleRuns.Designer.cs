@@ -13,8 +13,8 @@ using Qianglian.Web.Data;
 namespace Qianglian.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresAppDbContext))]
-    [Migration("20261206083352_IdentifierCollation")]
-    partial class IdentifierCollation
+    [Migration("20261206091651_ProvinceScaleRuns")]
+    partial class ProvinceScaleRuns
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1140,6 +1140,10 @@ namespace Qianglian.Web.Data.Migrations.Postgres
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<string>("LowestTotals")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.PrimitiveCollection<List<Guid>>("ModelIds")
                         .IsRequired()

@@ -54,6 +54,13 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                 defaultValue: "{}");
 
             migrationBuilder.AddColumn<string>(
+                name: "LowestTotals",
+                table: "EvaluationRuns",
+                type: "TEXT",
+                nullable: false,
+                defaultValue: "{}");
+
+            migrationBuilder.AddColumn<string>(
                 name: "ResultsSeal",
                 table: "EvaluationRuns",
                 type: "TEXT",
@@ -80,6 +87,10 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
         {
             migrationBuilder.DropColumn(
                 name: "Averages",
+                table: "EvaluationRuns");
+
+            migrationBuilder.DropColumn(
+                name: "LowestTotals",
                 table: "EvaluationRuns");
 
             migrationBuilder.DropColumn(
