@@ -9,10 +9,10 @@ namespace Qianglian.Web.Data;
 public interface ISealedRow
 {
     /// <summary>
-    /// The fields the seal covers, in a fixed order and canonical text: those fixed when the row is written — not
-    /// those later saves may change, which are audited change by change as usual.
+    /// Adds the fields the seal covers, in a fixed order: those fixed when the row is written — not those later saves
+    /// may change, which are audited change by change as usual.
     /// </summary>
-    string?[] SealedFields();
+    void AddSealedFields(RowSealBuilder row);
 }
 
 /// <summary>
@@ -28,9 +28,18 @@ public sealed class Seal
     /// <summary>Hashes the rows (on every core) and adds them.</summary>
     internal void Add<T>(IReadOnlyList<T> batch) where T : ISealedRow
     {
-        var hashes = batch.AsParallel().AsOrdered().WithDegreeOfParallelism(batch.Count < 1000 ? 1 : Environment.ProcessorCount)
-            .Select(r => RowSeal.Row(r.SealedFields())).ToList();
+        var hashes = batch.AsParallel().AsOrdered().WithDegreeOfParallelism(batch.Count < 1000 ? 1 : Environment.ProcessorCount).Select(r => HashOf(r)).ToList();
         lock (rows) rows.AddRange(hashes);
+    }
+
+    [ThreadStatic] private static RowSealBuilder? builder;
+
+    /// <summary>One row's hash.</summary>
+    public static byte[] HashOf(ISealedRow row)
+    {
+        var b = builder ??= new RowSealBuilder();
+        row.AddSealedFields(b);
+        return b.Hash();
     }
 
     public string Digest()
@@ -39,5 +48,5 @@ public sealed class Seal
     }
 
     /// <summary>The digest of rows as read back (verification).</summary>
-    public static string Of<T>(IEnumerable<T> stored) where T : ISealedRow => RowSeal.Of([.. stored.Select(r => RowSeal.Row(r.SealedFields()))]);
+    public static string Of<T>(IEnumerable<T> stored) where T : ISealedRow => RowSeal.Of([.. stored.Select(r => HashOf(r))]);
 }

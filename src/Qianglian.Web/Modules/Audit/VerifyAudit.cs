@@ -64,7 +64,7 @@ public sealed class VerifyAudit(DatabaseOptions database, TimeProvider clock)
             if (run.ResultsSeal is null) continue; // stored before results were sealed: each result has its own entry
             var hashes = new List<byte[]>();
             await foreach (var result in db.EvaluationResults.AsNoTracking().Where(x => x.RunId == run.Id).AsAsyncEnumerable().WithCancellation(ct))
-                hashes.Add(RowSeal.Row(((ISealedRow)result).SealedFields()));
+                hashes.Add(Seal.HashOf(result));
             if (RowSeal.Of(hashes) != run.ResultsSeal)
                 breaks.Add(new(run.Id, run.Title, "评价结果与封存值不符，结果在评价后被改动、增加或删除 (results changed, added or removed after the run)"));
         }

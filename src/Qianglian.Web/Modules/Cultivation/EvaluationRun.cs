@@ -1,4 +1,4 @@
-using System.Globalization;
+using Qianglian.Core.Audit;
 using Qianglian.Core.Cultivation;
 using Qianglian.Web.Data;
 
@@ -86,14 +86,10 @@ public sealed class EvaluationResult : ScopedEntity, IEnterpriseOwned, ISealedRo
     Guid? IEnterpriseOwned.EnterpriseId => EnterpriseId;
 
     /// <summary>What the run fixed; the decision and the class after objections change later, audited change by change.</summary>
-    string?[] ISealedRow.SealedFields() =>
-    [
-        Id.ToString("N"), RunId.ToString("N"), ModelId.ToString("N"), EnterpriseId.ToString("N"), ChainId?.ToString("N"), JurisdictionId.ToString("N"),
-        Score?.ToString("0.00", CultureInfo.InvariantCulture), Rank?.ToString(CultureInfo.InvariantCulture), Class, ClassKey, Exempt ? "1" : "0",
-        Figures, Explanation, Notes, Number(HeldTier), Number(ReachedTier), Number<ProposalKind>(Proposal),
-    ];
-
-    private static string? Number<TEnum>(TEnum? value) where TEnum : struct, Enum => value is { } v ? Convert.ToInt32(v, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture) : null;
+    void ISealedRow.AddSealedFields(RowSealBuilder row) => row
+        .Add(Id).Add(RunId).Add(ModelId).Add(EnterpriseId).Add(ChainId).Add(JurisdictionId)
+        .Add(Score).Add(Rank).Add(Class).Add(ClassKey).Add(Exempt)
+        .Add(Figures).Add(Explanation).Add(Notes).Add((int?)HeldTier).Add((int?)ReachedTier).Add((int)Proposal);
 }
 
 /// <summary>An enterprise's objection to its published grade, and how it was resolved.</summary>
