@@ -35,8 +35,8 @@ public static class CultivationBench
                 });
             }
             await db.SaveChangesAsync();
-            await db.Database.ExecuteSqlRawAsync("ANALYZE \"EvaluationResults\"");
         }
+        await Settle(connection);
         await using var read = options.Create(UserScope.System, TimeProvider.System);
         read.ChangeTracker.AutoDetectChangesEnabled = false;
         var above = ModelJson.Read<ScoringModel>((await ModelCatalog.Resolve(read, province.ProvincePath, ModelKind.Scoring, ModelCatalog.PerMuAbove, 2024, default))!.Definition);
@@ -52,6 +52,7 @@ public static class CultivationBench
             foreach (var id in await db.EvaluationResults.Where(r => r.RunId == gradingRun).OrderBy(r => r.EnterpriseId).Select(r => r.Id).Take(20).ToListAsync())
                 opened.Add((await Measure(() => services.GetRequiredService<ReadRuns>().Result(id, default))).Seconds * 1000);
         var (_, gradingSqlStoreSeconds, _) = await Measure(() => Scalar(connection, $"CREATE TEMPORARY TABLE bench_grades AS {GradingSql}"));
+        await Settle(connection);
         graded = null;
         GC.Collect();
 
@@ -72,6 +73,12 @@ public static class CultivationBench
             $"| (f) the same as a tier review, stored (a proposal per pair, sealed by the run) | {tierRunSeconds:F1} s (CPU {tierRunCpu:F1} s) | the SQL statement into a table: {tierSqlStoreSeconds:F1} s | {tierRunSeconds / tierSqlStoreSeconds:F1}× |",
         ];
     }
+
+    /// <summary>
+    /// Lets the server finish the housekeeping the writes before left it (vacuuming the results deleted or just copied),
+    /// so that it does not run in the background of the next measurement.
+    /// </summary>
+    private static Task Settle(string connection) => Scalar(connection, "VACUUM ANALYZE \"EvaluationResults\"");
 
     private static double Median(List<double> values) => values.Count == 0 ? double.NaN : values.Order().ElementAt(values.Count / 2);
 

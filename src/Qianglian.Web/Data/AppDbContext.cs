@@ -274,6 +274,13 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
     public Task BulkInsertSealedAsync<T>(IReadOnlyList<T> rows, Seal seal, CancellationToken ct) where T : Entity, ISealedRow =>
         BulkInsertSealedAsync(new[] { rows }.ToAsyncEnumerable(), seal, ct);
 
+    /// <summary>
+    /// Refreshes the planner's statistics of <typeparamref name="T"/>'s table after a bulk write changed much of it. Until
+    /// the server's own analyze comes round, its plans assume the table as it was: a lookup by key in a million rows
+    /// just copied into a table it believes empty becomes a full scan. A no-op where the database plans without them.
+    /// </summary>
+    public virtual Task RefreshStatisticsAsync<T>(CancellationToken ct) where T : class => Task.CompletedTask;
+
     /// <summary>Copies checked new rows into their table in one stream (only where <see cref="CopiesInBulk"/>).</summary>
     protected virtual Task InsertInBulkAsync(Microsoft.EntityFrameworkCore.Metadata.IEntityType type, IAsyncEnumerable<object> rows, CancellationToken ct) =>
         throw new NotSupportedException("bulk copy is not available on this database");

@@ -62,6 +62,12 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         await PostgresCopy.InsertAsync(connection, Model.FindEntityType(typeof(AuditEntry))!, await audit, ct);
     }
 
+    public override Task RefreshStatisticsAsync<T>(CancellationToken ct)
+    {
+        var analyze = $"ANALYZE \"{Model.FindEntityType(typeof(T))!.GetTableName()}\""; // a name from the model, not input
+        return Database.ExecuteSqlRawAsync(analyze, ct);
+    }
+
     protected override Task InsertInBulkAsync(Microsoft.EntityFrameworkCore.Metadata.IEntityType type, IAsyncEnumerable<object> rows, CancellationToken ct) =>
         PostgresCopy.InsertAsync((NpgsqlConnection)Database.GetDbConnection(), type, rows, ct);
 }

@@ -12,6 +12,9 @@ internal static class RunResults
 {
     private const int BatchSize = 10_000;
 
+    /// <summary>A run this large can be much of the results table: the planner learns of it at once, not at its next analyze.</summary>
+    private const int RefreshStatisticsFrom = 50_000;
+
     /// <summary>Stores <paramref name="run"/> and result number 0 … <paramref name="count"/> − 1; each batch is built on every core while the one before is written.</summary>
     public static async Task SaveAsync(AppDbContext db, EvaluationRun run, int count, Func<int, EvaluationResult> result, CancellationToken ct)
     {
@@ -24,6 +27,7 @@ internal static class RunResults
         run.ResultsSeal = seal.Digest();
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
+        if (count >= RefreshStatisticsFrom) await db.RefreshStatisticsAsync<EvaluationResult>(ct);
     }
 
     private static async IAsyncEnumerable<IReadOnlyList<EvaluationResult>> Batches(int count, Func<int, EvaluationResult> result, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
