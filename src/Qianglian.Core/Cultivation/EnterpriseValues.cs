@@ -1,3 +1,5 @@
+using Column = Qianglian.Core.Cultivation.FactColumns;
+
 namespace Qianglian.Core.Cultivation;
 
 /// <summary>One year's reported facts of an enterprise, as the cultivation rules read them (money in yuan).</summary>
@@ -11,6 +13,18 @@ public sealed record Supplementary(decimal? MainBusinessRevenue = null, decimal?
 /// <summary>Standing data of an enterprise: when it started, its niche, its R&amp;D institution.</summary>
 public sealed record Profile(DateOnly? ProductionStartedOn = null, int? NicheSinceYear = null, bool StrategicEmerging = false,
     int RdInstitutionLevel = 0, bool MajorProjectUnderConstruction = false);
+
+/// <summary>
+/// The columns of <see cref="YearFacts"/> (and of <see cref="PriorYear"/>, in whichever years a value reads): a
+/// province-wide run reads only those its models' values are derived from (<see cref="EnterpriseValues.FactsRead"/>).
+/// </summary>
+[Flags]
+public enum FactColumns
+{
+    None = 0,
+    Revenue = 1 << 0, OutputValue = 1 << 1, ValueAdded = 1 << 2, Profit = 1 << 3, TaxPaid = 1 << 4, Employees = 1 << 5,
+    RdSpend = 1 << 6, InventionPatents = 1 << 7, EnergyTce = 1 << 8, ElectricityKwh = 1 << 9, EmissionsTonnes = 1 << 10, LandMu = 1 << 11,
+}
 
 /// <summary>What the rules read of a year before the evaluated one: the figures growth and the earlier R&amp;D intensity are measured from.</summary>
 public sealed record PriorYear(decimal Revenue, decimal OutputValue, decimal RdSpend)
@@ -33,41 +47,42 @@ public static class EnterpriseValues
     /// <summary>What a value is derived from beyond the year's facts; it has no value when that is absent.</summary>
     private enum Needs { Facts, Extra, Profile }
 
-    private sealed record Rule(string Key, Needs Needs, Func<ValueSources, decimal?> Get);
+    /// <param name="Reads">The fact columns the value is derived from (a unit test holds every rule to it).</param>
+    private sealed record Rule(string Key, Needs Needs, FactColumns Reads, Func<ValueSources, decimal?> Get);
 
     private static readonly Rule[] Rules =
     [
-        new("revenue", Needs.Facts, s => s.Year.Revenue), new("outputValue", Needs.Facts, s => s.Year.OutputValue),
-        new("valueAdded", Needs.Facts, s => s.Year.ValueAdded), new("profit", Needs.Facts, s => s.Year.Profit),
-        new("taxPaid", Needs.Facts, s => s.Year.TaxPaid), new("employees", Needs.Facts, s => s.Year.Employees),
-        new("rdSpend", Needs.Facts, s => s.Year.RdSpend), new("inventionPatents", Needs.Facts, s => s.Year.InventionPatents),
-        new("energyTce", Needs.Facts, s => s.Year.EnergyTce), new("electricityKwh", Needs.Facts, s => s.Year.ElectricityKwh),
-        new("emissionsTonnes", Needs.Facts, s => s.Year.EmissionsTonnes), new("landMu", Needs.Facts, s => s.Year.LandMu),
-        new("revenueGrowth", Needs.Facts, s => Growth(s.Year.Revenue, s.Previous?.Revenue)),
-        new("outputGrowth", Needs.Facts, s => Growth(s.Year.OutputValue, s.Previous?.OutputValue)),
-        new("rdIntensity", Needs.Facts, s => Per(s.Year.RdSpend, s.Year.Revenue)),
-        new("rdIntensityPrev", Needs.Facts, s => s.Previous is { } p ? Per(p.RdSpend, p.Revenue) : null),
-        new("netMargin", Needs.Facts, s => Per(s.Year.Profit, s.Year.Revenue)),
-        new("taxPerMu", Needs.Facts, s => Per(s.Year.TaxPaid, s.Year.LandMu)),
-        new("valueAddedPerMu", Needs.Facts, s => Per(s.Year.ValueAdded, s.Year.LandMu)),
-        new("labourProductivity", Needs.Facts, s => Per(s.Year.ValueAdded, s.Year.Employees)),
-        new("valueAddedPerTce", Needs.Facts, s => Per(s.Year.ValueAdded, s.Year.EnergyTce)),
-        new("valueAddedPerEmission", Needs.Facts, s => Per(s.Year.ValueAdded, s.Year.EmissionsTonnes)),
-        new("taxPerKwh", Needs.Facts, s => Per(s.Year.TaxPaid, s.Year.ElectricityKwh)),
-        new("industrial", Needs.Facts, s => s.Industrial ? 1 : 0), new("utility", Needs.Facts, s => s.Utility ? 1 : 0),
-        new("sme", Needs.Facts, s => s.Sme ? 1 : 0),
-        new("revenueGrowthAvg2", Needs.Facts, s =>
+        new("revenue", Needs.Facts, Column.Revenue, s => s.Year.Revenue), new("outputValue", Needs.Facts, Column.OutputValue, s => s.Year.OutputValue),
+        new("valueAdded", Needs.Facts, Column.ValueAdded, s => s.Year.ValueAdded), new("profit", Needs.Facts, Column.Profit, s => s.Year.Profit),
+        new("taxPaid", Needs.Facts, Column.TaxPaid, s => s.Year.TaxPaid), new("employees", Needs.Facts, Column.Employees, s => s.Year.Employees),
+        new("rdSpend", Needs.Facts, Column.RdSpend, s => s.Year.RdSpend), new("inventionPatents", Needs.Facts, Column.InventionPatents, s => s.Year.InventionPatents),
+        new("energyTce", Needs.Facts, Column.EnergyTce, s => s.Year.EnergyTce), new("electricityKwh", Needs.Facts, Column.ElectricityKwh, s => s.Year.ElectricityKwh),
+        new("emissionsTonnes", Needs.Facts, Column.EmissionsTonnes, s => s.Year.EmissionsTonnes), new("landMu", Needs.Facts, Column.LandMu, s => s.Year.LandMu),
+        new("revenueGrowth", Needs.Facts, Column.Revenue, s => Growth(s.Year.Revenue, s.Previous?.Revenue)),
+        new("outputGrowth", Needs.Facts, Column.OutputValue, s => Growth(s.Year.OutputValue, s.Previous?.OutputValue)),
+        new("rdIntensity", Needs.Facts, Column.RdSpend | Column.Revenue, s => Per(s.Year.RdSpend, s.Year.Revenue)),
+        new("rdIntensityPrev", Needs.Facts, Column.RdSpend | Column.Revenue, s => s.Previous is { } p ? Per(p.RdSpend, p.Revenue) : null),
+        new("netMargin", Needs.Facts, Column.Profit | Column.Revenue, s => Per(s.Year.Profit, s.Year.Revenue)),
+        new("taxPerMu", Needs.Facts, Column.TaxPaid | Column.LandMu, s => Per(s.Year.TaxPaid, s.Year.LandMu)),
+        new("valueAddedPerMu", Needs.Facts, Column.ValueAdded | Column.LandMu, s => Per(s.Year.ValueAdded, s.Year.LandMu)),
+        new("labourProductivity", Needs.Facts, Column.ValueAdded | Column.Employees, s => Per(s.Year.ValueAdded, s.Year.Employees)),
+        new("valueAddedPerTce", Needs.Facts, Column.ValueAdded | Column.EnergyTce, s => Per(s.Year.ValueAdded, s.Year.EnergyTce)),
+        new("valueAddedPerEmission", Needs.Facts, Column.ValueAdded | Column.EmissionsTonnes, s => Per(s.Year.ValueAdded, s.Year.EmissionsTonnes)),
+        new("taxPerKwh", Needs.Facts, Column.TaxPaid | Column.ElectricityKwh, s => Per(s.Year.TaxPaid, s.Year.ElectricityKwh)),
+        new("industrial", Needs.Facts, Column.None, s => s.Industrial ? 1 : 0), new("utility", Needs.Facts, Column.None, s => s.Utility ? 1 : 0),
+        new("sme", Needs.Facts, Column.None, s => s.Sme ? 1 : 0),
+        new("revenueGrowthAvg2", Needs.Facts, Column.Revenue, s =>
             Growth(s.Year.Revenue, s.Previous?.Revenue) is { } a && s.Previous is { } p && Growth(p.Revenue, s.BeforePrevious?.Revenue) is { } b ? Math.Round((a + b) / 2, 6) : null),
-        new("mainBusinessShare", Needs.Extra, s => s.Extra!.MainBusinessRevenue is { } main ? Per(main, s.Year.Revenue) : null),
-        new("debtRatio", Needs.Extra, s => s.Extra!.TotalAssets is { } assets && s.Extra.TotalLiabilities is { } debt ? Per(debt, assets) : null),
-        new("rdStaffShare", Needs.Extra, s => s.Extra!.RdStaff is { } staff ? Per(staff, s.Year.Employees) : null),
-        new("classOneIp", Needs.Extra, s => s.Extra!.ClassOneIp), new("ipLevel", Needs.Extra, s => IpLevel(s.Extra!)),
-        new("equityFinancing2y", Needs.Extra, s => s.Extra!.EquityFinancing2y),
-        new("yearsInProduction", Needs.Profile, s => s.Profile!.ProductionStartedOn is { } started ? YearsBetween(started, s.AsOf) : null),
-        new("nicheYears", Needs.Profile, s => s.Profile!.NicheSinceYear is { } since ? Math.Max(0, s.Year.Year - since + 1) : null),
-        new("strategicEmerging", Needs.Profile, s => s.Profile!.StrategicEmerging ? 1 : 0),
-        new("rdInstitutionLevel", Needs.Profile, s => s.Profile!.RdInstitutionLevel),
-        new("majorProjectUnderConstruction", Needs.Profile, s => s.Profile!.MajorProjectUnderConstruction ? 1 : 0),
+        new("mainBusinessShare", Needs.Extra, Column.Revenue, s => s.Extra!.MainBusinessRevenue is { } main ? Per(main, s.Year.Revenue) : null),
+        new("debtRatio", Needs.Extra, Column.None, s => s.Extra!.TotalAssets is { } assets && s.Extra.TotalLiabilities is { } debt ? Per(debt, assets) : null),
+        new("rdStaffShare", Needs.Extra, Column.Employees, s => s.Extra!.RdStaff is { } staff ? Per(staff, s.Year.Employees) : null),
+        new("classOneIp", Needs.Extra, Column.None, s => s.Extra!.ClassOneIp), new("ipLevel", Needs.Extra, Column.None, s => IpLevel(s.Extra!)),
+        new("equityFinancing2y", Needs.Extra, Column.None, s => s.Extra!.EquityFinancing2y),
+        new("yearsInProduction", Needs.Profile, Column.None, s => s.Profile!.ProductionStartedOn is { } started ? YearsBetween(started, s.AsOf) : null),
+        new("nicheYears", Needs.Profile, Column.None, s => s.Profile!.NicheSinceYear is { } since ? Math.Max(0, s.Year.Year - since + 1) : null),
+        new("strategicEmerging", Needs.Profile, Column.None, s => s.Profile!.StrategicEmerging ? 1 : 0),
+        new("rdInstitutionLevel", Needs.Profile, Column.None, s => s.Profile!.RdInstitutionLevel),
+        new("majorProjectUnderConstruction", Needs.Profile, Column.None, s => s.Profile!.MajorProjectUnderConstruction ? 1 : 0),
     ];
 
     private static readonly Dictionary<string, Rule> ByKey = Rules.ToDictionary(r => r.Key, StringComparer.Ordinal);
@@ -83,6 +98,10 @@ public static class EnterpriseValues
 
     /// <summary>Whether scoring under <paramref name="model"/> reads a value of <see cref="FromPreviousYears"/> (an indicator, its alternative or an exemption).</summary>
     public static bool NeedPreviousYears(Scoring.ScoringModel model) => model.Reads().Overlaps(FromPreviousYears);
+
+    /// <summary>The fact columns the values of <paramref name="keys"/> are derived from (keys no rule derives read none).</summary>
+    public static FactColumns FactsRead(IEnumerable<string> keys) =>
+        keys.Aggregate(FactColumns.None, (columns, k) => ByKey.TryGetValue(k, out var r) ? columns | r.Reads : columns);
 
     /// <summary>Whether any of <paramref name="keys"/> comes from the supplementary figures.</summary>
     public static bool NeedSupplementary(IEnumerable<string> keys) => keys.Any(k => ByKey.TryGetValue(k, out var r) && r.Needs == Needs.Extra);

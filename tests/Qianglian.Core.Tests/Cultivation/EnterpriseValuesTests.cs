@@ -48,4 +48,35 @@ public class EnterpriseValuesTests
         Assert.True(EnterpriseValues.NeedProfile(["taxPerMu", "yearsInProduction"]));
         Assert.False(EnterpriseValues.NeedSupplementary(["taxPerMu", "yearsInProduction"]));
     }
+
+    [Fact]
+    public void Each_value_depends_on_no_fact_column_but_those_it_declares()
+    {
+        var (year, previous, before) = (Facts(2024, 30_000_000), Facts(2023, 25_000_000), Facts(2022, 20_000_000));
+        var extra = new Supplementary(27_000_000, 50_000_000, 20_000_000, 15, 1, 1, 2, 3, 1_000_000);
+        var profile = new Profile(new DateOnly(2019, 5, 1), 2015, true, 3, false);
+        var asOf = new DateOnly(2024, 12, 31);
+        ValueSources Sources(YearFacts y, YearFacts p, YearFacts b) => new(y, PriorYear.Of(p), PriorYear.Of(b), extra, profile, true, false, true, asOf);
+        var keys = EnterpriseValues.Of(year, previous, before, extra, profile, true, false, true, asOf).Keys.ToList();
+        Assert.True(keys.Count > 30);
+        foreach (var key in keys)
+        {
+            // Every column the value does not declare gets other figures, in every year: a value that changes reads one.
+            var declared = EnterpriseValues.FactsRead([key]);
+            var read = EnterpriseValues.Readers([key])[0]!;
+            var shifted = read(Sources(Shift(year, declared), Shift(previous, declared), Shift(before, declared)));
+            Assert.True(read(Sources(year, previous, before)) == shifted, $"{key} reads a fact column it does not declare (it declares {declared})");
+        }
+        Assert.Equal(FactColumns.TaxPaid | FactColumns.LandMu | FactColumns.Revenue, EnterpriseValues.FactsRead(["taxPerMu", "revenueGrowth", "expert:position"]));
+    }
+
+    /// <summary>The facts with every column outside <paramref name="keep"/> changed, each by its own factor (so ratios between them change too).</summary>
+    private static YearFacts Shift(YearFacts f, FactColumns keep)
+    {
+        decimal Other(FactColumns column, decimal value) => keep.HasFlag(column) ? value : value * (3 + System.Numerics.BitOperations.Log2((uint)column)) + 7;
+        return new(f.Year, Other(FactColumns.Revenue, f.Revenue), Other(FactColumns.OutputValue, f.OutputValue), Other(FactColumns.ValueAdded, f.ValueAdded),
+            Other(FactColumns.Profit, f.Profit), Other(FactColumns.TaxPaid, f.TaxPaid), (int)Other(FactColumns.Employees, f.Employees),
+            Other(FactColumns.RdSpend, f.RdSpend), (int)Other(FactColumns.InventionPatents, f.InventionPatents), Other(FactColumns.EnergyTce, f.EnergyTce),
+            Other(FactColumns.ElectricityKwh, f.ElectricityKwh), Other(FactColumns.EmissionsTonnes, f.EmissionsTonnes), Other(FactColumns.LandMu, f.LandMu));
+    }
 }

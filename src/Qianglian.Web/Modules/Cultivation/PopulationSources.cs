@@ -17,21 +17,25 @@ public static class PopulationSources
     /// <summary>An enterprise of a population as a province-wide run reads it: place, size, and what its values derive from (null: no facts for the year).</summary>
     public sealed record Sourced(Guid Id, Guid JurisdictionId, bool AboveScale, ValueSources? Sources);
 
-    /// <summary>Which sources beyond the year's facts a run's models read (<see cref="For"/>).</summary>
-    public sealed record Needs(bool PreviousYear, bool YearBeforePrevious, bool Supplementary, bool Profile)
+    /// <summary>
+    /// What a run's models read (<see cref="For"/>): which columns of the facts — always the revenue and employees every
+    /// enterprise's size and scale are classified by — and which sources beyond the year's facts.
+    /// </summary>
+    public sealed record Needs(FactColumns Facts, bool PreviousYear, bool YearBeforePrevious, bool Supplementary, bool Profile)
     {
         public static Needs For(IEnumerable<CompiledModel> models)
         {
             var keys = models.SelectMany(m => m.Inputs).ToList();
-            return new(keys.Any(EnterpriseValues.FromPreviousYears.Contains), keys.Any(EnterpriseValues.FromYearBeforePrevious.Contains),
+            return new(EnterpriseValues.FactsRead(keys) | FactColumns.Revenue | FactColumns.Employees,
+                keys.Any(EnterpriseValues.FromPreviousYears.Contains), keys.Any(EnterpriseValues.FromYearBeforePrevious.Contains),
                 EnterpriseValues.NeedSupplementary(keys), EnterpriseValues.NeedProfile(keys));
         }
     }
 
     /// <summary>
     /// The population for a run, streamed by one query of only the columns the rules read (no entities: a province is a
-    /// million rows), each enterprise's sources of values for the year; the two earlier years, the supplementary
-    /// figures and the profile only as far as <paramref name="needs"/> says.
+    /// million rows), each enterprise's sources of values for the year; the fact columns, the two earlier years, the
+    /// supplementary figures and the profile only as far as <paramref name="needs"/> says (the others read as zero).
     /// </summary>
     /// <param name="factsOnly">Leave out the enterprises without facts for the year (otherwise streamed with no sources).</param>
     public static async IAsyncEnumerable<Sourced> StreamSourcesAsync(AppDbContext db, IQueryable<Enterprise> population, int year, DateOnly asOf, Needs needs, bool factsOnly,
@@ -39,6 +43,12 @@ public static class PopulationSources
     {
         var facts = db.EnterpriseFacts.AsNoTracking();
         var (previous, before, previousYear, yearBefore, supplementary, profile) = (year - 1, year - 2, needs.PreviousYear, needs.YearBeforePrevious, needs.Supplementary, needs.Profile);
+        // A column no model reads is asked for as zero: on PostgreSQL the condition is a parameter the plan folds, so the
+        // column is neither carried through the joins nor sent (half the query's cost for a chain-leader model).
+        var c = needs.Facts;
+        var (output, added, profit, tax, rd, patents, energy, power, emissions, land) = (c.HasFlag(FactColumns.OutputValue), c.HasFlag(FactColumns.ValueAdded),
+            c.HasFlag(FactColumns.Profit), c.HasFlag(FactColumns.TaxPaid), c.HasFlag(FactColumns.RdSpend), c.HasFlag(FactColumns.InventionPatents),
+            c.HasFlag(FactColumns.EnergyTce), c.HasFlag(FactColumns.ElectricityKwh), c.HasFlag(FactColumns.EmissionsTonnes), c.HasFlag(FactColumns.LandMu));
         var rows = from e in population.AsNoTracking()
                    join f in facts.Where(f => f.Year == year) on e.Id equals f.EnterpriseId into fs
                    from f in fs.DefaultIfEmpty()
@@ -54,9 +64,11 @@ public static class PopulationSources
                    select new
                    {
                        e.Id, e.JurisdictionId, e.IndustryCode,
-                       Year = f == null ? null : new YearFacts(f.Year, f.Revenue, f.OutputValue, f.ValueAdded, f.Profit, f.TaxPaid, f.Employees, f.RdSpend, f.InventionPatents, f.EnergyTce, f.ElectricityKwh, f.EmissionsTonnes, f.LandMu),
-                       Previous = p == null ? null : new PriorYear(p.Revenue, p.OutputValue, p.RdSpend),
-                       Before = b == null ? null : new PriorYear(b.Revenue, b.OutputValue, b.RdSpend),
+                       Year = f == null ? null : new YearFacts(f.Year, f.Revenue, output ? f.OutputValue : 0, added ? f.ValueAdded : 0, profit ? f.Profit : 0,
+                           tax ? f.TaxPaid : 0, f.Employees, rd ? f.RdSpend : 0, patents ? f.InventionPatents : 0, energy ? f.EnergyTce : 0,
+                           power ? f.ElectricityKwh : 0, emissions ? f.EmissionsTonnes : 0, land ? f.LandMu : 0),
+                       Previous = p == null ? null : new PriorYear(p.Revenue, output ? p.OutputValue : 0, rd ? p.RdSpend : 0),
+                       Before = b == null ? null : new PriorYear(b.Revenue, output ? b.OutputValue : 0, rd ? b.RdSpend : 0),
                        Extra = x == null ? null : new Supplementary(x.MainBusinessRevenue, x.TotalAssets, x.TotalLiabilities, x.RdStaff, x.HighValueIp, x.OwnClassOneIp, x.ClassOneIp, x.ClassTwoIp, x.EquityFinancing2y),
                        Profile = o == null ? null : new Profile(o.ProductionStartedOn, o.NicheSinceYear, o.StrategicEmerging, o.RdInstitutionLevel, o.MajorProjectUnderConstruction),
                    };
