@@ -59,9 +59,11 @@ public static class GapAnalysis
     public static decimal? LocalSupportingRate(IEnumerable<(decimal Amount, bool LocalSupplier)> purchases)
     {
         var list = purchases.ToList();
-        var total = list.Sum(p => p.Amount);
-        return total <= 0 ? null : list.Where(p => p.LocalSupplier).Sum(p => p.Amount) / total;
+        return LocalSupportingRate(list.Where(p => p.LocalSupplier).Sum(p => p.Amount), list.Sum(p => p.Amount));
     }
+
+    /// <summary>The same from the sums: bought locally, and bought in all.</summary>
+    public static decimal? LocalSupportingRate(decimal local, decimal total) => total <= 0 ? null : local / total;
 
     private static string Wan(decimal yuan) => (yuan / 10_000m).ToString("#,0.##", System.Globalization.CultureInfo.InvariantCulture);
 }

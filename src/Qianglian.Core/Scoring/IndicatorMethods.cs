@@ -3,34 +3,58 @@ namespace Qianglian.Core.Scoring;
 /// <summary>The three scoring methods: points of a value, the rule written out, and the inverse the what-if needs.</summary>
 public static class IndicatorMethods
 {
-    public static (decimal Points, string Rule) Score(Indicator i, decimal value, decimal? alt)
+    public static (decimal Points, string Rule) Score(Indicator i, decimal value, decimal? alt) => (Points(i, value, alt), Rule(i, value, alt));
+
+    /// <summary>The points of a value: what <see cref="Rule"/> writes out, without the text (a province scores a million subjects).</summary>
+    public static decimal Points(Indicator i, decimal value, decimal? alt)
     {
-        string Q(decimal v) => Quantity.Format(v, i.Unit);
         switch (i.Method)
         {
             case ScoringMethod.BenchmarkRatio:
-            {
-                var b = i.Benchmark!.Value;
-                var ratio = Math.Min(Math.Max(value, 0) / b, i.Cap);
-                var points = Quantity.Points(ratio * i.Weight);
-                return (points, $"min({Q(value)} ÷ 基准 {Q(b)}, {Quantity.Number(i.Cap)}) × {Quantity.Number(i.Weight)} = {Quantity.Number(points)}");
-            }
+                return Quantity.Points(Ratio(i, value) * i.Weight);
+            case ScoringMethod.EfficacyCoefficient:
+                return Quantity.Points(Coefficient(i, value, out _) * i.Weight / 100m);
+            default:
+                foreach (var band in i.Bands)
+                    if (InBand(band, value, alt)) return band.Points;
+                return 0;
+        }
+    }
+
+    /// <summary>How <see cref="Points"/> came about, written out with its numbers.</summary>
+    public static string Rule(Indicator i, decimal value, decimal? alt)
+    {
+        string Q(decimal v) => Quantity.Format(v, i.Unit);
+        var points = Points(i, value, alt);
+        switch (i.Method)
+        {
+            case ScoringMethod.BenchmarkRatio:
+                return $"min({Q(value)} ÷ 基准 {Q(i.Benchmark!.Value)}, {Quantity.Number(i.Cap)}) × {Quantity.Number(i.Weight)} = {Quantity.Number(points)}";
             case ScoringMethod.EfficacyCoefficient:
             {
                 var (good, bad) = (i.Good!.Value, i.Bad!.Value);
-                var held = good > bad ? Math.Clamp(value, bad, good) : Math.Clamp(value, good, bad);
-                var coefficient = 60m + 40m * (held - bad) / (good - bad);
-                var points = Quantity.Points(coefficient * i.Weight / 100m);
+                var coefficient = Coefficient(i, value, out var held);
                 var note = held != value ? $"（按{(held == good ? "满意值" : "不允许值")}计）" : "";
-                return (points, $"60 + 40 × ({Q(held)} − {Q(bad)}) ÷ ({Q(good)} − {Q(bad)}) = {Quantity.Number(coefficient)}{note}，× {Quantity.Number(i.Weight)}% = {Quantity.Number(points)}");
+                return $"60 + 40 × ({Q(held)} − {Q(bad)}) ÷ ({Q(good)} − {Q(bad)}) = {Quantity.Number(coefficient)}{note}，× {Quantity.Number(i.Weight)}% = {Quantity.Number(points)}";
             }
             default:
             {
                 var band = i.Bands.FirstOrDefault(b => InBand(b, value, alt));
-                if (band is null) return (0, $"{Q(value)} 不在任何档，0 分");
-                return (band.Points, $"{Q(value)}{(alt is { } a && i.AltInput is not null ? $"（或 {Quantity.Format(a, i.AltUnit)}）" : "")} 属于“{BandText(i, band)}”档，{Quantity.Number(band.Points)} 分");
+                if (band is null) return $"{Q(value)} 不在任何档，0 分";
+                return $"{Q(value)}{(alt is { } a && i.AltInput is not null ? $"（或 {Quantity.Format(a, i.AltUnit)}）" : "")} 属于“{BandText(i, band)}”档，{Quantity.Number(band.Points)} 分";
             }
         }
+    }
+
+    /// <summary><c>min(value / benchmark, cap)</c>, a value below zero counting as zero.</summary>
+    private static decimal Ratio(Indicator i, decimal value) => Math.Min(Math.Max(value, 0) / i.Benchmark!.Value, i.Cap);
+
+    /// <summary><c>60 + 40 × (held − bad) / (good − bad)</c>, the value held between bad and good.</summary>
+    private static decimal Coefficient(Indicator i, decimal value, out decimal held)
+    {
+        var (good, bad) = (i.Good!.Value, i.Bad!.Value);
+        held = good > bad ? Math.Clamp(value, bad, good) : Math.Clamp(value, good, bad);
+        return 60m + 40m * (held - bad) / (good - bad);
     }
 
     public static bool InBand(Band b, decimal value, decimal? alt) =>
@@ -89,7 +113,7 @@ public static class IndicatorMethods
     {
         var step = Step(i.Unit) * (i.Method == ScoringMethod.EfficacyCoefficient && i.Good < i.Bad ? -1 : 1);
         for (var n = 0; n < 100; n++, v += step)
-            if (Score(i, v, null).Points >= points) return v;
+            if (Points(i, v, null) >= points) return v;
         return null;
     }
 

@@ -49,7 +49,7 @@ public static class WhatIf
                 lifts.Add(new(i.Key, i.Name, line.Value, null, null, 0, $"{i.Name}：单项最多 {Quantity.Number(IndicatorMethods.MaxPoints(i))} 分，仅靠此项无法达到"));
                 continue;
             }
-            var gained = IndicatorMethods.Score(i, v, null).Points - line.Points;
+            var gained = IndicatorMethods.Points(i, v, null) - line.Points;
             lifts.Add(new(i.Key, i.Name, line.Value, v, v - current, gained,
                 $"{i.Name}：由 {Quantity.Format(line.Value, i.Unit)} {(v >= current ? "提高" : "降低")}到 {Quantity.Format(v, i.Unit)}（{(v >= current ? "+" : "−")}{Quantity.FormatChange(Math.Abs(v - current), i.Unit)}），得分 +{Quantity.Number(gained)}"));
         }

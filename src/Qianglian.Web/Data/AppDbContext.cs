@@ -20,6 +20,11 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
 {
     public UserScope Scope { get; } = scope;
 
+    protected TimeProvider Clock => clock;
+
+    /// <summary>A second context for the same caller, on a connection of its own: to read alongside this one.</summary>
+    public abstract AppDbContext Twin();
+
     // Flat members so the query filters read them as parameters of each query (see ApplyScopeFilters).
     internal bool ScopeSeesAll => Scope.SeesAll;
     internal string ScopePath => Scope.Path;
@@ -88,7 +93,7 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
 
     /// <summary>
     /// Every scoped row: a bounded, indexed path (the filters search it by prefix) and a foreign key to its
-    /// jurisdiction. The jurisdiction table's own id/path pair is itself.
+    /// jurisdiction (not for <see cref="ProvinceScaleRowsAttribute"/> rows). The jurisdiction table's own id/path pair is itself.
     /// </summary>
     private static void ApplyScopeColumns(ModelBuilder builder)
     {
@@ -96,6 +101,7 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
         {
             var entity = builder.Entity(type);
             entity.Property(nameof(IJurisdictionScoped.JurisdictionPath)).HasMaxLength(200);
+            if (type.IsDefined(typeof(ProvinceScaleRowsAttribute), inherit: false)) continue;
             entity.HasIndex(nameof(IJurisdictionScoped.JurisdictionPath));
             if (type != typeof(Jurisdiction))
                 entity.HasOne(typeof(Jurisdiction)).WithMany().HasForeignKey(nameof(IJurisdictionScoped.JurisdictionId)).OnDelete(DeleteBehavior.Restrict);
@@ -223,6 +229,62 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
         }
     }
 
+    /// <summary>
+    /// Inserts new rows that a record of their own seals (a run's results), with the central scope guard of any save
+    /// but no audit entry per row: each row's hash goes into <paramref name="seal"/>, whose digest the caller stores in
+    /// an audited column of the sealing record, in the same transaction (<c>verify-audit</c> recomputes it from the rows
+    /// as stored). Where <see cref="CopiesInBulk"/>, every batch goes into one binary COPY, so the database takes in the
+    /// rows while the next batch is still being made; otherwise each batch is one tracked save.
+    /// </summary>
+    public async Task BulkInsertSealedAsync<T>(IAsyncEnumerable<IReadOnlyList<T>> batches, Seal seal, CancellationToken ct) where T : Entity, ISealedRow
+    {
+        if (Database.CurrentTransaction is null)
+            throw new InvalidOperationException("sealed rows are written in the transaction that records their seal");
+        if (!CopiesInBulk)
+        {
+            // Only these rows may go unaudited: anything else pending is saved the usual way first.
+            if (ChangeTracker.HasChanges()) throw new InvalidOperationException("save pending changes before writing sealed rows");
+            await foreach (var rows in batches.WithCancellation(ct))
+            {
+                AddRange(rows);
+                await ScopeGuard.CheckAsync(this, Scope, ct);
+                seal.Add(rows);
+                await base.SaveChangesAsync(true, ct);
+                foreach (var row in rows) Entry(row).State = EntityState.Detached; // the sealing record stays tracked
+            }
+            return;
+        }
+        var paths = await ScopeGuard.AllPathsAsync(this, ct);
+        var hashing = new List<Task>();
+        async IAsyncEnumerable<object> Checked()
+        {
+            await foreach (var rows in batches.WithCancellation(ct))
+            {
+                ScopeGuard.CheckInserts(Scope, rows, paths);
+                // Hashing needs no database: it runs while the rows are being copied.
+                hashing.Add(Task.Run(() => seal.Add(rows), ct));
+                foreach (var row in rows) yield return row;
+            }
+        }
+        await InsertInBulkAsync(Model.FindEntityType(typeof(T))!, Checked(), ct);
+        await Task.WhenAll(hashing);
+    }
+
+    /// <inheritdoc cref="BulkInsertSealedAsync{T}(IAsyncEnumerable{IReadOnlyList{T}}, Seal, CancellationToken)"/>
+    public Task BulkInsertSealedAsync<T>(IReadOnlyList<T> rows, Seal seal, CancellationToken ct) where T : Entity, ISealedRow =>
+        BulkInsertSealedAsync(new[] { rows }.ToAsyncEnumerable(), seal, ct);
+
+    /// <summary>
+    /// Refreshes the planner's statistics of <typeparamref name="T"/>'s table after a bulk write changed much of it. Until
+    /// the server's own analyze comes round, its plans assume the table as it was: a lookup by key in a million rows
+    /// just copied into a table it believes empty becomes a full scan. A no-op where the database plans without them.
+    /// </summary>
+    public virtual Task RefreshStatisticsAsync<T>(CancellationToken ct) where T : class => Task.CompletedTask;
+
+    /// <summary>Copies checked new rows into their table in one stream (only where <see cref="CopiesInBulk"/>).</summary>
+    protected virtual Task InsertInBulkAsync(Microsoft.EntityFrameworkCore.Metadata.IEntityType type, IAsyncEnumerable<object> rows, CancellationToken ct) =>
+        throw new NotSupportedException("bulk copy is not available on this database");
+
     /// <summary>Writes checked, versioned rows and their linked audit entries in bulk (only where <see cref="CopiesInBulk"/>).</summary>
     protected virtual Task CopyAsync<T>(BulkBatch<T> batch, Task<List<AuditEntry>> audit, CancellationToken ct) where T : Entity =>
         throw new NotSupportedException("bulk copy is not available on this database");
@@ -239,3 +301,4 @@ public static class ScopeFilters
     public const string Jurisdiction = "jurisdiction";
     public const string Enterprise = "enterprise";
 }
+

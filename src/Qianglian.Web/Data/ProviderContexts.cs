@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Npgsql;
 
 namespace Qianglian.Web.Data;
@@ -11,6 +12,8 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     : AppDbContext(options, scope, clock)
 {
     protected override Task LockAuditChainAsync(CancellationToken ct) => Task.CompletedTask;
+
+    public override AppDbContext Twin() => new SqliteAppDbContext((DbContextOptions<SqliteAppDbContext>)this.GetService<IDbContextOptions>(), Scope, Clock);
 }
 
 /// <summary>
@@ -27,6 +30,30 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
 
     public override bool CopiesInBulk => true;
 
+    public override AppDbContext Twin() => new PostgresAppDbContext((DbContextOptions<PostgresAppDbContext>)this.GetService<IDbContextOptions>(), Scope, Clock);
+
+    /// <summary>
+    /// Columns that hold identifiers, not words: jurisdiction paths (searched by prefix on every scoped read), the
+    /// credit code, and the audit log's user, entity and key. They compare byte for byte (collation "C"): their
+    /// indexes then serve <c>LIKE 'path%'</c> as a range, and every comparison skips the locale's rules. (Names and
+    /// other text keep the database's collation.)
+    /// </summary>
+    private static readonly Dictionary<Type, string[]> Identifiers = new()
+    {
+        [typeof(AuditEntry)] = [nameof(AuditEntry.UserName), nameof(AuditEntry.EntityType), nameof(AuditEntry.EntityKey)],
+        [typeof(Modules.Enterprises.Enterprise)] = [nameof(Modules.Enterprises.Enterprise.Uscc)],
+    };
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        foreach (var type in builder.Model.GetEntityTypes())
+            foreach (var property in type.GetProperties())
+                if (property.Name is nameof(IJurisdictionScoped.JurisdictionPath) or nameof(ISharedWith.SharedWithPath)
+                    || Identifiers.TryGetValue(type.ClrType, out var names) && names.Contains(property.Name))
+                    property.SetCollation("C");
+    }
+
     protected override async Task CopyAsync<T>(BulkBatch<T> batch, Task<List<AuditEntry>> audit, CancellationToken ct)
     {
         var connection = (NpgsqlConnection)Database.GetDbConnection();
@@ -34,4 +61,13 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
         await PostgresCopy.UpdateAsync(connection, batch, ct);
         await PostgresCopy.InsertAsync(connection, Model.FindEntityType(typeof(AuditEntry))!, await audit, ct);
     }
+
+    public override Task RefreshStatisticsAsync<T>(CancellationToken ct)
+    {
+        var analyze = $"ANALYZE \"{Model.FindEntityType(typeof(T))!.GetTableName()}\""; // a name from the model, not input
+        return Database.ExecuteSqlRawAsync(analyze, ct);
+    }
+
+    protected override Task InsertInBulkAsync(Microsoft.EntityFrameworkCore.Metadata.IEntityType type, IAsyncEnumerable<object> rows, CancellationToken ct) =>
+        PostgresCopy.InsertAsync((NpgsqlConnection)Database.GetDbConnection(), type, rows, ct);
 }

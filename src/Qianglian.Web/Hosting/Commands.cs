@@ -18,6 +18,13 @@ public static class Commands
                     Console.WriteLine($"AUDIT CHAIN BROKEN at entry {broken.Sequence}");
                     return 1;
                 }
+                foreach (var seal in result.SealBreaks ?? [])
+                    Console.WriteLine($"评价“{seal.Title}”（{seal.RunId}）：{seal.Reason}");
+                if (result.SealBreaks is { Count: > 0 } sealBreaks)
+                {
+                    Console.WriteLine($"SEALED RESULTS CHANGED in {sealBreaks.Count} run(s)");
+                    return 1;
+                }
                 Console.WriteLine($"审计链完整，共 {result.Checked} 条 (audit chain intact: {result.Checked} entries)");
                 Console.WriteLine($"最新哈希 head hash: {result.HeadHash}");
                 return 0;

@@ -24,6 +24,9 @@ public abstract class AuditTests<THost>(THost host) : IClassFixture<THost> where
         Assert.Equal(["Added", "Modified"], entries.Select(e => e.Action));
         Assert.All(entries, e => Assert.Equal("xiqu.office", e.UserName));
         Assert.All(entries, e => Assert.Equal(xiqu.Path, e.JurisdictionPath));
+        var added = JsonDocument.Parse(entries[0].Changes).RootElement;   // a new row: each field it was given, its value only
+        Assert.Equal(["after"], added.GetProperty("Name").EnumerateObject().Select(side => side.Name));
+        Assert.Equal("审计前名称", added.GetProperty("Name").GetProperty("after").GetString());
         var changes = JsonDocument.Parse(entries[1].Changes).RootElement;
         Assert.Equal("审计前名称", changes.GetProperty("Name").GetProperty("before").GetString());
         Assert.Equal("审计后名称", changes.GetProperty("Name").GetProperty("after").GetString());

@@ -77,7 +77,7 @@ internal static class AuditTrail
 
     private static Pending Describe(Type entityType, IEnumerable<object?> key, EntityState action, IEnumerable<(string Name, object? Before, object? After)> values, string path) =>
         new(entityType.Name, string.Join(",", key.Select(k => Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture))), action.ToString(),
-            ChangesJson(values, MaskedOf(entityType)), path);
+            ChangesJson(values, MaskedOf(entityType), action), path);
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, HashSet<string>> MaskedByType = new();
 
@@ -87,11 +87,13 @@ internal static class AuditTrail
 
     /// <summary>
     /// Each changed field as <c>{"Field":{"before":…,"after":…}}</c>, fields in ordinal order (as given), Chinese unescaped —
-    /// the JSON the audit page shows. Written directly with one reused writer per thread (imports describe a hundred
-    /// thousand rows at once); any value type without a fast path goes through the serializer, so the text is what
-    /// serializing the same values would give.
+    /// the JSON the audit page shows. A new row records the value of each field it was given (<c>{"after":…}</c>; a field
+    /// left empty is not listed), a deleted row the value each field had (<c>{"before":…}</c>): the other side would be
+    /// null throughout, and an import logs a hundred thousand new rows at once. Written directly with one reused writer
+    /// per thread; any value type without a fast path goes through the serializer, so the text is what serializing the
+    /// same values would give.
     /// </summary>
-    private static string ChangesJson(IEnumerable<(string Name, object? Before, object? After)> values, HashSet<string> maskedFields)
+    private static string ChangesJson(IEnumerable<(string Name, object? Before, object? After)> values, HashSet<string> maskedFields, EntityState action)
     {
         var buffer = jsonBuffer ??= new System.Buffers.ArrayBufferWriter<byte>(1024);
         buffer.ResetWrittenCount();
@@ -100,13 +102,20 @@ internal static class AuditTrail
         json.WriteStartObject();
         foreach (var (name, before, after) in values)
         {
+            if (action == EntityState.Added && after is null || action == EntityState.Deleted && before is null) continue;
             var masked = maskedFields.Contains(name);
             json.WritePropertyName(name);
             json.WriteStartObject();
-            json.WritePropertyName("before");
-            WriteValue(json, masked && before is not null ? "***" : before);
-            json.WritePropertyName("after");
-            WriteValue(json, masked && after is not null ? "***" : after);
+            if (action != EntityState.Added)
+            {
+                json.WritePropertyName("before");
+                WriteValue(json, masked && before is not null ? "***" : before);
+            }
+            if (action != EntityState.Deleted)
+            {
+                json.WritePropertyName("after");
+                WriteValue(json, masked && after is not null ? "***" : after);
+            }
             json.WriteEndObject();
         }
         json.WriteEndObject();

@@ -117,6 +117,26 @@ internal static class ScopeGuard
         CheckEnterprise(scope, type, owner, originalOwner);
     }
 
+    /// <summary>The path of every jurisdiction by id: a province-wide insert checks a million rows against them, not a query per batch.</summary>
+    public static async Task<Dictionary<Guid, string>> AllPathsAsync(AppDbContext db, CancellationToken ct) =>
+        await db.Jurisdictions.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.JurisdictionPath, ct);
+
+    /// <summary>The rules of <see cref="CheckBulkAsync{T}"/> for new rows, against the known <paramref name="paths"/>: each row's path is set from its jurisdiction, and each must lie in the scope.</summary>
+    public static void CheckInserts<T>(UserScope scope, IReadOnlyList<T> rows, IReadOnlyDictionary<Guid, string> paths) where T : Entity
+    {
+        if (typeof(T) == typeof(AuditEntry) || typeof(T) == typeof(Modules.Jurisdictions.Jurisdiction))
+            throw new NotSupportedException($"{typeof(T).Name} rows are not bulk-saved");
+        foreach (var row in rows)
+            if (row is IJurisdictionScoped scoped)
+                scoped.JurisdictionPath = paths.TryGetValue(scoped.JurisdictionId, out var path)
+                    ? path
+                    : throw new Api.NotFoundException("jurisdictionId", "所属辖区不存在 (jurisdiction not found)");
+        if (scope.SeesAll && scope.EnterpriseId is null && !scope.ReadOnly) return;
+        if (scope.ReadOnly && rows.Count > 0) throw new ScopeViolationException("只读账号不能修改数据 (read-only account)");
+        foreach (var row in rows)
+            CheckRow(scope, typeof(T), (row as IJurisdictionScoped)?.JurisdictionPath, null, (row as IEnterpriseOwned)?.EnterpriseId, (row as IEnterpriseOwned)?.EnterpriseId);
+    }
+
     /// <summary>
     /// The caller's own account may change (password, lockout counters, stamps) — but never where it belongs: a
     /// change of jurisdiction or enterprise goes through the ordinary checks.

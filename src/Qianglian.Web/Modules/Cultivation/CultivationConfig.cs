@@ -64,6 +64,7 @@ internal sealed class EvaluationRunConfig : IEntityTypeConfiguration<EvaluationR
         b.Property(r => r.ModelVersions).HasMaxLength(500);
         b.Property(r => r.CreatedBy).HasMaxLength(100);
         b.Property(r => r.Notice).HasMaxLength(4000);
+        b.Property(r => r.ResultsSeal).HasMaxLength(64);
         b.HasIndex(r => new { r.Kind, r.Year });
     }
 }
@@ -80,12 +81,10 @@ internal sealed class EvaluationResultConfig : IEntityTypeConfiguration<Evaluati
         b.Property(r => r.Notes).HasMaxLength(2000);
         b.Property(r => r.DecisionNote).HasMaxLength(1000);
         b.Property(r => r.DecidedBy).HasMaxLength(100);
+        // A province's run writes a million results: no foreign keys, only the indexes they are read by (a run's results
+        // by score, an enterprise's results) — see ProvinceScaleRowsAttribute. Their run's seal stands for them.
         b.HasIndex(r => new { r.RunId, r.Score });
         b.HasIndex(r => r.EnterpriseId);
-        b.HasOne<EvaluationRun>().WithMany().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<CultivationModel>().WithMany().HasForeignKey(r => r.ModelId).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<Enterprise>().WithMany().HasForeignKey(r => r.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
-        b.HasOne<Chain>().WithMany().HasForeignKey(r => r.ChainId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -24,15 +24,25 @@ public sealed class CultivationExcel(AppDb dbs, CurrentUser user, TimeProvider c
     {
         var run = await runs.Get(runId, ct);
         var rows = new List<IDictionary<string, object?>>();
+        Dictionary<Guid, Dictionary<string, decimal>> averages;
+        var models = new Dictionary<Guid, CompiledModel>();
+        await using (var db = dbs.Open())
+        {
+            var stored = await db.EvaluationRuns.IgnoreQueryFilters().AsNoTracking().SingleAsync(x => x.Id == runId, ct);
+            averages = ResultExplanation.ReadByModel(stored.Averages);
+            foreach (var model in await db.CultivationModels.IgnoreQueryFilters().AsNoTracking().Where(m => stored.ModelIds.Contains(m.Id)).ToListAsync(ct))
+                models[model.Id] = CompiledModel.Of(ModelJson.Read<ScoringModel>(model.Definition));
+        }
         for (var page = 1; ; page++)
         {
             var chunk = await runs.Results(runId, new ReadRuns.ResultQuery(Page: page, PageSize: 500), ct);
             await using var db = dbs.Open();
             var ids = chunk.Items.Select(i => i.Id).ToList();
-            var explanations = await db.EvaluationResults.AsNoTracking().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Explanation, ct);
+            var stored = await db.EvaluationResults.AsNoTracking().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, ct);
             foreach (var r in chunk.Items)
             {
-                var score = ModelJson.Read<SubjectScore>(explanations[r.Id]);
+                var result = stored[r.Id];
+                var score = ResultExplanation.Of(result, models[result.ModelId], ResultExplanation.ForModel(averages, result.ModelId), r.EnterpriseName);
                 var row = new Dictionary<string, object?>
                 {
                     [run.Kind == RunKind.Grading ? "排名（同一模型内）" : "排名（本链内）"] = r.Rank, ["企业名称"] = r.EnterpriseName, [Uscc] = r.Uscc, [Chain] = r.ChainName, ["得分"] = r.Score,

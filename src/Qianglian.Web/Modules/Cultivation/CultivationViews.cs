@@ -16,8 +16,12 @@ public sealed record ResultView(Guid Id, Guid RunId, Guid EnterpriseId, string E
 
 public sealed record ResultPage(IReadOnlyList<ResultView> Items, int Total);
 
+/// <summary>A run as one of its results shows it: the run's own fields, without the counts over all its results.</summary>
+public sealed record RunHeader(Guid Id, RunKind Kind, int Year, RunStatus Status, string Title, string ModelVersions, int SubjectCount, Guid JurisdictionId,
+    string JurisdictionPath, DateOnly? PublishedOn, DateOnly? ObjectionDeadline, int Version);
+
 /// <summary>One result with everything behind it: the run, the model, every indicator line and the what-if.</summary>
-public sealed record ResultDetail(ResultView Result, RunView Run, string ModelName, string? ModelSource, SubjectScore Score, WhatIfResult? WhatIf,
+public sealed record ResultDetail(ResultView Result, RunHeader Run, string ModelName, string? ModelSource, SubjectScore Score, WhatIfResult? WhatIf,
     IReadOnlyList<ObjectionView> Objections);
 
 public sealed record ObjectionView(Guid Id, Guid RunId, Guid ResultId, Guid EnterpriseId, string EnterpriseName, string JurisdictionPath, string Reason, string FiledBy,

@@ -1,3 +1,4 @@
+using Qianglian.Core.Audit;
 using Qianglian.Core.Cultivation;
 using Qianglian.Web.Data;
 
@@ -28,10 +29,32 @@ public sealed class EvaluationRun : ScopedEntity
     public DateOnly? ObjectionDeadline { get; set; }
     public string? Notice { get; set; }
     public DateTimeOffset? FinishedAt { get; set; }
+
+    /// <summary>
+    /// The values the missing-data rule imputed, by model and indicator (JSON): with a result's figures, what its
+    /// explanation is written out from.
+    /// </summary>
+    public string Averages { get; set; } = "{}";
+
+    /// <summary>
+    /// The lowest total the run gave each class, by model and class key (JSON): what a rank-share what-if aims at, kept
+    /// with the run rather than searched for among a million results each time one is opened.
+    /// </summary>
+    public string LowestTotals { get; set; } = "{}";
+
+    /// <summary>
+    /// The seal of the run's results (<see cref="Seal"/>), recorded in the run's audit trail in place of an entry per
+    /// result; <c>verify-audit</c> recomputes it. Null for runs stored before results were sealed (each audited).
+    /// </summary>
+    public string? ResultsSeal { get; set; }
 }
 
-/// <summary>One enterprise's result of a run (for a chain, in a tier review), with its explanation as JSON.</summary>
-public sealed class EvaluationResult : ScopedEntity, IEnterpriseOwned
+/// <summary>
+/// One enterprise's result of a run (for a chain, in a tier review): score, rank and class, and the figures the model
+/// read, from which its explanation is written out on demand (<see cref="ResultExplanation"/>).
+/// </summary>
+[ProvinceScaleRows]
+public sealed class EvaluationResult : ScopedEntity, IEnterpriseOwned, ISealedRow
 {
     public Guid RunId { get; set; }
     public Guid ModelId { get; set; }
@@ -44,7 +67,12 @@ public sealed class EvaluationResult : ScopedEntity, IEnterpriseOwned
     /// <summary>The class after objections (a grading), as locked.</summary>
     public string FinalClass { get; set; } = "";
     public bool Exempt { get; set; }
-    public string Explanation { get; set; } = "";
+
+    /// <summary>The values the model read, by key (JSON, <see cref="Figures"/>); null when the enterprise could not be evaluated.</summary>
+    public string? Figures { get; set; }
+
+    /// <summary>The explanation as runs stored it before they kept figures; null since.</summary>
+    public string? Explanation { get; set; }
     public string? Notes { get; set; }
 
     public Tier? HeldTier { get; set; }
@@ -56,6 +84,12 @@ public sealed class EvaluationResult : ScopedEntity, IEnterpriseOwned
     public DateTimeOffset? DecidedAt { get; set; }
 
     Guid? IEnterpriseOwned.EnterpriseId => EnterpriseId;
+
+    /// <summary>What the run fixed; the decision and the class after objections change later, audited change by change.</summary>
+    void ISealedRow.AddSealedFields(RowSealBuilder row) => row
+        .Add(Id).Add(RunId).Add(ModelId).Add(EnterpriseId).Add(ChainId).Add(JurisdictionId)
+        .Add(Score).Add(Rank).Add(Class).Add(ClassKey).Add(Exempt)
+        .Add(Figures).Add(Explanation).Add(Notes).Add((int?)HeldTier).Add((int?)ReachedTier).Add((int)Proposal);
 }
 
 /// <summary>An enterprise's objection to its published grade, and how it was resolved.</summary>

@@ -6,44 +6,55 @@ using Qianglian.Web.Data;
 
 namespace Qianglian.Web.Modules.Cultivation;
 
-/// <summary>A graded enterprise: its score under the model of its class of size (above or below scale).</summary>
-public sealed record GradedEnterprise(Guid EnterpriseId, Guid JurisdictionId, bool AboveScale, SubjectScore Score);
+/// <summary>A grading's two populations: above-scale enterprises under the above-scale model, the others under the below-scale one.</summary>
+public sealed record Grading(ScoredGroup Above, ScoredGroup? Below)
+{
+    public int Count => Above.Count + (Below?.Count ?? 0);
+}
 
 /// <summary>
 /// 亩均论英雄 for a jurisdiction and year: the industrial enterprises with facts for the year, above-scale ones under
 /// the above-scale model (six indicators), the others under the below-scale model (tax per mu and per kWh), each
 /// population ranked on its own. An impossible figure (negative land) stops the run naming the enterprise.
-/// The enterprises are streamed by one query; each keeps only the values its model reads.
+/// The enterprises are streamed by one query; each becomes the row of values its model reads, built on every core
+/// while the rest is still being read.
 /// </summary>
 public static class GradingComputation
 {
-    private sealed record Graded(Guid Id, Guid JurisdictionId, Subject Subject);
-
-    public static async Task<IReadOnlyList<GradedEnterprise>> ComputeAsync(AppDbContext db, string path, int year, ScoringModel above, ScoringModel? below, DateOnly asOf, CancellationToken ct)
+    public static async Task<Grading> ComputeAsync(AppDbContext db, string path, int year, ScoringModel above, ScoringModel? below, DateOnly asOf, CancellationToken ct)
     {
-        var population = db.Enterprises.Where(e => e.JurisdictionPath.StartsWith(path) && e.IndustryCode != null
-                                                   && db.EnterpriseFacts.Any(f => f.EnterpriseId == e.Id && f.Year == year));
-        var previousYears = EnterpriseValues.NeedPreviousYears(above) || below is not null && EnterpriseValues.NeedPreviousYears(below);
-        var (aboveReads, belowReads) = (above.Reads(), below?.Reads() ?? new HashSet<string>());
-        var (abovePopulation, belowPopulation) = (new List<Graded>(), new List<Graded>());
-        var negative = new List<string>();
-        await foreach (var i in EnterpriseInputs.StreamAsync(db, population, year, asOf, previousYears, ct))
-        {
-            if (!i.Industrial || i.Facts is null) continue;
-            if (i.Facts.LandMu < 0) negative.Add($"{i.Name}：{i.Facts.LandMu}亩");
-            var reads = i.AboveScale ? aboveReads : belowReads;
-            var values = i.Values.Where(v => reads.Contains(v.Key)).ToDictionary(v => v.Key, v => v.Value, StringComparer.Ordinal);
-            (i.AboveScale ? abovePopulation : belowPopulation).Add(new Graded(i.Id, i.JurisdictionId, new Subject(i.Id.ToString("N"), i.Name, values)));
-        }
-        if (negative.Count > 0) throw new ValidationException("landMu", $"用地面积不能为负数，请先更正企业数据：{string.Join("、", negative.Take(10))} (negative land area)");
+        var (aboveModel, belowModel) = (CompiledModel.Of(above), below is null ? null : CompiledModel.Of(below));
+        CompiledModel[] models = belowModel is null ? [aboveModel] : [aboveModel, belowModel];
+        var population = db.Enterprises.Where(e => e.JurisdictionPath.StartsWith(path) && e.IndustryCode != null);
+        var experts = await PopulationSources.ExpertScoresAsync(db, population, year, models, ct);
+        var (aboveReaders, belowReaders) = (EnterpriseValues.Readers(aboveModel.Inputs), belowModel is null ? null : EnterpriseValues.Readers(belowModel.Inputs));
 
-        var graded = new List<GradedEnterprise>(abovePopulation.Count + belowPopulation.Count);
-        foreach (var (model, members, isAbove) in new[] { (above, abovePopulation, true), (below, belowPopulation, false) })
+        var negative = new List<Guid>();
+        var rows = new BatchBuilder<PopulationSources.Sourced, (RunSubject Subject, bool Above, decimal?[] Row)>(e => (new RunSubject(e.Id, e.JurisdictionId), e.AboveScale,
+            e.AboveScale
+                ? PopulationSources.Row(aboveModel, aboveReaders, e.Sources!, experts.GetValueOrDefault(e.Id))
+                : PopulationSources.Row(belowModel!, belowReaders!, e.Sources!, experts.GetValueOrDefault(e.Id))));
+        await foreach (var e in PopulationSources.StreamSourcesAsync(db, population, year, asOf, PopulationSources.Needs.For(models), factsOnly: true, ct))
         {
-            if (model is null || members.Count == 0) continue;
-            var scores = Scorer.Score(model, members.Select(m => m.Subject).ToList());
-            graded.AddRange(members.Zip(scores, (m, s) => new GradedEnterprise(m.Id, m.JurisdictionId, isAbove, s)));
+            if (e.Sources is not { } sources || !sources.Industrial) continue;
+            if (sources.Year.LandMu < 0) negative.Add(e.Id);
+            if (e.AboveScale || belowModel is not null) rows.Add(e);
         }
-        return graded;
+        if (negative.Count > 0)
+        {
+            var first = negative.Take(10).ToList();
+            var named = await (from f in db.EnterpriseFacts
+                               join x in db.Enterprises on f.EnterpriseId equals x.Id
+                               where f.Year == year && first.Contains(x.Id)
+                               select new { x.Name, f.LandMu }).ToListAsync(ct);
+            throw new ValidationException("landMu", $"用地面积不能为负数，请先更正企业数据：{string.Join("、", named.Select(n => $"{n.Name}：{n.LandMu}亩"))} (negative land area)");
+        }
+        var built = await rows.ToListAsync();
+        ScoredGroup Group(CompiledModel model, bool isAbove)
+        {
+            var members = built.Where(b => b.Above == isAbove).ToList();
+            return ScoredGroup.Score(model, [.. members.Select(m => m.Subject)], [.. members.Select(m => m.Row)]);
+        }
+        return new Grading(Group(aboveModel, true), belowModel is null ? null : Group(belowModel, false));
     }
 }

@@ -82,21 +82,24 @@ public sealed class ReadRuns(AppDb dbs, CurrentUser user)
                          where x.Id == resultId
                          select new { x, e.Name, e.Uscc, ChainName = c == null ? null : c.Name }).FirstOrDefaultAsync(ct)
                   ?? throw new NotFoundException("result", "评价结果不存在 (result not found)");
-        var run = await Get(db, row.x.RunId, ct);
+        var run = await db.EvaluationRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == row.x.RunId, ct) ?? throw new NotFoundException("run", "评价不存在 (run not found)");
         var modelRow = await db.CultivationModels.IgnoreQueryFilters().AsNoTracking().SingleAsync(m => m.Id == row.x.ModelId, ct);
         var model = ModelJson.Read<ScoringModel>(modelRow.Definition);
-        var score = ModelJson.Read<SubjectScore>(row.x.Explanation);
+        var score = ResultExplanation.Of(row.x, CompiledModel.Of(model), ResultExplanation.ForModel(ResultExplanation.ReadByModel(run.Averages), row.x.ModelId), row.Name);
         WhatIfResult? whatIf = null;
         if (score.Scored)
         {
-            // The lowest total in each class of the same model in this run: all a rank-share what-if needs. Read without
-            // the caller's scope: a county's enterprise competes with the whole run, though the county sees only its own.
-            var lowest = await db.EvaluationResults.IgnoreQueryFilters().Where(x => x.RunId == row.x.RunId && x.ModelId == row.x.ModelId && x.Score != null && x.ClassKey != "")
-                .GroupBy(x => x.ClassKey).Select(g => new { g.Key, Min = g.Min(x => x.Score) }).ToDictionaryAsync(x => x.Key, x => x.Min!.Value, ct);
+            // The lowest total in each class of the same model in the run: all a rank-share what-if needs of the others. Kept
+            // with the run; runs stored before it was are searched (without the caller's scope: a county's enterprise
+            // competes with the whole run, though the county sees only its own).
+            var lowest = ResultExplanation.ForModel(ResultExplanation.ReadByModel(run.LowestTotals), row.x.ModelId);
+            if (lowest.Count == 0 && run.ResultsSeal is null)
+                lowest = await db.EvaluationResults.IgnoreQueryFilters().Where(x => x.RunId == row.x.RunId && x.ModelId == row.x.ModelId && x.Score != null && x.ClassKey != "")
+                    .GroupBy(x => x.ClassKey).Select(g => new { g.Key, Min = g.Min(x => x.Score) }).ToDictionaryAsync(x => x.Key, x => x.Min!.Value, ct);
             whatIf = WhatIf.Lift(model, score, lowest);
         }
         var objections = await Objections(db, o => o.ResultId == resultId, ct);
-        return new ResultDetail(View(row.x, row.Name, row.Uscc, row.ChainName), run, modelRow.Name + $"（{modelRow.Year} 第{modelRow.Revision}版）", model.Source, score, whatIf, objections);
+        return new ResultDetail(View(row.x, row.Name, row.Uscc, row.ChainName), Header(run), modelRow.Name + $"（{modelRow.Year} 第{modelRow.Revision}版）", model.Source, score, whatIf, objections);
     }
 
     /// <summary>Grades by group: <c>county</c> (the enterprise's jurisdiction), <c>park</c> or <c>chain</c> (an enterprise counts in each chain it is on).</summary>
@@ -159,6 +162,9 @@ public sealed class ReadRuns(AppDb dbs, CurrentUser user)
     internal static RunView View(EvaluationRun r, int pending, int openObjections, IReadOnlyDictionary<string, int> classes) =>
         new(r.Id, r.Kind, r.Year, r.Status, r.Title, r.ModelVersions, r.SubjectCount, r.JurisdictionId, r.JurisdictionPath, r.CreatedAt, r.CreatedBy,
             r.PublishedOn, r.ObjectionDeadline, r.Notice, r.FinishedAt, pending, openObjections, classes, r.Version);
+
+    internal static RunHeader Header(EvaluationRun r) =>
+        new(r.Id, r.Kind, r.Year, r.Status, r.Title, r.ModelVersions, r.SubjectCount, r.JurisdictionId, r.JurisdictionPath, r.PublishedOn, r.ObjectionDeadline, r.Version);
 
     internal static ResultView View(EvaluationResult x, string name, string uscc, string? chain) =>
         new(x.Id, x.RunId, x.EnterpriseId, name, uscc, x.ChainId, chain, x.JurisdictionPath, x.Score, x.Rank, x.Class, x.FinalClass, x.Exempt, x.Notes,

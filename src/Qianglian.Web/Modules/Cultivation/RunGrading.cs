@@ -25,22 +25,23 @@ public sealed class RunGrading(AppDb dbs, CurrentUser user, TimeProvider clock)
         var (aboveRow, above) = await ModelCatalog.RequireScoring(db, place.JurisdictionPath, ModelCatalog.PerMuAbove, r.Year, ct);
         var belowRow = await ModelCatalog.Resolve(db, place.JurisdictionPath, ModelKind.Scoring, ModelCatalog.PerMuBelow, r.Year, ct);
         var below = belowRow is null ? null : ModelJson.Read<Core.Scoring.ScoringModel>(belowRow.Definition);
-        var graded = await GradingComputation.ComputeAsync(db, place.JurisdictionPath, r.Year, above, below, CultivationClock.YearEnd(r.Year), ct);
-        if (graded.Count == 0) throw new ValidationException("year", $"{place.Name}没有{r.Year}年度数据的工业企业，无可评价 (no industrial enterprise has facts for {r.Year})");
+        var grading = await GradingComputation.ComputeAsync(db, place.JurisdictionPath, r.Year, above, below, CultivationClock.YearEnd(r.Year), ct);
+        if (grading.Count == 0) throw new ValidationException("year", $"{place.Name}没有{r.Year}年度数据的工业企业，无可评价 (no industrial enterprise has facts for {r.Year})");
 
         var run = new EvaluationRun
         {
             JurisdictionId = place.Id, Kind = RunKind.Grading, Year = r.Year, Status = RunStatus.Draft, Title = $"{place.Name}{r.Year}年度亩均效益评价",
             ModelIds = [aboveRow.Id, .. belowRow is null ? Array.Empty<Guid>() : [belowRow.Id]],
             ModelVersions = string.Join("；", new[] { aboveRow, belowRow }.OfType<CultivationModel>().Select(m => $"{m.Name} {m.Year} 第{m.Revision}版")),
-            SubjectCount = graded.Count, CreatedAt = now, CreatedBy = user.Name,
+            SubjectCount = grading.Count, CreatedAt = now, CreatedBy = user.Name,
+            Averages = ResultExplanation.WriteByModel([(aboveRow.Id, grading.Above.Scores.Averages), (belowRow?.Id, grading.Below?.Scores.Averages)]),
+            LowestTotals = ResultExplanation.WriteByModel([(aboveRow.Id, grading.Above.LowestTotals()), (belowRow?.Id, grading.Below?.LowestTotals())]),
         };
-        await RunResults.SaveAsync(db, run, graded, g => new EvaluationResult
-        {
-            JurisdictionId = g.JurisdictionId, RunId = run.Id, ModelId = g.AboveScale ? aboveRow.Id : belowRow!.Id, EnterpriseId = g.EnterpriseId,
-            Score = g.Score.Total, Rank = g.Score.Rank, Class = g.Score.Class, ClassKey = g.Score.ClassKey, FinalClass = g.Score.Class, Exempt = g.Score.Exempt,
-            Explanation = ModelJson.Write(g.Score), Notes = g.Score.Notes.Count > 0 ? string.Join("；", g.Score.Notes) : null,
-        }, ct);
+        var aboveCount = grading.Above.Count;
+        var order = RunResults.ByScore(grading.Count, n => n < aboveCount ? grading.Above.Scores.Outcomes[n].Total : grading.Below!.Scores.Outcomes[n - aboveCount].Total);
+        await RunResults.SaveAsync(db, run, grading.Count, n => order[n] < aboveCount
+            ? RunResults.Of(grading.Above, order[n], run.Id, aboveRow.Id)
+            : RunResults.Of(grading.Below!, order[n] - aboveCount, run.Id, belowRow!.Id), ct);
         return run.Id;
     }
 }

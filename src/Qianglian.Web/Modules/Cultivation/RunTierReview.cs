@@ -26,21 +26,30 @@ public sealed class RunTierReview(AppDb dbs, CurrentUser user, TimeProvider cloc
         if (await db.EvaluationRuns.AnyAsync(x => x.Kind == RunKind.TierReview && x.JurisdictionId == place.Id && x.Year == r.Year && x.Status == RunStatus.Proposed, ct))
             throw new ConflictException($"{place.Name}{r.Year}年度已有待确认的梯度评估，请先逐项确认 (an open review exists)");
         var (row, model) = await ModelCatalog.RequireScoring(db, place.JurisdictionPath, ModelCatalog.ChainLeader, r.Year, ct);
-        var candidates = await TierReviewComputation.ComputeAsync(db, place.JurisdictionPath, model, r.Year, CultivationClock.YearEnd(r.Year), ct);
+        var review = await TierReviewComputation.ComputeAsync(db, place.JurisdictionPath, model, r.Year, CultivationClock.YearEnd(r.Year), ct);
+        var candidates = review.Candidates;
 
         var run = new EvaluationRun
         {
             JurisdictionId = place.Id, Kind = RunKind.TierReview, Year = r.Year, Status = RunStatus.Proposed, Title = $"{place.Name}{r.Year}年度链主企业梯度评估",
             ModelIds = [row.Id], ModelVersions = $"{row.Name} {row.Year} 第{row.Revision}版", SubjectCount = candidates.Count, CreatedAt = now, CreatedBy = user.Name,
+            Averages = ResultExplanation.WriteByModel([(row.Id, review.Scored.Scores.Averages)]),
+            LowestTotals = ResultExplanation.WriteByModel([(row.Id, review.Scored.LowestTotals())]),
         };
         if (candidates.All(c => c.Proposal == ProposalKind.None)) (run.Status, run.FinishedAt) = (RunStatus.Closed, now);
-        await RunResults.SaveAsync(db, run, candidates, c => new EvaluationResult
+        var notEvaluated = TierReviewComputation.NotEvaluated(r.Year);
+        var order = RunResults.ByScore(candidates.Count, n => candidates[n].Row >= 0 ? review.Scored.Scores.Outcomes[candidates[n].Row].Total : null);
+        await RunResults.SaveAsync(db, run, candidates.Count, n =>
         {
-            JurisdictionId = c.EnterpriseJurisdictionId, RunId = run.Id, ModelId = row.Id, EnterpriseId = c.EnterpriseId, ChainId = c.ChainId,
-            Score = c.Score.Total, Rank = c.Score.Rank, Class = c.Score.Class, ClassKey = c.Score.ClassKey, FinalClass = c.Score.Class,
-            Explanation = ModelJson.Write(c.Score), Notes = c.Score.Notes.Count > 0 ? string.Join("；", c.Score.Notes) : null,
-            HeldTier = c.Held, ReachedTier = c.Reached, Proposal = c.Proposal,
-            Decision = c.Proposal == ProposalKind.None ? Decision.NotNeeded : Decision.Pending,
+            var c = candidates[order[n]];
+            var result = c.Row >= 0 ? RunResults.Of(review.Scored, c.Row, run.Id, row.Id) : new EvaluationResult
+            {
+                JurisdictionId = c.EnterpriseJurisdictionId, RunId = run.Id, ModelId = row.Id, EnterpriseId = c.EnterpriseId, ChainId = c.ChainId, Notes = notEvaluated,
+            };
+            result.Rank = c.ChainRank;
+            (result.HeldTier, result.ReachedTier, result.Proposal) = (c.Held, c.Reached, c.Proposal);
+            result.Decision = c.Proposal == ProposalKind.None ? Decision.NotNeeded : Decision.Pending;
+            return result;
         }, ct);
         return run.Id;
     }

@@ -186,7 +186,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean");
@@ -263,12 +264,14 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("EntityKey")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("EntityType")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
+                        .HasColumnType("character varying(100)")
+                        .UseCollation("C");
 
                     b.Property<string>("Hash")
                         .IsRequired()
@@ -278,7 +281,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("PreviousHash")
                         .IsRequired()
@@ -291,7 +295,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("UserName")
                         .IsRequired()
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
+                        .HasColumnType("character varying(256)")
+                        .UseCollation("C");
 
                     b.HasKey("Sequence");
 
@@ -334,7 +339,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid?>("LeadUnitId")
                         .HasColumnType("uuid");
@@ -386,7 +392,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -434,7 +441,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -484,7 +492,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Keys")
                         .HasColumnType("integer");
@@ -544,7 +553,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -589,7 +599,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -642,7 +653,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("NodeId")
                         .HasColumnType("uuid");
@@ -682,7 +694,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<decimal>("ShortShare")
                         .HasPrecision(5, 4)
@@ -773,7 +786,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid?>("NodeId")
                         .HasColumnType("uuid");
@@ -840,7 +854,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -890,7 +905,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<bool>("MajorProjectUnderConstruction")
                         .HasColumnType("boolean");
@@ -951,7 +967,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<decimal?>("MainBusinessRevenue")
                         .HasPrecision(18, 2)
@@ -1030,7 +1047,9 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .HasColumnType("boolean");
 
                     b.Property<string>("Explanation")
-                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Figures")
                         .HasColumnType("text");
 
                     b.Property<string>("FinalClass")
@@ -1047,7 +1066,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("ModelId")
                         .HasColumnType("uuid");
@@ -1078,15 +1098,7 @@ namespace Qianglian.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChainId");
-
                     b.HasIndex("EnterpriseId");
-
-                    b.HasIndex("JurisdictionId");
-
-                    b.HasIndex("JurisdictionPath");
-
-                    b.HasIndex("ModelId");
 
                     b.HasIndex("RunId", "Score");
 
@@ -1098,6 +1110,10 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Averages")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -1116,10 +1132,15 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<string>("LowestTotals")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.PrimitiveCollection<List<Guid>>("ModelIds")
                         .IsRequired()
@@ -1139,6 +1160,10 @@ namespace Qianglian.Web.Data.Migrations.Postgres
 
                     b.Property<DateOnly?>("PublishedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("ResultsSeal")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
@@ -1187,7 +1212,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -1253,7 +1279,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("NewClass")
                         .HasMaxLength(50)
@@ -1319,7 +1346,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("LastTier")
                         .HasColumnType("integer");
@@ -1384,7 +1412,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid?>("StartedByResultId")
                         .HasColumnType("uuid");
@@ -1435,7 +1464,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Listing")
                         .HasColumnType("integer");
@@ -1451,7 +1481,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("Uscc")
                         .IsRequired()
                         .HasMaxLength(18)
-                        .HasColumnType("character varying(18)");
+                        .HasColumnType("character varying(18)")
+                        .UseCollation("C");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -1488,7 +1519,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -1548,7 +1580,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<decimal>("LandMu")
                         .HasPrecision(18, 4)
@@ -1625,7 +1658,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1688,7 +1722,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("ModelId")
                         .HasColumnType("uuid");
@@ -1743,7 +1778,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -1840,7 +1876,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Round")
                         .HasColumnType("integer");
@@ -1920,7 +1957,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -2020,7 +2058,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int?>("LoanDays")
                         .HasColumnType("integer");
@@ -2128,7 +2167,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Note")
                         .HasMaxLength(500)
@@ -2190,7 +2230,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -2275,7 +2316,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("LoadedAt")
                         .HasColumnType("timestamp with time zone");
@@ -2332,7 +2374,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateOnly>("PaidOn")
                         .HasColumnType("date");
@@ -2374,7 +2417,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -2439,7 +2483,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("LeadId")
                         .HasColumnType("uuid");
@@ -2491,7 +2536,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Month")
                         .HasColumnType("integer");
@@ -2561,7 +2607,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<bool>("Major")
                         .HasColumnType("boolean");
@@ -2654,7 +2701,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("LeadId")
                         .HasColumnType("uuid");
@@ -2709,7 +2757,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Location")
                         .HasMaxLength(100)
@@ -2792,7 +2841,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid?>("LeadId")
                         .HasColumnType("uuid");
@@ -2876,7 +2926,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -2924,7 +2975,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Level")
                         .HasColumnType("integer");
@@ -2968,7 +3020,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -3016,7 +3069,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Line")
                         .HasColumnType("integer");
@@ -3075,7 +3129,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("MatchKind")
                         .IsRequired()
@@ -3143,7 +3198,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("PackCode")
                         .HasMaxLength(50)
@@ -3213,7 +3269,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<DateTimeOffset>("LoadedAt")
                         .HasColumnType("timestamp with time zone");
@@ -3274,7 +3331,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -3321,7 +3379,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Month")
                         .HasColumnType("integer");
@@ -3422,7 +3481,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -3522,7 +3582,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<decimal>("PlannedInvestment")
                         .HasPrecision(18, 2)
@@ -3577,7 +3638,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -3631,7 +3693,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -3690,7 +3753,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<decimal>("LaggardMarginPoints")
                         .HasPrecision(5, 2)
@@ -3754,7 +3818,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("LocalityId")
                         .HasColumnType("uuid");
@@ -3769,7 +3834,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("SharedWithPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
@@ -3819,7 +3885,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
@@ -3878,7 +3945,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("ProjectId")
                         .HasColumnType("uuid");
@@ -3918,7 +3986,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("ProblemId")
                         .HasColumnType("uuid");
@@ -3984,7 +4053,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid?>("MeetingId")
                         .HasColumnType("uuid");
@@ -4043,7 +4113,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Participants")
                         .IsRequired()
@@ -4099,7 +4170,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int?>("Light")
                         .HasColumnType("integer");
@@ -4202,7 +4274,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Level")
                         .HasColumnType("integer");
@@ -4295,7 +4368,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("ProblemId")
                         .HasColumnType("uuid");
@@ -4354,7 +4428,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
@@ -4418,7 +4493,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("RecordedBy")
                         .IsRequired()
@@ -4471,7 +4547,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("LeadDepartmentDays")
                         .HasColumnType("integer");
@@ -4563,7 +4640,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Note")
                         .HasMaxLength(1000)
@@ -4632,7 +4710,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<string>("Keywords")
                         .IsRequired()
@@ -4700,7 +4779,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<Guid>("TaskId")
                         .HasColumnType("uuid");
@@ -4741,7 +4821,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("PercentComplete")
                         .HasColumnType("integer");
@@ -4814,7 +4895,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<string>("JurisdictionPath")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
 
                     b.Property<int>("Light")
                         .HasColumnType("integer");
@@ -5112,38 +5194,6 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("JurisdictionId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Qianglian.Web.Modules.Cultivation.EvaluationResult", b =>
-                {
-                    b.HasOne("Qianglian.Web.Modules.Chains.Chain", null)
-                        .WithMany()
-                        .HasForeignKey("ChainId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Qianglian.Web.Modules.Enterprises.Enterprise", null)
-                        .WithMany()
-                        .HasForeignKey("EnterpriseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
-                        .WithMany()
-                        .HasForeignKey("JurisdictionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Qianglian.Web.Modules.Cultivation.CultivationModel", null)
-                        .WithMany()
-                        .HasForeignKey("ModelId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Qianglian.Web.Modules.Cultivation.EvaluationRun", null)
-                        .WithMany()
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1020,7 +1020,9 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Explanation")
-                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Figures")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FinalClass")
@@ -1068,15 +1070,7 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ChainId");
-
                     b.HasIndex("EnterpriseId");
-
-                    b.HasIndex("JurisdictionId");
-
-                    b.HasIndex("JurisdictionPath");
-
-                    b.HasIndex("ModelId");
 
                     b.HasIndex("RunId", "Score");
 
@@ -1087,6 +1081,10 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Averages")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -1111,6 +1109,10 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("LowestTotals")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.PrimitiveCollection<string>("ModelIds")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -1128,6 +1130,10 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultsSeal")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Status")
@@ -5102,38 +5108,6 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("JurisdictionId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Qianglian.Web.Modules.Cultivation.EvaluationResult", b =>
-                {
-                    b.HasOne("Qianglian.Web.Modules.Chains.Chain", null)
-                        .WithMany()
-                        .HasForeignKey("ChainId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Qianglian.Web.Modules.Enterprises.Enterprise", null)
-                        .WithMany()
-                        .HasForeignKey("EnterpriseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
-                        .WithMany()
-                        .HasForeignKey("JurisdictionId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Qianglian.Web.Modules.Cultivation.CultivationModel", null)
-                        .WithMany()
-                        .HasForeignKey("ModelId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Qianglian.Web.Modules.Cultivation.EvaluationRun", null)
-                        .WithMany()
-                        .HasForeignKey("RunId")
-                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
