@@ -11,10 +11,10 @@ public sealed record EnterpriseInput(Guid Id, string Name, string Uscc, Guid Jur
     bool Industrial, bool AboveScale, ListingStatus Listing, bool CloudAdopted, YearFacts? Facts, Dictionary<string, decimal?> Values);
 
 /// <summary>
-/// Loads what the rules need of a population of enterprises for a year — the facts of the year and of the two before,
-/// the supplementary figures, the profile and the expert scores — and turns each into values. One streaming query
-/// reads the enterprises with everything that is one row per enterprise (left joins on unique keys), a second the
-/// expert scores, so a province of a million enterprises is two round trips, not thousands.
+/// Loads everything the rules and the pages know of a selection of enterprises for a year — the facts of the year and
+/// of the two before, the supplementary figures, the profile and the expert scores — with all their values: one query
+/// per 2,000 enterprises for what is one row per enterprise (left joins on unique keys), one for the expert scores.
+/// (A province-wide run reads only what its models need: <see cref="PopulationSources"/>.)
 /// </summary>
 public static class EnterpriseInputs
 {
@@ -33,7 +33,7 @@ public static class EnterpriseInputs
     /// the two earlier years are not read, and the values that need them (growth) are absent: pass it when the model
     /// reads any of <see cref="EnterpriseValues.FromPreviousYears"/>.
     /// </summary>
-    public static async IAsyncEnumerable<EnterpriseInput> StreamAsync(AppDbContext db, IQueryable<Enterprise> population, int year, DateOnly asOf, bool previousYears,
+    private static async IAsyncEnumerable<EnterpriseInput> StreamAsync(AppDbContext db, IQueryable<Enterprise> population, int year, DateOnly asOf, bool previousYears,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         var experts = (await db.ExpertScores.AsNoTracking()
