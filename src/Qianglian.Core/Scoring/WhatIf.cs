@@ -18,8 +18,11 @@ public static class WhatIf
         Lift(model, subject, LowestTotals(cohort));
 
     /// <summary>The lowest total now in each class, by class key: all a rank-share what-if needs of the cohort.</summary>
-    public static IReadOnlyDictionary<string, decimal> LowestTotals(IEnumerable<SubjectScore> cohort) =>
-        cohort.Where(r => r.Scored && r.ClassKey.Length > 0).GroupBy(r => r.ClassKey).ToDictionary(g => g.Key, g => g.Min(r => r.Total!.Value));
+    public static IReadOnlyDictionary<string, decimal> LowestTotals(IEnumerable<SubjectScore> cohort) => LowestTotals(cohort.Select(r => (r.Total, r.ClassKey)));
+
+    /// <inheritdoc cref="LowestTotals(IEnumerable{SubjectScore})"/> (the unscored and those in no class left out)
+    public static IReadOnlyDictionary<string, decimal> LowestTotals(IEnumerable<(decimal? Total, string ClassKey)> cohort) =>
+        cohort.Where(r => r.Total is not null && r.ClassKey.Length > 0).GroupBy(r => r.ClassKey).ToDictionary(g => g.Key, g => g.Min(r => r.Total!.Value));
 
     public static WhatIfResult Lift(ScoringModel model, SubjectScore subject, IReadOnlyDictionary<string, decimal> lowestTotalByClass)
     {

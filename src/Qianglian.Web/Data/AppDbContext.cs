@@ -301,4 +301,3 @@ public static class ScopeFilters
     public const string Jurisdiction = "jurisdiction";
     public const string Enterprise = "enterprise";
 }
-

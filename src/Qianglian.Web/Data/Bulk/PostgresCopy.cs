@@ -28,33 +28,23 @@ internal static class PostgresCopy
 
     private static string Quote(string name) => $"\"{name.Replace("\"", "\"\"")}\"";
 
-    public static async Task InsertAsync(NpgsqlConnection connection, IEntityType type, IEnumerable<object> rows, CancellationToken ct) =>
-        await CopyAsync(connection, Table(type), Columns(type), rows, ct);
+    public static Task InsertAsync(NpgsqlConnection connection, IEntityType type, IEnumerable<object> rows, CancellationToken ct) =>
+        CopyAsync(connection, Table(type), Columns(type), rows.ToAsyncEnumerable(), ct);
 
     /// <summary>Rows as they are produced, in one COPY: the database takes them in while the rest are still being made.</summary>
-    public static async Task InsertAsync(NpgsqlConnection connection, IEntityType type, IAsyncEnumerable<object> rows, CancellationToken ct)
+    public static Task InsertAsync(NpgsqlConnection connection, IEntityType type, IAsyncEnumerable<object> rows, CancellationToken ct) =>
+        CopyAsync(connection, Table(type), Columns(type), rows, ct);
+
+    private static async Task CopyAsync(NpgsqlConnection connection, string table, Column[] columns, IAsyncEnumerable<object> rows, CancellationToken ct)
     {
-        var columns = Columns(type);
         await using var copy = await connection.BeginBinaryImportAsync(
-            $"COPY {Table(type)} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)", ct);
+            $"COPY {table} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)", ct);
         await foreach (var row in rows.WithCancellation(ct))
         {
             await copy.StartRowAsync(ct);
             foreach (var column in columns) await column.Writer.WriteAsync(copy, row, ct);
         }
         await copy.CompleteAsync(ct);
-    }
-
-    private static async Task<ulong> CopyAsync(NpgsqlConnection connection, string table, Column[] columns, IEnumerable<object> rows, CancellationToken ct)
-    {
-        await using var copy = await connection.BeginBinaryImportAsync(
-            $"COPY {table} ({string.Join(", ", columns.Select(c => Quote(c.Name)))}) FROM STDIN (FORMAT BINARY)", ct);
-        foreach (var row in rows)
-        {
-            await copy.StartRowAsync(ct);
-            foreach (var column in columns) await column.Writer.WriteAsync(copy, row, ct);
-        }
-        return await copy.CompleteAsync(ct);
     }
 
     public static async Task UpdateAsync<T>(NpgsqlConnection connection, BulkBatch<T> batch, CancellationToken ct) where T : Entity
@@ -64,7 +54,7 @@ internal static class PostgresCopy
         var table = Table(batch.Type);
         var staging = Quote("bulk_" + batch.Type.GetTableName());
         await ExecuteAsync(connection, $"CREATE TEMPORARY TABLE IF NOT EXISTS {staging} (LIKE {table}) ON COMMIT DROP; TRUNCATE {staging}", ct);
-        await CopyAsync(connection, staging, columns, batch.Modified.Select(m => (object)m.Row), ct);
+        await CopyAsync(connection, staging, columns, batch.Modified.Select(m => (object)m.Row).ToAsyncEnumerable(), ct);
         var id = Quote(columns.Single(c => c.Property.Name == nameof(Entity.Id)).Name);
         var version = Quote(columns.Single(c => c.Property.Name == nameof(Entity.Version)).Name);
         var set = string.Join(", ", columns.Where(c => !c.Property.IsPrimaryKey()).Select(c => $"{Quote(c.Name)} = s.{Quote(c.Name)}"));

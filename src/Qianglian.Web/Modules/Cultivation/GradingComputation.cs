@@ -34,7 +34,9 @@ public static class GradingComputation
             e.AboveScale
                 ? PopulationSources.Row(aboveModel, aboveReaders, e.Sources!, experts.GetValueOrDefault(e.Id))
                 : PopulationSources.Row(belowModel!, belowReaders!, e.Sources!, experts.GetValueOrDefault(e.Id))));
-        await foreach (var e in PopulationSources.StreamSourcesAsync(db, population, year, asOf, PopulationSources.Needs.For(models), factsOnly: true, ct))
+        // The land area is read whatever the models read: a negative one stops the run.
+        var needs = PopulationSources.Needs.For(models);
+        await foreach (var e in PopulationSources.StreamSourcesAsync(db, population, year, asOf, needs with { Facts = needs.Facts | FactColumns.LandMu }, factsOnly: true, ct))
         {
             if (e.Sources is not { } sources || !sources.Industrial) continue;
             if (sources.Year.LandMu < 0) negative.Add(e.Id);

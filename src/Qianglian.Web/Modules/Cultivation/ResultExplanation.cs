@@ -11,7 +11,7 @@ public static class ResultExplanation
     public static SubjectScore Of(EvaluationResult r, CompiledModel model, IReadOnlyDictionary<string, decimal> averages, string name)
     {
         if (r.Explanation is { } stored) return ModelJson.Read<SubjectScore>(stored);
-        var id = r.ChainId is { } chain ? $"{chain:N}:{r.EnterpriseId:N}" : r.EnterpriseId.ToString("N");
+        var id = RunSubject.IdOf(r.EnterpriseId, r.ChainId);
         IReadOnlyList<string> notes = r.Notes is { } text ? text.Split(NotesSeparator) : [];
         if (r.Figures is null) return new SubjectScore(id, name, r.Score, r.Class, r.ClassKey, r.Rank, r.Exempt, [], new Dictionary<string, decimal>(), notes);
         return Scorer.Explain(model, id, name, ResultFigures.Read(model, r.Figures), averages, new Outcome(r.Score, r.Class, r.ClassKey, r.Rank, r.Exempt, notes));
