@@ -28,14 +28,14 @@ public sealed class DemoIncentives(AppDb dbs, TimeProvider clock)
         if (chain.ChiefUserId is null)
             chain.ChiefUserId = await db.Users.Where(u => u.UserName == "xiqu.chief").Select(u => (Guid?)u.Id).SingleOrDefaultAsync(ct);
 
-        var year = TimeDisplay.DateOf(clock.GetUtcNow()).Year;
+        var year = BusinessDate.Of(clock.GetUtcNow()).Year;
         if (!await db.Set<IncentiveBudget>().AnyAsync(b => b.JurisdictionId == xiqu.Id && b.Year == year && b.Fund == Fund, ct))
             db.Add(new IncentiveBudget { JurisdictionId = xiqu.Id, Year = year, Fund = Fund, Amount = 3000 * Wan, Note = "演示：区级财政年度预算" });
 
         if (!await db.Projects.AnyAsync(p => p.JurisdictionId == xiqu.Id && p.Name == SmartRenovation, ct))
         {
             var firms = await db.Enterprises.Where(e => e.JurisdictionId == xiqu.Id).ToDictionaryAsync(e => e.Name, e => e.Id, ct);
-            var today = TimeDisplay.DateOf(clock.GetUtcNow());
+            var today = BusinessDate.Of(clock.GetUtcNow());
             Project Add(string name, string enterprise, ProjectFlags flags, decimal totalWan, decimal equipmentWan, decimal outputWan, int lateDays, ProjectKind kind) =>
                 db.Projects.Add(new Project
                 {

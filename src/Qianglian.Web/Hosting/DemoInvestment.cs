@@ -32,7 +32,7 @@ public sealed class DemoInvestment(AppDb dbs, TimeProvider clock)
         var park = places["510403-YQ"];
         chain.HostJurisdictionIds = [park.Id];
         var nodes = await db.ChainNodes.Where(n => n.ChainId == chain.Id).ToDictionaryAsync(n => n.Name, ct);
-        var today = TimeDisplay.Today(clock);
+        var today = BusinessDate.Today(clock);
         var now = clock.GetUtcNow();
 
         // The province's registry beyond 西区: output by industry in other regions, for location quotients.

@@ -26,7 +26,7 @@ public sealed class DemoProjects(AppDb dbs, TimeProvider clock)
         var chain = await db.Chains.FirstOrDefaultAsync(c => c.JurisdictionId == xiqu.Id && c.Name == DemoChain.Name, ct);
         var nodes = chain is null ? [] : await db.ChainNodes.Where(n => n.ChainId == chain.Id).ToDictionaryAsync(n => n.Name, n => n.Id, ct);
         var firms = await db.Enterprises.Where(e => e.JurisdictionId == xiqu.Id).ToDictionaryAsync(e => e.Name, e => e.Id, ct);
-        var today = TimeDisplay.Today(clock);
+        var today = BusinessDate.Today(clock);
         var now = clock.GetUtcNow();
 
         Project Add(string name, string firm, string? node, ProjectKind kind, ProjectFlags flags, decimal totalYi, decimal planYi, int listedDaysAgo, ProjectPurpose purpose)

@@ -37,7 +37,7 @@ public sealed class DemoSupervision(AppDb dbs, TimeProvider clock)
     private async Task EnsureChainWorkAsync(AppDbContext db, Modules.Chains.Chain chain, Dictionary<string, Guid> units, CancellationToken ct)
     {
         if (await db.PromotionMeetings.AnyAsync(m => m.ChainId == chain.Id, ct)) return;
-        var today = ChinaDate.Today(clock);
+        var today = BusinessDate.Today(clock);
         db.FieldVisits.Add(new FieldVisit
         {
             JurisdictionId = chain.JurisdictionId, ChainId = chain.Id, VisitedOn = today.AddDays(-20), Place = "西区钒钛产业园",

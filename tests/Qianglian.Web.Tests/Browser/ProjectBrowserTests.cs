@@ -32,7 +32,7 @@ public sealed class ProjectBrowserTests(BrowserHost host) : IClassFixture<Browse
         await page.GetByTestId("report-progress").FillAsync("场地平整完成，桩基施工");
         await page.GetByTestId("report-problem").FillAsync("施工用水管网未接通");
         await page.GetByTestId("save-report").ClickAsync();
-        var today = Components.Shared.TimeDisplay.Today(TimeProvider.System);
+        var today = BusinessDate.Today(TimeProvider.System);
         var report = page.GetByTestId($"report-{today.Year}-{today.Month}");
         await Assertions.Expect(report).ToContainTextAsync("场地平整完成");
         await Assertions.Expect(report).ToContainTextAsync("施工用水管网未接通");

@@ -20,7 +20,7 @@ public abstract class IncentiveWorkflowTests<THost>(THost host) : IClassFixture<
     private readonly IncentiveApi api = new(host);
 
     /// <summary>Today on the host's clock (a test may have moved it on).</summary>
-    private DateOnly Today => Web.Components.Shared.TimeDisplay.DateOf(host.Clock.GetUtcNow());
+    private DateOnly Today => BusinessDate.Of(host.Clock.GetUtcNow());
     private string TodayText => Today.ToString("yyyy-MM-dd");
 
     private async Task<Guid> Draft(HttpClient client, Guid project, string measureKey, string? category = null) =>

@@ -17,7 +17,7 @@ namespace Qianglian.Web.Tests.Incentives;
 public abstract class PaymentImportTests<THost>(THost host) : IClassFixture<THost> where THost : HostFixture, IClockHost
 {
     private readonly IncentiveApi api = new(host);
-    private string Today => Web.Components.Shared.TimeDisplay.DateOf(host.Clock.GetUtcNow()).ToString("yyyy-MM-dd");
+    private string Today => BusinessDate.Of(host.Clock.GetUtcNow()).ToString("yyyy-MM-dd");
 
     private static Dictionary<string, object?> Row(string number, decimal wan, string paidOn, string voucher, string? enterprise = null) => new()
     {

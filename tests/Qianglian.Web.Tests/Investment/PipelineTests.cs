@@ -31,7 +31,7 @@ public abstract class PipelineTests<THost>(THost host) : IClassFixture<THost> wh
             node = (await db.ChainNodes.SingleAsync(n => n.ChainId == chain && n.Name == "钛合金材料")).Id;
             enterprise = (await db.Enterprises.SingleAsync(e => e.Name == "演示·西区钒钛新材料有限公司")).Id;
         }
-        var today = TimeDisplay.Today(TimeProvider.System);
+        var today = BusinessDate.Today(TimeProvider.System);
         var opened = today.AddDays(-60).ToString("yyyy-MM-dd");
         var lead = await InvestmentWorld.Id(await operatorClient.PostAsJsonAsync("/api/v1/investment/leads", new
         {
@@ -101,7 +101,7 @@ public abstract class PipelineTests<THost>(THost host) : IClassFixture<THost> wh
         var ankang = await InvestmentWorld.Jurisdiction(host, "610900");
         Guid enterprise;
         await using (var db = host.OpenSystem()) enterprise = (await db.Enterprises.SingleAsync(e => e.Name == "演示·安康富硒食品有限公司")).Id;
-        var year = TimeDisplay.Today(TimeProvider.System).Year - 1;
+        var year = BusinessDate.Today(TimeProvider.System).Year - 1;
 
         // Two leads signed last year: 富硒食品 (C 1491, manufacturing) 7000万, a trade centre (F 5191) 1.3亿.
         async Task<Guid> Signed(string name, string industry, decimal investment)

@@ -49,7 +49,7 @@ public static partial class Probes
         var measure = await FreshMeasure(w, role, t);
         var project = await FreshProject(w, role, t);
         await using var db = w.Host.OpenSystem();
-        var today = TimeDisplay.DateOf(DateTimeOffset.UtcNow);
+        var today = BusinessDate.Of(DateTimeOffset.UtcNow);
         var application = new IncentiveApplication
         {
             JurisdictionId = project.JurisdictionId, Number = $"M-{Next()}", MeasureId = measure.Id, ProjectId = project.Id, EnterpriseId = project.EnterpriseId!.Value,

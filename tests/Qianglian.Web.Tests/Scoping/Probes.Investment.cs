@@ -41,7 +41,7 @@ public static partial class Probes
 
     private static async Task<Lead> FreshLead(ScopingWorld w, Target t, LeadStage stage = LeadStage.Lead, DealStatus? deal = null)
     {
-        var today = TimeDisplay.Today(TimeProvider.System);
+        var today = BusinessDate.Today(TimeProvider.System);
         await using var db = w.Host.OpenSystem();
         var lead = new Lead
         {

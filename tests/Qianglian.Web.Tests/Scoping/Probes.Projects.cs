@@ -13,7 +13,7 @@ public static partial class Probes
     private static async Task<Project> FreshProject(ScopingWorld w, string role, Target t, bool started = false)
     {
         var enterprise = t == Target.Own ? w.OwnRow(typeof(Enterprise), role) : w.Rows[typeof(Enterprise)].Other;
-        var today = TimeDisplay.Today(TimeProvider.System);
+        var today = BusinessDate.Today(TimeProvider.System);
         await using var db = w.Host.OpenSystem();
         var project = new Project
         {
@@ -30,7 +30,7 @@ public static partial class Probes
     private static async Task<(MonthlyReport Report, ReportPhoto Photo)> FreshReport(ScopingWorld w, string role, Target t)
     {
         var project = await FreshProject(w, role, t, started: true);
-        var today = TimeDisplay.Today(TimeProvider.System);
+        var today = BusinessDate.Today(TimeProvider.System);
         await using var db = w.Host.OpenSystem();
         var report = new MonthlyReport { Year = today.Year, Month = today.Month, MonthInvestment = 1_000_000m, Progress = "探针", FiledOn = today, FiledBy = "probe" }.For<MonthlyReport>(project);
         var photo = new ReportPhoto { ReportId = report.Id, FileName = "p.png", ContentType = "image/png", Content = Png }.For<ReportPhoto>(project);
@@ -51,7 +51,7 @@ public static partial class Probes
 
     private static (int Year, int Month) ThisMonth()
     {
-        var today = TimeDisplay.Today(TimeProvider.System);
+        var today = BusinessDate.Today(TimeProvider.System);
         return (today.Year, today.Month);
     }
 

@@ -1,20 +1,7 @@
 namespace Qianglian.Web.Components.Shared;
 
-/// <summary>Shows UTC instants in China Standard Time (Asia/Shanghai), as officials read them.</summary>
+/// <summary>Shows UTC instants in China Standard Time, as officials read them (dates: <see cref="BusinessDate"/>).</summary>
 public static class TimeDisplay
 {
-    private static readonly TimeZoneInfo China = FindChina();
-
-    public static string Format(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, China).ToString("yyyy-MM-dd HH:mm");
-
-    /// <summary>The business date in Beijing at an instant (deadlines and report dates are Beijing dates).</summary>
-    public static DateOnly DateOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, China).DateTime);
-
-    public static DateOnly Today(TimeProvider clock) => DateOf(clock.GetUtcNow());
-
-    private static TimeZoneInfo FindChina()
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"); }
-        catch (TimeZoneNotFoundException) { return TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time"); }
-    }
+    public static string Format(DateTimeOffset at) => BusinessDate.LocalTime(at).ToString("yyyy-MM-dd HH:mm");
 }

@@ -180,7 +180,7 @@ public sealed class ChainProfile(AppDb dbs, CurrentUser user)
     /// <summary>The pack of the chain's jurisdiction, else of its nearest ancestor (a district's chain under a city pack).</summary>
     private static async Task<Policies.PolicyPack?> PackFor(AppDbContext db, Chain chain, CancellationToken ct)
     {
-        var ancestors = Policies.DocumentImporter.AncestorPaths(chain.JurisdictionPath);
+        var ancestors = Qianglian.Core.Jurisdictions.JurisdictionPath.SelfAndAncestors(chain.JurisdictionPath);
         var packs = await db.PolicyPacks.IgnoreQueryFilters().AsNoTracking().Where(p => ancestors.Contains(p.JurisdictionPath)).ToListAsync(ct);
         return packs.OrderByDescending(p => p.JurisdictionPath.Length).FirstOrDefault();
     }

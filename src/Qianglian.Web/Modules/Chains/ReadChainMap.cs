@@ -39,7 +39,7 @@ public sealed class ReadChainMap(AppDb dbs, CurrentUser user)
     /// <summary>The thresholds of the chain's jurisdiction, else of its nearest ancestor that set them, else the defaults.</summary>
     private static async Task<GapThresholds> ThresholdsFor(AppDbContext db, string path, CancellationToken ct)
     {
-        var ancestors = Policies.DocumentImporter.AncestorPaths(path);
+        var ancestors = Qianglian.Core.Jurisdictions.JurisdictionPath.SelfAndAncestors(path);
         var settings = await db.GapSettings.IgnoreQueryFilters().AsNoTracking().Where(g => ancestors.Contains(g.JurisdictionPath)).ToListAsync(ct);
         return settings.OrderByDescending(g => g.JurisdictionPath.Length).FirstOrDefault() is { } s ? new GapThresholds(s.ShortShare) : GapThresholds.Default;
     }

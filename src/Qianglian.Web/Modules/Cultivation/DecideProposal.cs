@@ -20,7 +20,7 @@ public sealed class DecideProposal(AppDb dbs, CurrentUser user, TimeProvider clo
     {
         user.Require(Permission.ManageCultivation);
         var now = clock.GetUtcNow();
-        var today = CultivationClock.Today(now);
+        var today = BusinessDate.Of(now);
         await using var db = dbs.Open();
         var result = await db.EvaluationResults.FirstOrDefaultAsync(x => x.Id == resultId, ct) ?? throw new NotFoundException("result", "评估结果不存在 (result not found)");
         var run = await db.EvaluationRuns.FirstOrDefaultAsync(x => x.Id == result.RunId, ct) ?? throw new NotFoundException("run", "评估不存在 (run not found)");

@@ -25,7 +25,7 @@ public sealed class HandleObjections(AppDb dbs, CurrentUser user, TimeProvider c
         var result = await db.EvaluationResults.AsNoTracking().FirstOrDefaultAsync(x => x.Id == resultId, ct) ?? throw new NotFoundException("result", "评价结果不存在 (result not found)");
         var run = await db.EvaluationRuns.AsNoTracking().FirstOrDefaultAsync(x => x.Id == result.RunId, ct) ?? throw new NotFoundException("run", "评价不存在 (run not found)");
         if (run.Kind != RunKind.Grading) throw new ValidationException("result", "只能对亩均效益评价结果提出异议 (objections are to gradings)");
-        if (GradingWorkflow.Apply(run.Status, RunAction.FileObjection, CultivationClock.Today(now), run.ObjectionDeadline).Error is { } error) throw new ConflictException(error);
+        if (GradingWorkflow.Apply(run.Status, RunAction.FileObjection, BusinessDate.Of(now), run.ObjectionDeadline).Error is { } error) throw new ConflictException(error);
         if (await db.Objections.AnyAsync(o => o.ResultId == resultId && o.Status == ObjectionStatus.Open, ct))
             throw new ConflictException("该企业已有未处理的异议 (an objection is already open)");
         var objection = new Objection
@@ -46,7 +46,7 @@ public sealed class HandleObjections(AppDb dbs, CurrentUser user, TimeProvider c
         await using var db = dbs.Open();
         var objection = await db.Objections.FirstOrDefaultAsync(o => o.Id == objectionId, ct) ?? throw new NotFoundException("objection", "异议不存在 (objection not found)");
         var run = await db.EvaluationRuns.FirstAsync(x => x.Id == objection.RunId, ct);
-        if (GradingWorkflow.Apply(run.Status, RunAction.ResolveObjection, CultivationClock.Today(now)).Error is { } error) throw new ConflictException(error);
+        if (GradingWorkflow.Apply(run.Status, RunAction.ResolveObjection, BusinessDate.Of(now)).Error is { } error) throw new ConflictException(error);
         if (objection.Status != ObjectionStatus.Open) throw new ConflictException("该异议已处理 (already resolved)");
         db.ExpectVersion(objection, r.Version);
         var result = await db.EvaluationResults.FirstAsync(x => x.Id == objection.ResultId, ct);

@@ -17,7 +17,7 @@ public static class ModelCatalog
 
     public static async Task<CultivationModel?> Resolve(AppDbContext db, string jurisdictionPath, ModelKind kind, string code, int year, CancellationToken ct)
     {
-        var ancestors = Policies.DocumentImporter.AncestorPaths(jurisdictionPath);
+        var ancestors = Qianglian.Core.Jurisdictions.JurisdictionPath.SelfAndAncestors(jurisdictionPath);
         var candidates = await db.CultivationModels.IgnoreQueryFilters().AsNoTracking()
             .Where(m => ancestors.Contains(m.JurisdictionPath) && m.Kind == kind && m.Code == code && m.Year <= year)
             .ToListAsync(ct);

@@ -19,7 +19,7 @@ public sealed class PublishGrading(AppDb dbs, CurrentUser user, TimeProvider clo
     {
         user.Require(Permission.ManageCultivation);
         if (r.ObjectionDays is < 1 or > 60) throw new ValidationException("objectionDays", $"异议期须为1–60天：{r.ObjectionDays} (between 1 and 60 days)");
-        var today = CultivationClock.Today(clock.GetUtcNow());
+        var today = BusinessDate.Of(clock.GetUtcNow());
         await using var db = dbs.Open();
         var run = await Grading(db, runId, ct);
         if (GradingWorkflow.Apply(run.Status, RunAction.Publish, today).Error is { } error) throw new ConflictException(error);
@@ -40,7 +40,7 @@ public sealed class PublishGrading(AppDb dbs, CurrentUser user, TimeProvider clo
         await using var db = dbs.Open();
         var run = await Grading(db, runId, ct);
         var open = await db.Objections.CountAsync(o => o.RunId == run.Id && o.Status == ObjectionStatus.Open, ct);
-        if (GradingWorkflow.Apply(run.Status, RunAction.Lock, CultivationClock.Today(now), run.ObjectionDeadline, open).Error is { } error) throw new ConflictException(error);
+        if (GradingWorkflow.Apply(run.Status, RunAction.Lock, BusinessDate.Of(now), run.ObjectionDeadline, open).Error is { } error) throw new ConflictException(error);
         db.ExpectVersion(run, r.Version);
         (run.Status, run.FinishedAt) = (RunStatus.Locked, now);
         await db.SaveChangesAsync(ct);

@@ -17,7 +17,7 @@ public sealed record ChainLeaderGrowthRow(Guid EnterpriseId, string Name, string
 /// (工业总产值, the yearly facts) year by year from the target's first year to <c>year</c>, judged by
 /// <see cref="ChainLeaderGrowth"/>.
 /// </summary>
-public sealed class ReadChainLeaderGrowth(AppDb dbs, CurrentUser user)
+public sealed class ReadChainLeaderGrowth(AppDb dbs, CurrentUser user, TimeProvider clock)
 {
     public const string GrowthMetric = "enterprises.chain_leaders.output_growth";
 
@@ -45,7 +45,7 @@ public sealed class ReadChainLeaderGrowth(AppDb dbs, CurrentUser user)
         var ids = leaders.Select(l => l.Leader.Id).ToList();
         var facts = await db.EnterpriseFacts.AsNoTracking().Where(f => ids.Contains(f.EnterpriseId))
             .Select(f => new { f.EnterpriseId, f.Year, f.OutputValue }).ToListAsync(ct);
-        var last = year ?? (facts.Count > 0 ? facts.Max(f => f.Year) : DateTime.UtcNow.Year);
+        var last = year ?? (facts.Count > 0 ? facts.Max(f => f.Year) : BusinessDate.Today(clock).Year);
         return leaders.OrderBy(l => l.Leader.JurisdictionPath).ThenBy(l => l.Leader.Name).Select(l =>
         {
             var t = l.Target!;

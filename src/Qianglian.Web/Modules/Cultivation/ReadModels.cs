@@ -30,7 +30,7 @@ public sealed class ReadModels(AppDb dbs, CurrentUser user)
         user.Require(Permission.ViewCultivation);
         await using var db = dbs.Open();
         var place = await db.Jurisdictions.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jurisdictionId, ct) ?? throw new NotFoundException("jurisdiction", "辖区不存在 (jurisdiction not found)");
-        var ancestors = Policies.DocumentImporter.AncestorPaths(place.JurisdictionPath);
+        var ancestors = Qianglian.Core.Jurisdictions.JurisdictionPath.SelfAndAncestors(place.JurisdictionPath);
         var codes = await db.CultivationModels.IgnoreQueryFilters().AsNoTracking().Where(m => ancestors.Contains(m.JurisdictionPath) && m.Kind != ModelKind.Index)
             .Select(m => new { m.Kind, m.Code }).Distinct().ToListAsync(ct);
         var views = new List<ModelView>();

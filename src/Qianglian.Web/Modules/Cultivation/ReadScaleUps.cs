@@ -107,7 +107,7 @@ public sealed class ReadScaleUps(AppDb dbs, CurrentUser user)
     /// <summary>Targets of the caller's jurisdiction and its ancestors (a county works toward its city's target too).</summary>
     private async Task<List<Evaluation.Target>> Targets(AppDbContext db, CancellationToken ct)
     {
-        var ancestors = Policies.DocumentImporter.AncestorPaths(user.Scope.Path);
+        var ancestors = Qianglian.Core.Jurisdictions.JurisdictionPath.SelfAndAncestors(user.Scope.Path);
         return await db.Targets.IgnoreQueryFilters().AsNoTracking()
             .Where(t => ancestors.Contains(t.JurisdictionPath)).ToListAsync(ct);
     }

@@ -18,7 +18,7 @@ public sealed class RunGrading(AppDb dbs, CurrentUser user, TimeProvider clock)
     {
         user.Require(Permission.ManageCultivation);
         var now = clock.GetUtcNow();
-        var today = CultivationClock.Today(now);
+        var today = BusinessDate.Of(now);
         if (r.Year < 2000 || r.Year > today.Year) throw new ValidationException("year", $"年度 {r.Year} 无效，应在 2000–{today.Year} 之间 (year out of range)");
         await using var db = dbs.Open();
         var place = await db.Jurisdictions.AsNoTracking().FirstOrDefaultAsync(j => j.Id == r.JurisdictionId, ct) ?? throw new NotFoundException("jurisdictionId", "辖区不存在 (jurisdiction not found)");

@@ -19,7 +19,7 @@ public sealed class RunTierReview(AppDb dbs, CurrentUser user, TimeProvider cloc
     {
         user.Require(Permission.ManageCultivation);
         var now = clock.GetUtcNow();
-        var today = CultivationClock.Today(now);
+        var today = BusinessDate.Of(now);
         if (r.Year < 2000 || r.Year > today.Year) throw new ValidationException("year", $"年度 {r.Year} 无效，应在 2000–{today.Year} 之间 (year out of range)");
         await using var db = dbs.Open();
         var place = await db.Jurisdictions.AsNoTracking().FirstOrDefaultAsync(j => j.Id == r.JurisdictionId, ct) ?? throw new NotFoundException("jurisdictionId", "辖区不存在 (jurisdiction not found)");
@@ -55,19 +55,8 @@ public sealed class RunTierReview(AppDb dbs, CurrentUser user, TimeProvider cloc
     }
 }
 
-/// <summary>Business dates are Beijing dates.</summary>
 public static class CultivationClock
 {
-    private static readonly TimeZoneInfo China = Find();
-
-    public static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, China).DateTime);
-
     /// <summary>Durations (years in production) are measured at the end of the evaluated year, so a re-run gives the same result any day.</summary>
     public static DateOnly YearEnd(int year) => new(year, 12, 31);
-
-    private static TimeZoneInfo Find()
-    {
-        try { return TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"); }
-        catch (TimeZoneNotFoundException) { return TimeZoneInfo.CreateCustomTimeZone("CST", TimeSpan.FromHours(8), "China Standard Time", "China Standard Time"); }
-    }
 }

@@ -27,7 +27,7 @@ public sealed class SaveCultivationData(AppDb dbs, CurrentUser user, TimeProvide
     public async Task SaveProfile(Guid enterpriseId, ProfileRequest r, CancellationToken ct)
     {
         user.Require(Permission.EditEnterprises);
-        var today = CultivationClock.Today(clock.GetUtcNow());
+        var today = BusinessDate.Of(clock.GetUtcNow());
         Validate(
             ("productionStartedOn", r.ProductionStartedOn > today ? "投产日期不能晚于今天 (in the future)" : null),
             ("nicheSinceYear", r.NicheSinceYear is { } y && (y < 1900 || y > today.Year) ? $"进入细分市场年份 {y} 无效 (year out of range)" : null),

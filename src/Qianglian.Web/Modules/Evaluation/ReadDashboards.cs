@@ -315,7 +315,7 @@ public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clo
 
     /// <summary>Projects on a yellow or red light (stage stalls, overdue commitments, late milestones or reports), worst first.</summary>
     private async Task<List<WatchItem>> Stuck(AppDbContext db, IReadOnlyList<Project> projects, CancellationToken ct) =>
-        (await StuckProjects.OfAsync(db, projects, TimeDisplay.Today(clock), ct))
+        (await StuckProjects.OfAsync(db, projects, BusinessDate.Today(clock), ct))
             .Select(p => new WatchItem(p.Id, L("DashWatchProject"), p.Name, LightName(p.Light), L("DashStuckReason", StageName(p.Stage), string.Join("；", p.Reasons)), $"/projects/{p.Id}", p.Light))
             .ToList();
 

@@ -32,7 +32,7 @@ public sealed class ReadTargets(AppDb dbs, CurrentUser user, MetricRegistry metr
     {
         user.Require(Permission.ViewEvaluation);
         await using var db = dbs.Open();
-        var today = TimeDisplay.Today(clock);
+        var today = BusinessDate.Today(clock);
         var targets = (await db.Targets.AsNoTracking().ToListAsync(ct))
             .Where(t => t.Yearly ? year >= (t.FromYear ?? year) : t.Year is null || t.Year >= year)
             .OrderBy(t => t.JurisdictionPath).ThenBy(t => t.Year ?? 0).ThenBy(t => t.Key, StringComparer.Ordinal).ToList();

@@ -38,7 +38,7 @@ public sealed class ApplicationMachine
         machine.Fire(trigger);
         application.StageEnteredAt = now;
         application.StageDueOn = definition.Stage(application.State) is { } stage
-            ? StageDeadline.Due(Components.Shared.TimeDisplay.DateOf(now), stage, calendar)
+            ? StageDeadline.Due(BusinessDate.Of(now), stage, calendar)
             : null;
     }
 

@@ -24,7 +24,7 @@ public sealed class Eligibility(AppDb dbs, CurrentUser user, TimeProvider clock,
         decimal? LoanPrincipal = null, decimal? LoanRate = null, int? LoanDays = null, IReadOnlyList<string>? Attested = null);
     public sealed record OfferRequest(Guid? ProjectId, Guid? EnterpriseId, string? Category = null);
 
-    private DateOnly Today => TimeDisplay.DateOf(clock.GetUtcNow());
+    private DateOnly Today => BusinessDate.Of(clock.GetUtcNow());
 
     /// <summary>One measure for one project or enterprise, with what the caller declares: the computation and its explanation.</summary>
     public async Task<IncentiveResult> Evaluate(Guid measureId, EvaluateRequest r, CancellationToken ct)

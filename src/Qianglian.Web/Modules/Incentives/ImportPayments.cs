@@ -49,7 +49,7 @@ public sealed class ImportPayments(AppDb dbs, CurrentUser user, TimeProvider clo
         var sheet = SheetReader.Open(file, Required, Optional);
         if (sheet.HeaderErrors.Count > 0) return ImportReport.Refused(sheet.HeaderErrors);
         var now = clock.GetUtcNow();
-        var today = TimeDisplay.DateOf(now);
+        var today = BusinessDate.Of(now);
         await using var db = dbs.Open();
         var errors = new List<ImportError>();
         var applications = new Dictionary<Guid, Running?>();

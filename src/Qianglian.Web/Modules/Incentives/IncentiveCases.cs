@@ -20,16 +20,9 @@ public sealed record Declared(string? Category = null, decimal? PurchaseAmount =
 /// </summary>
 public static class IncentiveCases
 {
-    /// <summary>"/100000/510000/510400/510403/" → itself and every ancestor path.</summary>
-    public static IReadOnlyList<string> AncestorPaths(string path)
-    {
-        var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return Enumerable.Range(1, parts.Length).Select(n => "/" + string.Join("/", parts.Take(n)) + "/").ToList();
-    }
-
     public static IQueryable<IncentiveMeasure> Applicable(AppDbContext db, string jurisdictionPath)
     {
-        var paths = AncestorPaths(jurisdictionPath);
+        var paths = Qianglian.Core.Jurisdictions.JurisdictionPath.SelfAndAncestors(jurisdictionPath);
         return db.Set<IncentiveMeasure>().IgnoreQueryFilters([ScopeFilters.Jurisdiction]).Where(m => m.Active && paths.Contains(m.JurisdictionPath));
     }
 
@@ -41,7 +34,7 @@ public static class IncentiveCases
     /// <summary>The stacking clause that governs a place: the nearest pack at or above it that states one.</summary>
     public static async Task<string?> StackingClause(AppDbContext db, string jurisdictionPath, CancellationToken ct)
     {
-        var paths = AncestorPaths(jurisdictionPath);
+        var paths = Qianglian.Core.Jurisdictions.JurisdictionPath.SelfAndAncestors(jurisdictionPath);
         var packs = await db.Set<IncentivePack>().IgnoreQueryFilters([ScopeFilters.Jurisdiction])
             .Where(p => p.StackingClause != null && paths.Contains(p.JurisdictionPath)).ToListAsync(ct);
         var nearest = packs.OrderByDescending(p => p.JurisdictionPath.Length).FirstOrDefault();

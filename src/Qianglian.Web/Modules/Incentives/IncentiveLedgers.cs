@@ -16,11 +16,11 @@ public sealed class IncentiveLedgers(AppDb dbs, CurrentUser user, TimeProvider c
     public async Task<byte[]> Disclosure(int? year, CancellationToken ct)
     {
         user.Require(Permission.ViewIncentives);
-        var y = year ?? TimeDisplay.DateOf(clock.GetUtcNow()).Year;
+        var y = year ?? BusinessDate.Of(clock.GetUtcNow()).Year;
         await using var db = dbs.Open();
         var rows = await db.Set<IncentiveApplication>().AsNoTracking()
             .Where(a => a.ApprovedAmount != null && a.ApprovedOn >= new DateOnly(y, 1, 1) && a.ApprovedOn <= new DateOnly(y, 12, 31)).ToListAsync(ct);
-        var summaries = await ReadApplications.Summaries(db, rows, TimeDisplay.DateOf(clock.GetUtcNow()), ct);
+        var summaries = await ReadApplications.Summaries(db, rows, BusinessDate.Of(clock.GetUtcNow()), ct);
         var approvedOn = rows.ToDictionary(a => a.Id, a => a.ApprovedOn!.Value);
         var i = 0;
         return Workbooks.Rows($"{y}年政策兑现公示", summaries.OrderBy(s => approvedOn[s.Id]).ThenBy(s => s.Number).Select(s => (IDictionary<string, object?>)new Dictionary<string, object?>
@@ -39,7 +39,7 @@ public sealed class IncentiveLedgers(AppDb dbs, CurrentUser user, TimeProvider c
             .OrderBy(p => p.PaidOn).ThenBy(p => p.Id).ToListAsync(ct);
         var ids = payments.Select(p => p.ApplicationId).Distinct().ToList();
         var apps = await db.Set<IncentiveApplication>().AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
-        var summaries = (await ReadApplications.Summaries(db, apps, TimeDisplay.DateOf(clock.GetUtcNow()), ct)).ToDictionary(s => s.Id);
+        var summaries = (await ReadApplications.Summaries(db, apps, BusinessDate.Of(clock.GetUtcNow()), ct)).ToDictionary(s => s.Id);
         return Workbooks.Rows("兑付台账", payments.Select(p =>
         {
             var s = summaries[p.ApplicationId];

@@ -22,7 +22,7 @@ public sealed class ReadApplications(AppDb dbs, CurrentUser user, TimeProvider c
     {
         user.Require(Permission.ViewIncentives);
         await using var db = dbs.Open();
-        var today = TimeDisplay.DateOf(clock.GetUtcNow());
+        var today = BusinessDate.Of(clock.GetUtcNow());
         var rows = db.Set<IncentiveApplication>().AsNoTracking();
         if (q.State == Open) rows = rows.Where(a => !Closed.Contains(a.State));
         else if (!string.IsNullOrWhiteSpace(q.State)) rows = rows.Where(a => a.State == q.State);
@@ -47,7 +47,7 @@ public sealed class ReadApplications(AppDb dbs, CurrentUser user, TimeProvider c
         user.Require(Permission.ViewIncentives);
         await using var db = dbs.Open();
         var now = clock.GetUtcNow();
-        var today = TimeDisplay.DateOf(now);
+        var today = BusinessDate.Of(now);
         var a = await db.Set<IncentiveApplication>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct)
                 ?? throw new NotFoundException("application", "申报不存在 (application not found)");
         var measure = await db.Set<IncentiveMeasure>().IgnoreQueryFilters().AsNoTracking().FirstAsync(m => m.Id == a.MeasureId, ct);

@@ -19,7 +19,7 @@ public sealed class RecordPayment(AppDb dbs, CurrentUser user, TimeProvider cloc
     {
         user.Require(Permission.ReviewIncentives);
         var now = clock.GetUtcNow();
-        var today = TimeDisplay.DateOf(now);
+        var today = BusinessDate.Of(now);
         await using var db = dbs.Open();
         var loaded = await Applications.Load(db, id, ct);
         var (a, measure) = (loaded.Application, loaded.Measure);

@@ -52,10 +52,10 @@ public sealed class ReviewApplication(AppDb dbs, CurrentUser user, TimeProvider 
         }
         loaded.Machine().Fire(r.Trigger, now);
         // The amount is re-computed as the file moves on, so later stages see today's figures.
-        if (r.Trigger == WorkflowTrigger.Pass) IncentiveCases.Record(a, await IncentiveCases.Evaluate(db, a, loaded.Measure, TimeDisplay.DateOf(now), ct));
+        if (r.Trigger == WorkflowTrigger.Pass) IncentiveCases.Record(a, await IncentiveCases.Evaluate(db, a, loaded.Measure, BusinessDate.Of(now), ct));
         Applications.Log(db, loaded, stage.Key, action, user, me.User.UnitKey, me.UnitName, now, text);
         await db.SaveChangesAsync(ct);
-        return (await ReadApplications.Summaries(db, [a], TimeDisplay.DateOf(now), ct)).Single();
+        return (await ReadApplications.Summaries(db, [a], BusinessDate.Of(now), ct)).Single();
     }
 
     public async Task Opinion(Guid id, OpinionRequest r, CancellationToken ct)

@@ -30,7 +30,7 @@ public sealed class SaveApplication(AppDb dbs, CurrentUser user, TimeProvider cl
     {
         user.Require(origin == ApplicationOrigin.Proactive ? Permission.ManageIncentives : Permission.ApplyIncentives);
         var now = clock.GetUtcNow();
-        var today = TimeDisplay.DateOf(now);
+        var today = BusinessDate.Of(now);
         await using var db = dbs.Open();
         Guid enterpriseId, jurisdictionId;
         string path;
@@ -88,9 +88,9 @@ public sealed class SaveApplication(AppDb dbs, CurrentUser user, TimeProvider cl
         db.ExpectVersion(a, r.Version);
         Apply(a, declared);
         a.Note = Clean(r.Note);
-        IncentiveCases.Record(a, await IncentiveCases.Evaluate(db, a, loaded.Measure, TimeDisplay.DateOf(now), ct));
+        IncentiveCases.Record(a, await IncentiveCases.Evaluate(db, a, loaded.Measure, BusinessDate.Of(now), ct));
         await db.SaveChangesAsync(ct);
-        return (await ReadApplications.Summaries(db, [a], TimeDisplay.DateOf(now), ct)).Single();
+        return (await ReadApplications.Summaries(db, [a], BusinessDate.Of(now), ct)).Single();
     }
 
     /// <summary>Bad declarations are refused field by field: negative amounts, a category or attestation not in the measure.</summary>

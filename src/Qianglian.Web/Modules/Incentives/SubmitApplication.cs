@@ -18,7 +18,7 @@ public sealed class SubmitApplication(AppDb dbs, CurrentUser user, TimeProvider 
     {
         user.Require(Permission.ApplyIncentives);
         var now = clock.GetUtcNow();
-        var today = TimeDisplay.DateOf(now);
+        var today = BusinessDate.Of(now);
         await using var db = dbs.Open();
         var loaded = await Applications.Load(db, id, ct);
         var (a, measure) = (loaded.Application, loaded.Measure);

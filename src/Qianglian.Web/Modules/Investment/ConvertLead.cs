@@ -23,7 +23,7 @@ public sealed class ConvertLead(AppDb dbs, CurrentUser user, TimeProvider clock)
     {
         user.Require(Permission.ManageInvestment);
         user.Require(Permission.ManageProjects);
-        var today = ReadProjects.Today(clock);
+        var today = BusinessDate.Today(clock);
         await using var db = dbs.Open();
         var lead = await SaveLead.Find(db, leadId, ct);
         var refusals = LeadPipeline.CheckConversion(lead.Stage, lead.ProjectId);

@@ -163,7 +163,7 @@ public sealed class InvestmentExcel(AppDb dbs, CurrentUser user, TimeProvider cl
     public async Task<ImportReport> ImportLeads(Guid jurisdictionId, Stream file, CancellationToken ct)
     {
         user.Require(Permission.ManageInvestment);
-        var today = ReadProjects.Today(clock);
+        var today = BusinessDate.Today(clock);
         await using var db = dbs.Open();
         if (!await db.Jurisdictions.AnyAsync(j => j.Id == jurisdictionId, ct))
             throw new NotFoundException("jurisdictionId", "所属辖区不存在 (jurisdiction not found)");
@@ -239,7 +239,7 @@ public sealed class InvestmentExcel(AppDb dbs, CurrentUser user, TimeProvider cl
     public async Task<ImportReport> ImportFunds(Stream file, CancellationToken ct)
     {
         user.Require(Permission.ManageInvestment);
-        var today = ReadProjects.Today(clock);
+        var today = BusinessDate.Today(clock);
         await using var db = dbs.Open();
         var sheet = SheetReader.Open(file, FundsRequired, FundsOptional);
         if (sheet.HeaderErrors.Count > 0) return ImportReport.Refused(sheet.HeaderErrors);

@@ -19,7 +19,7 @@ public sealed class MoveLead(AppDb dbs, CurrentUser user, TimeProvider clock)
     public async Task Handle(Guid id, Request r, CancellationToken ct)
     {
         user.Require(Permission.ManageInvestment);
-        var today = ReadProjects.Today(clock);
+        var today = BusinessDate.Today(clock);
         var on = r.On ?? today;
         await using var db = dbs.Open();
         var lead = await SaveLead.Find(db, id, ct);

@@ -44,7 +44,7 @@ public sealed class NegotiateDeal(AppDb dbs, CurrentUser user, TimeProvider cloc
         (deal.Status, deal.DecidedBy, deal.DecidedAt, deal.DecisionNote) = (to, user.Name, clock.GetUtcNow(), string.IsNullOrWhiteSpace(r.Note) ? null : r.Note.Trim());
         db.Add(new LeadFollowUp
         {
-            LeadId = lead.Id, JurisdictionId = lead.JurisdictionId, On = Projects.ReadProjects.Today(clock), By = user.Name, At = clock.GetUtcNow(),
+            LeadId = lead.Id, JurisdictionId = lead.JurisdictionId, On = BusinessDate.Today(clock), By = user.Name, At = clock.GetUtcNow(),
             Note = $"一事一议政策包{LeadPipeline.DealName(to)}" + (deal.DecisionNote is { } n ? $"：{n}" : ""),
         });
         await db.SaveChangesAsync(ct);

@@ -33,7 +33,7 @@ public sealed class ReadKpis(AppDb dbs, CurrentUser user)
             below.Add(new KpiBreakdown(child.Id, child.Name, child.JurisdictionPath, f.ManufacturingShare.Value, f.FundsGrowth.Value, f.FundsThisYear, f.FundsLastYear));
         }
         // Targets are set by the city for itself and its counties alike: the nearest one at or above the jurisdiction applies.
-        var ancestors = Policies.DocumentImporter.AncestorPaths(place.JurisdictionPath);
+        var ancestors = Qianglian.Core.Jurisdictions.JurisdictionPath.SelfAndAncestors(place.JurisdictionPath);
         var targets = await db.Targets.IgnoreQueryFilters().AsNoTracking()
             .Where(t => ancestors.Contains(t.JurisdictionPath) && (t.Metric == AttractionMetrics.ManufacturingShare || t.Metric == AttractionMetrics.FundsGrowth)).ToListAsync(ct);
         decimal? TargetOf(string metric) => targets.Where(t => t.Metric == metric).OrderByDescending(t => t.JurisdictionPath.Length).Select(t => (decimal?)t.Value).FirstOrDefault();

@@ -31,7 +31,7 @@ public sealed class RecordFunds(AppDb dbs, CurrentUser user, TimeProvider clock)
     {
         user.Require(Permission.ManageInvestment);
         await using var db = dbs.Open();
-        var row = await Apply(db, r, ReadProjects.Today(clock), ct);
+        var row = await Apply(db, r, BusinessDate.Today(clock), ct);
         await db.SaveChangesAsync(ct);
         return row.Id;
     }

@@ -32,7 +32,7 @@ public sealed class SaveLead(AppDb dbs, CurrentUser user, TimeProvider clock)
     public async Task<Guid> Create(CreateRequest r, CancellationToken ct)
     {
         user.Require(Permission.ManageInvestment);
-        var today = ReadProjects.Today(clock);
+        var today = BusinessDate.Today(clock);
         var f = Normalise(r.Lead, today);
         await using var db = dbs.Open();
         if (!await db.Jurisdictions.AnyAsync(j => j.Id == r.JurisdictionId, ct))
@@ -50,7 +50,7 @@ public sealed class SaveLead(AppDb dbs, CurrentUser user, TimeProvider clock)
     public async Task<Guid> FromPush(FromPushRequest r, CancellationToken ct)
     {
         user.Require(Permission.ManageInvestment);
-        var today = ReadProjects.Today(clock);
+        var today = BusinessDate.Today(clock);
         await using var db = dbs.Open();
         var push = await PushTarget.Find(db, r.PushId, ct);
         if (push.Status != PushStatus.Accepted)
@@ -75,7 +75,7 @@ public sealed class SaveLead(AppDb dbs, CurrentUser user, TimeProvider clock)
     public async Task Update(Guid id, UpdateRequest r, CancellationToken ct)
     {
         user.Require(Permission.ManageInvestment);
-        var f = Normalise(r.Lead, ReadProjects.Today(clock));
+        var f = Normalise(r.Lead, BusinessDate.Today(clock));
         await using var db = dbs.Open();
         var lead = await Find(db, id, ct);
         if (lead.Stage is LeadStage.Landed or LeadStage.Dropped)
@@ -91,7 +91,7 @@ public sealed class SaveLead(AppDb dbs, CurrentUser user, TimeProvider clock)
     public async Task<Guid> AddFollowUp(Guid leadId, FollowUpRequest r, CancellationToken ct)
     {
         user.Require(Permission.ManageInvestment);
-        var today = ReadProjects.Today(clock);
+        var today = BusinessDate.Today(clock);
         var on = r.On ?? today;
         if (string.IsNullOrWhiteSpace(r.Note)) throw new ValidationException("note", "跟进情况不能为空 (the note is required)");
         if (on > today) throw new ValidationException("on", $"日期{on:yyyy-MM-dd}不能晚于今天 (the date must not be in the future)");

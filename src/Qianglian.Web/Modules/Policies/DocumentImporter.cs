@@ -85,7 +85,7 @@ public static class DocumentImporter
     private static async Task<Matcher> MatcherFor(AppDbContext db, Jurisdiction jurisdiction, CancellationToken ct)
     {
         var path = jurisdiction.JurisdictionPath;
-        var ancestors = AncestorPaths(path);
+        var ancestors = Qianglian.Core.Jurisdictions.JurisdictionPath.SelfAndAncestors(path);
         var units = await db.Units.IgnoreQueryFilters().AsNoTracking()
             .Where(u => ancestors.Contains(u.JurisdictionPath) || u.JurisdictionPath.StartsWith(path))
             .ToListAsync(ct);
@@ -97,11 +97,6 @@ public static class DocumentImporter
         return new Matcher(new UnitNameMatcher(known), units.ToDictionary(u => u.Key, u => u.Id));
     }
 
-    internal static List<string> AncestorPaths(string path)
-    {
-        var parts = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return Enumerable.Range(1, parts.Length).Select(n => "/" + string.Join('/', parts.Take(n)) + "/").ToList();
-    }
 
     private static List<string> UnknownOf(PolicyDocument d) =>
         d.Measures.SelectMany(m => m.Units).Where(u => u.MatchKind == ReadDocuments.UnknownMatch).Select(u => u.RawName).Distinct().ToList();

@@ -23,7 +23,7 @@ public sealed class ChangeStage(AppDb dbs, CurrentUser user, TimeProvider clock)
         var approvals = await db.Set<ProjectApproval>().AsNoTracking()
             .Where(a => a.ProjectId == id && (a.Kind == ApprovalKind.Land || a.Kind == ApprovalKind.ConstructionPermit)).ToListAsync(ct);
         ApprovalState StateOf(ApprovalKind kind) => approvals.FirstOrDefault(a => a.Kind == kind) is { } a ? new(a.Status, a.CommitmentDeadline) : ApprovalState.Missing;
-        var today = ReadProjects.Today(clock);
+        var today = BusinessDate.Today(clock);
         var on = request.On ?? today;
         var facts = new LifecycleFacts(project.Stage, project.StageSince, project.EnterpriseId is not null, StateOf(ApprovalKind.Land), StateOf(ApprovalKind.ConstructionPermit));
         var refusals = Lifecycle.Check(facts, request.To, on, request.Reason, today);

@@ -22,7 +22,7 @@ public sealed class EditProjectParts(AppDb dbs, CurrentUser user, TimeProvider c
     public async Task SetMilestones(Guid projectId, MilestonesRequest request, CancellationToken ct)
     {
         user.Require(Permission.ManageProjects);
-        var today = ReadProjects.Today(clock);
+        var today = BusinessDate.Today(clock);
         var input = request.Milestones ?? [];
         var errors = new List<(string Field, string Message)>();
         if (input.GroupBy(m => m.Kind).Any(g => g.Count() > 1)) errors.Add(("milestones", "同一节点重复 (a milestone appears twice)"));
@@ -42,7 +42,7 @@ public sealed class EditProjectParts(AppDb dbs, CurrentUser user, TimeProvider c
     public async Task SetApproval(Guid projectId, ApprovalRequest r, CancellationToken ct)
     {
         user.Require(Permission.ManageProjects);
-        var today = ReadProjects.Today(clock);
+        var today = BusinessDate.Today(clock);
         Refuse(CheckApproval(r.Status, r.SubmittedOn, r.ApprovedOn, r.CommitmentDeadline, r.Commitment, today));
         await using var db = dbs.Open();
         var project = await Touch(db, projectId, r.Version, ct);

@@ -30,7 +30,7 @@ public sealed class FileReport(AppDb dbs, CurrentUser user, TimeProvider clock)
         user.Require(Permission.ReportProjects);
         await using var db = dbs.Open();
         var project = await db.Set<Project>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct) ?? throw ReadProjects.NotFound();
-        var today = ReadProjects.Today(clock);
+        var today = BusinessDate.Today(clock);
         var others = await OtherMonths(db, projectId, r.Year, r.Month, ct);
         var errors = Dispatch.Check(r.Year, r.Month, today, r.MonthInvestment, others, project.TotalInvestment, r.ProgressPercent).ToList();
         if (errors.Count == 0 && !Dispatch.MustReport(project.ActualStart, project.ActualCompletion, project.TerminatedOn, r.Year, r.Month))
@@ -60,7 +60,7 @@ public sealed class FileReport(AppDb dbs, CurrentUser user, TimeProvider clock)
         var report = await db.Set<MonthlyReport>().FirstOrDefaultAsync(x => x.Id == reportId, ct) ?? throw NotFound();
         var project = await db.Set<Project>().AsNoTracking().FirstAsync(p => p.Id == report.ProjectId, ct);
         var others = await OtherMonths(db, report.ProjectId, report.Year, report.Month, ct);
-        EditProjectParts.Refuse(Dispatch.Check(report.Year, report.Month, ReadProjects.Today(clock), r.MonthInvestment, others, project.TotalInvestment, r.ProgressPercent));
+        EditProjectParts.Refuse(Dispatch.Check(report.Year, report.Month, BusinessDate.Today(clock), r.MonthInvestment, others, project.TotalInvestment, r.ProgressPercent));
         db.ExpectVersion(report, r.Version);
         (report.MonthInvestment, report.ProgressPercent, report.Progress) = (r.MonthInvestment, r.ProgressPercent, r.Progress?.Trim() ?? "");
         await db.SaveChangesAsync(ct);

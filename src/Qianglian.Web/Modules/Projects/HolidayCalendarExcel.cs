@@ -24,7 +24,7 @@ public sealed class HolidayCalendarExcel(AppDb dbs, CurrentUser user)
     {
         user.Require(Permission.ViewProjects);
         await using var db = dbs.Open();
-        var ancestors = Policies.DocumentImporter.AncestorPaths(db.Scope.Path);
+        var ancestors = Qianglian.Core.Jurisdictions.JurisdictionPath.SelfAndAncestors(db.Scope.Path);
         // Holidays are kept above most users' own jurisdiction (usually by the national administrator).
         var rows = db.Set<HolidayEntry>().IgnoreQueryFilters().AsNoTracking().Where(h => ancestors.Contains(h.JurisdictionPath) || h.JurisdictionPath.StartsWith(db.Scope.Path));
         if (year is { } y) rows = rows.Where(h => h.Date >= new DateOnly(y, 1, 1) && h.Date <= new DateOnly(y, 12, 31));

@@ -74,7 +74,7 @@ public sealed partial class ProjectExcel
         if (sheet.HeaderErrors.Count > 0) return ImportReport.Refused(sheet.HeaderErrors);
         await using var db = dbs.Open();
         var finder = await ProjectFinder.LoadAsync(db, ct);
-        var today = ReadProjects.Today(clock);
+        var today = BusinessDate.Today(clock);
         var errors = new List<ImportError>();
         var rows = new List<(int Row, Project Project, int Year, int Month, decimal Amount, int? Percent, string Progress, ProblemCategory? Category, string Problem)>();
         foreach (var (number, cells) in sheet.Rows)
@@ -147,7 +147,7 @@ public sealed partial class ProjectExcel
         if (sheet.HeaderErrors.Count > 0) return ImportReport.Refused(sheet.HeaderErrors);
         await using var db = dbs.Open();
         var finder = await ProjectFinder.LoadAsync(db, ct);
-        var today = ReadProjects.Today(clock);
+        var today = BusinessDate.Today(clock);
         var errors = new List<ImportError>();
         var rows = new List<(Project Project, ApprovalKind Kind, ApprovalStatus Status, DateOnly? Submitted, DateOnly? Approved, DateOnly? Deadline, string Commitment, string Note)>();
         foreach (var (number, cells) in sheet.Rows)

@@ -50,12 +50,12 @@ public sealed partial class ProjectExcel(AppDb dbs, CurrentUser user, TimeProvid
         user.Require(Permission.ViewProjects);
         await using var db = dbs.Open();
         var projects = await ReadProjects.Filter(db.Set<Project>().AsNoTracking(), query).OrderBy(p => p.JurisdictionPath).ThenBy(p => p.Name).ToListAsync(ct);
-        var views = await ReadProjects.Views(db, projects, await ProjectSignals.ForAsync(db, projects, ReadProjects.Today(clock), ct), ct);
+        var views = await ReadProjects.Views(db, projects, await ProjectSignals.ForAsync(db, projects, BusinessDate.Today(clock), ct), ct);
         var ids = projects.Select(p => p.Id).ToList();
         var codes = await db.Jurisdictions.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Code, ct);
         var enterprises = await db.Enterprises.IgnoreQueryFilters().AsNoTracking().Where(e => projects.Select(p => p.EnterpriseId).Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Uscc, ct);
         var shares = (await db.Set<ProjectShare>().AsNoTracking().Where(s => ids.Contains(s.ProjectId)).ToListAsync(ct)).ToLookup(s => s.ProjectId);
-        var year = ReadProjects.Today(clock).Year;
+        var year = BusinessDate.Today(clock).Year;
         var plans = await db.Set<ProjectAnnualPlan>().AsNoTracking().Where(p => ids.Contains(p.ProjectId) && p.Year == year).ToDictionaryAsync(p => p.ProjectId, ct);
         var rows = projects.Zip(views).Select(x =>
         {
@@ -149,7 +149,7 @@ public sealed partial class ProjectExcel(AppDb dbs, CurrentUser user, TimeProvid
         var storedShares = await db.Set<ProjectShare>().Where(s => existingIds.Contains(s.ProjectId)).ToListAsync(ct);
         var storedPlans = await db.Set<ProjectAnnualPlan>().Where(s => existingIds.Contains(s.ProjectId)).ToListAsync(ct);
         int inserted = 0, updated = 0;
-        var today = ReadProjects.Today(clock);
+        var today = BusinessDate.Today(clock);
         foreach (var (_, place, f) in rows)
         {
             var project = existing.FirstOrDefault(p => p.JurisdictionId == place && p.Name == f.Name);

@@ -96,7 +96,7 @@ public sealed class ProjectMetrics(TimeProvider clock) : IMetricSource
         var ids = list.Select(p => p.Id).ToList();
         var approvals = (await db.Set<ProjectApproval>().AsNoTracking().Where(a => ids.Contains(a.ProjectId)).ToListAsync(ct)).ToLookup(a => a.ProjectId);
         var resolver = await ProjectSettings.ForPathsAsync(db, list.Select(p => p.JurisdictionPath), ct);
-        var today = Components.Shared.TimeDisplay.Today(clock);
+        var today = BusinessDate.Today(clock);
         var assessed = list.Select(p => (p.Id, p.JurisdictionPath, Records: approvals[p.Id].ToList()))
             .Where(x => x.Records.Any(a => a.SubmittedOn?.Year == q.Year))
             .Select(x => (x.Id, Figures: ApprovalRules.Assess(x.Records.Select(ReadProjectDetail.Record).ToList(), resolver.CalendarAt(x.JurisdictionPath),

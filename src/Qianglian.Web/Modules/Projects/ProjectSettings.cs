@@ -22,7 +22,7 @@ public sealed record ProjectSettings(int ApprovalLimit, WarningRules Warnings, D
     public static async Task<Resolver> ForPathsAsync(AppDbContext db, IEnumerable<string> paths, CancellationToken ct)
     {
         var wanted = paths.Distinct().ToList();
-        var ancestors = wanted.SelectMany(Policies.DocumentImporter.AncestorPaths).Distinct().ToList();
+        var ancestors = wanted.SelectMany(Qianglian.Core.Jurisdictions.JurisdictionPath.SelfAndAncestors).Distinct().ToList();
         var rules = await db.Set<ProjectRules>().IgnoreQueryFilters().AsNoTracking().Where(r => ancestors.Contains(r.JurisdictionPath)).ToListAsync(ct);
         var days = await db.Set<HolidayEntry>().IgnoreQueryFilters().AsNoTracking().Where(h => ancestors.Contains(h.JurisdictionPath)).ToListAsync(ct);
         return new Resolver(rules, days);

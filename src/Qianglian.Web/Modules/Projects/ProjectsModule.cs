@@ -66,7 +66,7 @@ public static class ProjectsModule
         g.MapGet("/bulletin.docx", async (int year, int month, ReadDispatch h, TimeProvider clock, CancellationToken ct) =>
             {
                 var (figures, jurisdiction) = await h.Bulletin(year, month, ct);
-                return TypedResults.File(BulletinDocument.Write(figures, jurisdiction, TimeDisplay.Today(clock)), BulletinDocument.ContentType,
+                return TypedResults.File(BulletinDocument.Write(figures, jurisdiction, BusinessDate.Today(clock)), BulletinDocument.ContentType,
                     BulletinDocument.FileName(jurisdiction, year, month));
             })
             .Access<MonthlyReport>(Permission.IssueBulletins, ApiOperation.Download);

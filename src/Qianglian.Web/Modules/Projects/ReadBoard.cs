@@ -19,7 +19,7 @@ public sealed class ReadBoard(AppDb dbs, CurrentUser user, TimeProvider clock)
     {
         user.Require(Permission.ViewProjects);
         await using var db = dbs.Open();
-        var today = ReadProjects.Today(clock);
+        var today = BusinessDate.Today(clock);
         var rows = ReadProjects.Filter(db.Set<Project>().AsNoTracking(), query with { Light = null });
         var projects = await rows.OrderBy(p => p.Stage).ThenByDescending(p => p.TotalInvestment).ThenBy(p => p.Id).Take(MaxCards * 4).ToListAsync(ct);
         var signals = await ProjectSignals.ForAsync(db, projects, today, ct);

@@ -63,7 +63,7 @@ public sealed class ReadDispatch(AppDb dbs, CurrentUser user, TimeProvider clock
     private async Task<Data> Gather(AppDbContext db, int year, int month, CancellationToken ct)
     {
         var end = Dispatch.MonthEnd(year, month);
-        var today = ReadProjects.Today(clock);
+        var today = BusinessDate.Today(clock);
         var projects = await db.Set<Project>().AsNoTracking().Where(p => p.ListedOn <= end).ToListAsync(ct);
         var ids = projects.Select(p => p.Id).ToList();
         var rules = (await ProjectSettings.ForPathsAsync(db, [db.Scope.Path], ct)).SettingsAt(db.Scope.Path).Dispatch;

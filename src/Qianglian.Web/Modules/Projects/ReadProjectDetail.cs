@@ -24,7 +24,7 @@ public sealed class ReadProjectDetail(AppDb dbs, CurrentUser user, TimeProvider 
     {
         var view = await projects.Get(id, ct);
         await using var db = dbs.Open();
-        var today = ReadProjects.Today(clock);
+        var today = BusinessDate.Today(clock);
         var resolver = await ProjectSettings.ForPathsAsync(db, [view.JurisdictionPath], ct);
         var settings = resolver.SettingsAt(view.JurisdictionPath);
         var calendar = resolver.CalendarAt(view.JurisdictionPath);

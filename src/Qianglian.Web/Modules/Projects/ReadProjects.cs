@@ -75,7 +75,7 @@ public sealed class ReadProjects(AppDb dbs, CurrentUser user, TimeProvider clock
             _ => filtered.OrderBy(p => p.Name),
         };
         var size = Math.Clamp(query.PageSize, 1, 500);
-        var today = Today(clock);
+        var today = BusinessDate.Today(clock);
         if (query.Light is { } light)
         {
             // The light is computed, not stored: filter after computing it for the whole (filtered) set.
@@ -95,7 +95,7 @@ public sealed class ReadProjects(AppDb dbs, CurrentUser user, TimeProvider clock
         user.Require(Permission.ViewProjects);
         await using var db = dbs.Open();
         var project = await db.Set<Project>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw NotFound();
-        var signals = await ProjectSignals.ForAsync(db, [project], Today(clock), ct);
+        var signals = await ProjectSignals.ForAsync(db, [project], BusinessDate.Today(clock), ct);
         var view = (await Views(db, [project], signals, ct))[0];
         var shares = await db.Set<ProjectShare>().AsNoTracking().Where(s => s.ProjectId == id).ToListAsync(ct);
         var names = await JurisdictionNames(db, shares.Select(s => s.LocalityId), ct);
@@ -149,6 +149,4 @@ public sealed class ReadProjects(AppDb dbs, CurrentUser user, TimeProvider clock
 
     internal static NotFoundException NotFound() => new("project", "项目不存在 (project not found)");
 
-    /// <summary>Today's business date in Beijing.</summary>
-    public static DateOnly Today(TimeProvider clock) => Components.Shared.TimeDisplay.Today(clock);
 }

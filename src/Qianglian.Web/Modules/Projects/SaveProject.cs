@@ -49,7 +49,7 @@ public sealed class SaveProject(AppDb dbs, CurrentUser user, TimeProvider clock)
             throw new NotFoundException("jurisdictionId", "所属辖区不存在 (jurisdiction not found)");
         await CheckReferences(db, fields, ct);
         await CheckUniqueName(db, request.JurisdictionId, fields.Name, null, ct);
-        var project = new Project { JurisdictionId = request.JurisdictionId, ListedOn = fields.ListedOn ?? ReadProjects.Today(clock) };
+        var project = new Project { JurisdictionId = request.JurisdictionId, ListedOn = fields.ListedOn ?? BusinessDate.Today(clock) };
         Apply(project, fields);
         db.Set<Project>().Add(project);
         ReplaceParts(db, project, fields, [], []);

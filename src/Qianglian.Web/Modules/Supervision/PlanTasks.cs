@@ -26,7 +26,7 @@ public sealed class PlanTasks(AppDb dbs, CurrentUser user, TimeProvider clock)
         await using var db = dbs.Open();
         if (!await db.PolicyDocuments.AnyAsync(d => d.Id == documentId, ct))
             throw new NotFoundException("document", "政策文件不存在 (document not found)");
-        var start = request.StartOn ?? ChinaDate.Today(clock);
+        var start = request.StartOn ?? BusinessDate.Today(clock);
         if (request.DueOn is { } due && due < start) throw new ValidationException("dueOn", "完成时限不能早于开始日期 (due before start)");
         var measures = await db.Measures.AsNoTracking().Where(m => m.DocumentId == documentId).Include(m => m.Units).OrderBy(m => m.Ordinal).ToListAsync(ct);
         var existing = await db.MeasureTasks.IgnoreQueryFilters().Where(t => t.DocumentId == documentId).Select(t => new { t.MeasureId, t.UnitId }).ToListAsync(ct);

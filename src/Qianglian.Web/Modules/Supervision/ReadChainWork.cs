@@ -29,7 +29,7 @@ public sealed class ReadChainWork(AppDb dbs, CurrentUser user, TimeProvider cloc
         user.Require(Permission.ViewSupervision);
         await using var db = dbs.Open();
         var chain = await db.Chains.AsNoTracking().FirstOrDefaultAsync(c => c.Id == chainId, ct) ?? throw new NotFoundException("chain", "产业链不存在 (chain not found)");
-        var today = ChinaDate.Today(clock);
+        var today = BusinessDate.Today(clock);
         var links = await db.EnterpriseNodeLinks.AsNoTracking().Where(l => l.ChainId == chainId && l.Evidence != EvidenceStrength.Rejected)
             .Select(l => new { l.EnterpriseId, l.Role }).ToListAsync(ct);
         var firms = links.Select(l => l.EnterpriseId).Distinct().ToList();
@@ -76,7 +76,7 @@ public sealed class ReadChainWork(AppDb dbs, CurrentUser user, TimeProvider cloc
             var unit = (await Caller.OfAsync(user, db, ct)).UnitId;
             query = query.Where(m => m.UnitId == unit);
         }
-        return (await Matters(db, query, ChinaDate.Today(clock), ct)).OrderBy(m => m.Status).ThenBy(m => m.DueOn).ToList();
+        return (await Matters(db, query, BusinessDate.Today(clock), ct)).OrderBy(m => m.Status).ThenBy(m => m.DueOn).ToList();
     }
 
     private static async Task<List<MatterRow>> Matters(AppDbContext db, IQueryable<AssignedMatter> query, DateOnly today, CancellationToken ct)

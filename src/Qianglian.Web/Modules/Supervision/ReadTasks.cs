@@ -66,7 +66,7 @@ public sealed class ReadTasks(AppDb dbs, CurrentUser user, TimeProvider clock)
         var task = await db.MeasureTasks.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException("task", "任务不存在 (task not found)");
         var row = (await Rows(db, [task], ct))[0];
         var rules = await RulesFor(db, task.JurisdictionPath, ct);
-        var today = ChinaDate.Today(clock);
+        var today = BusinessDate.Today(clock);
         var measure = await db.Measures.IgnoreQueryFilters().Where(m => m.Id == task.MeasureId).Select(m => m.Body).FirstAsync(ct);
         var document = await db.PolicyDocuments.IgnoreQueryFilters().Where(x => x.Id == task.DocumentId).Select(x => x.Title).FirstAsync(ct);
         var milestones = await db.TaskMilestones.AsNoTracking().Where(m => m.TaskId == id).OrderBy(m => m.DueOn).ToListAsync(ct);
@@ -105,7 +105,7 @@ public sealed class ReadTasks(AppDb dbs, CurrentUser user, TimeProvider clock)
             .ToLookup(r => r.TaskId);
         var rules = await RulesFor(db, path, ct);
         var units = await DisplayNames.UnitsAsync(db, list.Select(t => (Guid?)t.UnitId), ct);
-        var today = ChinaDate.Today(clock);
+        var today = BusinessDate.Today(clock);
         return list.GroupBy(t => t.UnitId).Select(g =>
         {
             int owed = 0, onTime = 0;
@@ -136,7 +136,7 @@ public sealed class ReadTasks(AppDb dbs, CurrentUser user, TimeProvider clock)
             .ToLookup(r => r.TaskId);
         var units = await DisplayNames.UnitsAsync(db, tasks.Select(t => (Guid?)t.UnitId), ct);
         var settings = await db.SupervisionSettings.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct);
-        var today = ChinaDate.Today(clock);
+        var today = BusinessDate.Today(clock);
         return tasks.Select(t =>
         {
             var rules = SupervisionSettingsReader.RulesOf(settings.Where(s => t.JurisdictionPath.StartsWith(s.JurisdictionPath, StringComparison.Ordinal)).MaxBy(s => s.JurisdictionPath.Length)).Reporting;

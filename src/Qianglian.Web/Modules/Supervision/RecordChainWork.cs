@@ -23,7 +23,7 @@ public sealed class RecordChainWork(AppDb dbs, CurrentUser user, TimeProvider cl
         await using var db = dbs.Open();
         var chain = await ChainAsync(db, chainId, ct);
         var on = r.VisitedOn ?? throw new ValidationException("visitedOn", "请填写调研日期 (the date is required)");
-        if (on > ChinaDate.Today(clock)) throw new ValidationException("visitedOn", "调研日期不能晚于今天 (cannot be in the future)");
+        if (on > BusinessDate.Today(clock)) throw new ValidationException("visitedOn", "调研日期不能晚于今天 (cannot be in the future)");
         var enterprises = (r.EnterpriseIds ?? []).Distinct().ToList();
         if (await db.Enterprises.CountAsync(e => enterprises.Contains(e.Id), ct) != enterprises.Count)
             throw new NotFoundException("enterpriseIds", "调研企业不存在 (enterprise not found)");
@@ -70,7 +70,7 @@ public sealed class RecordChainWork(AppDb dbs, CurrentUser user, TimeProvider cl
         if (r.VisitId is { } v && !await db.FieldVisits.AnyAsync(x => x.Id == v && x.ChainId == chainId, ct))
             throw new NotFoundException("visitId", "调研记录不存在 (visit not found)");
         var caller = await Caller.OfAsync(user, db, ct);
-        var matter = await MatterAsync(db, chain, r.Decision, r.UnitId, r.DueOn, "", caller.Name, ChinaDate.Today(clock), ct);
+        var matter = await MatterAsync(db, chain, r.Decision, r.UnitId, r.DueOn, "", caller.Name, BusinessDate.Today(clock), ct);
         matter.VisitId = r.VisitId;
         db.AssignedMatters.Add(matter);
         await db.SaveChangesAsync(ct);
@@ -107,7 +107,7 @@ public sealed class CompleteMatter(AppDb dbs, CurrentUser user, TimeProvider clo
         if (matter.Status == MatterStatus.Done) throw new ConflictException("该事项已办结 (already done)");
         var note = Text.Required(r.Note, "note", "办理情况", 2000);
         db.ExpectVersion(matter, r.Version);
-        (matter.Status, matter.DoneOn, matter.CompletionNote) = (MatterStatus.Done, ChinaDate.Today(clock), note);
+        (matter.Status, matter.DoneOn, matter.CompletionNote) = (MatterStatus.Done, BusinessDate.Today(clock), note);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -25,7 +25,7 @@ public sealed class ReportTask(AppDb dbs, CurrentUser user, TimeProvider clock)
             throw new ValidationException("taskId", "该任务未分派给本单位，不能报送进展 (the task is not assigned to your unit)");
         if (!ReportPeriod.TryParse(request.Period, out var period))
             throw new ValidationException("period", "报送月份格式应为“2025-03” (period must be yyyy-MM)");
-        var today = ChinaDate.Today(clock);
+        var today = BusinessDate.Today(clock);
         if (period > ReportPeriod.Of(today)) throw new ValidationException("period", "不能报送未来月份 (a future month cannot be reported)");
         if (period < ReportPeriod.Of(task.StartOn)) throw new ValidationException("period", "任务开始前的月份无需报送 (before the task started)");
         var progress = Text.Required(request.Progress, "progress", "工作进展", 4000);
