@@ -23,15 +23,14 @@ public sealed class DatabaseOptions
     private readonly Lazy<DbContextOptions<SqliteAppDbContext>> sqlite;
     private readonly Lazy<DbContextOptions<PostgresAppDbContext>> postgres;
 
-    private static readonly Modules.Chains.ChainStatistics.OnCommit StatisticsOnCommit = new();
-
-    public DatabaseOptions(DatabaseProvider provider, string connectionString)
+    /// <param name="derivedRows">The modules' maintainers of derived rows, recomputed as each transaction commits.</param>
+    public DatabaseOptions(DatabaseProvider provider, string connectionString, IEnumerable<IDerivedRows> derivedRows)
     {
         Provider = provider;
         ConnectionString = connectionString;
-        // Derived tables are recomputed as each transaction commits (see ChainStatistics).
-        sqlite = new(() => new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connectionString).AddInterceptors(StatisticsOnCommit).Options);
-        postgres = new(() => new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(WithoutJit(connectionString)).AddInterceptors(StatisticsOnCommit).Options);
+        var onCommit = new DerivedRowsOnCommit(derivedRows.ToList());
+        sqlite = new(() => new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connectionString).AddInterceptors(onCommit).Options);
+        postgres = new(() => new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(WithoutJit(connectionString)).AddInterceptors(onCommit).Options);
     }
 
     /// <summary>

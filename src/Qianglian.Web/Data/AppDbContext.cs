@@ -2,6 +2,8 @@ using System.Linq.Expressions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Qianglian.Web.Auth;
 using Qianglian.Web.Modules.Enterprises;
 using Qianglian.Web.Modules.Jurisdictions;
@@ -77,8 +79,34 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
     public DbSet<Modules.Chains.NodeStatistics> NodeStatistics => Set<Modules.Chains.NodeStatistics>();
     public DbSet<Modules.Chains.NodeYearStatistics> NodeYearStatistics => Set<Modules.Chains.NodeYearStatistics>();
 
-    /// <summary>Nodes whose statistics this context's saves have touched, recomputed when the transaction commits.</summary>
-    internal Modules.Chains.ChainStatistics.Pending StatisticsPending { get; } = new();
+    /// <summary>What this context's saves have noted for the maintainers of derived rows, until the transaction ends.</summary>
+    internal DerivedNotes DerivedNotes { get; } = new();
+
+    /// <summary>The maintainers of derived rows registered by the modules (<see cref="IDerivedRows"/>).</summary>
+    private IReadOnlyList<IDerivedRows> DerivedRows =>
+        derivedRows ??= this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<DerivedRowsOnCommit>()
+            .SelectMany(i => i.Maintainers).ToList() ?? [];
+
+    private IReadOnlyList<IDerivedRows>? derivedRows;
+
+    /// <summary>A system-scoped context on this context's connection and transaction, for <see cref="IDerivedRows"/> only.</summary>
+    internal DerivedRowsView DerivedRowsView()
+    {
+        var system = SystemTwin();
+        system.Database.SetDbConnection(Database.GetDbConnection(), contextOwnsConnection: false);
+        if (Database.CurrentTransaction is { } transaction) system.Database.UseTransaction(transaction.GetDbTransaction());
+        return new DerivedRowsView(system);
+    }
+
+    /// <summary>A new context of this provider under the system scope (connected by <see cref="DerivedRowsView"/>).</summary>
+    protected abstract AppDbContext SystemTwin();
+
+    private async Task NoteDerivedAsync(Func<IDerivedRows, DerivedRowsView, Task> note)
+    {
+        if (DerivedRows.Count == 0) return;
+        await using var view = DerivedRowsView();
+        foreach (var maintainer in DerivedRows) await note(maintainer, view);
+    }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -156,7 +184,7 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
     {
         await ScopeGuard.CheckAsync(this, Scope, ct);
         BumpVersions();
-        await Modules.Chains.ChainStatistics.NoteAsync(this, ChangeTracker, ct);
+        await NoteDerivedAsync((maintainer, view) => maintainer.NoteAsync(ChangeTracker, view, DerivedNotes, ct));
         var pending = AuditTrail.Capture(ChangeTracker);
         if (Database.CurrentTransaction is not null)
             return await SaveWithAuditAsync(pending, acceptAllChangesOnSuccess, ct);
@@ -214,7 +242,7 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
             await ScopeGuard.CheckBulkAsync(this, Scope, batch, ct);
             var version = batch.IndexOf(nameof(Entity.Version));
             foreach (var update in batch.Modified) update.Row.Version = (int)update.Before[version]! + 1;
-            await Modules.Chains.ChainStatistics.NoteAsync(this, batch, ct);
+            await NoteDerivedAsync((maintainer, view) => maintainer.NoteAsync(batch, view, DerivedNotes, ct));
             await LockAuditChainAsync(ct);
             var head = await AuditTrail.HeadAsync(this, ct);
             // Describing and hashing the rows needs no database: it runs while the rows are being copied.

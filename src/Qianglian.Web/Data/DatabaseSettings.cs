@@ -6,7 +6,7 @@ namespace Qianglian.Web.Data;
 /// Reads <c>Database:Provider</c> and <c>ConnectionStrings:Main</c>. Without them Qianglian runs on an embedded
 /// SQLite file under <c>data/</c> — the default database, the only one demo data goes into without --demo.
 /// </summary>
-public sealed record DatabaseSettings(DatabaseOptions Options, bool IsDefaultEmbedded)
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString, bool IsDefaultEmbedded)
 {
     public static DatabaseSettings From(IConfiguration config)
     {
@@ -15,11 +15,11 @@ public sealed record DatabaseSettings(DatabaseOptions Options, bool IsDefaultEmb
             throw new InvalidOperationException($"Database:Provider must be Sqlite or Postgres, not '{providerText}'.");
         var connection = config.GetConnectionString("Main");
         if (!string.IsNullOrWhiteSpace(connection))
-            return new DatabaseSettings(new DatabaseOptions(provider, connection), IsDefaultEmbedded: false);
+            return new DatabaseSettings(provider, connection, IsDefaultEmbedded: false);
         if (provider != DatabaseProvider.Sqlite)
             throw new InvalidOperationException("Database:Provider=Postgres needs ConnectionStrings:Main.");
         Directory.CreateDirectory(RepositoryPaths.Data);
         var file = Path.Combine(RepositoryPaths.Data, "qianglian.db");
-        return new DatabaseSettings(new DatabaseOptions(DatabaseProvider.Sqlite, $"Data Source={file}"), IsDefaultEmbedded: true);
+        return new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={file}", IsDefaultEmbedded: true);
     }
 }

@@ -14,6 +14,8 @@ public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> opti
     protected override Task LockAuditChainAsync(CancellationToken ct) => Task.CompletedTask;
 
     public override AppDbContext Twin() => new SqliteAppDbContext((DbContextOptions<SqliteAppDbContext>)this.GetService<IDbContextOptions>(), Scope, Clock);
+
+    protected override AppDbContext SystemTwin() => new SqliteAppDbContext((DbContextOptions<SqliteAppDbContext>)this.GetService<IDbContextOptions>(), UserScope.System, Clock);
 }
 
 /// <summary>
@@ -31,6 +33,8 @@ public sealed class PostgresAppDbContext(DbContextOptions<PostgresAppDbContext> 
     public override bool CopiesInBulk => true;
 
     public override AppDbContext Twin() => new PostgresAppDbContext((DbContextOptions<PostgresAppDbContext>)this.GetService<IDbContextOptions>(), Scope, Clock);
+
+    protected override AppDbContext SystemTwin() => new PostgresAppDbContext((DbContextOptions<PostgresAppDbContext>)this.GetService<IDbContextOptions>(), UserScope.System, Clock);
 
     /// <summary>
     /// Columns that hold identifiers, not words: jurisdiction paths (searched by prefix on every scoped read), the

@@ -32,8 +32,7 @@ public static class Bootstrap
 
     public static async Task MigrateAsync(WebApplication app)
     {
-        var settings = app.Services.GetRequiredService<DatabaseSettings>();
-        await using var db = settings.Options.Create(UserScope.System, app.Services.GetRequiredService<TimeProvider>());
+        await using var db = app.Services.GetRequiredService<DatabaseOptions>().Create(UserScope.System, app.Services.GetRequiredService<TimeProvider>());
         await db.Database.MigrateAsync();
         await Modules.Chains.ChainStatistics.EnsureBuiltAsync(db, CancellationToken.None);
     }

@@ -27,7 +27,11 @@ public static class ServiceRegistration
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(DatabaseSettings.From(config));
-        services.AddSingleton(sp => sp.GetRequiredService<DatabaseSettings>().Options);
+        services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<DatabaseSettings>();
+            return new DatabaseOptions(settings.Provider, settings.ConnectionString, sp.GetServices<IDerivedRows>());
+        });
         services.AddScoped<CurrentUser>();
         services.AddScoped<AppDb>();
         // Identity's store works on the user's home scope (anonymous: system scope, so sign-in finds the account).

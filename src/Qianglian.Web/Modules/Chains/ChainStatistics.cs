@@ -1,7 +1,5 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Qianglian.Core.Enterprises;
 using Qianglian.Web.Data;
 using Qianglian.Web.Modules.Enterprises;
@@ -9,35 +7,31 @@ using Qianglian.Web.Modules.Enterprises;
 namespace Qianglian.Web.Modules.Chains;
 
 /// <summary>
-/// Keeps <see cref="NodeStatistics"/> and <see cref="NodeYearStatistics"/> in step with what they are computed from.
-/// Every save notes the nodes its changes touch — a link's old and new node, the nodes of an enterprise whose place or
-/// industry changed or whose facts changed, every node of a chain that moved — before it writes (AppDbContext's saves
-/// call <see cref="NoteAsync(AppDbContext, ChangeTracker, CancellationToken)"/>), and the transaction recomputes those
-/// nodes from the stored rows just before it commits (<see cref="OnCommit"/>). A recomputation, not a running tally:
-/// what the rows say is what the statistics say, and an import that touches a node a thousand times recomputes it once.
+/// Keeps <see cref="NodeStatistics"/> and <see cref="NodeYearStatistics"/> in step with what they are computed from
+/// (registered as derived rows: <see cref="IDerivedRows"/>). Every save notes the nodes its changes touch — a link's
+/// old and new node, the nodes of an enterprise whose place or industry changed or whose facts changed, every node of
+/// a chain that moved — before it writes, and the transaction recomputes those nodes from the stored rows just before
+/// it commits. A recomputation, not a running tally: what the rows say is what the statistics say, and an import that
+/// touches a node a thousand times recomputes it once. A node counts every enterprise linked to it, whoever saved the
+/// change, so both steps read through the <see cref="DerivedRowsView"/>.
 /// </summary>
-public static class ChainStatistics
+public sealed class ChainStatistics : IDerivedRows
 {
     /// <summary>The nodes a transaction has touched so far, recomputed when it commits.</summary>
-    internal sealed class Pending
+    public sealed class Pending
     {
         public HashSet<Guid> Nodes { get; } = [];
         public HashSet<Guid> Chains { get; } = [];
-        public bool Any => Nodes.Count > 0 || Chains.Count > 0;
-
-        public void Clear()
-        {
-            Nodes.Clear();
-            Chains.Clear();
-        }
     }
 
     private static readonly string[] PlaceAndIndustry =
         [nameof(Enterprise.JurisdictionId), nameof(Enterprise.JurisdictionPath), nameof(Enterprise.IndustryCode)];
 
-    public static async Task NoteAsync(AppDbContext db, ChangeTracker tracker, CancellationToken ct)
+    public async Task NoteAsync(ChangeTracker tracker, DerivedRowsView view, DerivedNotes notes, CancellationToken ct)
     {
         var enterprises = new HashSet<Guid>();
+        Pending? pending = null;
+        Pending Touched() => pending ??= notes.Of<Pending>();
         foreach (var entry in tracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
             bool Changed(string property) => entry.State != EntityState.Modified || entry.Property(property).IsModified;
@@ -45,8 +39,8 @@ public static class ChainStatistics
             switch (entry.Entity)
             {
                 case EnterpriseNodeLink link:
-                    db.StatisticsPending.Nodes.Add(link.NodeId);
-                    if (entry.State == EntityState.Modified) db.StatisticsPending.Nodes.Add(Original(nameof(link.NodeId)));
+                    Touched().Nodes.Add(link.NodeId);
+                    if (entry.State == EntityState.Modified) Touched().Nodes.Add(Original(nameof(link.NodeId)));
                     break;
                 case EnterpriseYearFact fact:
                     enterprises.Add(fact.EnterpriseId);
@@ -56,52 +50,52 @@ public static class ChainStatistics
                     enterprises.Add(enterprise.Id);
                     break;
                 case Chain chain when entry.State == EntityState.Modified && (Changed(nameof(Chain.JurisdictionId)) || Changed(nameof(Chain.JurisdictionPath))):
-                    db.StatisticsPending.Chains.Add(chain.Id);
+                    Touched().Chains.Add(chain.Id);
                     break;
             }
         }
-        await NoteEnterprisesAsync(db, enterprises, ct);
+        if (enterprises.Count > 0) await NoteEnterprisesAsync(view, enterprises, notes, ct);
     }
 
     /// <summary>The same for a bulk save: new rows have no links yet; changed enterprises and facts count as above.</summary>
-    public static async Task NoteAsync<T>(AppDbContext db, BulkBatch<T> batch, CancellationToken ct) where T : Entity
+    public async Task NoteAsync<T>(BulkBatch<T> batch, DerivedRowsView view, DerivedNotes notes, CancellationToken ct) where T : Entity
     {
         if (typeof(T) == typeof(Enterprise))
         {
             var watched = PlaceAndIndustry.Select(batch.IndexOf).ToList();
-            await NoteEnterprisesAsync(db, batch.Modified.Where(m => batch.Changed(m).Any(watched.Contains)).Select(m => m.Row.Id), ct);
+            await NoteEnterprisesAsync(view, batch.Modified.Where(m => batch.Changed(m).Any(watched.Contains)).Select(m => m.Row.Id), notes, ct);
         }
         else if (typeof(T) == typeof(EnterpriseYearFact))
-            await NoteEnterprisesAsync(db, batch.Added.Concat(batch.Modified.Select(m => m.Row)).Cast<EnterpriseYearFact>().Select(f => f.EnterpriseId), ct);
+            await NoteEnterprisesAsync(view, batch.Added.Concat(batch.Modified.Select(m => m.Row)).Cast<EnterpriseYearFact>().Select(f => f.EnterpriseId), notes, ct);
         else if (typeof(T) == typeof(EnterpriseNodeLink) || typeof(T) == typeof(Chain))
             throw new NotSupportedException($"{typeof(T).Name} rows are saved one by one, not in bulk");
     }
 
     /// <summary>Resolved before the save: an enterprise deleted with it takes its links along.</summary>
-    private static async Task NoteEnterprisesAsync(AppDbContext db, IEnumerable<Guid> enterprises, CancellationToken ct)
+    private static async Task NoteEnterprisesAsync(DerivedRowsView view, IEnumerable<Guid> enterprises, DerivedNotes notes, CancellationToken ct)
     {
         foreach (var chunk in enterprises.Distinct().Chunk(500))
-            db.StatisticsPending.Nodes.UnionWith(await db.EnterpriseNodeLinks.IgnoreQueryFilters()
-                .Where(l => chunk.Contains(l.EnterpriseId)).Select(l => l.NodeId).Distinct().ToListAsync(ct));
+        {
+            var nodes = await view.Db.EnterpriseNodeLinks.Where(l => chunk.Contains(l.EnterpriseId)).Select(l => l.NodeId).Distinct().ToListAsync(ct);
+            if (nodes.Count > 0) notes.Of<Pending>().Nodes.UnionWith(nodes);
+        }
     }
 
     /// <summary>Recomputes the noted nodes (every node of a noted chain included) inside the committing transaction.</summary>
-    internal static async Task RefreshAsync(AppDbContext db, CancellationToken ct)
+    public async Task RefreshAsync(DerivedRowsView view, DerivedNotes notes, CancellationToken ct)
     {
-        var pending = db.StatisticsPending;
-        if (!pending.Any) return;
-        var chains = pending.Chains.ToList();
-        foreach (var chunk in chains.Chunk(500))
-            pending.Nodes.UnionWith(await db.ChainNodes.IgnoreQueryFilters().Where(n => chunk.Contains(n.ChainId)).Select(n => n.Id).ToListAsync(ct));
-        var nodes = pending.Nodes.ToList();
-        pending.Clear();
-        foreach (var chunk in nodes.Chunk(500))
+        var pending = notes.Of<Pending>();
+        var db = view.Db;
+        foreach (var chunk in pending.Chains.ToList().Chunk(500))
+            pending.Nodes.UnionWith(await db.ChainNodes.Where(n => chunk.Contains(n.ChainId)).Select(n => n.Id).ToListAsync(ct));
+        foreach (var chunk in pending.Nodes.ToList().Chunk(500))
             await RecomputeAsync(db, chunk, ct);
     }
 
-    /// <summary>Every node from scratch: after rows were loaded behind the application's back (bench/), or on an empty table.</summary>
+    /// <summary>Every node from scratch: after rows were loaded behind the application's back (bench/), or on an empty table. <paramref name="db"/> is a system context.</summary>
     public static async Task RebuildAsync(AppDbContext db, CancellationToken ct)
     {
+        if (!db.Scope.SeesAll) throw new InvalidOperationException("statistics are rebuilt from every row, by the system");
         await db.NodeStatistics.ExecuteDeleteAsync(ct);
         await db.NodeYearStatistics.ExecuteDeleteAsync(ct);
         await WriteAsync(db, await Counts(db, null).ToListAsync(ct), await YearFigures(db, null).ToListAsync(ct), ct);
@@ -110,7 +104,7 @@ public static class ChainStatistics
     /// <summary>At start-up: a database migrated from before the statistics existed gets them built once.</summary>
     public static async Task EnsureBuiltAsync(AppDbContext db, CancellationToken ct)
     {
-        if (await db.NodeStatistics.AnyAsync(ct) || await db.NodeYearStatistics.AnyAsync(ct) || !await db.EnterpriseNodeLinks.IgnoreQueryFilters().AnyAsync(ct)) return;
+        if (await db.NodeStatistics.AnyAsync(ct) || await db.NodeYearStatistics.AnyAsync(ct) || !await db.EnterpriseNodeLinks.AnyAsync(ct)) return;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await RebuildAsync(db, ct);
         await transaction.CommitAsync(ct);
@@ -124,13 +118,13 @@ public static class ChainStatistics
     }
 
     private static IQueryable<EnterpriseNodeLink> Links(AppDbContext db, Guid[]? nodes) =>
-        nodes is null ? db.EnterpriseNodeLinks.IgnoreQueryFilters() : db.EnterpriseNodeLinks.IgnoreQueryFilters().Where(l => nodes.Contains(l.NodeId));
+        nodes is null ? db.EnterpriseNodeLinks : db.EnterpriseNodeLinks.Where(l => nodes.Contains(l.NodeId));
 
     /// <summary>Local = inside the chain's jurisdiction by the enterprise's own place, link not rejected (as the map counts).</summary>
     private static IQueryable<NodeStatistics> Counts(AppDbContext db, Guid[]? nodes) =>
         from l in Links(db, nodes)
-        join c in db.Chains.IgnoreQueryFilters() on l.ChainId equals c.Id
-        join e in db.Enterprises.IgnoreQueryFilters() on l.EnterpriseId equals e.Id
+        join c in db.Chains on l.ChainId equals c.Id
+        join e in db.Enterprises on l.EnterpriseId equals e.Id
         where l.Evidence != EvidenceStrength.Rejected && e.JurisdictionPath.StartsWith(c.JurisdictionPath)
         group l by new { l.NodeId, l.ChainId } into g
         select new NodeStatistics
@@ -145,9 +139,9 @@ public static class ChainStatistics
     /// </summary>
     private static IQueryable<NodeYearStatistics> YearFigures(AppDbContext db, Guid[]? nodes) =>
         from l in Links(db, nodes)
-        join c in db.Chains.IgnoreQueryFilters() on l.ChainId equals c.Id
-        join e in db.Enterprises.IgnoreQueryFilters() on l.EnterpriseId equals e.Id
-        join f in db.EnterpriseFacts.IgnoreQueryFilters() on l.EnterpriseId equals f.EnterpriseId
+        join c in db.Chains on l.ChainId equals c.Id
+        join e in db.Enterprises on l.EnterpriseId equals e.Id
+        join f in db.EnterpriseFacts on l.EnterpriseId equals f.EnterpriseId
         let local = l.Evidence != EvidenceStrength.Rejected && e.JurisdictionPath.StartsWith(c.JurisdictionPath)
         group new { local, f.Revenue, f.OutputValue, e.IndustryCode } by new { l.NodeId, l.ChainId, f.Year } into g
         select new NodeYearStatistics
@@ -177,27 +171,5 @@ public static class ChainStatistics
         // Table and column names are this class's constants; every value is a parameter.
         var sql = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES {string.Join(", ", placeholders)}";
         return db.Database.ExecuteSqlRawAsync(sql, values.SelectMany(v => v), ct);
-    }
-
-    /// <summary>Recomputes what a transaction's saves noted, inside it, just before it commits.</summary>
-    internal sealed class OnCommit : DbTransactionInterceptor
-    {
-        public override async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,
-            InterceptionResult result, CancellationToken ct = default)
-        {
-            if (eventData.Context is AppDbContext db) await RefreshAsync(db, ct);
-            return result;
-        }
-
-        public override InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result) =>
-            eventData.Context is AppDbContext { StatisticsPending.Any: true }
-                ? throw new InvalidOperationException("Commit asynchronously: the chain statistics are recomputed before the commit.")
-                : result;
-
-        public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken ct = default)
-        {
-            (eventData.Context as AppDbContext)?.StatisticsPending.Clear();
-            return Task.CompletedTask;
-        }
     }
 }

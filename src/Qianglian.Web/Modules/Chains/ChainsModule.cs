@@ -9,6 +9,7 @@ public static class ChainsModule
 {
     public static void Add(IServiceCollection services)
     {
+        services.AddSingleton<Data.IDerivedRows, ChainStatistics>();
         services.AddScoped<ReadChains>();
         services.AddScoped<SaveChain>();
         services.AddScoped<EditNodes>();
