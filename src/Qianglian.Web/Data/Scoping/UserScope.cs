@@ -29,4 +29,7 @@ public sealed record UserScope
     public static readonly UserScope Nobody = new() { Path = "/\u0000nobody/", ReadOnly = true, UserName = "anonymous" };
 
     public bool Covers(string path) => SeesAll || path.StartsWith(Path, StringComparison.Ordinal);
+
+    /// <summary>Whether <paramref name="path"/> is in the scope or above it (a place whose configuration governs the caller).</summary>
+    public bool Reaches(string path) => Covers(path) || Path.StartsWith(path, StringComparison.Ordinal);
 }

@@ -73,7 +73,7 @@ public sealed class SupplyLink : ScopedEntity, IEnterpriseOwned
 }
 
 /// <summary>The gap thresholds a jurisdiction sets for its chains (none set: the defaults, or an ancestor's).</summary>
-public sealed class GapSettings : ScopedEntity
+public sealed class GapSettings : ScopedEntity, IInheritedConfiguration
 {
     public decimal ShortShare { get; set; } = Core.Chains.GapThresholds.Default.ShortShare;
 }

@@ -13,7 +13,7 @@ public enum ModelKind { Scoring = 1, Conditions = 2, Settings = 3, Index = 4 }
 /// revision it used can always be re-computed. The applicable model of a jurisdiction and year is the nearest
 /// ancestor's (itself first) with the greatest year not after it, latest revision.
 /// </summary>
-public sealed class CultivationModel : ScopedEntity
+public sealed class CultivationModel : ScopedEntity, IInheritedConfiguration
 {
     public ModelKind Kind { get; set; }
     public string Code { get; set; } = "";

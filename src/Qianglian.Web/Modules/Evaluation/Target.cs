@@ -6,7 +6,7 @@ namespace Qianglian.Web.Modules.Evaluation;
 /// A quantitative target of a policy document (黔江 2025: 规上企业超过100家 …), with its year, comparison and unit
 /// of measure. The evaluation module computes the actual for its <see cref="Metric"/>.
 /// </summary>
-public sealed class Target : ScopedEntity
+public sealed class Target : ScopedEntity, IInheritedConfiguration
 {
     public string Key { get; set; } = "";
     public string Name { get; set; } = "";

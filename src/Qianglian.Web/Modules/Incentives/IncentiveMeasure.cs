@@ -14,7 +14,7 @@ public sealed record ChecklistEntry(int Number, string Name, bool Required, IRea
 /// A measure that pays (政策兑现): its rule as data, the clause it comes from, its validity window, exclusivity group,
 /// fund, workflow and document checklist. Configured by a pack (packs/&lt;code&gt;/incentives.yaml) or in the UI/API.
 /// </summary>
-public sealed class IncentiveMeasure : ScopedEntity
+public sealed class IncentiveMeasure : ScopedEntity, IInheritedConfiguration
 {
     /// <summary>Stable key, e.g. xiqu.6; unique in the jurisdiction.</summary>
     public string Key { get; set; } = "";
@@ -60,7 +60,7 @@ public sealed class IncentiveMeasure : ScopedEntity
 }
 
 /// <summary>An approval sequence (西区 措施十 …) as data; applications of its measures run through it.</summary>
-public sealed class IncentiveWorkflow : ScopedEntity
+public sealed class IncentiveWorkflow : ScopedEntity, IInheritedConfiguration
 {
     public string Key { get; set; } = "";
     public string Name { get; set; } = "";
@@ -77,7 +77,7 @@ public sealed class IncentiveWorkflow : ScopedEntity
 }
 
 /// <summary>A yearly budget of a fund (区级工业发展专项资金 …): approvals commit against it, payments draw on it.</summary>
-public sealed class IncentiveBudget : ScopedEntity
+public sealed class IncentiveBudget : ScopedEntity, IInheritedConfiguration
 {
     public int Year { get; set; }
     public string Fund { get; set; } = "";
@@ -86,7 +86,7 @@ public sealed class IncentiveBudget : ScopedEntity
 }
 
 /// <summary>Which version of a pack's incentives.yaml is loaded (same version and hash: loading is a no-op).</summary>
-public sealed class IncentivePack : ScopedEntity
+public sealed class IncentivePack : ScopedEntity, IInheritedConfiguration
 {
     public string Code { get; set; } = "";
     public int PackVersion { get; set; }

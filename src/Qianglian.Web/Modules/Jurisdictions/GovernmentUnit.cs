@@ -5,7 +5,7 @@ namespace Qianglian.Web.Modules.Jurisdictions;
 public enum UnitKind { Government = 1, Party = 2, ParkCommittee = 3, Other = 4 }
 
 /// <summary>A government unit (区经济和信息化局, 市发展改革委 …) of one jurisdiction, matched to names in documents.</summary>
-public sealed class GovernmentUnit : ScopedEntity
+public sealed class GovernmentUnit : ScopedEntity, IInheritedConfiguration
 {
     /// <summary>Stable key from the policy pack (e.g. <c>xiqu.jxj</c>); units created in the UI get one too.</summary>
     public string Key { get; set; } = "";

@@ -6,7 +6,7 @@ namespace Qianglian.Web.Modules.Policies;
 /// A loaded policy pack: which version of <c>packs/&lt;code&gt;/</c> is in the database, and the declared counts a
 /// seed gives without names ("3个生态圈和9条重点产业链"), so the UI can show "declared 9, named 0".
 /// </summary>
-public sealed class PolicyPack : ScopedEntity
+public sealed class PolicyPack : ScopedEntity, IInheritedConfiguration
 {
     public string Code { get; set; } = "";
     public string Name { get; set; } = "";

@@ -7,7 +7,7 @@ namespace Qianglian.Web.Modules.Projects;
 /// day (班, 调休). Kept by an administrator for their jurisdiction; a project's calendar is the union of its
 /// jurisdiction's and its ancestors' entries.
 /// </summary>
-public sealed class HolidayEntry : ScopedEntity
+public sealed class HolidayEntry : ScopedEntity, IInheritedConfiguration
 {
     public DateOnly Date { get; set; }
     public bool IsWorkingDay { get; set; }
@@ -15,7 +15,7 @@ public sealed class HolidayEntry : ScopedEntity
 }
 
 /// <summary>A jurisdiction's project rules from its pack (packs/&lt;code&gt;/projects.yaml); nearest ancestor wins.</summary>
-public sealed class ProjectRules : ScopedEntity
+public sealed class ProjectRules : ScopedEntity, IInheritedConfiguration
 {
     public string PackCode { get; set; } = "";
     public int RulesVersion { get; set; }

@@ -8,7 +8,7 @@ namespace Qianglian.Web.Modules.Supervision;
 /// level, the first unit for each problem category, the reporting calendar and the assessment and matching weights.
 /// A jurisdiction without its own settings uses its nearest ancestor's (none: the platform defaults).
 /// </summary>
-public sealed class SupervisionSettings : ScopedEntity
+public sealed class SupervisionSettings : ScopedEntity, IInheritedConfiguration
 {
     public string PackCode { get; set; } = "";
     public int SettingsVersion { get; set; }
