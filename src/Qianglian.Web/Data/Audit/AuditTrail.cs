@@ -153,7 +153,7 @@ internal static class AuditTrail
     /// <summary>The sequence number and hash of the newest entry (zero and the genesis hash for an empty log).</summary>
     public static async Task<(long Sequence, string Hash)> HeadAsync(AppDbContext db, CancellationToken ct)
     {
-        var head = await db.AuditEntries.IgnoreQueryFilters().AsNoTracking()
+        var head = await db.AuditEntries.IgnoreQueryFilters([ScopeFilters.Jurisdiction]).AsNoTracking()
             .OrderByDescending(a => a.Sequence)
             .Select(a => new { a.Sequence, a.Hash })
             .FirstOrDefaultAsync(ct);

@@ -68,7 +68,7 @@ internal static class ScopeGuard
     {
         var wanted = ids.Distinct().ToList();
         if (wanted.Count > 0)
-            foreach (var row in await db.Jurisdictions.IgnoreQueryFilters().Where(j => wanted.Contains(j.Id)).Select(j => new { j.Id, j.JurisdictionPath }).ToListAsync(ct))
+            foreach (var row in await db.Jurisdictions.IgnoreQueryFilters([ScopeFilters.Jurisdiction]).Where(j => wanted.Contains(j.Id)).Select(j => new { j.Id, j.JurisdictionPath }).ToListAsync(ct))
                 paths[row.Id] = row.JurisdictionPath;
         return paths;
     }
@@ -119,7 +119,7 @@ internal static class ScopeGuard
 
     /// <summary>The path of every jurisdiction by id: a province-wide insert checks a million rows against them, not a query per batch.</summary>
     public static async Task<Dictionary<Guid, string>> AllPathsAsync(AppDbContext db, CancellationToken ct) =>
-        await db.Jurisdictions.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.JurisdictionPath, ct);
+        await db.Jurisdictions.IgnoreQueryFilters([ScopeFilters.Jurisdiction]).AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.JurisdictionPath, ct);
 
     /// <summary>The rules of <see cref="CheckBulkAsync{T}"/> for new rows, against the known <paramref name="paths"/>: each row's path is set from its jurisdiction, and each must lie in the scope.</summary>
     public static void CheckInserts<T>(UserScope scope, IReadOnlyList<T> rows, IReadOnlyDictionary<Guid, string> paths) where T : Entity
@@ -154,7 +154,7 @@ internal static class ScopeGuard
             // An account's roles, claims, logins and tokens are scoped like the account itself.
             var userId = (Guid)entry.Property("UserId").CurrentValue!;
             var path = db.ChangeTracker.Entries<Auth.AppUser>().FirstOrDefault(u => u.Entity.Id == userId)?.Entity.JurisdictionPath
-                       ?? await db.Users.IgnoreQueryFilters().Where(u => u.Id == userId).Select(u => u.JurisdictionPath).FirstOrDefaultAsync(ct);
+                       ?? await db.Users.IgnoreQueryFilters([ScopeFilters.Jurisdiction]).Where(u => u.Id == userId).Select(u => u.JurisdictionPath).FirstOrDefaultAsync(ct);
             if (path is null || !scope.Covers(path)) throw OutsideScope(entry.Metadata.ClrType);
             CheckEnterprise(scope, entry.Metadata.ClrType, null, null);
             return;

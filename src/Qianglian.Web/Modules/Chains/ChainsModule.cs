@@ -11,6 +11,7 @@ public static class ChainsModule
     {
         services.AddSingleton<Data.IDerivedRows, ChainStatistics>();
         services.AddScoped<ReadChains>();
+        services.AddScoped<ReadLedChains>();
         services.AddScoped<SaveChain>();
         services.AddScoped<EditNodes>();
         services.AddScoped<LinkEnterprises>();

@@ -10,6 +10,7 @@ public static class EvaluationModule
 {
     public static void Add(IServiceCollection services)
     {
+        services.AddScoped<CountRecords>();
         services.AddScoped<MetricRegistry>();
         services.AddScoped<IndexPackLoader>();
         services.AddScoped<IndexFacts>();
