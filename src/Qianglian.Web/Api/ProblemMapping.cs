@@ -16,7 +16,8 @@ internal sealed class ProblemMapping(IProblemDetailsService problems) : IExcepti
             {
                 Status = 400, Title = "输入有误 (invalid input)", Detail = v.Message,
             },
-            NotFoundException n => new ProblemDetails { Status = 404, Title = "未找到 (not found)", Detail = n.Message },
+            // "field": what was not found — the body field that named it (nodeId), or the record the route names.
+            NotFoundException n => new ProblemDetails { Status = 404, Title = "未找到 (not found)", Detail = n.Message, Extensions = { ["field"] = n.What } },
             ForbiddenException or ScopeViolationException => new ProblemDetails { Status = 403, Title = "无权操作 (forbidden)", Detail = exception.Message },
             DbUpdateConcurrencyException => new ProblemDetails
             {

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OpenApi;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Components.Server.Circuits;
@@ -46,7 +47,10 @@ public static class ServiceRegistration
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();
-        services.AddOpenApi("v1");
+        // Request records are nested in their operation (SaveProject.CreateRequest, SaveUnit.CreateRequest): named by
+        // their simple name alone, every CreateRequest would share one schema and the document would describe them wrong.
+        services.AddOpenApi("v1", o => o.CreateSchemaReferenceId = type =>
+            OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id && type.Type.DeclaringType is { } outer ? $"{outer.Name}.{id}" : OpenApiOptions.CreateDefaultSchemaReferenceId(type));
         services.AddLocalization();
         // Without this, Chinese in pre-rendered HTML comes out as numeric entities.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));

@@ -55,6 +55,9 @@ public static partial class Probes
         return (today.Year, today.Month);
     }
 
+    /// <summary>The whole of a project credited to its own place (分投资/分产值), so the matrix has a share to point elsewhere.</summary>
+    private static object[] OwnShare(ScopingWorld w, Target t) => [new { localityId = Place(w, t), investmentPercent = 100m, outputPercent = 100m }];
+
     /// <summary>The key-project library.</summary>
     private static readonly ProbeSet ProjectProbes = new()
     {
@@ -63,11 +66,11 @@ public static partial class Probes
         ["GET /api/v1/projects/{id:guid}"] = async (w, r, t) => Get($"/api/v1/projects/{(await FreshProject(w, r, t)).Id}"),
         ["GET /api/v1/projects/{id:guid}/detail"] = async (w, r, t) => Get($"/api/v1/projects/{(await FreshProject(w, r, t)).Id}/detail"),
         ["POST /api/v1/projects"] = (w, _, t) => Task.FromResult(Send(HttpMethod.Post, "/api/v1/projects",
-            new { jurisdictionId = Place(w, t), project = new { name = $"矩阵新项目{Next()}", totalInvestment = 1_000_000m } })),
+            new { jurisdictionId = Place(w, t), project = new { name = $"矩阵新项目{Next()}", totalInvestment = 1_000_000m, shares = OwnShare(w, t) } })),
         ["PUT /api/v1/projects/{id:guid}"] = async (w, r, t) =>
         {
             var p = await FreshProject(w, r, t);
-            return Send(HttpMethod.Put, $"/api/v1/projects/{p.Id}", new { project = new { name = p.Name + "（改）", totalInvestment = 2_000_000m }, version = p.Version });
+            return Send(HttpMethod.Put, $"/api/v1/projects/{p.Id}", new { project = new { name = p.Name + "（改）", totalInvestment = 2_000_000m, shares = OwnShare(w, t) }, version = p.Version });
         },
         ["POST /api/v1/projects/{id:guid}/stage"] = async (w, r, t) =>
         {

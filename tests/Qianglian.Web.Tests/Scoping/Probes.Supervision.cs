@@ -145,7 +145,7 @@ public static partial class Probes
         return post;
     }
 
-    /// <summary>A new task of a new measure of the own (西区) or other (达州) matrix document, for the matrix unit there; optionally with the caller posted to that unit.</summary>
+    /// <summary>A new task (with one milestone) of a new measure of the own (西区) or other (达州) matrix document, for the matrix unit there; optionally with the caller posted to that unit.</summary>
     private static async Task<MeasureTask> FreshTask(ScopingWorld w, string role, Target t, bool postCaller = false)
     {
         await using var db = w.Host.OpenSystem();
@@ -158,7 +158,9 @@ public static partial class Probes
             JurisdictionId = document.JurisdictionId, DocumentId = document.Id, MeasureId = measure.Id, UnitId = unit, Role = Modules.Policies.MeasureRole.Lead,
             Title = "探针任务", StartOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-40)),
         };
-        db.AddRange(measure, task);
+        // One milestone, so a report may name it done (and the matrix has a foreign one to refer to).
+        var milestone = new TaskMilestone { JurisdictionId = document.JurisdictionId, TaskId = task.Id, Title = "探针节点", DueOn = task.StartOn.AddDays(60) };
+        db.AddRange(measure, task, milestone);
         if (postCaller) (await db.Users.SingleAsync(u => u.UserName == ScopingWorld.UserOf(role))).UnitId = unit;
         await db.SaveChangesAsync();
         return task;

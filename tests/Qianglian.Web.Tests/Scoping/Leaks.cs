@@ -1,0 +1,42 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Qianglian.Web.Tests.Scoping;
+
+/// <summary>
+/// What must never appear in a response to one caller: the id of any row it may not see (another jurisdiction's, or
+/// for an enterprise user another enterprise's own records), and the words that only such rows carry — another
+/// jurisdiction's path and place names, an unseen enterprise's credit code, the matrix's foreign markers. A response
+/// is searched whole: JSON, text, and the XML inside an .xlsx or .docx.
+/// </summary>
+public sealed partial class Leaks(IReadOnlySet<Guid> ids, IReadOnlyList<string> words)
+{
+    public int Count => ids.Count + words.Count;
+
+    [GeneratedRegex("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")]
+    private static partial Regex Uuid();
+
+    /// <summary>The first forbidden id or word in <paramref name="body"/>, or null.</summary>
+    public string? Find(byte[] body)
+    {
+        var text = Text(body);
+        foreach (Match m in Uuid().Matches(text))
+            if (Guid.TryParse(m.Value, out var id) && ids.Contains(id)) return $"id {id}";
+        return words.FirstOrDefault(w => text.Contains(w, StringComparison.Ordinal)) is { } word ? $"“{word}”" : null;
+    }
+
+    /// <summary>The text of a response: as it is, or for an Office file (a zip) every XML part in it.</summary>
+    private static string Text(byte[] body)
+    {
+        if (body.Length < 4 || body[0] != 'P' || body[1] != 'K') return Encoding.UTF8.GetString(body);
+        using var zip = new ZipArchive(new MemoryStream(body), ZipArchiveMode.Read);
+        var text = new StringBuilder();
+        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
+        {
+            using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
+            text.Append(reader.ReadToEnd()).Append('\n');
+        }
+        return text.ToString();
+    }
+}
