@@ -114,6 +114,29 @@ public abstract class ApplicationScopeTests<THost>(THost host) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Candidates_and_what_if_of_an_enterprise_user_hold_only_its_own_enterprise()
+    {
+        var eight = await api.Measure("xiqu.8");
+        var own = await FirmAsync(OwnFirm);
+        await api.Project("范围·本企业战略资源项目", ProjectFlags.StrategicResource, 1000, totalWan: 30000);
+        // The office sees both enterprises' cases: the other enterprise's demo project is a candidate.
+        var office = await Json(await (await api.As("xiqu.office")).GetAsync($"/api/v1/incentives/measures/{eight}/candidates"), HttpStatusCode.OK);
+        Assert.Contains(office.EnumerateArray(), c => c.GetProperty("name").GetString() == DemoIncentives.StrategicResource);
+        Assert.Contains(office.EnumerateArray(), c => c.GetProperty("enterpriseId").GetGuid() == own);
+
+        var enterprise = await api.As("xiqu.enterprise");
+        var candidates = await Json(await enterprise.GetAsync($"/api/v1/incentives/measures/{eight}/candidates"), HttpStatusCode.OK);
+        Assert.NotEmpty(candidates.EnumerateArray());
+        Assert.All(candidates.EnumerateArray(), c => Assert.Equal(own, c.GetProperty("enterpriseId").GetGuid()));
+        var whatIf = await Json(await enterprise.PostAsJsonAsync($"/api/v1/incentives/measures/{eight}/what-if", new { rate = 0.10m, cap = 3000 * Wan }), HttpStatusCode.OK);
+        Assert.Contains("范围·本企业战略资源项目", whatIf.GetProperty("changedCases").EnumerateArray().Select(c => c.GetString()));
+        Assert.DoesNotContain(DemoIncentives.StrategicResource, whatIf.GetProperty("changedCases").EnumerateArray().Select(c => c.GetString()));
+
+        // Another jurisdiction's caller cannot name 西区's measure at all.
+        Assert.Equal(HttpStatusCode.NotFound, (await (await api.As("dazhou.office")).GetAsync($"/api/v1/incentives/measures/{eight}/candidates")).StatusCode);
+    }
+
+    [Fact]
     public async Task An_enterprise_user_continues_its_jurisdictions_numbering()
     {
         var seven = await api.Measure("xiqu.7");
