@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Qianglian.Core.Incentives;
 using Qianglian.Web.Api;
 using Qianglian.Web.Auth;
@@ -17,17 +16,12 @@ internal static class Acting
 
     public sealed record Me(ActingUser User, string? UnitName);
 
+    /// <summary>The caller's unit (a city unit may act on a district file) and whether it chiefs the application's chain.</summary>
     public static async Task<Me> Of(AppDbContext db, CurrentUser user, IncentiveApplication application, CancellationToken ct)
     {
-        var id = user.Id;
-        // The caller's own account and unit, wherever the unit sits (a city unit may act on a district file).
-        var unit = await (from u in db.Users.IgnoreQueryFilters()
-                          join x in db.Units.IgnoreQueryFilters() on u.UnitId equals x.Id
-                          where u.Id == id
-                          select new { x.Key, x.Name }).FirstOrDefaultAsync(ct);
-        var chief = application.ChainId is { } chain && id is not null
-                    && await db.Chains.IgnoreQueryFilters().AnyAsync(c => c.Id == chain && c.ChiefUserId == id, ct);
-        return new Me(new ActingUser(user.Roles, unit?.Key, chief), unit?.Name);
+        var me = await db.ActingCallerAsync(user.Name, ct);
+        var chief = application.ChainId is { } chain && me.ChiefOf.Contains(chain);
+        return new Me(new ActingUser(user.Roles, me.UnitKey, chief), me.UnitName);
     }
 
     /// <summary>"区经济和信息化局", "项目所属产业链的链长", "融圈强链办（区财政局）" — for refusals and the page.</summary>
@@ -35,7 +29,7 @@ internal static class Acting
     {
         var parts = new List<string>();
         if (actor.Unit is { } key)
-            parts.Add(await db.Units.IgnoreQueryFilters().Where(u => u.Key == key).Select(u => u.Name).FirstOrDefaultAsync(ct) ?? key);
+            parts.Add((await db.UnitNamesByKeyAsync([key], ct)).GetValueOrDefault(key, key));
         if (actor.Roles.Count > 0) parts.Add(string.Join("或", actor.Roles.Select(r => RoleNames.GetValueOrDefault(r, r))));
         if (actor.ChainChief) parts.Add("项目所属产业链的链长");
         return string.Join("的", parts);
@@ -48,9 +42,7 @@ internal static class Acting
             throw new ForbiddenException($"“{stage.Name}”环节须由{await Describe(db, stage.Actor, ct)}办理 (only the stage's role/unit may act)");
     }
 
-    public static async Task<Dictionary<string, string>> UnitNames(AppDbContext db, IEnumerable<string> keys, CancellationToken ct)
-    {
-        var list = keys.Distinct().ToList();
-        return await db.Units.IgnoreQueryFilters().Where(u => list.Contains(u.Key)).ToDictionaryAsync(u => u.Key, u => u.Name, ct);
-    }
+    /// <summary>The names of the units a workflow names by key (they may sit above the application: a city bureau).</summary>
+    public static Task<Dictionary<string, string>> UnitNames(AppDbContext db, IEnumerable<string> keys, CancellationToken ct) =>
+        db.UnitNamesByKeyAsync(keys, ct);
 }

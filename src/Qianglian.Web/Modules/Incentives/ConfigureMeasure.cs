@@ -27,12 +27,12 @@ public sealed class ConfigureMeasure(AppDb dbs, CurrentUser user)
         user.Require(Permission.ManageIncentives);
         var f = Check(request.Measure);
         await using var db = dbs.Open();
-        if (!await db.Jurisdictions.AnyAsync(j => j.Id == request.JurisdictionId, ct))
-            throw new NotFoundException("jurisdictionId", "所属辖区不存在 (jurisdiction not found)");
-        if (await db.Set<IncentiveMeasure>().IgnoreQueryFilters().AnyAsync(m => m.JurisdictionId == request.JurisdictionId && m.Key == f.Key, ct))
+        var place = await db.Jurisdictions.Where(j => j.Id == request.JurisdictionId).Select(j => j.JurisdictionPath).FirstOrDefaultAsync(ct)
+                    ?? throw new NotFoundException("jurisdictionId", "所属辖区不存在 (jurisdiction not found)");
+        if (await db.IsTakenAsync<IncentiveMeasure>(m => m.JurisdictionId == request.JurisdictionId && m.Key == f.Key, ct))
             throw new ValidationException("key", $"本辖区已有代码为“{f.Key}”的措施 (key in use)");
         var measure = new IncentiveMeasure { JurisdictionId = request.JurisdictionId, Key = f.Key, Ordinal = 1000 };
-        await Apply(db, measure, f, ct);
+        await Apply(db, measure, place, f, ct);
         db.Add(measure);
         await db.SaveChangesAsync(ct);
         return IncentiveMeasureView.Of(measure);
@@ -47,7 +47,7 @@ public sealed class ConfigureMeasure(AppDb dbs, CurrentUser user)
                       ?? throw new NotFoundException("measure", "政策兑现措施不存在 (measure not found)");
         if (f.Key != measure.Key) throw new ValidationException("key", "措施代码不能修改 (the key cannot change)");
         db.ExpectVersion(measure, request.Version);
-        await Apply(db, measure, f, ct);
+        await Apply(db, measure, measure.JurisdictionPath, f, ct);
         await db.SaveChangesAsync(ct);
         return IncentiveMeasureView.Of(measure);
     }
@@ -76,7 +76,12 @@ public sealed class ConfigureMeasure(AppDb dbs, CurrentUser user)
             Fund = string.IsNullOrWhiteSpace(f.Fund) ? null : f.Fund.Trim() };
     }
 
-    private static async Task Apply(AppDbContext db, IncentiveMeasure m, MeasureFields f, CancellationToken ct)
+    /// <summary>
+    /// Sets the fields. The document measure must be one the caller sees; the workflow one kept at the measure's
+    /// <paramref name="place"/> or above it (a district measure may run through its city's workflow, never through
+    /// another jurisdiction's, nor through one of a place below it that governs only part of the measure's reach).
+    /// </summary>
+    private static async Task Apply(AppDbContext db, IncentiveMeasure m, string place, MeasureFields f, CancellationToken ct)
     {
         var checklist = f.Checklist?.Select(c => c with { Name = c.Name.Trim(), Alternatives = c.Alternatives ?? [] }).ToList();
         (m.MeasureId, m.DocumentId, m.DocumentTitle) = (null, null, null);
@@ -84,12 +89,13 @@ public sealed class ConfigureMeasure(AppDb dbs, CurrentUser user)
         {
             var source = await db.Measures.AsNoTracking().FirstOrDefaultAsync(x => x.Id == measureId, ct)
                          ?? throw new ValidationException("measureId", "政策文件中的该措施不存在 (measure of the document not found)");
-            var document = await db.PolicyDocuments.AsNoTracking().Include(d => d.Checklist).FirstAsync(d => d.Id == source.DocumentId, ct);
+            var document = await db.PolicyDocuments.AsNoTracking().Include(d => d.Checklist).FirstOrDefaultAsync(d => d.Id == source.DocumentId, ct)
+                           ?? throw new ValidationException("measureId", "政策文件中的该措施不存在 (measure of the document not found)");
             (m.MeasureId, m.DocumentId, m.DocumentTitle) = (source.Id, document.Id, document.Title);
             checklist ??= document.Checklist.OrderBy(c => c.Number).Select(c => new ChecklistEntry(c.Number, c.Name, true, [])).ToList();
         }
-        if (f.WorkflowId is { } workflowId && !await db.Set<IncentiveWorkflow>().AnyAsync(w => w.Id == workflowId, ct))
-            throw new ValidationException("workflowId", "审批流程不存在 (workflow not found)");
+        if (f.WorkflowId is { } workflowId && await db.FindInheritedAsync<IncentiveWorkflow>(workflowId, place, ct) is null)
+            throw new ValidationException("workflowId", "审批流程不存在或不适用于本措施所在辖区 (workflow not found at the measure's place or above)");
         (m.Title, m.Clause, m.SupportType, m.ExclusivityGroup, m.Subject) = (f.Title, f.Clause, f.SupportType, f.ExclusivityGroup, f.Subject);
         (m.ValidFrom, m.ValidUntil, m.WorkflowId, m.Fund, m.Active) = (f.ValidFrom, f.ValidUntil, f.WorkflowId, f.Fund, f.Active);
         m.Rule = f.Rule;

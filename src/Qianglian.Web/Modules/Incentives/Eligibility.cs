@@ -52,8 +52,8 @@ public sealed class Eligibility(AppDb dbs, CurrentUser user, TimeProvider clock,
         user.Require(Permission.ViewIncentives);
         await using var db = dbs.Open();
         var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(x => x.Id == projectId, ct) ?? throw new NotFoundException("project", "项目不存在 (project not found)");
-        var measures = await IncentiveCases.Applicable(db, project.JurisdictionPath).AsNoTracking()
-            .Where(m => m.Subject == IncentiveSubject.Project).OrderBy(m => m.JurisdictionPath).ThenBy(m => m.Ordinal).ToListAsync(ct);
+        var measures = (await IncentiveCases.Applicable(db, project.JurisdictionPath, ct))
+            .Where(m => m.Subject == IncentiveSubject.Project).OrderBy(m => m.JurisdictionPath, StringComparer.Ordinal).ThenBy(m => m.Ordinal).ToList();
         var data = project.EnterpriseId is { } e ? (await IncentiveCases.EnterpriseDataOf(db, [e], Today.Year, ct))[e] : null;
         // The category that pays most is the one a project would choose; a real application states its own.
         var candidates = measures.Select((m, i) =>
@@ -84,13 +84,14 @@ public sealed class Eligibility(AppDb dbs, CurrentUser user, TimeProvider clock,
                       ?? throw new NotFoundException("measure", "政策兑现措施不存在 (measure not found)");
         var taken = await Taken(db, measure, ct);
         var result = new List<Candidate>();
-        var chains = await db.Chains.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         if (measure.Subject == IncentiveSubject.Project)
         {
             var projects = await db.Projects.AsNoTracking().Where(p => p.EnterpriseId != null && p.Stage != ProjectStage.Terminated && p.JurisdictionPath.StartsWith(measure.JurisdictionPath))
                 .OrderBy(p => p.Name).ToListAsync(ct);
             var data = await IncentiveCases.EnterpriseDataOf(db, projects.Select(p => p.EnterpriseId!.Value).ToList(), Today.Year, ct);
-            var names = await Names(db, data.Keys, ct);
+            var names = await db.EnterpriseNamesAsync(data.Keys, ct);
+            // A district project may serve its city's chain.
+            var chains = await db.ChainNamesAsync(projects.Select(p => p.ChainId).OfType<Guid>(), ct);
             foreach (var p in projects.Where(p => !taken.Contains(p.Id)))
             {
                 var r = BestCategory(measure, p, data[p.EnterpriseId!.Value]);
@@ -146,7 +147,7 @@ public sealed class Eligibility(AppDb dbs, CurrentUser user, TimeProvider clock,
         if (errors.Count > 0) throw new ValidationException(errors);
         var projects = await db.Projects.AsNoTracking().Where(p => p.Stage != ProjectStage.Terminated && p.JurisdictionPath.StartsWith(measure.JurisdictionPath)).ToListAsync(ct);
         var data = await IncentiveCases.EnterpriseDataOf(db, projects.Select(p => p.EnterpriseId).OfType<Guid>().ToList(), Today.Year, ct);
-        var chains = await db.Chains.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var chains = await db.ChainNamesAsync(projects.Select(p => p.ChainId).OfType<Guid>(), ct);
         var declared = await db.Set<IncentiveApplication>().AsNoTracking().Where(a => a.MeasureId == measureId && a.ProjectId != null && a.State != WorkflowDefinition.Rejected)
             .ToListAsync(ct);
         var cases = projects.Select(p =>
@@ -165,20 +166,21 @@ public sealed class Eligibility(AppDb dbs, CurrentUser user, TimeProvider clock,
         return Core.Incentives.WhatIf.Compare(measure.Terms, change, cases);
     }
 
+    /// <summary>
+    /// The projects (enterprise awards: enterprises) with a live application under a measure of the measure's
+    /// exclusivity group. The candidates are the caller's to see, and so are their applications; the measures those
+    /// claim are kept at the applications' places or above them.
+    /// </summary>
     private static async Task<HashSet<Guid>> Taken(AppDbContext db, IncentiveMeasure measure, CancellationToken ct)
     {
-        var groupMeasures = (await db.Set<IncentiveMeasure>().IgnoreQueryFilters().AsNoTracking().ToListAsync(ct)).Where(m => m.Group == measure.Group).Select(m => m.Id).ToList();
-        var live = await db.Set<IncentiveApplication>().IgnoreQueryFilters().AsNoTracking()
-            .Where(a => groupMeasures.Contains(a.MeasureId) && a.State != WorkflowDefinition.Rejected)
-            .Select(a => new { a.ProjectId, a.EnterpriseId }).ToListAsync(ct);
+        var live = await db.Set<IncentiveApplication>().AsNoTracking().Where(a => a.State != WorkflowDefinition.Rejected)
+            .Select(a => new { a.MeasureId, a.ProjectId, a.EnterpriseId, a.JurisdictionPath }).ToListAsync(ct);
+        var claimed = live.Select(a => a.MeasureId).Distinct().ToList();
+        var inGroup = (await db.InheritedAsync<IncentiveMeasure>(live.Select(a => a.JurisdictionPath).Distinct(), ct, m => claimed.Contains(m.Id)))
+            .Where(m => m.Group == measure.Group).Select(m => m.Id).ToHashSet();
+        var taken = live.Where(a => inGroup.Contains(a.MeasureId));
         return measure.Subject == IncentiveSubject.Project
-            ? live.Select(a => a.ProjectId).OfType<Guid>().ToHashSet()
-            : live.Where(a => a.ProjectId is null).Select(a => a.EnterpriseId).ToHashSet();
-    }
-
-    private static async Task<Dictionary<Guid, string>> Names(AppDbContext db, IEnumerable<Guid> ids, CancellationToken ct)
-    {
-        var list = ids.ToList();
-        return await db.Enterprises.AsNoTracking().Where(e => list.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
+            ? taken.Select(a => a.ProjectId).OfType<Guid>().ToHashSet()
+            : taken.Where(a => a.ProjectId is null).Select(a => a.EnterpriseId).ToHashSet();
     }
 }

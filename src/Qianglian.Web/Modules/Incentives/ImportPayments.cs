@@ -142,6 +142,7 @@ public sealed class ImportPayments(AppDb dbs, CurrentUser user, TimeProvider clo
         return new Running(loaded, stage, me, RecordPayment.Position(a, payments.Count), [.. payments]);
     }
 
-    private static Task<string?> EnterpriseOf(AppDbContext db, IncentiveApplication a, CancellationToken ct) =>
-        db.Enterprises.IgnoreQueryFilters().Where(e => e.Id == a.EnterpriseId).Select(e => e.Name).FirstOrDefaultAsync(ct);
+    /// <summary>The name of the application's enterprise, as the application refers to it.</summary>
+    private static async Task<string?> EnterpriseOf(AppDbContext db, IncentiveApplication a, CancellationToken ct) =>
+        (await db.EnterpriseNamesAsync([a.EnterpriseId], ct)).GetValueOrDefault(a.EnterpriseId);
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Qianglian.Core.Enterprises;
 using Qianglian.Core.Incentives;
+using Qianglian.Web.Api;
 using Qianglian.Web.Data;
 using Qianglian.Web.Modules.Projects;
 
@@ -16,28 +17,21 @@ public sealed record Declared(string? Category = null, decimal? PurchaseAmount =
 /// <summary>
 /// Builds the facts of cases (project, enterprise data, declarations) and finds the measures that apply where a
 /// project is. Policies of higher jurisdictions apply below them: a 西区 project may claim a 攀枝花 measure, so
-/// applicable measures are read along the project's ancestor paths (policy text is public to those it governs).
+/// applicable measures are the configuration inherited at the project's place (<see cref="InheritedConfiguration"/>).
 /// </summary>
 public static class IncentiveCases
 {
-    public static IQueryable<IncentiveMeasure> Applicable(AppDbContext db, string jurisdictionPath)
-    {
-        var paths = Qianglian.Core.Jurisdictions.JurisdictionPath.SelfAndAncestors(jurisdictionPath);
-        return db.Set<IncentiveMeasure>().IgnoreQueryFilters([ScopeFilters.Jurisdiction]).Where(m => m.Active && paths.Contains(m.JurisdictionPath));
-    }
-
-    /// <summary>A measure referenced by a visible application or chosen for a visible project (possibly a parent's).</summary>
-    public static async Task<IncentiveMeasure?> FindMeasure(AppDbContext db, Guid measureId, string jurisdictionPath, CancellationToken ct) =>
-        await Applicable(db, jurisdictionPath).FirstOrDefaultAsync(m => m.Id == measureId, ct)
-        ?? await db.Set<IncentiveMeasure>().FirstOrDefaultAsync(m => m.Id == measureId, ct);
+    /// <summary>The active measures kept at <paramref name="jurisdictionPath"/> or above it, optionally one of them.</summary>
+    public static Task<List<IncentiveMeasure>> Applicable(AppDbContext db, string jurisdictionPath, CancellationToken ct, Guid? measureId = null) =>
+        measureId is { } id
+            ? db.InheritedAsync<IncentiveMeasure>([jurisdictionPath], ct, m => m.Active && m.Id == id)
+            : db.InheritedAsync<IncentiveMeasure>([jurisdictionPath], ct, m => m.Active);
 
     /// <summary>The stacking clause that governs a place: the nearest pack at or above it that states one.</summary>
     public static async Task<string?> StackingClause(AppDbContext db, string jurisdictionPath, CancellationToken ct)
     {
-        var paths = Qianglian.Core.Jurisdictions.JurisdictionPath.SelfAndAncestors(jurisdictionPath);
-        var packs = await db.Set<IncentivePack>().IgnoreQueryFilters([ScopeFilters.Jurisdiction])
-            .Where(p => p.StackingClause != null && paths.Contains(p.JurisdictionPath)).ToListAsync(ct);
-        var nearest = packs.OrderByDescending(p => p.JurisdictionPath.Length).FirstOrDefault();
+        var packs = await db.InheritedAsync<IncentivePack>([jurisdictionPath], ct, p => p.StackingClause != null);
+        var nearest = InheritedConfiguration.Nearest(packs, jurisdictionPath);
         return nearest is null ? null : nearest.StackingSource is { } source ? $"{source}：{nearest.StackingClause}" : nearest.StackingClause;
     }
 
@@ -87,10 +81,16 @@ public static class IncentiveCases
         };
     }
 
-    /// <summary>Evaluates one application as it stands today.</summary>
+    /// <summary>
+    /// Evaluates one application as it stands today. Its project is read through the filters: it lies in the
+    /// application's jurisdiction and belongs to its enterprise, so whoever sees the application sees the project — and
+    /// one that cannot be seen is refused rather than evaluated as if the application had none.
+    /// </summary>
     public static async Task<IncentiveResult> Evaluate(AppDbContext db, IncentiveApplication application, IncentiveMeasure measure, DateOnly on, CancellationToken ct)
     {
-        var project = application.ProjectId is { } p ? await db.Projects.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(x => x.Id == p, ct) : null;
+        var project = application.ProjectId is { } p
+            ? await db.Projects.AsNoTracking().FirstOrDefaultAsync(x => x.Id == p, ct) ?? throw new NotFoundException("projectId", "申报的项目不存在或不在本辖区内 (project not found)")
+            : null;
         var data = await EnterpriseDataOf(db, [application.EnterpriseId], on.Year, ct);
         return IncentiveCalculator.Evaluate(measure.Terms, Facts(project, data.GetValueOrDefault(application.EnterpriseId), Declared.Of(application), on));
     }

@@ -67,7 +67,7 @@ public sealed class ManageBudgets(AppDb dbs, CurrentUser user)
 
     private static async Task<BudgetView> View(AppDbContext db, IncentiveBudget b, CancellationToken ct)
     {
-        var totals = await Budgets.TotalsOf(db, b.JurisdictionId, b.JurisdictionPath, b.Fund, b.Year, ct);
+        var totals = await db.FundTotalsAsync(b.JurisdictionId, b.JurisdictionPath, b.Fund, b.Year, ct);
         return new BudgetView(b.Id, b.JurisdictionId, b.JurisdictionPath, b.Year, b.Fund, b.Amount, totals.Committed, totals.Paid, b.Note, b.Version);
     }
 }

@@ -11,8 +11,9 @@ internal static class Opinions
 
     public static async Task<List<Unit>> Pending(AppDbContext db, IncentiveApplication application, StageDefinition stage, CancellationToken ct)
     {
-        // A return sends the file round again: only opinions of this round count.
-        var current = (await db.Set<ApplicationEvent>().IgnoreQueryFilters()
+        // A return sends the file round again: only opinions of this round count. The events are the application's
+        // (its jurisdiction and enterprise), so whoever sees the application sees them.
+        var current = (await db.Set<ApplicationEvent>().AsNoTracking()
             .Where(e => e.ApplicationId == application.Id && e.Stage == stage.Key && e.Action == ApplicationAction.Opinion && e.Round == application.Round && e.UnitKey != null)
             .Select(e => e.UnitKey!).ToListAsync(ct)).ToHashSet();
         var names = await Acting.UnitNames(db, stage.Opinions, ct);

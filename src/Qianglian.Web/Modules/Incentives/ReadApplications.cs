@@ -30,10 +30,12 @@ public sealed class ReadApplications(AppDb dbs, CurrentUser user, TimeProvider c
         if (q.Overdue == true) rows = rows.Where(a => a.StageDueOn != null && a.StageDueOn < today);
         if (!string.IsNullOrWhiteSpace(q.Search))
         {
+            // The sub-queries read through the filters too: EF lifts a filter for the whole query, so a lifted one here
+            // would show every jurisdiction's applications to whoever searches.
             var s = q.Search.Trim();
             rows = rows.Where(a => a.Number.Contains(s)
-                || db.Enterprises.IgnoreQueryFilters().Any(e => e.Id == a.EnterpriseId && e.Name.Contains(s))
-                || db.Projects.IgnoreQueryFilters().Any(p => p.Id == a.ProjectId && p.Name.Contains(s)));
+                || db.Enterprises.Any(e => e.Id == a.EnterpriseId && e.Name.Contains(s))
+                || db.Projects.Any(p => p.Id == a.ProjectId && p.Name.Contains(s)));
         }
         var total = await rows.CountAsync(ct);
         var size = Math.Clamp(q.PageSize, 1, 200);
@@ -50,8 +52,7 @@ public sealed class ReadApplications(AppDb dbs, CurrentUser user, TimeProvider c
         var today = BusinessDate.Of(now);
         var a = await db.Set<IncentiveApplication>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct)
                 ?? throw new NotFoundException("application", "申报不存在 (application not found)");
-        var measure = await db.Set<IncentiveMeasure>().IgnoreQueryFilters().AsNoTracking().FirstAsync(m => m.Id == a.MeasureId, ct);
-        var workflow = measure.WorkflowId is { } w ? (await db.Set<IncentiveWorkflow>().IgnoreQueryFilters().AsNoTracking().FirstAsync(x => x.Id == w, ct)).Definition : null;
+        var (measure, workflow) = await Applications.ConfigurationOf(db, a, ct);
         var summary = (await Summaries(db, [a], today, ct)).Single();
 
         var files = (await db.Set<ApplicationFile>().AsNoTracking().Where(f => f.ApplicationId == id).ToListAsync(ct)).OrderBy(f => f.UploadedAt).ToList();
@@ -104,23 +105,24 @@ public sealed class ReadApplications(AppDb dbs, CurrentUser user, TimeProvider c
             Reject: review, Opinion: opinion, Approve: act && stage!.Kind == StageKind.Approval, Pay: act && stage!.Kind == StageKind.Payment, Waiting: null);
     }
 
+    /// <summary>
+    /// The rows as the lists show them. The measures and workflows may be kept above the applications (inherited
+    /// configuration); the enterprise and project are named as the rows refer to them.
+    /// </summary>
     internal static async Task<List<ApplicationSummary>> Summaries(AppDbContext db, IReadOnlyList<IncentiveApplication> rows, DateOnly today, CancellationToken ct)
     {
+        var places = rows.Select(a => a.JurisdictionPath).Distinct().ToList();
         var measureIds = rows.Select(a => a.MeasureId).Distinct().ToList();
-        var projectIds = rows.Select(a => a.ProjectId).OfType<Guid>().Distinct().ToList();
-        var enterpriseIds = rows.Select(a => a.EnterpriseId).Distinct().ToList();
-        var measures = await db.Set<IncentiveMeasure>().IgnoreQueryFilters().Where(m => measureIds.Contains(m.Id))
-            .Select(m => new { m.Id, m.Title, m.WorkflowId }).ToDictionaryAsync(m => m.Id, ct);
+        var measures = (await db.InheritedAsync<IncentiveMeasure>(places, ct, m => measureIds.Contains(m.Id))).ToDictionary(m => m.Id);
         var workflowIds = measures.Values.Select(m => m.WorkflowId).OfType<Guid>().Distinct().ToList();
-        var workflows = (await db.Set<IncentiveWorkflow>().IgnoreQueryFilters().Where(w => workflowIds.Contains(w.Id)).ToListAsync(ct))
-            .ToDictionary(w => w.Id, w => w.Definition);
-        var projects = await db.Projects.IgnoreQueryFilters().Where(p => projectIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
-        var enterprises = await db.Enterprises.IgnoreQueryFilters().Where(e => enterpriseIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
+        var workflows = (await db.InheritedAsync<IncentiveWorkflow>(places, ct, w => workflowIds.Contains(w.Id))).ToDictionary(w => w.Id, w => w.Definition);
+        var projects = await db.ProjectNamesAsync(rows.Select(a => a.ProjectId).OfType<Guid>(), ct);
+        var enterprises = await db.EnterpriseNamesAsync(rows.Select(a => a.EnterpriseId), ct);
         return rows.Select(a =>
         {
-            var m = measures[a.MeasureId];
-            var definition = m.WorkflowId is { } w ? workflows.GetValueOrDefault(w) : null;
-            return new ApplicationSummary(a.Id, a.Number, a.JurisdictionId, a.JurisdictionPath, a.MeasureId, m.Title, a.ProjectId,
+            var m = measures.GetValueOrDefault(a.MeasureId);
+            var definition = m?.WorkflowId is { } w ? workflows.GetValueOrDefault(w) : null;
+            return new ApplicationSummary(a.Id, a.Number, a.JurisdictionId, a.JurisdictionPath, a.MeasureId, m?.Title ?? "", a.ProjectId,
                 a.ProjectId is { } p ? projects.GetValueOrDefault(p) : null, a.EnterpriseId, enterprises.GetValueOrDefault(a.EnterpriseId, ""),
                 a.State, ApplicationMachine.StateName(definition, a.State), a.Origin, a.Eligible, a.Ceiling, a.AmountToBeSet, a.ApprovedAmount,
                 a.PaidAmount, a.StageDueOn, a.StageDueOn is { } due ? StageDeadline.DaysOverdue(due, today) : 0, a.SubmittedAt, a.Version);

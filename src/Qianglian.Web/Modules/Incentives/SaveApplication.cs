@@ -49,7 +49,7 @@ public sealed class SaveApplication(AppDb dbs, CurrentUser user, TimeProvider cl
                              ?? throw new NotFoundException("enterpriseId", "企业不存在 (enterprise not found)");
             (enterpriseId, jurisdictionId, path) = (enterprise.Id, enterprise.JurisdictionId, enterprise.JurisdictionPath);
         }
-        var measure = await IncentiveCases.Applicable(db, path).FirstOrDefaultAsync(m => m.Id == r.MeasureId, ct)
+        var measure = (await IncentiveCases.Applicable(db, path, ct, r.MeasureId)).SingleOrDefault()
                       ?? throw new NotFoundException("measureId", "该措施不存在或不适用于项目所在辖区 (measure not found or not applicable here)");
         if (measure.Subject == IncentiveSubject.Project && r.ProjectId is null)
             throw new ValidationException("projectId", "该措施按项目兑现，须选择项目 (this measure pays projects: choose one)");
