@@ -17,7 +17,11 @@ public static partial class Probes
         var enterpriseId = t == Target.Own ? w.OwnEnterprise : w.OtherRow(typeof(Enterprise), role);
         var enterprise = await db.Enterprises.SingleAsync(e => e.Id == enterpriseId);
         var chain = await db.Chains.SingleAsync(c => c.Id == (enterprise.JurisdictionId == w.OwnJurisdiction ? w.Rows[typeof(Chain)].Own : w.Rows[typeof(Chain)].Other));
-        var model = await db.CultivationModels.FirstAsync(m => m.Kind == ModelKind.Scoring);
+        // A run uses a model that governs its place (kept there or above it), as RunGrading and RunTierReview resolve it:
+        // a grading model where there is one (the result's stored explanation is a grading's).
+        var model = (await db.CultivationModels.Where(m => m.Kind == ModelKind.Scoring).ToListAsync())
+            .Where(m => enterprise.JurisdictionPath.StartsWith(m.JurisdictionPath, StringComparison.Ordinal))
+            .OrderByDescending(m => m.Code == Modules.Cultivation.ModelCatalog.PerMuAbove).First();
         var run = new EvaluationRun
         {
             JurisdictionId = enterprise.JurisdictionId, Kind = kind, Year = 2024, Status = status, Title = $"矩阵评价{Next()}", ModelIds = [model.Id],

@@ -28,9 +28,11 @@ public sealed class CultivationExcel(AppDb dbs, CurrentUser user, TimeProvider c
         var models = new Dictionary<Guid, CompiledModel>();
         await using (var db = dbs.Open())
         {
-            var stored = await db.EvaluationRuns.IgnoreQueryFilters().AsNoTracking().SingleAsync(x => x.Id == runId, ct);
+            // The run is the caller's (runs.Get found it); its models are kept at its jurisdiction or above.
+            var stored = await db.EvaluationRuns.AsNoTracking().SingleAsync(x => x.Id == runId, ct);
             averages = ResultExplanation.ReadByModel(stored.Averages);
-            foreach (var model in await db.CultivationModels.IgnoreQueryFilters().AsNoTracking().Where(m => stored.ModelIds.Contains(m.Id)).ToListAsync(ct))
+            var used = stored.ModelIds;
+            foreach (var model in await db.InheritedAsync<CultivationModel>([stored.JurisdictionPath], ct, m => used.Contains(m.Id)))
                 models[model.Id] = CompiledModel.Of(ModelJson.Read<ScoringModel>(model.Definition));
         }
         for (var page = 1; ; page++)

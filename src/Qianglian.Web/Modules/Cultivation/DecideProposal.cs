@@ -58,7 +58,7 @@ public sealed class DecideProposal(AppDb dbs, CurrentUser user, TimeProvider clo
 
     private static async Task<TierExit> ExitRecord(AppDbContext db, EvaluationRun run, EvaluationResult result, DateOnly today, string? note, CancellationToken ct)
     {
-        var model = await ModelCatalog.ById(db, result.ModelId, ct);
+        var model = await ModelCatalog.ById(db, result.ModelId, result.JurisdictionPath, ct);
         var lowest = model.Classification.Bands.LastOrDefault();
         var enterprise = await db.Enterprises.AsNoTracking().Where(e => e.Id == result.EnterpriseId).Select(e => e.Name).SingleAsync(ct);
         var chain = await db.Chains.AsNoTracking().Where(c => c.Id == result.ChainId).Select(c => c.Name).SingleAsync(ct);

@@ -52,7 +52,7 @@ public sealed class HandleObjections(AppDb dbs, CurrentUser user, TimeProvider c
         var result = await db.EvaluationResults.FirstAsync(x => x.Id == objection.ResultId, ct);
         if (r.Upheld)
         {
-            var model = await ModelCatalog.ById(db, result.ModelId, ct);
+            var model = await ModelCatalog.ById(db, result.ModelId, result.JurisdictionPath, ct);
             var classes = model.Classification.Bands.Select(b => b.Label).Concat(model.Exemptions.Select(x => x.Class)).Append(model.Classification.Otherwise)
                 .Where(c => c.Length > 0).Distinct().ToList();
             if (r.NewClass is not { } grade || !classes.Contains(grade))

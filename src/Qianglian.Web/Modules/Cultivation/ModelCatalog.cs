@@ -8,7 +8,7 @@ namespace Qianglian.Web.Modules.Cultivation;
 /// <summary>
 /// Finds the model that applies to a jurisdiction and year: its own or its nearest ancestor's (a county uses its
 /// city's chain-leader model and the nation's 专精特新 criteria), of the greatest year not after the one asked,
-/// latest revision. Ancestors' models are read whatever the caller's scope: they are the rules, not data about others.
+/// latest revision. Ancestors' models are the rules, not data about others: read through the inherited-configuration door.
 /// </summary>
 public static class ModelCatalog
 {
@@ -17,12 +17,14 @@ public static class ModelCatalog
 
     public static async Task<CultivationModel?> Resolve(AppDbContext db, string jurisdictionPath, ModelKind kind, string code, int year, CancellationToken ct)
     {
-        var ancestors = Qianglian.Core.Jurisdictions.JurisdictionPath.SelfAndAncestors(jurisdictionPath);
-        var candidates = await db.CultivationModels.IgnoreQueryFilters().AsNoTracking()
-            .Where(m => ancestors.Contains(m.JurisdictionPath) && m.Kind == kind && m.Code == code && m.Year <= year)
-            .ToListAsync(ct);
-        return candidates.OrderByDescending(m => m.JurisdictionPath.Length).ThenByDescending(m => m.Year).ThenByDescending(m => m.Revision).FirstOrDefault();
+        var candidates = await db.InheritedAsync<CultivationModel>([jurisdictionPath], ct, m => m.Kind == kind && m.Code == code && m.Year <= year);
+        return Applicable(candidates, year);
     }
+
+    /// <summary>Of the revisions of one code kept at a place and its ancestors, the one that applies in the year.</summary>
+    public static CultivationModel? Applicable(IEnumerable<CultivationModel> candidates, int year) =>
+        candidates.Where(m => m.Year <= year)
+            .OrderByDescending(m => m.JurisdictionPath.Length).ThenByDescending(m => m.Year).ThenByDescending(m => m.Revision).FirstOrDefault();
 
     public static async Task<(CultivationModel Row, ScoringModel Model)> RequireScoring(AppDbContext db, string path, string code, int year, CancellationToken ct)
     {
@@ -37,7 +39,14 @@ public static class ModelCatalog
     public static async Task<CultivationSettings> Settings(AppDbContext db, string path, int year, CancellationToken ct) =>
         await Resolve(db, path, ModelKind.Settings, SettingsCode, year, ct) is { } row ? ModelJson.Read<CultivationSettings>(row.Definition) : CultivationSettings.Default;
 
-    /// <summary>A model by id, as stored (a run re-computes with exactly this).</summary>
-    public static async Task<ScoringModel> ById(AppDbContext db, Guid id, CancellationToken ct) =>
-        ModelJson.Read<ScoringModel>((await db.CultivationModels.IgnoreQueryFilters().AsNoTracking().SingleAsync(m => m.Id == id, ct)).Definition);
+    /// <summary>
+    /// A model by id, as stored (a run re-computes with exactly this), kept at <paramref name="place"/> or above it: a
+    /// result's model is its run's, kept at the run's jurisdiction or an ancestor, so above the result's own place.
+    /// </summary>
+    public static async Task<CultivationModel> RowById(AppDbContext db, Guid id, string place, CancellationToken ct) =>
+        await db.FindInheritedAsync<CultivationModel>(id, place, ct) ?? throw new NotFoundException("model", "评价模型不存在 (model not found)");
+
+    /// <inheritdoc cref="RowById"/>
+    public static async Task<ScoringModel> ById(AppDbContext db, Guid id, string place, CancellationToken ct) =>
+        ModelJson.Read<ScoringModel>((await RowById(db, id, place, ct)).Definition);
 }

@@ -42,14 +42,16 @@ internal sealed class Purchases(int pairs)
             if (supplier >= 0) Add(customer, supplier, enterprises.PlaceNumberOf(supplier), p.Amount);
             else elsewhere.Add((customer, p.SupplierId, p.Amount));
         }
+        // A supplier is always a registered enterprise (a foreign key); one the caller does not see lies outside its
+        // subtree, where no chain of the review is kept: its sales count in the total, never as local.
         var others = elsewhere.Select(e => e.Supplier).Distinct().ToList();
         var placeOf = new Dictionary<Guid, Guid>();
         foreach (var chunk in others.Chunk(2000))
-            foreach (var s in await db.Enterprises.IgnoreQueryFilters().Where(e => chunk.Contains(e.Id)).Select(e => new { e.Id, e.JurisdictionId }).ToListAsync(ct))
+            foreach (var s in await db.Enterprises.Where(e => chunk.Contains(e.Id)).Select(e => new { e.Id, e.JurisdictionId }).ToListAsync(ct))
                 placeOf[s.Id] = s.JurisdictionId;
         var numberOf = others.Select((id, k) => (id, k)).ToDictionary(x => x.id, x => enterprises.Count + x.k);
         foreach (var (customer, supplier, amount) in elsewhere)
-            if (placeOf.TryGetValue(supplier, out var place)) Add(customer, numberOf[supplier], locality.PlaceOf(place), amount); // a link to no enterprise counts for nothing
+            Add(customer, numberOf[supplier], placeOf.TryGetValue(supplier, out var place) ? locality.PlaceOf(place) : -1, amount);
 
         bought.Sort();
         for (var k = 0; k < bought.Count; k++)

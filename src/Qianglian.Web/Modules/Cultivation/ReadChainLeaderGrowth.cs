@@ -26,20 +26,21 @@ public sealed class ReadChainLeaderGrowth(AppDb dbs, CurrentUser user, TimeProvi
     {
         user.Require(Permission.ViewCultivation);
         await using var db = dbs.Open();
-        // Targets are pack data of the jurisdiction or an ancestor; they govern the leaders below them.
-        var targets = await db.Targets.IgnoreQueryFilters().AsNoTracking().Where(t => t.Metric == GrowthMetric && t.Scope == "perChainLeader").ToListAsync(ct);
-        if (targets.Count == 0) return [];
         var found = await (from l in db.EnterpriseNodeLinks.AsNoTracking()
                            join e in db.Enterprises on l.EnterpriseId equals e.Id
                            where l.Role == ChainRole.ChainLeader && l.Evidence != EvidenceStrength.Rejected
                            select new { e.Id, e.Name, e.JurisdictionPath, l.ChainId }).ToListAsync(ct);
-        // Chain names on their own: a chain may be hosted above the caller, and IgnoreQueryFilters lifts a whole query's filters.
-        var chainIds = found.Select(l => l.ChainId).Distinct().ToList();
-        var chainNames = await db.Chains.IgnoreQueryFilters().AsNoTracking().Where(c => chainIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        if (found.Count == 0) return [];
+        // Targets are pack data of the leader's jurisdiction or an ancestor (inherited configuration); they govern the leaders below them.
+        var targets = await db.InheritedAsync<Evaluation.Target>(found.Select(l => l.JurisdictionPath).Distinct(), ct,
+            t => t.Metric == GrowthMetric && t.Scope == "perChainLeader");
+        if (targets.Count == 0) return [];
+        // Chain names on their own: a chain may be kept above the caller (the reference-names door).
+        var chainNames = await db.ChainNamesAsync(found.Select(l => l.ChainId), ct);
         var links = found.Select(l => new { l.Id, l.Name, l.JurisdictionPath, Chain = chainNames.GetValueOrDefault(l.ChainId, "") }).ToList();
         var leaders = links.GroupBy(l => l.Id)
             .Select(g => (Leader: g.First(), Chains: g.Select(x => x.Chain).Distinct().Order().ToList(),
-                Target: targets.Where(t => g.First().JurisdictionPath.StartsWith(t.JurisdictionPath, StringComparison.Ordinal)).MaxBy(t => t.JurisdictionPath.Length)))
+                Target: InheritedConfiguration.Nearest(targets, g.First().JurisdictionPath)))
             .Where(x => x.Target is not null).ToList();
         if (leaders.Count == 0) return [];
         var ids = leaders.Select(l => l.Leader.Id).ToList();

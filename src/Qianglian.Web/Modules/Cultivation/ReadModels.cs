@@ -30,12 +30,8 @@ public sealed class ReadModels(AppDb dbs, CurrentUser user)
         user.Require(Permission.ViewCultivation);
         await using var db = dbs.Open();
         var place = await db.Jurisdictions.AsNoTracking().FirstOrDefaultAsync(j => j.Id == jurisdictionId, ct) ?? throw new NotFoundException("jurisdiction", "辖区不存在 (jurisdiction not found)");
-        var ancestors = Qianglian.Core.Jurisdictions.JurisdictionPath.SelfAndAncestors(place.JurisdictionPath);
-        var codes = await db.CultivationModels.IgnoreQueryFilters().AsNoTracking().Where(m => ancestors.Contains(m.JurisdictionPath) && m.Kind != ModelKind.Index)
-            .Select(m => new { m.Kind, m.Code }).Distinct().ToListAsync(ct);
-        var views = new List<ModelView>();
-        foreach (var c in codes.OrderBy(c => c.Kind).ThenBy(c => c.Code))
-            if (await ModelCatalog.Resolve(db, place.JurisdictionPath, c.Kind, c.Code, year, ct) is { } row) views.Add(SaveModel.View(row));
-        return views;
+        var models = await db.InheritedAsync<CultivationModel>([place.JurisdictionPath], ct, m => m.Kind != ModelKind.Index);
+        return models.GroupBy(m => (m.Kind, m.Code)).OrderBy(g => g.Key.Kind).ThenBy(g => g.Key.Code)
+            .Select(g => ModelCatalog.Applicable(g, year)).OfType<CultivationModel>().Select(SaveModel.View).ToList();
     }
 }

@@ -83,23 +83,29 @@ public sealed class ReadRuns(AppDb dbs, CurrentUser user)
                          select new { x, e.Name, e.Uscc, ChainName = c == null ? null : c.Name }).FirstOrDefaultAsync(ct)
                   ?? throw new NotFoundException("result", "评价结果不存在 (result not found)");
         var run = await db.EvaluationRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == row.x.RunId, ct) ?? throw new NotFoundException("run", "评价不存在 (run not found)");
-        var modelRow = await db.CultivationModels.IgnoreQueryFilters().AsNoTracking().SingleAsync(m => m.Id == row.x.ModelId, ct);
+        var modelRow = await ModelCatalog.RowById(db, row.x.ModelId, run.JurisdictionPath, ct);
         var model = ModelJson.Read<ScoringModel>(modelRow.Definition);
         var score = ResultExplanation.Of(row.x, CompiledModel.Of(model), ResultExplanation.ForModel(ResultExplanation.ReadByModel(run.Averages), row.x.ModelId), row.Name);
         WhatIfResult? whatIf = null;
-        if (score.Scored)
-        {
-            // The lowest total in each class of the same model in the run: all a rank-share what-if needs of the others. Kept
-            // with the run; runs stored before it was are searched (without the caller's scope: a county's enterprise
-            // competes with the whole run, though the county sees only its own).
-            var lowest = ResultExplanation.ForModel(ResultExplanation.ReadByModel(run.LowestTotals), row.x.ModelId);
-            if (lowest.Count == 0 && run.ResultsSeal is null)
-                lowest = await db.EvaluationResults.IgnoreQueryFilters().Where(x => x.RunId == row.x.RunId && x.ModelId == row.x.ModelId && x.Score != null && x.ClassKey != "")
-                    .GroupBy(x => x.ClassKey).Select(g => new { g.Key, Min = g.Min(x => x.Score) }).ToDictionaryAsync(x => x.Key, x => x.Min!.Value, ct);
-            whatIf = WhatIf.Lift(model, score, lowest);
-        }
+        if (score.Scored && await LowestTotalsAsync(db, run, row.x.ModelId, ct) is { } lowest) whatIf = WhatIf.Lift(model, score, lowest);
         var objections = await Objections(db, o => o.ResultId == resultId, ct);
         return new ResultDetail(View(row.x, row.Name, row.Uscc, row.ChainName), Header(run), modelRow.Name + $"（{modelRow.Year} 第{modelRow.Revision}版）", model.Source, score, whatIf, objections);
+    }
+
+    /// <summary>
+    /// The lowest total the run gave each class of a model: the run's thresholds, what a rank-share what-if aims at. They
+    /// are the run's public figures, as its grade boundaries are — a county's enterprise competes with the whole run, an
+    /// enterprise with every other — and are kept with the run, so every caller who sees the run reads the same ones
+    /// without seeing anyone's result. A run stored before they were kept has them only in its results: computed from
+    /// those when the caller sees all of them (no enterprise user: the run is visible, so its subtree is), else none.
+    /// </summary>
+    private static async Task<IReadOnlyDictionary<string, decimal>?> LowestTotalsAsync(AppDbContext db, EvaluationRun run, Guid modelId, CancellationToken ct)
+    {
+        var kept = ResultExplanation.ForModel(ResultExplanation.ReadByModel(run.LowestTotals), modelId);
+        if (kept.Count > 0 || run.ResultsSeal is not null) return kept;
+        if (db.Scope.EnterpriseId is not null) return null;
+        return await db.EvaluationResults.Where(x => x.RunId == run.Id && x.ModelId == modelId && x.Score != null && x.ClassKey != "")
+            .GroupBy(x => x.ClassKey).Select(g => new { g.Key, Min = g.Min(x => x.Score) }).ToDictionaryAsync(x => x.Key, x => x.Min!.Value, ct);
     }
 
     /// <summary>Grades by group: <c>county</c> (the enterprise's jurisdiction), <c>park</c> or <c>chain</c> (an enterprise counts in each chain it is on).</summary>
@@ -108,34 +114,35 @@ public sealed class ReadRuns(AppDb dbs, CurrentUser user)
         user.Require(Permission.ViewCultivation);
         await using var db = dbs.Open();
         if (!await db.EvaluationRuns.AnyAsync(r => r.Id == runId, ct)) throw new NotFoundException("run", "评价不存在 (run not found)");
+        // Only the results the caller sees are counted (an enterprise user's own, a county's subtree), read through the
+        // filtered context; the groups' names come through the reference-names door on their own, never in the same query.
         List<(string Group, string Class)> rows;
         switch (by)
         {
             case "park":
-                rows = (await (from x in db.EvaluationResults.AsNoTracking()
-                               join e in db.Enterprises on x.EnterpriseId equals e.Id
-                               join p in db.Jurisdictions.IgnoreQueryFilters() on e.ParkId equals p.Id into parks
-                               from p in parks.DefaultIfEmpty()
-                               where x.RunId == runId
-                               select new { Group = p == null ? "园区外" : p.Name, x.FinalClass }).ToListAsync(ct)).Select(r => (r.Group, r.FinalClass)).ToList();
+                var inParks = await (from x in db.EvaluationResults.AsNoTracking()
+                                     join e in db.Enterprises on x.EnterpriseId equals e.Id
+                                     where x.RunId == runId
+                                     select new { e.ParkId, x.FinalClass }).ToListAsync(ct);
+                var parks = await db.JurisdictionNamesAsync(inParks.Select(r => r.ParkId).OfType<Guid>(), ct);
+                rows = inParks.Select(r => (r.ParkId is { } p ? parks.GetValueOrDefault(p, "") : "园区外", r.FinalClass)).ToList();
                 break;
             case "chain":
                 var graded = await db.EvaluationResults.AsNoTracking().Where(x => x.RunId == runId).Select(x => new { x.EnterpriseId, x.FinalClass }).ToListAsync(ct);
-                var ids = graded.Select(g => g.EnterpriseId).ToList();
-                var chainsOf = new List<(Guid EnterpriseId, string Chain)>();
+                var ids = graded.Select(g => g.EnterpriseId).Distinct().ToList();
+                var linked = new List<(Guid EnterpriseId, Guid ChainId)>();
                 foreach (var chunk in ids.Chunk(2000))
-                    chainsOf.AddRange((await (from l in db.EnterpriseNodeLinks.AsNoTracking()
-                                              join c in db.Chains.IgnoreQueryFilters() on l.ChainId equals c.Id
-                                              where chunk.Contains(l.EnterpriseId) && l.Evidence != Chains.EvidenceStrength.Rejected
-                                              select new { l.EnterpriseId, c.Name }).Distinct().ToListAsync(ct)).Select(x => (x.EnterpriseId, x.Name)));
-                var lookup = chainsOf.ToLookup(c => c.EnterpriseId, c => c.Chain);
-                rows = graded.SelectMany(g => lookup[g.EnterpriseId].DefaultIfEmpty("未入链").Select(chain => (chain, g.FinalClass))).ToList();
+                    linked.AddRange((await db.EnterpriseNodeLinks.AsNoTracking()
+                        .Where(l => chunk.Contains(l.EnterpriseId) && l.Evidence != Chains.EvidenceStrength.Rejected)
+                        .Select(l => new { l.EnterpriseId, l.ChainId }).Distinct().ToListAsync(ct)).Select(l => (l.EnterpriseId, l.ChainId)));
+                var chainNames = await db.ChainNamesAsync(linked.Select(l => l.ChainId), ct);
+                var lookup = linked.Where(l => chainNames.ContainsKey(l.ChainId)).ToLookup(l => l.EnterpriseId, l => chainNames[l.ChainId]);
+                rows = graded.SelectMany(g => lookup[g.EnterpriseId].Distinct().DefaultIfEmpty("未入链").Select(chain => (chain, g.FinalClass))).ToList();
                 break;
             default:
-                rows = (await (from x in db.EvaluationResults.AsNoTracking()
-                               join j in db.Jurisdictions.IgnoreQueryFilters() on x.JurisdictionId equals j.Id
-                               where x.RunId == runId
-                               select new { j.Name, x.FinalClass }).ToListAsync(ct)).Select(r => (r.Name, r.FinalClass)).ToList();
+                var inPlaces = await db.EvaluationResults.AsNoTracking().Where(x => x.RunId == runId).Select(x => new { x.JurisdictionId, x.FinalClass }).ToListAsync(ct);
+                var places = await db.JurisdictionNamesAsync(inPlaces.Select(r => r.JurisdictionId), ct);
+                rows = inPlaces.Select(r => (places.GetValueOrDefault(r.JurisdictionId, ""), r.FinalClass)).ToList();
                 break;
         }
         return rows.GroupBy(r => r.Group).OrderBy(g => g.Key, StringComparer.Ordinal)

@@ -104,11 +104,6 @@ public sealed class ReadScaleUps(AppDb dbs, CurrentUser user)
         return rows.OrderByDescending(r => r.Listing).ThenBy(r => r.Name).Select(r => new IpoRow(r.Id, r.Name, r.Uscc, r.JurisdictionPath, r.Listing, r.Revenue)).ToList();
     }
 
-    /// <summary>Targets of the caller's jurisdiction and its ancestors (a county works toward its city's target too).</summary>
-    private async Task<List<Evaluation.Target>> Targets(AppDbContext db, CancellationToken ct)
-    {
-        var ancestors = Qianglian.Core.Jurisdictions.JurisdictionPath.SelfAndAncestors(user.Scope.Path);
-        return await db.Targets.IgnoreQueryFilters().AsNoTracking()
-            .Where(t => ancestors.Contains(t.JurisdictionPath)).ToListAsync(ct);
-    }
+    /// <summary>Targets of the caller's jurisdiction and its ancestors (a county works toward its city's target too): inherited configuration.</summary>
+    private static Task<List<Evaluation.Target>> Targets(AppDbContext db, CancellationToken ct) => db.InheritedAsync<Evaluation.Target>([db.Scope.Path], ct);
 }

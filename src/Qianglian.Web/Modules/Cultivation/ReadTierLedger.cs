@@ -54,12 +54,14 @@ public sealed class ReadTierLedger(AppDb dbs, CurrentUser user)
                              join e in db.Enterprises on l.EnterpriseId equals e.Id
                              where l.Role == ChainRole.ChainLeader && l.Evidence != EvidenceStrength.Rejected && e.JurisdictionPath.StartsWith(c.JurisdictionPath)
                              select new { l.ChainId, l.EnterpriseId }).Distinct().ToListAsync(ct);
-        var targets = await db.Targets.IgnoreQueryFilters().AsNoTracking().Where(t => t.Metric == ChainLeaderMetric && t.Scope == "perChain").ToListAsync(ct);
+        // A chain's target is its jurisdiction's or an ancestor's (达州's pack sets one for every chain below it).
+        var targets = await db.InheritedAsync<Evaluation.Target>(chains.Select(c => c.JurisdictionPath).Distinct(), ct,
+            t => t.Metric == ChainLeaderMetric && t.Scope == "perChain");
         return chains.Select(c =>
         {
             int Count(Tier t) => tiers.Where(x => x.ChainId == c.Id && x.Tier == t).Sum(x => x.Count);
             var demonstration = Count(Tier.Demonstration);
-            var target = targets.Where(t => c.JurisdictionPath.StartsWith(t.JurisdictionPath, StringComparison.Ordinal)).MaxBy(t => t.JurisdictionPath.Length);
+            var target = InheritedConfiguration.Nearest(targets, c.JurisdictionPath);
             string? text = target is null ? null : $"{Core.Scoring.Quantity.Number(target.Value)}{(target.ValueMax is { } max ? "–" + Core.Scoring.Quantity.Number(max) : "")}{target.UnitOfMeasure}" + (target.Year is { } y ? $"（{y}年）" : "");
             bool? met = target is null ? null : demonstration >= target.Value && (target.ValueMax is not { } top || demonstration <= top);
             return new ChainTierCount(c.Id, c.Name, c.JurisdictionPath, demonstration, Count(Tier.Cultivation), Count(Tier.Candidate), leaders.Count(l => l.ChainId == c.Id), text, met);

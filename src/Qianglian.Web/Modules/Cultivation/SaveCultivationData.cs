@@ -66,7 +66,7 @@ public sealed class SaveCultivationData(AppDb dbs, CurrentUser user, TimeProvide
     {
         user.Require(Permission.ScoreExperts);
         await using var db = dbs.Open();
-        var enterprise = await Enterprise(db, r.EnterpriseId, ct);
+        var enterprise = await Enterprise(db, r.EnterpriseId, ct, "enterpriseId");
         string? chainPath = null;
         if (r.ChainId is { } chainId)
             chainPath = await db.Chains.Where(c => c.Id == chainId).Select(c => c.JurisdictionPath).FirstOrDefaultAsync(ct)
@@ -98,8 +98,9 @@ public sealed class SaveCultivationData(AppDb dbs, CurrentUser user, TimeProvide
             : null;
     }
 
-    private static async Task<Enterprise> Enterprise(AppDbContext db, Guid id, CancellationToken ct) =>
-        await db.Enterprises.FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("enterprise", "企业不存在 (enterprise not found)");
+    /// <summary>The enterprise the caller may see (an enterprise user: only its own), else 404 on <paramref name="field"/>.</summary>
+    private static async Task<Enterprise> Enterprise(AppDbContext db, Guid id, CancellationToken ct, string field = "enterprise") =>
+        await db.Enterprises.FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException(field, "企业不存在 (enterprise not found)");
 
     /// <summary>Money: the amount is not repeated, as the caller may have typed it in 万元 rather than the yuan stored.</summary>
     private static string? NotNegative(decimal? v, string label) => v < 0 ? $"{label}不能为负数 (must not be negative)" : null;

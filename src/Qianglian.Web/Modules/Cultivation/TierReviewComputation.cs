@@ -33,7 +33,8 @@ public static class TierReviewComputation
         var model = CompiledModel.Of(scoring);
         var chains = await db.Chains.AsNoTracking().Where(c => c.JurisdictionPath.StartsWith(path)).ToDictionaryAsync(c => c.Id, c => c.JurisdictionPath, ct);
         var chainIds = chains.Keys.ToList();
-        var locality = new Locality(await db.Jurisdictions.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.JurisdictionPath, ct), chains);
+        // The places of the caller's subtree: every chain of the review lies in it, so a place outside it is local to none.
+        var locality = new Locality(await db.Jurisdictions.AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.JurisdictionPath, ct), chains);
 
         // The enterprises of the review: on the chains' nodes, and in the ledger.
         var onNodes = await (from l in db.EnterpriseNodeLinks.AsNoTracking()

@@ -44,9 +44,7 @@ public sealed class FileProblem(AppDb dbs, CurrentUser user, TimeProvider clock)
         if (!Enum.IsDefined(source)) throw new ValidationException("source", "未知的问题来源 (unknown source)");
         if (caller.EnterpriseId is not null && source != ProblemSource.EnterpriseSelfService)
             throw new ValidationException("source", "企业自行提交的问题来源只能是“企业自主填报” (an enterprise files self-service problems)");
-        if (request.ChainId is { } chainId && !await db.Chains.AnyAsync(c => c.Id == chainId, ct)
-            && !await db.EnterpriseNodeLinks.AnyAsync(l => l.EnterpriseId == enterpriseId && l.ChainId == chainId, ct))
-            throw new NotFoundException("chainId", "产业链不存在 (chain not found)");
+        await ChainReferences.RequireChainAsync(db, request.ChainId, enterprise.Id, "chainId", ct);
 
         return await Open(db, enterprise, request.ChainId, category, title, description, source,
             Text.Optional(request.SourceReference, "sourceReference", 200), caller.Name, now, ct);
@@ -67,7 +65,7 @@ public sealed class FileProblem(AppDb dbs, CurrentUser user, TimeProvider clock)
             Title = title, Description = description, Source = source, SourceReference = sourceReference, FiledBy = filedBy, FiledAt = now,
         };
         problem.AssignedUnitId = problem.FirstUnitId = await ProblemLadder.FirstUnitAsync(db, enterprise, category, settings, ct);
-        ProblemLadder.PlaceAt(problem, EscalationLevel.Local, null, settings, now);
+        ProblemLadder.PlaceAt(problem, EscalationLevel.Local, (ChainLeadership?)null, settings, now);
         db.Problems.Add(problem);
         ProblemLadder.Record(db, problem, ProblemStepKind.Filed, filedBy, now, source == ProblemSource.EnterpriseSelfService ? null : problem.SourceReference);
         return problem;

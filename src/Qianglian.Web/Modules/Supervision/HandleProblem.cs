@@ -2,6 +2,7 @@ using Qianglian.Core.Supervision;
 using Qianglian.Web.Api;
 using Qianglian.Web.Auth;
 using Qianglian.Web.Data;
+using Qianglian.Web.Modules.Jurisdictions;
 
 namespace Qianglian.Web.Modules.Supervision;
 
@@ -25,9 +26,9 @@ public sealed class HandleProblem(AppDb dbs, CurrentUser user, TimeProvider cloc
         if (!outcome.Allowed) throw new ConflictException(outcome.Refusal!);
         if (problem.Level == EscalationLevel.ChainChief)
             throw new ConflictException("链长层级的问题由链长办理，不能改派单位 (at the chain chief's level there is no unit to re-route to)");
-        if (!caller.Supervises && problem.AssignedUnitId is not null) ProblemLadder.RequireHandler(problem, caller, null);
-        if (await db.Units.FindAsync([request.UnitId], ct) is null)
-            throw new NotFoundException("unitId", "单位不存在 (unit not found)");
+        if (!caller.Supervises && problem.AssignedUnitId is not null) ProblemLadder.RequireHandler(problem, caller);
+        // A unit of the caller's subtree, or one kept above it (a city bureau takes over a district's problem).
+        await db.RequireVisibleOrInheritedAsync<GovernmentUnit>(request.UnitId, "unitId", "单位不存在 (unit not found)", ct);
         db.ExpectVersion(problem, request.Version);
         problem.AssignedUnitId = request.UnitId;
         if (problem.Level == EscalationLevel.Local) problem.FirstUnitId = request.UnitId;
@@ -43,7 +44,7 @@ public sealed class HandleProblem(AppDb dbs, CurrentUser user, TimeProvider cloc
         var outcome = ProblemWorkflow.Apply(problem.Status, ProblemAction.Escalate);
         if (!outcome.Allowed) throw new ConflictException(outcome.Refusal!);
         var caller = await Caller.OfAsync(user, db, ct);
-        ProblemLadder.RequireHandler(problem, caller, await ProblemLadder.ChainOfAsync(db, problem, ct));
+        ProblemLadder.RequireHandler(problem, caller);
         var reason = Text.Required(request.Reason, "reason", "上报理由（超出本级职权的原因）", 1000);
         db.ExpectVersion(problem, request.Version);
         await ProblemLadder.EscalateAsync(db, problem, EscalationReason.BeyondPowers, reason, caller.Name, clock.GetUtcNow(), ct);
@@ -58,7 +59,7 @@ public sealed class HandleProblem(AppDb dbs, CurrentUser user, TimeProvider cloc
         var outcome = ProblemWorkflow.Apply(problem.Status, ProblemAction.Resolve);
         if (!outcome.Allowed) throw new ConflictException(outcome.Refusal!);
         var caller = await Caller.OfAsync(user, db, ct);
-        ProblemLadder.RequireHandler(problem, caller, await ProblemLadder.ChainOfAsync(db, problem, ct));
+        ProblemLadder.RequireHandler(problem, caller);
         var resolution = Text.Required(request.Resolution, "resolution", "办理结果", 4000);
         db.ExpectVersion(problem, request.Version);
         var now = clock.GetUtcNow();

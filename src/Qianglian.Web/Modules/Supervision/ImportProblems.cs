@@ -127,8 +127,9 @@ public sealed class ImportProblems(AppDb dbs, CurrentUser user, TimeProvider clo
         var id = await db.Chains.AsNoTracking().Where(c => c.Name == name).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
         if (id is null && enterpriseId is { } e)
         {
-            var linked = db.EnterpriseNodeLinks.Where(l => l.EnterpriseId == e).Select(l => l.ChainId);
-            id = await db.Chains.IgnoreQueryFilters().Where(c => c.Name == name && linked.Contains(c.Id)).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(ct);
+            // A chain kept above the caller is named by the enterprise's own links to it, and its name read through the door.
+            var linked = await db.EnterpriseNodeLinks.Where(l => l.EnterpriseId == e).Select(l => l.ChainId).Distinct().ToListAsync(ct);
+            id = (await db.ChainNamesAsync(linked, ct)).Where(c => c.Value == name).Select(c => (Guid?)c.Key).FirstOrDefault();
         }
         if (id is null) row.Error(Chain, $"产业链“{name}”不存在或不在本辖区内 (chain not found)");
         return id;

@@ -14,7 +14,9 @@ public sealed class PlanTasks(AppDb dbs, CurrentUser user, TimeProvider clock)
     public sealed record GenerateRequest(DateOnly? StartOn, DateOnly? DueOn);
 
     /// <param name="Unmatched">Names in the clauses that are no registered unit (catch-alls like 各县（区）): no task was made for them.</param>
-    public sealed record GenerateResult(int Created, int Existing, IReadOnlyList<string> Unmatched);
+    /// <param name="Elsewhere">Units kept outside the caller's jurisdiction (a city bureau a district document names): their
+    /// tasks would lie there, so their own jurisdiction plans them; none was made here.</param>
+    public sealed record GenerateResult(int Created, int Existing, IReadOnlyList<string> Unmatched, IReadOnlyList<string> Elsewhere);
 
     public sealed record MilestoneRequest(string? Title, DateOnly? DueOn, DateOnly? DoneOn = null);
     public sealed record ScheduleRequest(DateOnly? DueOn, IReadOnlyList<MilestoneRequest>? Milestones, int Version);
@@ -29,16 +31,19 @@ public sealed class PlanTasks(AppDb dbs, CurrentUser user, TimeProvider clock)
         var start = request.StartOn ?? BusinessDate.Today(clock);
         if (request.DueOn is { } due && due < start) throw new ValidationException("dueOn", "完成时限不能早于开始日期 (due before start)");
         var measures = await db.Measures.AsNoTracking().Where(m => m.DocumentId == documentId).Include(m => m.Units).OrderBy(m => m.Ordinal).ToListAsync(ct);
-        var existing = await db.MeasureTasks.IgnoreQueryFilters().Where(t => t.DocumentId == documentId).Select(t => new { t.MeasureId, t.UnitId }).ToListAsync(ct);
+        // A task lies in its unit's jurisdiction: the caller plans those of the units of its subtree, and sees their tasks.
+        var existing = await db.MeasureTasks.Where(t => t.DocumentId == documentId).Select(t => new { t.MeasureId, t.UnitId }).ToListAsync(ct);
         var have = existing.Select(e => (e.MeasureId, e.UnitId)).ToHashSet();
         var unitIds = measures.SelectMany(m => m.Units).Select(u => u.UnitId).OfType<Guid>().Distinct().ToList();
-        var units = await db.Units.IgnoreQueryFilters().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.JurisdictionId, ct);
+        var units = await db.Units.Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.JurisdictionId, ct);
         var unmatched = new SortedSet<string>(StringComparer.Ordinal);
+        var elsewhere = new SortedSet<string>(StringComparer.Ordinal);
         var created = 0;
         foreach (var measure in measures)
             foreach (var mu in measure.Units.OrderBy(u => u.Position))
             {
-                if (mu.UnitId is not { } unitId || !units.TryGetValue(unitId, out var jurisdiction)) { unmatched.Add(mu.RawName); continue; }
+                if (mu.UnitId is not { } unitId) { unmatched.Add(mu.RawName); continue; }
+                if (!units.TryGetValue(unitId, out var jurisdiction)) { elsewhere.Add(mu.RawName); continue; }
                 if (!have.Add((measure.Id, unitId))) continue;
                 db.MeasureTasks.Add(new MeasureTask
                 {
@@ -48,7 +53,7 @@ public sealed class PlanTasks(AppDb dbs, CurrentUser user, TimeProvider clock)
                 created++;
             }
         await db.SaveChangesAsync(ct);
-        return new GenerateResult(created, existing.Count, unmatched.ToList());
+        return new GenerateResult(created, existing.Count, unmatched.ToList(), elsewhere.ToList());
     }
 
     /// <summary>Sets the due date and replaces the milestones; a done milestone keeps the date it was done.</summary>

@@ -23,22 +23,28 @@ public sealed class PostSupplyDemand(AppDb dbs, CurrentUser user, TimeProvider c
         var chainId = r.ChainId;
         if (r.NodeId is { } nodeId)
         {
-            var node = await db.ChainNodes.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(n => n.Id == nodeId, ct) ?? throw new NotFoundException("nodeId", "环节不存在 (node not found)");
-            if (chainId is { } c && c != node.ChainId) throw new ValidationException("nodeId", "环节不属于所选产业链 (the node is not of this chain)");
-            chainId = node.ChainId;
+            var nodeChain = await ChainReferences.ChainOfNodeAsync(db, nodeId, enterprise.Id, "nodeId", ct);
+            if (chainId is { } c && c != nodeChain) throw new ValidationException("nodeId", "环节不属于所选产业链 (the node is not of this chain)");
+            chainId = nodeChain;
         }
-        if (chainId is { } chain && !await db.Chains.IgnoreQueryFilters().AnyAsync(x => x.Id == chain, ct)) throw new NotFoundException("chainId", "产业链不存在 (chain not found)");
+        else await ChainReferences.RequireChainAsync(db, chainId, enterprise.Id, "chainId", ct);
         if (r.AnswersPostId is { } answered)
         {
             var need = await db.SupplyDemandPosts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == answered, ct) ?? throw new NotFoundException("answersPostId", "所响应的需求不存在 (demand not found)");
             if (kind != PostKind.Supply || need.Kind != PostKind.Demand || !need.ChainLeaderNeed || need.Status != PostStatus.Open)
                 throw new ValidationException("answersPostId", "只能以供应响应链主企业的开放需求 (a supply answers an open demand of a chain leader)");
         }
+        // The enterprise's own links: it is visible, and so are they.
         var leader = kind == PostKind.Demand && chainId is { } ch
-            && await db.EnterpriseNodeLinks.IgnoreQueryFilters().AnyAsync(l => l.EnterpriseId == enterpriseId && l.ChainId == ch && l.Role == ChainRole.ChainLeader, ct);
+            && await db.EnterpriseNodeLinks.AnyAsync(l => l.EnterpriseId == enterprise.Id && l.ChainId == ch && l.Role == ChainRole.ChainLeader, ct);
         var description = Text.Optional(r.Description, "description", 2000);
         if (chainId is { } vocabularyChain)
-            segmenter.Learn(await db.ChainNodes.IgnoreQueryFilters().Where(n => n.ChainId == vocabularyChain).Select(n => n.Name).ToListAsync(ct));
+        {
+            // The chain's node names teach the segmenter its products; of a chain kept above the caller, the named node's.
+            var vocabulary = await db.ChainNodes.Where(n => n.ChainId == vocabularyChain).Select(n => n.Name).ToListAsync(ct);
+            if (vocabulary.Count == 0 && r.NodeId is { } named) vocabulary.AddRange((await db.NodeNamesAsync([named], ct)).Values);
+            segmenter.Learn(vocabulary);
+        }
         var post = new SupplyDemandPost
         {
             JurisdictionId = enterprise.JurisdictionId, EnterpriseId = enterprise.Id, Kind = kind, ChainId = chainId, NodeId = r.NodeId, Product = product,
@@ -72,6 +78,7 @@ public sealed class RecordMatch(AppDb dbs, CurrentUser user, ReadSupplyDemand re
     {
         user.Require(Permission.RecordMatches);
         await using var db = dbs.Open();
+        // Both posts must be ones the caller sees (its jurisdiction's): a match is recorded where its demand is.
         var demand = await db.SupplyDemandPosts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == r.DemandPostId, ct) ?? throw new NotFoundException("demandPostId", "需求不存在 (demand not found)");
         var supply = await db.SupplyDemandPosts.AsNoTracking().FirstOrDefaultAsync(p => p.Id == r.SupplyPostId, ct) ?? throw new NotFoundException("supplyPostId", "供应不存在 (supply not found)");
         if (demand.Kind != PostKind.Demand || supply.Kind != PostKind.Supply) throw new ValidationException("supplyPostId", "须为一条需求与一条供应 (one demand and one supply)");

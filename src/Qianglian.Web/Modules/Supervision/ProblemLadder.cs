@@ -13,21 +13,25 @@ namespace Qianglian.Web.Modules.Supervision;
 /// </summary>
 public static class ProblemLadder
 {
-    /// <summary>The chain routes a problem above the county (its lead department and chief), wherever the chain is kept.</summary>
-    public static async Task<Chain?> ChainOfAsync(AppDbContext db, Problem problem, CancellationToken ct) =>
-        problem.ChainId is { } id ? await db.Chains.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct) : null;
+    /// <summary>
+    /// The leaders of the problem's chain, who handle it above the county (its lead department and chief), wherever the
+    /// chain is kept: a district's problem on its city's chain goes up to the city (the chain-leadership door).
+    /// </summary>
+    public static async Task<ChainLeadership?> ChainOfAsync(AppDbContext db, Problem problem, CancellationToken ct) =>
+        problem.ChainId is { } id ? await db.ChainLeadershipAsync(id, ct) : null;
 
-    public static LevelAvailability Availability(Chain? chain) => new(chain?.LeadUnitId is not null, chain?.ChiefUserId is not null);
+    public static LevelAvailability Availability(ChainLeadership? chain) => new(chain?.LeadUnitId is not null, chain?.ChiefUserId is not null);
 
     /// <summary>
     /// The first unit of a new problem: the enterprise's park committee when it sits in a park, else the unit the
-    /// jurisdiction's settings name for the category, else the coordination office (the top of the ladder).
+    /// jurisdiction's settings name for the category, else the coordination office (the top of the ladder). The park
+    /// lies within the enterprise's jurisdiction, so whoever sees the enterprise sees it and its committee.
     /// </summary>
     public static async Task<Guid?> FirstUnitAsync(AppDbContext db, Enterprises.Enterprise enterprise, ProblemCategory category, SupervisionSettings? settings, CancellationToken ct)
     {
-        var park = enterprise.ParkId ?? await db.Jurisdictions.IgnoreQueryFilters()
+        var park = enterprise.ParkId ?? await db.Jurisdictions
             .Where(j => j.Id == enterprise.JurisdictionId && j.Level == JurisdictionLevel.Park).Select(j => (Guid?)j.Id).FirstOrDefaultAsync(ct);
-        if (park is { } p && await db.Units.IgnoreQueryFilters().Where(u => u.JurisdictionId == p && u.Kind == UnitKind.ParkCommittee)
+        if (park is { } p && await db.Units.Where(u => u.JurisdictionId == p && u.Kind == UnitKind.ParkCommittee)
                 .Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct) is { } committee)
             return committee;
         if (settings?.LocalUnitIds.TryGetValue(category.ToString(), out var unit) == true) return unit;
@@ -35,7 +39,7 @@ public static class ProblemLadder
     }
 
     /// <summary>Moves the problem to a level: its handler there, the level's fresh deadline.</summary>
-    public static void PlaceAt(Problem problem, EscalationLevel level, Chain? chain, SupervisionSettings? settings, DateTimeOffset now)
+    public static void PlaceAt(Problem problem, EscalationLevel level, ChainLeadership? chain, SupervisionSettings? settings, DateTimeOffset now)
     {
         problem.Level = level;
         (problem.AssignedUnitId, problem.AssignedUserId) = level switch
@@ -48,6 +52,10 @@ public static class ProblemLadder
         problem.LevelReachedAt = now;
         problem.DueAt = EscalationLadder.DueAt(now, level, SupervisionSettingsReader.RulesOf(settings).Deadlines);
     }
+
+    /// <inheritdoc cref="PlaceAt(Problem, EscalationLevel, ChainLeadership?, SupervisionSettings?, DateTimeOffset)"/>
+    public static void PlaceAt(Problem problem, EscalationLevel level, Chain? chain, SupervisionSettings? settings, DateTimeOffset now) =>
+        PlaceAt(problem, level, chain is null ? null : ChainLeadership.Of(chain), settings, now);
 
     /// <summary>Up one rung (skipping missing ones), recorded with its reason. Refused when the problem is not open or at the top.</summary>
     public static async Task EscalateAsync(AppDbContext db, Problem problem, EscalationReason reason, string? note, string actor, DateTimeOffset now, CancellationToken ct)
@@ -71,14 +79,14 @@ public static class ProblemLadder
             Level = problem.Level, Reason = reason, UnitId = problem.AssignedUnitId, Actor = actor, Note = note,
         });
 
-    /// <summary>Only the handler of the current level acts on it: the assigned unit's staff, or at the chief's level the chief and deputies.</summary>
-    public static bool CanHandle(Problem problem, Caller caller, Chain? chain) => problem.Level == EscalationLevel.ChainChief
-        ? caller.UserId is { } me && (problem.AssignedUserId == me || chain?.DeputyUserIds.Contains(me) == true)
+    /// <summary>Only the handler of the current level acts on it: the assigned unit's staff, or at the chief's level the chief and the chain's deputies.</summary>
+    public static bool CanHandle(Problem problem, Caller caller) => problem.Level == EscalationLevel.ChainChief
+        ? caller.UserId is { } me && (problem.AssignedUserId == me || problem.ChainId is { } chain && caller.DeputyOf.Contains(chain))
         : caller.UnitId is { } unit && unit == problem.AssignedUnitId;
 
-    public static void RequireHandler(Problem problem, Caller caller, Chain? chain)
+    public static void RequireHandler(Problem problem, Caller caller)
     {
-        if (!CanHandle(problem, caller, chain))
+        if (!CanHandle(problem, caller))
             throw new ForbiddenException(problem.Level == EscalationLevel.ChainChief
                 ? "该问题已提交链长，只有链长、副链长可以办理 (only the chain chief or a deputy handles it now)"
                 : "该问题当前不由您所在单位办理 (your unit is not handling this problem)");

@@ -45,9 +45,10 @@ public sealed class ReadChainWork(AppDb dbs, CurrentUser user, TimeProvider cloc
         var decisions = matters.Where(m => m.MeetingId is not null).ToLookup(m => m.MeetingId!.Value);
         var visits = await db.FieldVisits.AsNoTracking().Where(v => v.ChainId == chainId).OrderByDescending(v => v.VisitedOn).Take(20).ToListAsync(ct);
         var visited = visits.SelectMany(v => v.EnterpriseIds).Distinct().ToList();
-        var names = await db.Enterprises.IgnoreQueryFilters().Where(e => visited.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
-        var people = await DisplayNames.UsersAsync(db, [chain.ChiefUserId], ct);
-        var units = await DisplayNames.UnitsAsync(db, [chain.LeadUnitId], ct);
+        // Names the caller may read: an enterprise user reads only its own among the enterprises visited.
+        var names = await db.EnterpriseNamesAsync(visited, ct);
+        var people = await db.UserNamesAsync(new[] { chain.ChiefUserId }.OfType<Guid>(), ct);
+        var units = await db.UnitNamesAsync(new[] { chain.LeadUnitId }.OfType<Guid>(), ct);
         var stuck = await Projects.StuckProjects.OfChainAsync(db, chainId, today, ct);
 
         return new ChiefHome(chain.Id, chain.Name, chain.ChiefUserId is { } c ? people.GetValueOrDefault(c) : null, chain.LeadUnitId is { } u ? units.GetValueOrDefault(u) : null,
@@ -59,7 +60,7 @@ public sealed class ReadChainWork(AppDb dbs, CurrentUser user, TimeProvider cloc
             matters.Count(m => m.State == DeadlineState.Overdue),
             meetings.Select(m => new MeetingRow(m.Id, m.HeldOn, m.Title, m.Agenda, m.Attendees, decisions[m.Id].Count(), decisions[m.Id].Count(d => d.Status == MatterStatus.Done))).ToList(),
             MeetingCadence.MissingQuarters(today.Year, meetings.Select(m => m.HeldOn), today),
-            visits.Select(v => new VisitRow(v.Id, v.VisitedOn, v.Place, v.EnterpriseIds.Select(e => names.GetValueOrDefault(e, "")).ToList(), v.Participants, v.Findings, v.RecordedBy)).ToList(),
+            visits.Select(v => new VisitRow(v.Id, v.VisitedOn, v.Place, v.EnterpriseIds.Where(names.ContainsKey).Select(e => names[e]).ToList(), v.Participants, v.Findings, v.RecordedBy)).ToList(),
             StuckProjects: stuck);
     }
 
@@ -82,7 +83,7 @@ public sealed class ReadChainWork(AppDb dbs, CurrentUser user, TimeProvider cloc
     private static async Task<List<MatterRow>> Matters(AppDbContext db, IQueryable<AssignedMatter> query, DateOnly today, CancellationToken ct)
     {
         var rows = await query.Take(2000).ToListAsync(ct);
-        var units = await DisplayNames.UnitsAsync(db, rows.Select(m => (Guid?)m.UnitId), ct);
+        var units = await db.UnitNamesAsync(rows.Select(m => m.UnitId), ct);
         return rows.Select(m => new MatterRow(m.Id, m.ChainId, m.Decision, m.UnitId, units.GetValueOrDefault(m.UnitId, ""), m.DueOn, m.Status, m.DoneOn, m.CompletionNote,
             Deadlines.StateOf(m.DueOn, m.DoneOn, today, 3), m.MeetingId, m.JurisdictionPath, m.Version)).ToList();
     }

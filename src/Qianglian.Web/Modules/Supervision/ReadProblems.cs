@@ -66,20 +66,19 @@ public sealed class ReadProblems(AppDb dbs, CurrentUser user, TimeProvider clock
         user.Require(Permission.ViewSupervision);
         await using var db = dbs.Open();
         var p = await db.Problems.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("problem", "问题不存在 (problem not found)");
-        var enterprise = await db.Enterprises.IgnoreQueryFilters().Where(e => e.Id == p.EnterpriseId).Select(e => e.Name).FirstAsync(ct);
+        var enterprise = (await db.EnterpriseNamesAsync([p.EnterpriseId], ct)).GetValueOrDefault(p.EnterpriseId, "");
         var row = (await Rows(db, [(p, enterprise)], clock.GetUtcNow(), ct))[0];
         var steps = await db.ProblemSteps.AsNoTracking().Where(s => s.ProblemId == id).ToListAsync(ct);
-        var units = await DisplayNames.UnitsAsync(db, steps.Select(s => s.UnitId).Append(p.FirstUnitId), ct);
+        var units = await db.UnitNamesAsync(steps.Select(s => s.UnitId).Append(p.FirstUnitId).OfType<Guid>(), ct);
         var attachments = await db.ProblemAttachments.AsNoTracking().Where(a => a.ProblemId == id).OrderBy(a => a.FileName)
             .Select(a => new AttachmentView(a.Id, a.FileName, a.Size, a.UploadedAt, a.UploadedBy)).ToListAsync(ct);
         var caller = await Caller.OfAsync(user, db, ct);
-        var chain = await ProblemLadder.ChainOfAsync(db, p, ct);
         return new ProblemDetail(row, p.Description, p.SourceReference, p.FiledBy, p.FirstUnitId is { } f ? units.GetValueOrDefault(f) : null, p.Resolution,
             p.ResolvedAt, p.RatingComment, p.ClosedAt, p.ClosedOnTime, p.ReopenCount,
             steps.OrderBy(s => s.At).ThenBy(s => s.Id)
                 .Select(s => new ProblemStepView(s.At, s.Kind, s.Level, s.Reason, s.UnitId is { } u ? units.GetValueOrDefault(u) : null, s.Actor, s.Note)).ToList(),
             attachments,
-            CanHandle: p.Status == ProblemStatus.Open && user.Can(Permission.HandleProblems) && ProblemLadder.CanHandle(p, caller, chain),
+            CanHandle: p.Status == ProblemStatus.Open && user.Can(Permission.HandleProblems) && ProblemLadder.CanHandle(p, caller),
             CanRate: p.Status == ProblemStatus.Resolved && caller.EnterpriseId == p.EnterpriseId && user.Can(Permission.RateProblems));
     }
 
@@ -96,8 +95,8 @@ public sealed class ReadProblems(AppDb dbs, CurrentUser user, TimeProvider clock
             problems = problems.Where(p => p.JurisdictionPath.StartsWith(path));
         }
         var facts = await problems.Select(p => new { p.FirstUnitId, p.ChainId, p.Status, p.ClosedOnTime, p.Escalated, p.Rating }).ToListAsync(ct);
-        var units = await DisplayNames.UnitsAsync(db, facts.Select(f => f.FirstUnitId), ct);
-        var chains = await DisplayNames.ChainsAsync(db, facts.Select(f => f.ChainId), ct);
+        var units = await db.UnitNamesAsync(facts.Select(f => f.FirstUnitId).OfType<Guid>(), ct);
+        var chains = await db.ChainNamesAsync(facts.Select(f => f.ChainId).OfType<Guid>(), ct);
         FiguresRow Row(Guid? key, string name, IEnumerable<ProblemFacts> of)
         {
             var f = ProblemFigures.Of(of);
@@ -115,12 +114,11 @@ public sealed class ReadProblems(AppDb dbs, CurrentUser user, TimeProvider clock
 
     private static async Task<IReadOnlyList<ProblemRow>> Rows(AppDbContext db, IReadOnlyList<(Problem P, string Enterprise)> page, DateTimeOffset now, CancellationToken ct)
     {
-        var units = await DisplayNames.UnitsAsync(db, page.Select(x => x.P.AssignedUnitId), ct);
-        var people = await DisplayNames.UsersAsync(db, page.Select(x => x.P.AssignedUserId), ct);
-        var chains = await DisplayNames.ChainsAsync(db, page.Select(x => x.P.ChainId), ct);
-        var settings = await db.SupervisionSettings.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct);
-        int ReminderDays(string path) => settings.Where(s => path.StartsWith(s.JurisdictionPath, StringComparison.Ordinal))
-            .MaxBy(s => s.JurisdictionPath.Length)?.ProblemReminderDays ?? 2;
+        var units = await db.UnitNamesAsync(page.Select(x => x.P.AssignedUnitId).OfType<Guid>(), ct);
+        var people = await db.UserNamesAsync(page.Select(x => x.P.AssignedUserId).OfType<Guid>(), ct);
+        var chains = await db.ChainNamesAsync(page.Select(x => x.P.ChainId).OfType<Guid>(), ct);
+        var settings = await SupervisionSettingsReader.GoverningAsync(db, page.Select(x => x.P.JurisdictionPath), ct);
+        int ReminderDays(string path) => InheritedConfiguration.Nearest(settings, path)?.ProblemReminderDays ?? 2;
         return page.Select(x =>
         {
             var p = x.P;

@@ -46,7 +46,7 @@ public sealed class ReadSupplyDemand(AppDb dbs, CurrentUser user, IStringLocaliz
         var candidates = await db.SupplyDemandPosts.AsNoTracking()
             .Where(p => p.Kind == opposite && p.Status == PostStatus.Open && p.EnterpriseId != post.EnterpriseId).Take(2000).ToListAsync(ct);
         var rules = SupervisionSettingsReader.RulesOf(await SupervisionSettingsReader.ForPathAsync(db, post.JurisdictionPath, ct));
-        var sizes = await Sizes(db, candidates.Select(c => c.EnterpriseId).Append(post.EnterpriseId), ct);
+        var sizes = await db.PosterSizesAsync(candidates.Append(post), ct);
         var me = Side(post, sizes);
         var ranked = candidates.Select(c => (Post: c, Score: SupplyDemandMatching.Score(me, Side(c, sizes), rules.Matching)))
             .Where(x => x.Score.Total > 0).OrderByDescending(x => x.Post.AnswersPostId == post.Id).ThenByDescending(x => x.Score.Total).Take(20).ToList();
@@ -58,10 +58,10 @@ public sealed class ReadSupplyDemand(AppDb dbs, CurrentUser user, IStringLocaliz
     {
         user.Require(Permission.ViewSupervision);
         await using var db = dbs.Open();
-        var matches = await db.SupplyDemandMatches.AsNoTracking().Where(m => chainId == null || m.ChainId == chainId).Take(1000).ToListAsync(ct);
-        var postIds = matches.SelectMany(m => new[] { m.DemandPostId, m.SupplyPostId }).Distinct().ToList();
-        var posts = await db.SupplyDemandPosts.IgnoreQueryFilters().AsNoTracking().Where(p => postIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var names = await EnterpriseNames(db, posts.Values.Select(p => p.EnterpriseId), ct);
+        var matches = await MatchesOf(db).Where(m => chainId == null || m.ChainId == chainId).Take(1000).ToListAsync(ct);
+        // A match may pair a post of another county: both posts are published, read by id through their door.
+        var posts = await db.PublishedPostsAsync(matches.SelectMany(m => new[] { m.DemandPostId, m.SupplyPostId }), ct);
+        var names = await db.PosterNamesAsync(posts.Values, ct);
         return matches.Select(m => new MatchRow(m.Id, m.DemandPostId, posts[m.DemandPostId].Product, names.GetValueOrDefault(posts[m.DemandPostId].EnterpriseId, ""),
             m.SupplyPostId, posts[m.SupplyPostId].Product, names.GetValueOrDefault(posts[m.SupplyPostId].EnterpriseId, ""), m.Score, m.Status, m.Amount, m.Note,
             m.JurisdictionPath, m.Version)).ToList();
@@ -77,9 +77,9 @@ public sealed class ReadSupplyDemand(AppDb dbs, CurrentUser user, IStringLocaliz
             {
                 g.Key, Supplies = g.Count(p => p.Kind == PostKind.Supply), Demands = g.Count(p => p.Kind == PostKind.Demand), Needs = g.Count(p => p.ChainLeaderNeed),
             }).ToListAsync(ct);
-        var matches = await db.SupplyDemandMatches.AsNoTracking().Select(m => new { m.ChainId, m.Status, m.Amount }).ToListAsync(ct);
+        var matches = await MatchesOf(db).Select(m => new { m.ChainId, m.Status, m.Amount }).ToListAsync(ct);
         var keys = posts.Select(p => p.Key).Concat(matches.Select(m => m.ChainId)).Distinct().ToList();
-        var chains = await DisplayNames.ChainsAsync(db, keys, ct);
+        var chains = await db.ChainNamesAsync(keys.OfType<Guid>(), ct);
         return keys.Select(k =>
         {
             var p = posts.FirstOrDefault(x => x.Key == k);
@@ -92,32 +92,29 @@ public sealed class ReadSupplyDemand(AppDb dbs, CurrentUser user, IStringLocaliz
     internal async Task<MatchScore> Score(AppDbContext db, SupplyDemandPost demand, SupplyDemandPost supply, CancellationToken ct)
     {
         var rules = SupervisionSettingsReader.RulesOf(await SupervisionSettingsReader.ForPathAsync(db, demand.JurisdictionPath, ct));
-        var sizes = await Sizes(db, [demand.EnterpriseId, supply.EnterpriseId], ct);
+        var sizes = await db.PosterSizesAsync([demand, supply], ct);
         return SupplyDemandMatching.Score(Side(demand, sizes), Side(supply, sizes), rules.Matching);
+    }
+
+    /// <summary>
+    /// The matches the caller may count: every match of its jurisdiction for an official; for an enterprise user only
+    /// the matches one of its own posts is in — another enterprise's deal and its amount are not published.
+    /// </summary>
+    private static IQueryable<SupplyDemandMatch> MatchesOf(AppDbContext db)
+    {
+        var matches = db.SupplyDemandMatches.AsNoTracking();
+        if (db.Scope.EnterpriseId is not { } own) return matches;
+        var mine = db.SupplyDemandPosts.Where(p => p.EnterpriseId == own).Select(p => p.Id);
+        return matches.Where(m => mine.Contains(m.DemandPostId) || mine.Contains(m.SupplyPostId));
     }
 
     private static MatchSide Side(SupplyDemandPost p, IReadOnlyDictionary<Guid, SizeClass> sizes) =>
         new(p.ChainId, p.NodeId, ProductSegmenter.Parse(p.Keywords), p.JurisdictionPath, sizes.TryGetValue(p.EnterpriseId, out var s) ? s : null);
 
-    /// <summary>Each enterprise's size class from its latest facts: only the class is disclosed, never the figures.</summary>
-    private static async Task<Dictionary<Guid, SizeClass>> Sizes(AppDbContext db, IEnumerable<Guid> enterprises, CancellationToken ct)
-    {
-        var ids = enterprises.Distinct().ToList();
-        var facts = await db.EnterpriseFacts.IgnoreQueryFilters().AsNoTracking().Where(f => ids.Contains(f.EnterpriseId))
-            .Select(f => new { f.EnterpriseId, f.Year, f.Employees, f.Revenue }).ToListAsync(ct);
-        return facts.GroupBy(f => f.EnterpriseId).ToDictionary(g => g.Key, g => g.MaxBy(f => f.Year) is { } f ? EnterpriseSize.Classify(f.Employees, f.Revenue) : SizeClass.Micro);
-    }
-
-    private static async Task<Dictionary<Guid, string>> EnterpriseNames(AppDbContext db, IEnumerable<Guid> ids, CancellationToken ct)
-    {
-        var wanted = ids.Distinct().ToList();
-        return await db.Enterprises.IgnoreQueryFilters().Where(e => wanted.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
-    }
-
     private static async Task<IReadOnlyList<PostRow>> Rows(AppDbContext db, IReadOnlyList<SupplyDemandPost> posts, CancellationToken ct)
     {
-        var names = await EnterpriseNames(db, posts.Select(p => p.EnterpriseId), ct);
-        var chains = await DisplayNames.ChainsAsync(db, posts.Select(p => p.ChainId), ct);
+        var names = await db.PosterNamesAsync(posts, ct);
+        var chains = await db.ChainNamesAsync(posts.Select(p => p.ChainId).OfType<Guid>(), ct);
         return posts.Select(p => new PostRow(p.Id, p.Kind, p.EnterpriseId, names.GetValueOrDefault(p.EnterpriseId, ""), p.ChainId, p.ChainId is { } c ? chains.GetValueOrDefault(c) : null,
             p.Product, p.Description, ProductSegmenter.Parse(p.Keywords).Order(StringComparer.Ordinal).ToList(), p.ChainLeaderNeed, p.AnswersPostId, p.Status, p.PostedAt,
             p.JurisdictionPath, p.Version)).ToList();

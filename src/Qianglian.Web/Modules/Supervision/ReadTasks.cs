@@ -67,8 +67,9 @@ public sealed class ReadTasks(AppDb dbs, CurrentUser user, TimeProvider clock)
         var row = (await Rows(db, [task], ct))[0];
         var rules = await RulesFor(db, task.JurisdictionPath, ct);
         var today = BusinessDate.Today(clock);
-        var measure = await db.Measures.IgnoreQueryFilters().Where(m => m.Id == task.MeasureId).Select(m => m.Body).FirstAsync(ct);
-        var document = await db.PolicyDocuments.IgnoreQueryFilters().Where(x => x.Id == task.DocumentId).Select(x => x.Title).FirstAsync(ct);
+        // The document (and its measure) may be kept above the unit's jurisdiction: a city's document tasks a district's unit.
+        var measure = (await db.MeasureTextsAsync([task.MeasureId], ct)).GetValueOrDefault(task.MeasureId, "");
+        var document = (await db.DocumentTitlesAsync([task.DocumentId], ct)).GetValueOrDefault(task.DocumentId, "");
         var milestones = await db.TaskMilestones.AsNoTracking().Where(m => m.TaskId == id).OrderBy(m => m.DueOn).ToListAsync(ct);
         var reports = await db.TaskReports.AsNoTracking().Where(r => r.TaskId == id).OrderByDescending(r => r.Period).ToListAsync(ct);
         var reviews = await db.TaskReviews.AsNoTracking().Where(r => r.TaskId == id).OrderByDescending(r => r.At).ToListAsync(ct);
@@ -104,7 +105,7 @@ public sealed class ReadTasks(AppDb dbs, CurrentUser user, TimeProvider clock)
         var reports = (await db.TaskReports.AsNoTracking().Where(r => ids.Contains(r.TaskId)).Select(r => new { r.TaskId, r.Period, r.SubmittedOn }).ToListAsync(ct))
             .ToLookup(r => r.TaskId);
         var rules = await RulesFor(db, path, ct);
-        var units = await DisplayNames.UnitsAsync(db, list.Select(t => (Guid?)t.UnitId), ct);
+        var units = await db.UnitNamesAsync(list.Select(t => t.UnitId), ct);
         var today = BusinessDate.Today(clock);
         return list.GroupBy(t => t.UnitId).Select(g =>
         {
@@ -134,12 +135,12 @@ public sealed class ReadTasks(AppDb dbs, CurrentUser user, TimeProvider clock)
         var ids = tasks.Select(t => t.Id).ToList();
         var reports = (await db.TaskReports.AsNoTracking().Where(r => ids.Contains(r.TaskId)).Select(r => new { r.TaskId, r.Period, r.SubmittedOn }).ToListAsync(ct))
             .ToLookup(r => r.TaskId);
-        var units = await DisplayNames.UnitsAsync(db, tasks.Select(t => (Guid?)t.UnitId), ct);
-        var settings = await db.SupervisionSettings.IgnoreQueryFilters().AsNoTracking().ToListAsync(ct);
+        var units = await db.UnitNamesAsync(tasks.Select(t => t.UnitId), ct);
+        var settings = await SupervisionSettingsReader.GoverningAsync(db, tasks.Select(t => t.JurisdictionPath), ct);
         var today = BusinessDate.Today(clock);
         return tasks.Select(t =>
         {
-            var rules = SupervisionSettingsReader.RulesOf(settings.Where(s => t.JurisdictionPath.StartsWith(s.JurisdictionPath, StringComparison.Ordinal)).MaxBy(s => s.JurisdictionPath.Length)).Reporting;
+            var rules = SupervisionSettingsReader.RulesOf(InheritedConfiguration.Nearest(settings, t.JurisdictionPath)).Reporting;
             var submitted = reports[t.Id].ToDictionary(r => r.Period, r => r.SubmittedOn);
             var owed = ReportingCalendar.Owed(t.StartOn, t.CompletedOn, today, rules);
             var states = owed.Select(p => (Period: p, State: ReportingCalendar.StateOf(p, submitted.TryGetValue(p.ToString(), out var on) ? on : null, today, rules))).ToList();

@@ -25,8 +25,7 @@ public sealed class RecordChainWork(AppDb dbs, CurrentUser user, TimeProvider cl
         var on = r.VisitedOn ?? throw new ValidationException("visitedOn", "请填写调研日期 (the date is required)");
         if (on > BusinessDate.Today(clock)) throw new ValidationException("visitedOn", "调研日期不能晚于今天 (cannot be in the future)");
         var enterprises = (r.EnterpriseIds ?? []).Distinct().ToList();
-        if (await db.Enterprises.CountAsync(e => enterprises.Contains(e.Id), ct) != enterprises.Count)
-            throw new NotFoundException("enterpriseIds", "调研企业不存在 (enterprise not found)");
+        await db.RequireVisibleAsync<Enterprises.Enterprise>(enterprises, "enterpriseIds", "调研企业不存在 (enterprise not found)", ct);
         var visit = new FieldVisit
         {
             JurisdictionId = chain.JurisdictionId, ChainId = chain.Id, VisitedOn = on, Place = Text.Required(r.Place, "place", "调研地点", 200),
