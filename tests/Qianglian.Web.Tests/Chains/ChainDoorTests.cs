@@ -39,7 +39,7 @@ public abstract class ChainDoorTests<THost>(THost host) : IClassFixture<THost> w
     {
         var p = await PlacesAsync();
         var (green, mining, dazhou) = (await Firm("91510403MA6DEM001"), await Firm("91510403MA6DEM007"), await Firm("91511700MA6DEM004"));
-        var unregistered = RegistryTests<THost>.NewUscc("91510403MZ9");
+        var unregistered = RegistryTests<THost>.NewUscc("91510403MK9");
         foreach (var scope in new[] { new UserScope { Path = p.Xiqu, UserName = "door.office" }, new UserScope { Path = p.Xiqu, EnterpriseId = green.Id, UserName = "door.enterprise" } })
         {
             await using var db = Open(scope);

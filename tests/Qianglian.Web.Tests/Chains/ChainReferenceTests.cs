@@ -62,7 +62,7 @@ public abstract class ChainReferenceTests<THost>(THost host) : IClassFixture<THo
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.NotFound, $"expected 404 on {field}, got {(int)response.StatusCode}: {body}");
         Assert.Contains(field, JsonDocument.Parse(body).RootElement.GetProperty("detail").GetString());
-        foreach (var name in hidden) Assert.DoesNotContain(name, body);
+        foreach (var name in hidden) Assert.DoesNotContain(name, BodyText.Of(body));
     }
 
     private static async Task BadRequestOn(HttpResponseMessage response, string field)
@@ -84,7 +84,7 @@ public abstract class ChainReferenceTests<THost>(THost host) : IClassFixture<THo
         await NotFoundOn(await client.PostAsJsonAsync("/api/v1/supply-links", Body(w.DazhouFirm)), "supplierId", Dazhou);
         await NotFoundOn(await client.PostAsJsonAsync("/api/v1/supply-links", Body(w.Mining, w.DazhouNode)), "nodeId", "达州硫酸环节");
         await BadRequestOn(await client.PostAsJsonAsync("/api/v1/supply-links", Body(w.Mining, supplierUscc: w.DazhouUscc)), "supplierId");
-        await BadRequestOn(await client.PostAsJsonAsync("/api/v1/supply-links", Body(supplierUscc: RegistryTests<THost>.NewUscc("91510403MZ1"))), "supplierUscc");
+        await BadRequestOn(await client.PostAsJsonAsync("/api/v1/supply-links", Body(supplierUscc: RegistryTests<THost>.NewUscc("91510403MK7"))), "supplierUscc");
         await using (var db = host.OpenSystem()) Assert.False(await db.SupplyLinks.AnyAsync(s => s.Product == product), "a refused supply link was stored");
 
         // By its public credit code the outside supplier is recorded; the answer is the new link's id and nothing of the supplier.
@@ -92,8 +92,8 @@ public abstract class ChainReferenceTests<THost>(THost host) : IClassFixture<THo
         var body = await created.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         Assert.Equal(["id"], JsonDocument.Parse(body).RootElement.EnumerateObject().Select(p => p.Name));
-        Assert.DoesNotContain(Dazhou, body);
-        Assert.DoesNotContain(w.DazhouFirm.ToString(), body);
+        Assert.DoesNotContain(Dazhou, BodyText.Of(body));
+        Assert.DoesNotContain(w.DazhouFirm.ToString(), BodyText.Of(body));
         await using (var db = host.OpenSystem()) Assert.Equal(w.DazhouFirm, (await db.SupplyLinks.SingleAsync(s => s.Product == product)).SupplierId);
 
         // A supplier the caller sees may still be named by id.
@@ -128,12 +128,12 @@ public abstract class ChainReferenceTests<THost>(THost host) : IClassFixture<THo
         var refused = await foreignCustomer.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.UnprocessableEntity, foreignCustomer.StatusCode);
         Assert.Equal(["客户统一社会信用代码"], JsonDocument.Parse(refused).RootElement.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("column").GetString()));
-        Assert.DoesNotContain(Dazhou, refused);
+        Assert.DoesNotContain(Dazhou, BodyText.Of(refused));
         await using (var db = host.OpenSystem()) Assert.False(await db.SupplyLinks.AnyAsync(s => s.Product == product));
 
         var outsideSupplier = await Import(w.DazhouUscc, green);
         Assert.Equal(HttpStatusCode.OK, outsideSupplier.StatusCode);
-        Assert.DoesNotContain(Dazhou, await outsideSupplier.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(Dazhou, BodyText.Of(await outsideSupplier.Content.ReadAsStringAsync()));
         await using (var db = host.OpenSystem())
             Assert.Equal((w.DazhouFirm, w.Green), await db.SupplyLinks.Where(s => s.Product == product).Select(s => new ValueTuple<Guid, Guid>(s.SupplierId, s.CustomerId)).SingleAsync());
     }
@@ -208,10 +208,41 @@ public abstract class ChainReferenceTests<THost>(THost host) : IClassFixture<THo
         var needs = JsonDocument.Parse(body).RootElement.GetProperty("needs").EnumerateArray().ToList();
         Assert.Equal([ownId], needs.Select(n => n.GetProperty("id").GetGuid()));
         Assert.Equal(Green, needs[0].GetProperty("needingEnterprise").GetString());
-        foreach (var hidden in new[] { Mining, "演示·西区钒钛新材料有限公司", "演示·西区检验检测服务有限公司" }) Assert.DoesNotContain(hidden, body);
+        foreach (var hidden in new[] { Mining, "演示·西区钒钛新材料有限公司", "演示·西区检验检测服务有限公司" }) Assert.DoesNotContain(hidden, BodyText.Of(body));
         // The office sees both, by name.
         var office = await client.GetFromJsonAsync<JsonElement>($"/api/v1/chains/{chain}/profile");
         Assert.Equal([Mining, "演示·西区检验检测服务有限公司"], office.GetProperty("needs").EnumerateArray().Select(n => n.GetProperty("providingEnterprise").GetString()));
+    }
+
+    [Fact]
+    public async Task Enterprise_links_gap_settings_chains_and_nodes_refer_only_to_rows_the_caller_sees()
+    {
+        var w = await Arrange();
+        using var client = await host.ClientFor("xiqu.office");
+        var chain = await NewXiquChain(client, w.Xiqu);
+        var node = (await (await client.PostAsJsonAsync($"/api/v1/chains/{chain}/nodes", new { name = "本区环节", stage = "Upstream", kind = "Material" }))
+            .Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+
+        await NotFoundOn(await client.PostAsJsonAsync($"/api/v1/nodes/{node}/enterprises", new { enterpriseId = w.DazhouFirm, role = "Supporting", evidence = "Probable" }),
+            "enterpriseId", Dazhou);
+        var file = Shared.Excel.Workbooks.Rows("链上企业", [new Dictionary<string, object?>
+        {
+            ["统一社会信用代码"] = w.DazhouUscc, ["环节"] = "本区环节", ["链上角色"] = "配套", ["依据强度"] = "待核实", ["依据说明"] = null,
+        }]);
+        var imported = await client.PostAsync($"/api/v1/chains/{chain}/links", new MultipartFormDataContent { { new ByteArrayContent(file), "file", "links.xlsx" } });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, imported.StatusCode);
+        Assert.DoesNotContain(Dazhou, BodyText.Of(await imported.Content.ReadAsStringAsync()));
+        var foreignParent = await client.PostAsJsonAsync($"/api/v1/chains/{chain}/nodes", new { name = "挂外地环节", stage = "Upstream", kind = "Material", parentId = w.DazhouNode });
+        await BadRequestOn(foreignParent, "parentId");
+        Assert.DoesNotContain("达州硫酸环节", BodyText.Of(await foreignParent.Content.ReadAsStringAsync()));
+        await NotFoundOn(await client.PutAsJsonAsync("/api/v1/chains/gap-settings", new { jurisdictionId = w.DazhouPlace, shortShare = 0.9m }), "jurisdictionId", "达州");
+        await NotFoundOn(await client.PostAsJsonAsync("/api/v1/chains", new { jurisdictionId = w.DazhouPlace, name = "外地引用测试链" }), "jurisdictionId", "达州");
+
+        await using var db = host.OpenSystem();
+        Assert.False(await db.EnterpriseNodeLinks.AnyAsync(l => l.ChainId == chain), "a refused link was stored");
+        Assert.Equal(1, await db.ChainNodes.CountAsync(n => n.ChainId == chain));
+        Assert.False(await db.GapSettings.AnyAsync(g => g.JurisdictionId == w.DazhouPlace));
+        Assert.False(await db.Chains.AnyAsync(c => c.Name == "外地引用测试链"));
     }
 
     [Fact]
@@ -240,8 +271,8 @@ public abstract class ChainReferenceTests<THost>(THost host) : IClassFixture<THo
             {
                 var body = await refused.Content.ReadAsStringAsync();
                 Assert.True(refused.StatusCode == HttpStatusCode.Conflict, $"expected 409, got {(int)refused.StatusCode}: {body}");
-                Assert.Contains("本辖区以外", body);
-                foreach (var hidden in new[] { "攀枝花市级引用测试项目", Dazhou }) Assert.DoesNotContain(hidden, body);
+                Assert.Contains("本辖区以外", BodyText.Of(body));
+                foreach (var hidden in new[] { "攀枝花市级引用测试项目", Dazhou }) Assert.DoesNotContain(hidden, BodyText.Of(body));
             }
         }
         // Into another jurisdiction's node: no such node on this chain.
@@ -288,8 +319,8 @@ public abstract class ChainReferenceTests<THost>(THost host) : IClassFixture<THo
         var leader = Assert.Single(JsonDocument.Parse(body).RootElement.GetProperty("leaders").EnumerateArray());
         // 钛精矿 from 西区's mine (3亿, an enterprise the account does not see) of 4亿 bought: 75% local.
         Assert.Equal((Green, 0.75m), (leader.GetProperty("name").GetString(), leader.GetProperty("localSupportingRate").GetDecimal()));
-        Assert.DoesNotContain(Mining, body);
-        Assert.DoesNotContain(Dazhou, body);
+        Assert.DoesNotContain(Mining, BodyText.Of(body));
+        Assert.DoesNotContain(Dazhou, BodyText.Of(body));
     }
 }
 

@@ -6,6 +6,7 @@ using Qianglian.Web.Hosting;
 using Qianglian.Web.Modules.Chains;
 using Qianglian.Web.Modules.Enterprises;
 using Qianglian.Web.Shared.Excel;
+using Qianglian.Web.Tests.Chains;
 using Qianglian.Web.Tests.Hosting;
 
 namespace Qianglian.Web.Tests.Enterprises;
@@ -42,7 +43,7 @@ public abstract class EnterpriseReferenceTests<THost>(THost host) : IClassFixtur
         var body = await created.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, created.StatusCode);
         Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty("uscc", out _), body);
-        Assert.DoesNotContain(DazhouName, body);
+        Assert.DoesNotContain(DazhouName, BodyText.Of(body));
         Assert.Equal(0, await Count("冒用代码企业"));
 
         var file = Workbooks.Rows(EnterpriseExcel.SheetName, [new Dictionary<string, object?>
@@ -55,7 +56,7 @@ public abstract class EnterpriseReferenceTests<THost>(THost host) : IClassFixtur
         Assert.Equal(HttpStatusCode.UnprocessableEntity, imported.StatusCode);
         var error = Assert.Single(JsonDocument.Parse(report).RootElement.GetProperty("errors").EnumerateArray());
         Assert.Equal((2, EnterpriseExcel.Uscc), (error.GetProperty("row").GetInt32(), error.GetProperty("column").GetString()));
-        Assert.DoesNotContain(DazhouName, report);
+        Assert.DoesNotContain(DazhouName, BodyText.Of(report));
         await using var db = host.OpenSystem();
         var stored = await db.Enterprises.SingleAsync(e => e.Id == firm);
         Assert.Equal((DazhouName, 0), (stored.Name, await db.Enterprises.CountAsync(e => e.Name == "冒用代码导入")));
@@ -68,12 +69,12 @@ public abstract class EnterpriseReferenceTests<THost>(THost host) : IClassFixtur
         using var client = await host.ClientFor("xiqu.office");
         var elsewhere = await client.PostAsJsonAsync("/api/v1/enterprises", new { jurisdictionId = dazhou, uscc = RegistryTests<THost>.NewUscc("91511700MY1"), name = "外区登记企业" });
         Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
-        Assert.DoesNotContain("达州", await elsewhere.Content.ReadAsStringAsync());
+        Assert.DoesNotContain("达州", BodyText.Of(await elsewhere.Content.ReadAsStringAsync()));
         var park = await client.PostAsJsonAsync("/api/v1/enterprises", new { jurisdictionId = xiqu, uscc = RegistryTests<THost>.NewUscc("91510403MY1"), name = "外区园区企业", parkId = dazhou });
         var body = await park.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, park.StatusCode);
         Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty("parkId", out _), body);
-        Assert.DoesNotContain("达州", body);
+        Assert.DoesNotContain("达州", BodyText.Of(body));
         Assert.Equal(0, await Count("外区登记企业") + await Count("外区园区企业"));
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Qianglian.Web.Modules.Jurisdictions;
 using Qianglian.Web.Modules.Policies;
+using Qianglian.Web.Tests.Chains;
 using Qianglian.Web.Tests.Hosting;
 
 namespace Qianglian.Web.Tests.Foundation;
@@ -35,7 +36,7 @@ public abstract class UnitReferenceTests<THost>(THost host) : IClassFixture<THos
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True(JsonDocument.Parse(body).RootElement.GetProperty("errors").TryGetProperty("key", out _), body);
-        Assert.DoesNotContain("达州键测试局", body);
+        Assert.DoesNotContain("达州键测试局", BodyText.Of(body));
         await using (var db = host.OpenSystem()) Assert.False(await db.Units.AnyAsync(u => u.Name == "西区键测试局"));
     }
 
@@ -57,7 +58,7 @@ public abstract class UnitReferenceTests<THost>(THost host) : IClassFixture<THos
         var response = await client.DeleteAsync($"/api/v1/units/{unit.Id}?version=0");
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Conflict, $"expected 409, got {(int)response.StatusCode}: {body}");
-        Assert.DoesNotContain("市级引用测试文件", body);
+        Assert.DoesNotContain("市级引用测试文件", BodyText.Of(body));
         await using (var db = host.OpenSystem()) Assert.True(await db.Units.AnyAsync(u => u.Id == unit.Id));
     }
 }

@@ -25,7 +25,7 @@ public sealed class SaveChainData(AppDb dbs, CurrentUser user, TimeProvider cloc
             throw new ValidationException("shortShare", $"短链比例应在0到1之间（如0.5），实为{request.ShortShare} (a share between 0 and 1)");
         await using var db = dbs.Open();
         if (!await db.Jurisdictions.AnyAsync(j => j.Id == request.JurisdictionId, ct))
-            throw new NotFoundException("jurisdictionId", "所属辖区不存在 (jurisdiction not found)");
+            throw new NotFoundException("jurisdictionId", "所属辖区不存在或不在本账号管辖范围内 (jurisdictionId: jurisdiction not found)");
         var settings = await db.GapSettings.FirstOrDefaultAsync(g => g.JurisdictionId == request.JurisdictionId, ct);
         if (settings is null) db.GapSettings.Add(settings = new GapSettings { JurisdictionId = request.JurisdictionId });
         settings.ShortShare = request.ShortShare;

@@ -22,7 +22,7 @@ public sealed class SaveEnterprise(AppDb dbs, CurrentUser user)
         Validate(("uscc", EnterpriseRules.Uscc(uscc)), ("name", EnterpriseRules.Name(request.Name)), ("industryCode", EnterpriseRules.Industry(request.IndustryCode)));
         await using var db = dbs.Open();
         var jurisdiction = await db.Jurisdictions.FirstOrDefaultAsync(j => j.Id == request.JurisdictionId, ct)
-                           ?? throw new NotFoundException("jurisdictionId", "所属辖区不存在 (jurisdiction not found)");
+                           ?? throw new NotFoundException("jurisdictionId", "所属辖区不存在或不在本账号管辖范围内 (jurisdictionId: jurisdiction not found)");
         await CheckPark(db, request.ParkId, jurisdiction, ct);
         // A credit code is registered once in the whole country, wherever the caller works.
         if (await db.IsTakenAsync<Enterprise>(e => e.Uscc == uscc, ct))

@@ -17,7 +17,7 @@ public sealed class SaveUnit(AppDb dbs, CurrentUser user)
         var name = RequireName(request.Name);
         await using var db = dbs.Open();
         var jurisdiction = await db.Jurisdictions.FirstOrDefaultAsync(j => j.Id == request.JurisdictionId, ct)
-                           ?? throw new NotFoundException("jurisdictionId", "所属辖区不存在 (jurisdiction not found)");
+                           ?? throw new NotFoundException("jurisdictionId", "所属辖区不存在或不在本账号管辖范围内 (jurisdictionId: jurisdiction not found)");
         if (await db.Units.AnyAsync(u => u.JurisdictionId == jurisdiction.Id && u.Name == name, ct))
             throw new ValidationException("name", $"本辖区已有单位“{name}” (a unit of this name exists)");
         var id = Guid.CreateVersion7();
