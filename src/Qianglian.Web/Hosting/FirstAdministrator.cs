@@ -17,7 +17,7 @@ public sealed class FirstAdministrator(AppDb dbs, UserManager<AppUser> users, St
     public async Task EnsureAsync(CancellationToken ct)
     {
         await using var db = dbs.OpenSystem();
-        if (await db.Users.IgnoreQueryFilters().AnyAsync(ct)) return;
+        if (await db.Users.AnyAsync(ct)) return; // the system scope sees every account
         var nation = await db.Jurisdictions.SingleAsync(j => j.Code == Jurisdiction.NationalCode, ct);
         var admin = new AppUser { UserName = UserName, DisplayName = "系统管理员", JurisdictionId = nation.Id, MustChangePassword = true };
         var password = OneTimePassword.Generate();

@@ -217,8 +217,12 @@ public abstract class ChainMapTests<THost>(THost host) : IClassFixture<THost> wh
         Guid customer;
         await using (var db = host.OpenSystem()) customer = (await db.Enterprises.FirstAsync(e => e.Name == "图谱链主")).Id;
         var unknown = await client.PostAsJsonAsync("/api/v1/supply-links", new { supplierId = Guid.NewGuid(), customerId = customer, product = "钛", year = 2024, amount = 1 });
-        Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
-        Assert.Contains("不在企业名录", await unknown.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Contains("supplierId", await unknown.Content.ReadAsStringAsync());
+        var unregistered = await client.PostAsJsonAsync("/api/v1/supply-links",
+            new { supplierUscc = RegistryTests<THost>.NewUscc("91510403MK8"), customerId = customer, product = "钛", year = 2024, amount = 1 });
+        Assert.Equal(HttpStatusCode.BadRequest, unregistered.StatusCode);
+        Assert.Contains("不在企业名录", BodyText.Of(await unregistered.Content.ReadAsStringAsync()));
         var negative = await client.PostAsJsonAsync("/api/v1/supply-links", new { supplierId = customer, customerId = customer, product = "钛", year = 2024, amount = -1 });
         Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
         Assert.Contains("负数", await negative.Content.ReadAsStringAsync());

@@ -31,7 +31,7 @@ public abstract class ChainProfileTests<THost>(THost host) : IClassFixture<THost
         var (client, chain, xiqu, park) = await NewChain();
         var version = (await client.GetFromJsonAsync<JsonElement>($"/api/v1/chains/{chain}/profile")).GetProperty("version").GetInt32();
         var outsider = await client.PutAsJsonAsync($"/api/v1/chains/{chain}/profile", new { chiefUserId = await UserId("dazhou.office"), version });
-        Assert.Equal(HttpStatusCode.BadRequest, outsider.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, outsider.StatusCode);
         var both = await client.PutAsJsonAsync($"/api/v1/chains/{chain}/profile", new { hostJurisdictionIds = new[] { xiqu }, collaboratingJurisdictionIds = new[] { xiqu }, version });
         Assert.Equal(HttpStatusCode.BadRequest, both.StatusCode);
 

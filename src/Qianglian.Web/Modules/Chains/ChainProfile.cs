@@ -24,24 +24,17 @@ public sealed class ChainProfile(AppDb dbs, CurrentUser user)
         user.Require(Permission.ViewChains);
         await using var db = dbs.Open();
         var chain = await Find(db, chainId, ct);
-        var userIds = chain.DeputyUserIds.Append(chain.ChiefUserId ?? Guid.Empty).ToList();
-        // Names of the people and places the chain points to, wherever they sit (a city chief leads a district chain).
-        var people = await db.Users.IgnoreQueryFilters().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName.Length > 0 ? u.DisplayName : u.UserName!, ct);
-        var places = await db.Jurisdictions.IgnoreQueryFilters().Where(j => chain.HostJurisdictionIds.Contains(j.Id) || chain.CollaboratingJurisdictionIds.Contains(j.Id))
-            .ToDictionaryAsync(j => j.Id, j => j.Name, ct);
-        var unit = chain.LeadUnitId is { } u ? await db.Units.IgnoreQueryFilters().Where(x => x.Id == u).Select(x => new PersonRef(x.Id, x.Name)).FirstOrDefaultAsync(ct) : null;
+        // The people, unit and places the chain names may sit above the caller (a city chief leads a district chain):
+        // their names come through the reference-names door.
+        var people = await db.UserNamesAsync(chain.DeputyUserIds.Concat(chain.ChiefUserId is { } chief ? [chief] : []), ct);
+        var places = await db.JurisdictionNamesAsync(chain.HostJurisdictionIds.Concat(chain.CollaboratingJurisdictionIds), ct);
+        var unit = chain.LeadUnitId is { } u ? new PersonRef(u, (await db.UnitNamesAsync([u], ct)).GetValueOrDefault(u, "?")) : null;
         var pack = await PackFor(db, chain, ct);
         var kit = await db.ChainKitItems.AsNoTracking().Where(i => i.ChainId == chainId).OrderBy(i => i.Ordinal)
             .Select(i => new KitItemView(i.Id, i.Name, i.Ordinal, i.State, i.Evidence, i.Version)).ToListAsync(ct);
         var lists = await db.ChainListEntries.AsNoTracking().Where(e => e.ChainId == chainId).OrderBy(e => e.Kind).ThenBy(e => e.Ordinal)
             .Select(e => new ListEntryView(e.Id, e.Kind, e.Title, e.Detail)).ToListAsync(ct);
-        var needs = await (from n in db.CollaborationNeeds.AsNoTracking()
-                           join a in db.Enterprises.IgnoreQueryFilters() on n.NeedingEnterpriseId equals a.Id
-                           join b in db.Enterprises.IgnoreQueryFilters() on n.ProvidingEnterpriseId equals b.Id into provided
-                           from b in provided.DefaultIfEmpty()
-                           where n.ChainId == chainId
-                           select new NeedView(n.Id, n.NeedingEnterpriseId, a.Name, n.ProvidingEnterpriseId, b == null ? null : b.Name, n.Kind, n.Description, n.Status, n.Version))
-            .ToListAsync(ct);
+        var needs = await Needs(db, chainId, ct);
         PersonRef Person(Guid id) => new(id, people.GetValueOrDefault(id, "?"));
         PersonRef Place(Guid id) => new(id, places.GetValueOrDefault(id, "?"));
         return new ChainProfileView(chain.Id, chain.Version, chain.ChiefUserId is { } c ? Person(c) : null, chain.DeputyUserIds.Select(Person).ToList(), unit,
@@ -54,14 +47,19 @@ public sealed class ChainProfile(AppDb dbs, CurrentUser user)
         user.Require(Permission.ManageChains);
         await using var db = dbs.Open();
         var chain = await Find(db, chainId, ct);
-        var users = (r.DeputyUserIds ?? []).Concat(r.ChiefUserId is { } c ? [c] : []).Distinct().ToList();
-        if (users.Count > 0 && await db.Users.CountAsync(u => users.Contains(u.Id), ct) != users.Count)
-            throw new ValidationException("chiefUserId", "链长、副链长须为本辖区内的用户 (chief and deputies must be users you can see)");
-        if (r.LeadUnitId is { } unit && !await db.Units.AnyAsync(u => u.Id == unit, ct))
-            throw new ValidationException("leadUnitId", "牵头部门须为已登记的单位 (the lead department must be a registered unit)");
-        var places = (r.HostJurisdictionIds ?? []).Concat(r.CollaboratingJurisdictionIds ?? []).Distinct().ToList();
-        if (places.Count > 0 && await db.Jurisdictions.CountAsync(j => places.Contains(j.Id), ct) != places.Count)
-            throw new ValidationException("hostJurisdictionIds", "承载地、协同发展地须为本辖区及下级辖区 (localities must lie within your jurisdiction)");
+        // Whom and where the profile names must be visible to the caller (a unit may also be inherited from above); a
+        // name the chain already carries may stay, though set by a wider scope (a city chief on a district chain).
+        var leaders = chain.DeputyUserIds.Concat(chain.ChiefUserId is { } chief ? [chief] : []).ToList();
+        await RequireVisibleUsers(db, New(r.ChiefUserId is { } c ? [c] : [], leaders), "chiefUserId", ct);
+        await RequireVisibleUsers(db, New(r.DeputyUserIds, leaders), "deputyUserIds", ct);
+        if (r.LeadUnitId != chain.LeadUnitId)
+            await db.RequireVisibleOrInheritedAsync<Jurisdictions.GovernmentUnit>(r.LeadUnitId, "leadUnitId",
+                "牵头部门须为本辖区或上级辖区登记的单位 (leadUnitId: the lead department must be a unit of your jurisdiction or above it)", ct);
+        var localities = chain.HostJurisdictionIds.Concat(chain.CollaboratingJurisdictionIds).ToList();
+        await db.RequireVisibleAsync<Jurisdictions.Jurisdiction>(New(r.HostJurisdictionIds, localities), "hostJurisdictionIds",
+            "主要承载地须为本辖区及下级辖区 (hostJurisdictionIds: localities must lie within your jurisdiction)", ct);
+        await db.RequireVisibleAsync<Jurisdictions.Jurisdiction>(New(r.CollaboratingJurisdictionIds, localities), "collaboratingJurisdictionIds",
+            "协同发展地须为本辖区及下级辖区 (collaboratingJurisdictionIds: localities must lie within your jurisdiction)", ct);
         if ((r.HostJurisdictionIds ?? []).Intersect(r.CollaboratingJurisdictionIds ?? []).Any())
             throw new ValidationException("collaboratingJurisdictionIds", "同一辖区不能既是主要承载地又是协同发展地 (a locality is either host or collaborating)");
         db.ExpectVersion(chain, r.Version);
@@ -147,10 +145,9 @@ public sealed class ChainProfile(AppDb dbs, CurrentUser user)
         var description = Required(r.Description, "description", "需求内容");
         await using var db = dbs.Open();
         var chain = await Find(db, chainId, ct);
-        if (!await db.Enterprises.AnyAsync(e => e.Id == r.NeedingEnterpriseId, ct))
-            throw new ValidationException("needingEnterpriseId", "提出需求的企业不存在或不在本辖区 (the enterprise is not in your scope)");
-        if (r.ProvidingEnterpriseId is { } p && !await db.Enterprises.IgnoreQueryFilters().AnyAsync(e => e.Id == p, ct))
-            throw new ValidationException("providingEnterpriseId", "提供方不在企业名录中 (the provider is not in the registry)");
+        await db.RequireVisibleAsync<Enterprises.Enterprise>(r.NeedingEnterpriseId, "needingEnterpriseId",
+            "提出需求的企业不存在或不在本账号管辖范围内 (needingEnterpriseId: the enterprise is not in your scope)", ct);
+        await RequireVisibleProvider(db, r.ProvidingEnterpriseId, ct);
         var need = new CollaborationNeed
         {
             ChainId = chainId, JurisdictionId = chain.JurisdictionId, NeedingEnterpriseId = r.NeedingEnterpriseId,
@@ -168,6 +165,7 @@ public sealed class ChainProfile(AppDb dbs, CurrentUser user)
         var need = await db.CollaborationNeeds.FirstOrDefaultAsync(n => n.Id == needId, ct) ?? throw new NotFoundException("need", "需求不存在 (need not found)");
         if (r.Status == NeedStatus.Matched && r.ProvidingEnterpriseId is null && need.ProvidingEnterpriseId is null)
             throw new ValidationException("providingEnterpriseId", "已对接的需求须写明提供方 (a matched need names its provider)");
+        if (r.ProvidingEnterpriseId != need.ProvidingEnterpriseId) await RequireVisibleProvider(db, r.ProvidingEnterpriseId, ct);
         db.ExpectVersion(need, r.Version);
         need.Status = r.Status;
         need.ProvidingEnterpriseId = r.ProvidingEnterpriseId ?? need.ProvidingEnterpriseId;
@@ -178,12 +176,35 @@ public sealed class ChainProfile(AppDb dbs, CurrentUser user)
         await db.Chains.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("chain", "产业链不存在 (chain not found)");
 
     /// <summary>The pack of the chain's jurisdiction, else of its nearest ancestor (a district's chain under a city pack).</summary>
-    private static async Task<Policies.PolicyPack?> PackFor(AppDbContext db, Chain chain, CancellationToken ct)
+    private static async Task<Policies.PolicyPack?> PackFor(AppDbContext db, Chain chain, CancellationToken ct) =>
+        InheritedConfiguration.Nearest(await db.InheritedAsync<Policies.PolicyPack>([chain.JurisdictionPath], ct), chain.JurisdictionPath);
+
+    /// <summary>
+    /// The chain's 协作需求表 with the enterprises' names. An enterprise account sees the needs its own enterprise raised
+    /// or is asked to meet, and no other enterprise's name (the reference-names door keeps the enterprise filter).
+    /// </summary>
+    private static async Task<List<NeedView>> Needs(AppDbContext db, Guid chainId, CancellationToken ct)
     {
-        var ancestors = Qianglian.Core.Jurisdictions.JurisdictionPath.SelfAndAncestors(chain.JurisdictionPath);
-        var packs = await db.PolicyPacks.IgnoreQueryFilters().AsNoTracking().Where(p => ancestors.Contains(p.JurisdictionPath)).ToListAsync(ct);
-        return packs.OrderByDescending(p => p.JurisdictionPath.Length).FirstOrDefault();
+        var rows = db.CollaborationNeeds.AsNoTracking().Where(n => n.ChainId == chainId);
+        if (db.Scope.EnterpriseId is { } own) rows = rows.Where(n => n.NeedingEnterpriseId == own || n.ProvidingEnterpriseId == own);
+        var needs = await rows.OrderBy(n => n.Id).ToListAsync(ct);
+        var names = await db.EnterpriseNamesAsync(needs.Select(n => n.NeedingEnterpriseId).Concat(needs.Select(n => n.ProvidingEnterpriseId).OfType<Guid>()), ct);
+        return needs.Select(n => new NeedView(n.Id, n.NeedingEnterpriseId, names.GetValueOrDefault(n.NeedingEnterpriseId, "?"), n.ProvidingEnterpriseId,
+            n.ProvidingEnterpriseId is { } p ? names.GetValueOrDefault(p, "?") : null, n.Kind, n.Description, n.Status, n.Version)).ToList();
     }
+
+    /// <summary>The ids of <paramref name="given"/> the chain does not carry yet (those are the ones to check).</summary>
+    private static List<Guid> New(IEnumerable<Guid>? given, IEnumerable<Guid> stored) => (given ?? []).Except(stored).ToList();
+
+    private static async Task RequireVisibleUsers(AppDbContext db, List<Guid> ids, string field, CancellationToken ct)
+    {
+        if (ids.Count > 0 && await db.Users.CountAsync(u => ids.Contains(u.Id), ct) != ids.Count)
+            throw new NotFoundException(field, $"链长、副链长须为本辖区内的用户 ({field}: chief and deputies must be users you can see)");
+    }
+
+    private static Task RequireVisibleProvider(AppDbContext db, Guid? provider, CancellationToken ct) =>
+        db.RequireVisibleAsync<Enterprises.Enterprise>(provider, "providingEnterpriseId",
+            "提供方不存在或不在本账号管辖范围内 (providingEnterpriseId: the provider is not in your scope)", ct);
 
     private static string Required(string? value, string field, string label) =>
         string.IsNullOrWhiteSpace(value) ? throw new ValidationException(field, $"{label}不能为空 ({field} is required)") : value.Trim();

@@ -64,8 +64,10 @@ public sealed class EditNodes(AppDb dbs, CurrentUser user)
     }
 
     /// <summary>
-    /// Merges a node into another of the same chain: its sub-nodes and enterprise links move over (an enterprise
-    /// already on the target keeps the target's link), then the node is removed — in one save.
+    /// Merges a node into another of the same chain: its sub-nodes, enterprise links, supply links and projects move
+    /// over (an enterprise already on the target keeps the target's link), then the node is removed — in one save. A
+    /// node that rows of other jurisdictions refer to (a city may have put another county's project or enterprise on
+    /// it) is not the caller's to merge: refused as a whole, before anything changes.
     /// </summary>
     public async Task Merge(Guid nodeId, MergeRequest request, CancellationToken ct)
     {
@@ -74,6 +76,8 @@ public sealed class EditNodes(AppDb dbs, CurrentUser user)
         var node = await Find(db, nodeId, ct);
         if (NodeTree.CheckMerge(await Tree(db, node.ChainId, ct), nodeId, request.IntoNodeId) is { } refused)
             throw new ValidationException("intoNodeId", refused);
+        if (await UsedFromOutside(db, nodeId, ct))
+            throw new ConflictException($"“{node.Name}”上有本辖区以外的企业、供应关系或项目，请由上级辖区合并 (rows of other jurisdictions are on the node: a jurisdiction above yours may merge it)");
         foreach (var child in await db.ChainNodes.Where(n => n.ParentId == nodeId).ToListAsync(ct))
             child.ParentId = request.IntoNodeId;
         var onTarget = await db.EnterpriseNodeLinks.Where(l => l.NodeId == request.IntoNodeId).Select(l => l.EnterpriseId).ToListAsync(ct);
@@ -82,8 +86,10 @@ public sealed class EditNodes(AppDb dbs, CurrentUser user)
             if (onTarget.Contains(link.EnterpriseId)) db.EnterpriseNodeLinks.Remove(link);
             else link.NodeId = request.IntoNodeId;
         }
-        // Projects on the merged node follow it (the key-project library keeps pointing at a live node).
-        foreach (var project in await db.Projects.IgnoreQueryFilters().Where(p => p.NodeId == nodeId).ToListAsync(ct))
+        // Supply links and projects on the merged node follow it (the key-project library keeps pointing at a live node).
+        foreach (var supply in await db.SupplyLinks.Where(s => s.NodeId == nodeId).ToListAsync(ct))
+            supply.NodeId = request.IntoNodeId;
+        foreach (var project in await db.Projects.Where(p => p.NodeId == nodeId).ToListAsync(ct))
             project.NodeId = request.IntoNodeId;
         db.ChainNodes.Remove(node);
         await db.SaveChangesAsync(ct);
@@ -96,12 +102,24 @@ public sealed class EditNodes(AppDb dbs, CurrentUser user)
         var node = await Find(db, nodeId, ct);
         if (await db.ChainNodes.AnyAsync(n => n.ParentId == nodeId, ct) || await db.EnterpriseNodeLinks.AnyAsync(l => l.NodeId == nodeId, ct))
             throw new ConflictException($"“{node.Name}”下还有环节或企业，请先移走或合并 (the node still has sub-nodes or enterprises: move or merge them first)");
-        if (await db.Projects.IgnoreQueryFilters().AnyAsync(p => p.NodeId == nodeId, ct))
+        if (await db.Projects.AnyAsync(p => p.NodeId == nodeId, ct))
             throw new ConflictException($"“{node.Name}”上还有重点项目，请先改挂其他环节或合并 (projects are on the node: move them or merge the node)");
+        // Deleting would remove other jurisdictions' links with the node, or clear their supply links' node.
+        if (await UsedFromOutside(db, nodeId, ct))
+            throw new ConflictException($"“{node.Name}”上有本辖区以外的企业、供应关系或项目，不能删除 (rows of other jurisdictions are on the node: it cannot be deleted)");
         db.ExpectVersion(node, version);
         db.ChainNodes.Remove(node);
         await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>
+    /// Whether enterprise links, supply links or projects outside the caller's jurisdiction sit on the node: links and
+    /// supply links lie with their enterprise, projects with their owner, wherever the chain is.
+    /// </summary>
+    private static async Task<bool> UsedFromOutside(AppDbContext db, Guid nodeId, CancellationToken ct) =>
+        await db.IsReferredToFromOutsideAsync<EnterpriseNodeLink>(l => l.NodeId == nodeId, ct)
+        || await db.IsReferredToFromOutsideAsync<SupplyLink>(s => s.NodeId == nodeId, ct)
+        || await db.IsReferredToFromOutsideAsync<Projects.Project>(p => p.NodeId == nodeId, ct);
 
     private static void CheckDemand(decimal? demand)
     {
@@ -115,8 +133,9 @@ public sealed class EditNodes(AppDb dbs, CurrentUser user)
     private static async Task<ChainNode> Find(AppDbContext db, Guid id, CancellationToken ct) =>
         await db.ChainNodes.FirstOrDefaultAsync(n => n.Id == id, ct) ?? throw new NotFoundException("node", "环节不存在 (node not found)");
 
+    /// <summary>The chain's nodes (all of them lie with the chain, so whoever sees the chain sees its whole tree).</summary>
     private static async Task<List<TreeNode>> Tree(AppDbContext db, Guid chainId, CancellationToken ct) =>
-        await db.ChainNodes.IgnoreQueryFilters().Where(n => n.ChainId == chainId).Select(n => new TreeNode(n.Id, n.ParentId, n.Name)).ToListAsync(ct);
+        await db.ChainNodes.Where(n => n.ChainId == chainId).Select(n => new TreeNode(n.Id, n.ParentId, n.Name)).ToListAsync(ct);
 
     private static string RequireName(string? name) =>
         string.IsNullOrWhiteSpace(name) ? throw new ValidationException("name", "环节名称不能为空 (name is required)") : name.Trim();

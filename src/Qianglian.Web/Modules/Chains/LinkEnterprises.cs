@@ -17,7 +17,7 @@ public sealed class LinkEnterprises(AppDb dbs, CurrentUser user)
         await using var db = dbs.Open();
         var node = await db.ChainNodes.FirstOrDefaultAsync(n => n.Id == nodeId, ct) ?? throw new NotFoundException("node", "环节不存在 (node not found)");
         var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.Id == request.EnterpriseId, ct)
-                         ?? throw new NotFoundException("enterpriseId", "企业不存在 (enterprise not found)");
+                         ?? throw new NotFoundException("enterpriseId", "企业不存在或不在本账号管辖范围内 (enterpriseId: enterprise not found)");
         if (await db.EnterpriseNodeLinks.AnyAsync(l => l.NodeId == nodeId && l.EnterpriseId == enterprise.Id, ct))
             throw new ValidationException("enterpriseId", $"“{enterprise.Name}”已在该环节上 (already on this node)");
         var link = new EnterpriseNodeLink

@@ -70,9 +70,7 @@ public sealed class ReadChainGaps(AppDb dbs, CurrentUser user)
     /// <summary>Each path's thresholds: its own settings, else its nearest ancestor's, else the defaults.</summary>
     private static async Task<Dictionary<string, GapThresholds>> Thresholds(AppDbContext db, List<string> paths, CancellationToken ct)
     {
-        var ancestors = paths.SelectMany(Qianglian.Core.Jurisdictions.JurisdictionPath.SelfAndAncestors).Distinct().ToList();
-        var settings = await db.GapSettings.IgnoreQueryFilters().AsNoTracking().Where(g => ancestors.Contains(g.JurisdictionPath)).ToListAsync(ct);
-        return paths.ToDictionary(p => p, p => settings.Where(s => p.StartsWith(s.JurisdictionPath, StringComparison.Ordinal))
-            .OrderByDescending(s => s.JurisdictionPath.Length).Select(s => new GapThresholds(s.ShortShare)).FirstOrDefault() ?? GapThresholds.Default);
+        var settings = await db.InheritedAsync<GapSettings>(paths, ct);
+        return paths.ToDictionary(p => p, p => InheritedConfiguration.Nearest(settings, p) is { } s ? new GapThresholds(s.ShortShare) : GapThresholds.Default);
     }
 }

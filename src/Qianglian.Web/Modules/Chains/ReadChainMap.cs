@@ -37,12 +37,8 @@ public sealed class ReadChainMap(AppDb dbs, CurrentUser user)
     }
 
     /// <summary>The thresholds of the chain's jurisdiction, else of its nearest ancestor that set them, else the defaults.</summary>
-    private static async Task<GapThresholds> ThresholdsFor(AppDbContext db, string path, CancellationToken ct)
-    {
-        var ancestors = Qianglian.Core.Jurisdictions.JurisdictionPath.SelfAndAncestors(path);
-        var settings = await db.GapSettings.IgnoreQueryFilters().AsNoTracking().Where(g => ancestors.Contains(g.JurisdictionPath)).ToListAsync(ct);
-        return settings.OrderByDescending(g => g.JurisdictionPath.Length).FirstOrDefault() is { } s ? new GapThresholds(s.ShortShare) : GapThresholds.Default;
-    }
+    private static async Task<GapThresholds> ThresholdsFor(AppDbContext db, string path, CancellationToken ct) =>
+        InheritedConfiguration.Nearest(await db.InheritedAsync<GapSettings>([path], ct), path) is { } s ? new GapThresholds(s.ShortShare) : GapThresholds.Default;
 
     /// <summary>
     /// The latest year for which any of the chain's enterprises the caller can see has facts. The statistics know every
@@ -113,16 +109,16 @@ public sealed class ReadChainMap(AppDb dbs, CurrentUser user)
                              where l.ChainId == chainId && l.Role == ChainRole.ChainLeader && l.Evidence != EvidenceStrength.Rejected
                              select new { e.Id, e.Name }).Distinct().ToListAsync(ct);
         var ids = leaders.Select(l => l.Id).ToList();
-        // Suppliers may sit outside the caller's scope: only whether each is local is read, never its data.
-        var purchases = ids.Count == 0 ? [] : await (from s in db.SupplyLinks.AsNoTracking()
-                                                     join supplier in db.Enterprises.IgnoreQueryFilters() on s.SupplierId equals supplier.Id
-                                                     where ids.Contains(s.CustomerId) && (year == null || s.Year == year)
-                                                     select new { s.CustomerId, s.Amount, supplier.JurisdictionPath }).ToListAsync(ct);
+        var purchases = ids.Count == 0 ? [] : await db.SupplyLinks.AsNoTracking().Where(s => ids.Contains(s.CustomerId) && (year == null || s.Year == year))
+            .Select(s => new { s.CustomerId, s.SupplierId, s.Amount }).ToListAsync(ct);
+        // Suppliers may be registered anywhere, or be enterprises an enterprise account does not see: of each, only
+        // whether it is local is read, through the suppliers door — never its data.
+        var local = await db.SuppliersWithinAsync(purchases.Select(p => p.SupplierId), chainPath, ct);
         var byLeader = purchases.GroupBy(p => p.CustomerId).ToDictionary(g => g.Key, g => g.ToList());
         return leaders.OrderBy(l => l.Name, StringComparer.Ordinal).Select(l =>
         {
             var bought = byLeader.GetValueOrDefault(l.Id) ?? [];
-            var rate = GapAnalysis.LocalSupportingRate(bought.Select(p => (p.Amount, p.JurisdictionPath.StartsWith(chainPath, StringComparison.Ordinal))));
+            var rate = GapAnalysis.LocalSupportingRate(bought.Select(p => (p.Amount, local.Contains(p.SupplierId))));
             return new LeaderRate(l.Id, l.Name, rate, bought.Sum(p => p.Amount));
         }).ToList();
     }

@@ -17,7 +17,7 @@ public sealed class SaveChain(AppDb dbs, CurrentUser user)
         var name = RequireName(request.Name);
         await using var db = dbs.Open();
         if (!await db.Jurisdictions.AnyAsync(j => j.Id == request.JurisdictionId, ct))
-            throw new NotFoundException("jurisdictionId", "所属辖区不存在 (jurisdiction not found)");
+            throw new NotFoundException("jurisdictionId", "所属辖区不存在或不在本账号管辖范围内 (jurisdictionId: jurisdiction not found)");
         await CheckEcosystem(db, request.EcosystemId, request.JurisdictionId, ct);
         if (await db.Chains.AnyAsync(c => c.JurisdictionId == request.JurisdictionId && c.Name == name, ct))
             throw new ValidationException("name", $"本辖区已有产业链“{name}” (a chain of this name exists)");

@@ -8,8 +8,9 @@ namespace Qianglian.Web.Modules.Chains;
 
 /// <summary>
 /// Supply links from .xlsx: supplier → customer, product, year, amount (万元). The customer must be in the caller's
-/// scope, the supplier anywhere in the registry. Upserts by (supplier, customer, product, year); a file with any bad
-/// row changes nothing.
+/// scope; the supplier, named by its public credit code, anywhere in the registry (through the <see cref="Suppliers"/>
+/// door: nothing of it comes back but whether the code is registered). Upserts by (supplier, customer, product, year);
+/// a file with any bad row changes nothing.
 /// </summary>
 public sealed class SupplyExcel(AppDb dbs, CurrentUser user, TimeProvider clock)
 {
@@ -43,18 +44,15 @@ public sealed class SupplyExcel(AppDb dbs, CurrentUser user, TimeProvider clock)
             if (errors.Count == before) rows.Add((number, supplier, customer, Cell(Product), year, amount * 10_000m));
         }
         await using var db = dbs.Open();
-        var codes = rows.SelectMany(r => new[] { r.Supplier, r.Customer }).Distinct().ToList();
-        var registry = new Dictionary<string, (Guid Id, Guid JurisdictionId)>();
-        foreach (var chunk in codes.Chunk(1000))
-            foreach (var e in await db.Enterprises.IgnoreQueryFilters().Where(e => chunk.Contains(e.Uscc)).Select(e => new { e.Uscc, e.Id, e.JurisdictionId }).ToListAsync(ct))
-                registry[e.Uscc] = (e.Id, e.JurisdictionId);
-        var visible = new HashSet<Guid>();
-        foreach (var chunk in registry.Values.Select(v => v.Id).Chunk(1000))
-            visible.UnionWith(await db.Enterprises.Where(e => chunk.Contains(e.Id)).Select(e => e.Id).ToListAsync(ct));
+        var suppliers = await db.SupplierIdsByCodeAsync(rows.Select(r => r.Supplier), ct);
+        var customers = new Dictionary<string, (Guid Id, Guid JurisdictionId)>();
+        foreach (var chunk in rows.Select(r => r.Customer).Distinct().Chunk(1000))
+            foreach (var e in await db.Enterprises.Where(e => chunk.Contains(e.Uscc)).Select(e => new { e.Uscc, e.Id, e.JurisdictionId }).ToListAsync(ct))
+                customers[e.Uscc] = (e.Id, e.JurisdictionId);
         foreach (var r in rows.ToList())
         {
-            if (!registry.ContainsKey(r.Supplier)) errors.Add(new(r.Row, Supplier, "供应商不在企业名录中，请先登记 (the supplier is not in the registry)"));
-            else if (!registry.TryGetValue(r.Customer, out var c) || !visible.Contains(c.Id)) errors.Add(new(r.Row, Customer, "客户不在本账号管辖范围内 (the customer is outside your scope)"));
+            if (!suppliers.ContainsKey(r.Supplier)) errors.Add(new(r.Row, Supplier, "供应商不在企业名录中，请先登记 (the supplier is not in the registry)"));
+            else if (!customers.ContainsKey(r.Customer)) errors.Add(new(r.Row, Customer, "客户不在本账号管辖范围内 (the customer is outside your scope)"));
             else continue;
             rows.Remove(r);
         }
@@ -62,12 +60,12 @@ public sealed class SupplyExcel(AppDb dbs, CurrentUser user, TimeProvider clock)
         if (errors.Count > 0 || rows.Count == 0)
             return ImportReport.Refused(errors.Count > 0 ? errors : [new ImportError(2, "", "文件中没有数据行 (no data rows)")], rows.Count + errors.Count);
 
-        var customerIds = rows.Select(r => registry[r.Customer].Id).Distinct().ToList();
+        var customerIds = rows.Select(r => customers[r.Customer].Id).Distinct().ToList();
         var stored = await db.SupplyLinks.Where(s => customerIds.Contains(s.CustomerId)).ToListAsync(ct);
         int inserted = 0, updated = 0;
         foreach (var r in rows)
         {
-            var (supplierId, (customerId, jurisdictionId)) = (registry[r.Supplier].Id, registry[r.Customer]);
+            var (supplierId, (customerId, jurisdictionId)) = (suppliers[r.Supplier], customers[r.Customer]);
             var link = stored.FirstOrDefault(s => s.SupplierId == supplierId && s.CustomerId == customerId && s.Product == r.Product && s.Year == r.Year);
             if (link is null)
             {

@@ -30,7 +30,7 @@ public sealed class ImportEnterprises(AppDb dbs, CurrentUser user)
     private sealed record Place(Guid Id, string JurisdictionPath, JurisdictionLevel Level);
 
     /// <summary>Checked rows on their way to be written, with the enterprises already registered under their codes.</summary>
-    private sealed record Batch(List<Row> Rows, Dictionary<string, Enterprise> Registered);
+    private sealed record Batch(List<Row> Rows, Dictionary<string, Enterprise> Registered, HashSet<string> RegisteredElsewhere);
 
     public async Task<ImportReport> Handle(Stream file, ImportMode mode, IProgress<ImportProgress>? progress, CancellationToken ct)
     {
@@ -109,20 +109,31 @@ public sealed class ImportEnterprises(AppDb dbs, CurrentUser user)
                 }
                 if (batch.Count == size)
                 {
-                    await batches.WriteAsync(new Batch(batch, await Registered(batch, ct)), ct);
+                    var (visible, elsewhere) = await Registered(batch, ct);
+                    await batches.WriteAsync(new Batch(batch, visible, elsewhere), ct);
                     batch = new List<Row>(size);
                 }
                 if (Total % 1000 == 0 && Inserted + Updated == 0) progress?.Report(new ImportProgress("检查", Total, 0));
             }
             checkedRows = good;
-            if (batch.Count > 0) await batches.WriteAsync(new Batch(batch, await Registered(batch, ct)), ct);
+            if (batch.Count > 0)
+            {
+                var (visible, elsewhere) = await Registered(batch, ct);
+                await batches.WriteAsync(new Batch(batch, visible, elsewhere), ct);
+            }
             batches.Complete();
         }
 
-        private async Task<Dictionary<string, Enterprise>> Registered(List<Row> rows, CancellationToken ct)
+        /// <summary>
+        /// The enterprises of the caller's scope already registered under the rows' codes (to update), and the codes
+        /// registered anywhere else (a credit code is registered once in the whole country: those rows are refused).
+        /// </summary>
+        private async Task<(Dictionary<string, Enterprise> Visible, HashSet<string> Elsewhere)> Registered(List<Row> rows, CancellationToken ct)
         {
             var codes = rows.Select(r => r.Uscc).ToList();
-            return await lookup.Enterprises.IgnoreQueryFilters().AsNoTracking().Where(e => codes.Contains(e.Uscc)).ToDictionaryAsync(e => e.Uscc, ct);
+            var visible = await lookup.Enterprises.AsNoTracking().Where(e => codes.Contains(e.Uscc)).ToDictionaryAsync(e => e.Uscc, ct);
+            var taken = await lookup.NumbersTakenAsync<Enterprise>(e => codes.Contains(e.Uscc), e => e.Uscc, ct);
+            return (visible, taken.Where(code => !visible.ContainsKey(code)).ToHashSet());
         }
 
         private Row? Check(int number, IReadOnlyDictionary<string, string> cells, IReadOnlyDictionary<string, Place> places, Dictionary<string, int> seen)
@@ -168,21 +179,21 @@ public sealed class ImportEnterprises(AppDb dbs, CurrentUser user)
             var ct = stop.Token;
             try
             {
-                await foreach (var (rows, existing) in batches.ReadAllAsync(ct))
+                await foreach (var (rows, existing, elsewhere) in batches.ReadAllAsync(ct))
                 {
                     var batch = db.NewBulkBatch<Enterprise>();
                     int inserted = 0, updated = 0;
                     foreach (var row in rows)
                     {
-                        if (!existing.TryGetValue(row.Uscc, out var enterprise))
+                        if (elsewhere.Contains(row.Uscc))
+                            writeErrors.Add(new ImportError(row.Number, EnterpriseExcel.Uscc, "该企业已在本账号管辖范围以外的辖区登记 (registered in a jurisdiction outside your scope)"));
+                        else if (!existing.TryGetValue(row.Uscc, out var enterprise))
                         {
                             var added = new Enterprise { Uscc = row.Uscc, JurisdictionId = row.JurisdictionId };
                             SaveEnterprise.Apply(added, row.Name, row.ParkId, row.Address, row.Industry, row.Listing, row.Cloud);
                             batch.Add(added);
                             inserted++;
                         }
-                        else if (!db.Scope.Covers(enterprise.JurisdictionPath) || db.Scope.EnterpriseId is { } own && own != enterprise.Id)
-                            writeErrors.Add(new ImportError(row.Number, EnterpriseExcel.Uscc, "该企业已在本账号管辖范围以外的辖区登记 (registered in a jurisdiction outside your scope)"));
                         else
                         {
                             batch.Update(enterprise, e =>

@@ -47,11 +47,12 @@ public sealed class ReadEnterprises(AppDb dbs, CurrentUser user)
         var facts = await db.EnterpriseFacts.AsNoTracking().Where(f => f.EnterpriseId == id).OrderByDescending(f => f.Year).ToListAsync(ct);
         var honours = await db.EnterpriseHonours.AsNoTracking().Where(h => h.EnterpriseId == id).OrderByDescending(h => h.Year)
             .Select(h => new HonourView(h.Id, h.Kind, h.Level, h.Year)).ToListAsync(ct);
-        var links = await (from l in db.EnterpriseNodeLinks.AsNoTracking()
-                           join c in db.Chains.IgnoreQueryFilters() on l.ChainId equals c.Id
-                           join n in db.ChainNodes.IgnoreQueryFilters() on l.NodeId equals n.Id
-                           where l.EnterpriseId == id
-                           select new EnterpriseLinkView(l.Id, c.Id, c.Name, n.Id, n.Name, l.Role, l.Evidence)).ToListAsync(ct);
+        var stored = await db.EnterpriseNodeLinks.AsNoTracking().Where(l => l.EnterpriseId == id).ToListAsync(ct);
+        // The chain may be a city's, above the caller: its name and the node's come through the reference-names door.
+        var chains = await db.ChainNamesAsync(stored.Select(l => l.ChainId), ct);
+        var nodes = await db.NodeNamesAsync(stored.Select(l => l.NodeId), ct);
+        var links = stored.OrderBy(l => l.Id).Select(l => new EnterpriseLinkView(l.Id, l.ChainId, chains.GetValueOrDefault(l.ChainId, "?"), l.NodeId,
+            nodes.GetValueOrDefault(l.NodeId, "?"), l.Role, l.Evidence)).ToList();
         var industrial = e.IndustryCode is { } code && IndustryCode.Check(code).IsIndustrial;
         var section = e.IndustryCode is { } ic ? IndustryCode.Check(ic).Section : null;
         return new EnterpriseDetail(EnterpriseView.Of(e, facts.FirstOrDefault()), section is { } s ? $"{s} {IndustryCode.SectionName(s)}" : null,

@@ -22,9 +22,10 @@ public sealed class SaveEnterprise(AppDb dbs, CurrentUser user)
         Validate(("uscc", EnterpriseRules.Uscc(uscc)), ("name", EnterpriseRules.Name(request.Name)), ("industryCode", EnterpriseRules.Industry(request.IndustryCode)));
         await using var db = dbs.Open();
         var jurisdiction = await db.Jurisdictions.FirstOrDefaultAsync(j => j.Id == request.JurisdictionId, ct)
-                           ?? throw new NotFoundException("jurisdictionId", "所属辖区不存在 (jurisdiction not found)");
+                           ?? throw new NotFoundException("jurisdictionId", "所属辖区不存在或不在本账号管辖范围内 (jurisdictionId: jurisdiction not found)");
         await CheckPark(db, request.ParkId, jurisdiction, ct);
-        if (await db.Enterprises.IgnoreQueryFilters().AnyAsync(e => e.Uscc == uscc, ct))
+        // A credit code is registered once in the whole country, wherever the caller works.
+        if (await db.IsTakenAsync<Enterprise>(e => e.Uscc == uscc, ct))
             throw new ValidationException("uscc", $"统一社会信用代码“{uscc}”已登记 (already registered)");
         var enterprise = new Enterprise { JurisdictionId = jurisdiction.Id, Uscc = uscc };
         Apply(enterprise, request.Name, request.ParkId, request.Address, request.IndustryCode, request.Listing, request.CloudAdopted);
@@ -39,7 +40,8 @@ public sealed class SaveEnterprise(AppDb dbs, CurrentUser user)
         Validate(("name", EnterpriseRules.Name(request.Name)), ("industryCode", EnterpriseRules.Industry(request.IndustryCode)));
         await using var db = dbs.Open();
         var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.Id == id, ct) ?? throw new NotFoundException("enterprise", "企业不存在 (enterprise not found)");
-        var jurisdiction = await db.Jurisdictions.IgnoreQueryFilters().SingleAsync(j => j.Id == enterprise.JurisdictionId, ct);
+        // The enterprise is in the caller's scope, so is its jurisdiction.
+        var jurisdiction = await db.Jurisdictions.SingleAsync(j => j.Id == enterprise.JurisdictionId, ct);
         await CheckPark(db, request.ParkId, jurisdiction, ct);
         db.ExpectVersion(enterprise, request.Version);
         Apply(enterprise, request.Name, request.ParkId, request.Address, request.IndustryCode, request.Listing, request.CloudAdopted);

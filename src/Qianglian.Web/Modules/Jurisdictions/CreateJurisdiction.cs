@@ -16,9 +16,10 @@ public sealed class CreateJurisdiction(AppDb dbs, CurrentUser user)
         user.Require(Permission.ManageJurisdictions);
         await using var db = dbs.Open();
         var parent = await db.Jurisdictions.FirstOrDefaultAsync(j => j.Id == request.ParentId, ct)
-                     ?? throw new NotFoundException("parentId", "上级辖区不存在 (parent jurisdiction not found)");
+                     ?? throw new NotFoundException("parentId", "上级辖区不存在或不在本账号管辖范围内 (parentId: parent jurisdiction not found)");
         Validate(request, parent);
-        if (await db.Jurisdictions.IgnoreQueryFilters().AnyAsync(j => j.Code == request.Code, ct))
+        // An administrative code names one place in the whole country, wherever the caller works.
+        if (await db.IsTakenAsync<Jurisdiction>(j => j.Code == request.Code, ct))
             throw new ValidationException("code", $"行政区划代码“{request.Code}”已存在 (code already exists)");
         var created = Jurisdiction.Create(request.Code, request.Name.Trim(), request.Level, parent);
         db.Jurisdictions.Add(created);

@@ -17,12 +17,13 @@ public sealed class SaveUnit(AppDb dbs, CurrentUser user)
         var name = RequireName(request.Name);
         await using var db = dbs.Open();
         var jurisdiction = await db.Jurisdictions.FirstOrDefaultAsync(j => j.Id == request.JurisdictionId, ct)
-                           ?? throw new NotFoundException("jurisdictionId", "所属辖区不存在 (jurisdiction not found)");
+                           ?? throw new NotFoundException("jurisdictionId", "所属辖区不存在或不在本账号管辖范围内 (jurisdictionId: jurisdiction not found)");
         if (await db.Units.AnyAsync(u => u.JurisdictionId == jurisdiction.Id && u.Name == name, ct))
             throw new ValidationException("name", $"本辖区已有单位“{name}” (a unit of this name exists)");
         var id = Guid.CreateVersion7();
         var key = string.IsNullOrWhiteSpace(request.Key) ? $"{jurisdiction.Code}.{id:N}" : request.Key.Trim();
-        if (await db.Units.IgnoreQueryFilters().AnyAsync(u => u.Key == key, ct))
+        // A unit's key is unique across every jurisdiction (packs and workflows name units by key).
+        if (await db.IsTakenAsync<GovernmentUnit>(u => u.Key == key, ct))
             throw new ValidationException("key", $"单位标识“{key}”已被使用 (key in use)");
         var unit = new GovernmentUnit
         {
@@ -57,6 +58,9 @@ public sealed class SaveUnit(AppDb dbs, CurrentUser user)
                    ?? throw new NotFoundException("unit", "单位不存在 (unit not found)");
         if (await db.MeasureUnits.AnyAsync(m => m.UnitId == id, ct))
             throw new ConflictException($"“{unit.Name}”已被政策文件的责任分工引用，不能删除 (unit is referenced by measures)");
+        // A document above the unit's jurisdiction (a city's) may name it too, out of the caller's sight.
+        if (await db.IsReferredToFromOutsideAsync<Policies.MeasureUnit>(m => m.UnitId == id, ct))
+            throw new ConflictException($"“{unit.Name}”已被本辖区以外的政策文件引用，不能删除 (unit is referenced by measures of other jurisdictions)");
         db.ExpectVersion(unit, version);
         db.Units.Remove(unit);
         await db.SaveChangesAsync(ct);

@@ -85,14 +85,14 @@ public static class DocumentImporter
     private static async Task<Matcher> MatcherFor(AppDbContext db, Jurisdiction jurisdiction, CancellationToken ct)
     {
         var path = jurisdiction.JurisdictionPath;
-        var ancestors = Qianglian.Core.Jurisdictions.JurisdictionPath.SelfAndAncestors(path);
-        var units = await db.Units.IgnoreQueryFilters().AsNoTracking()
-            .Where(u => ancestors.Contains(u.JurisdictionPath) || u.JurisdictionPath.StartsWith(path))
-            .ToListAsync(ct);
+        // Its own and its ancestors' units are configuration it inherits; its subtree's lie in the caller's scope.
+        var units = await db.InheritedAsync<GovernmentUnit>([path], ct);
+        units.AddRange(await db.Units.AsNoTracking().Where(u => u.JurisdictionPath.StartsWith(path) && u.JurisdictionPath != path).ToListAsync(ct));
         // Units added in this same transaction (a pack load) are not in the database yet.
+        var ancestors = Qianglian.Core.Jurisdictions.JurisdictionPath.SelfAndAncestors(path);
         units.AddRange(db.ChangeTracker.Entries<GovernmentUnit>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)
             .Where(u => ancestors.Contains(u.JurisdictionPath) || u.JurisdictionPath.StartsWith(path, StringComparison.Ordinal)));
-        var codes = await db.Jurisdictions.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Code, ct);
+        var codes = await db.JurisdictionCodesAsync(units.Select(u => u.JurisdictionId), ct);
         var known = units.Select(u => new KnownUnit(u.Key, u.Name, codes.GetValueOrDefault(u.JurisdictionId, ""), u.Aliases)).ToList();
         return new Matcher(new UnitNameMatcher(known), units.ToDictionary(u => u.Key, u => u.Id));
     }

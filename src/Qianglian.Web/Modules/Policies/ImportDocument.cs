@@ -28,7 +28,7 @@ public sealed class ImportDocument(AppDb dbs, CurrentUser user, ReadDocuments do
         await using (var db = dbs.Open())
         {
             var jurisdiction = await db.Jurisdictions.FirstOrDefaultAsync(j => j.Id == request.JurisdictionId, ct)
-                               ?? throw new NotFoundException("jurisdictionId", "所属辖区不存在 (jurisdiction not found)");
+                               ?? throw new NotFoundException("jurisdictionId", "所属辖区不存在或不在本账号管辖范围内 (jurisdictionId: jurisdiction not found)");
             var outcome = await DocumentImporter.AddAsync(db, jurisdiction, request.Text.Replace("\r\n", "\n"),
                 new DocumentImporter.Metadata(request.Title, request.Issuer, request.Status, request.IssuedOn, request.ValidUntil, null),
                 clock.GetUtcNow(), ct);

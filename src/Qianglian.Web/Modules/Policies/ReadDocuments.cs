@@ -37,7 +37,8 @@ public sealed class ReadDocuments(AppDb dbs, CurrentUser user)
                     .FirstOrDefaultAsync(x => x.Id == id, ct)
                 ?? throw new NotFoundException("document", "政策文件不存在 (document not found)");
         var unitIds = d.Measures.SelectMany(m => m.Units).Where(u => u.UnitId != null).Select(u => u.UnitId!.Value).Distinct().ToList();
-        var names = await db.Units.IgnoreQueryFilters().Where(u => unitIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.Name, ct);
+        // A district document names city bureaus: their names come through the reference-names door.
+        var names = await db.UnitNamesAsync(unitIds, ct);
         MeasureUnitView View(MeasureUnit u) =>
             new(u.RawName, u.UnitId, u.UnitId is { } uid ? names.GetValueOrDefault(uid) : null, u.MatchKind, u.CatchAll);
         var measures = d.Measures.OrderBy(m => m.Ordinal).Select(m => new MeasureView(m.Id, m.Number, m.Ordinal, m.Group, m.Title, m.Body, m.Line,
