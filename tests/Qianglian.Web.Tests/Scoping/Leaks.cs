@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 
 namespace Qianglian.Web.Tests.Scoping;
@@ -26,10 +27,27 @@ public sealed partial class Leaks(IReadOnlySet<Guid> ids, IReadOnlyList<string> 
         return words.FirstOrDefault(w => text.Contains(w, StringComparison.Ordinal)) is { } word ? $"“{word}”" : null;
     }
 
-    /// <summary>The text of a response: as it is, or for an Office file (a zip) every XML part in it.</summary>
+    /// <summary>
+    /// The text of a response: for JSON every name and string in it, decoded (the API may write Chinese as \uXXXX, which a
+    /// raw search would never match); for an Office file (a zip) every XML part in it; else the text as it is.
+    /// </summary>
     private static string Text(byte[] body)
     {
-        if (body.Length < 4 || body[0] != 'P' || body[1] != 'K') return Encoding.UTF8.GetString(body);
+        if (body.Length < 4 || body[0] != 'P' || body[1] != 'K')
+        {
+            var raw = Encoding.UTF8.GetString(body);
+            try
+            {
+                using var json = JsonDocument.Parse(raw);
+                var text = new StringBuilder();
+                Collect(json.RootElement, text);
+                return text.ToString();
+            }
+            catch (JsonException)
+            {
+                return raw;
+            }
+        }
         using var zip = new ZipArchive(new MemoryStream(body), ZipArchiveMode.Read);
         var text = new StringBuilder();
         foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
@@ -38,5 +56,25 @@ public sealed partial class Leaks(IReadOnlySet<Guid> ids, IReadOnlyList<string> 
             text.Append(reader.ReadToEnd()).Append('\n');
         }
         return text.ToString();
+    }
+
+    private static void Collect(JsonElement element, StringBuilder text)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var property in element.EnumerateObject())
+                {
+                    text.Append(property.Name).Append('\n');
+                    Collect(property.Value, text);
+                }
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray()) Collect(item, text);
+                break;
+            case JsonValueKind.String:
+                text.Append(element.GetString()).Append('\n');
+                break;
+        }
     }
 }
