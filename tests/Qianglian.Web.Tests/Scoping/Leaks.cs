@@ -39,9 +39,9 @@ public sealed partial class Leaks(IReadOnlySet<Guid> ids, IReadOnlyList<string> 
             try
             {
                 using var json = JsonDocument.Parse(raw);
-                var text = new StringBuilder();
-                Collect(json.RootElement, text);
-                return text.ToString();
+                var strings = new StringBuilder();
+                Collect(json.RootElement, strings);
+                return strings.ToString();
             }
             catch (JsonException)
             {
