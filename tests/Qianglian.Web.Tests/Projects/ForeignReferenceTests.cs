@@ -15,7 +15,8 @@ namespace Qianglian.Web.Tests.Projects;
 /// <summary>
 /// Issue 13, defect 2: a project or lead written by one jurisdiction may refer only to what its writer may see (or, for
 /// the responsible unit, inherits), and may credit a share only to a locality of its own subtree or one the project's
-/// chain names. A foreign id is a 404 naming the field, and nothing of the write is stored — on both databases.
+/// chain names. A foreign id is a 404 whose message names the field, and nothing of the write is stored — on both
+/// databases.
 /// </summary>
 public abstract class ForeignReferenceTests<THost>(THost host) : IClassFixture<THost> where THost : HostFixture
 {
@@ -69,7 +70,7 @@ public abstract class ForeignReferenceTests<THost>(THost host) : IClassFixture<T
             jurisdictionId = w.Dazhou,
             project = new { name, totalInvestment = 10_000_000_000m, shares = new[] { new { localityId = w.Xiqu, investmentPercent = 100m, outputPercent = 100m } } },
         });
-        Assert.Contains("分成辖区", await NotFound(response));
+        Assert.Contains("shares", await NotFound(response));
         Assert.False(await ProjectStored(name));
         await using (var db = host.OpenSystem())
             Assert.False(await db.Set<ProjectShare>().AnyAsync(s => s.LocalityId == w.Xiqu && s.JurisdictionPath.StartsWith("/100000/510000/511700/")));
@@ -86,7 +87,7 @@ public abstract class ForeignReferenceTests<THost>(THost host) : IClassFixture<T
             project = new { name, totalInvestment = 10_000_000m, shares = new[] { new { localityId = w.Dazhou, investmentPercent = 50m, outputPercent = 50m }, new { localityId = w.Xiqu, investmentPercent = 50m, outputPercent = 50m } } },
             version,
         });
-        Assert.Contains("分成辖区", await NotFound(update));
+        Assert.Contains("shares", await NotFound(update));
         await using (var db = host.OpenSystem())
             Assert.False(await db.Set<ProjectShare>().AnyAsync(s => s.ProjectId == id));
         Assert.Equal(version, await ProjectApi.Version(dazhou, id));
@@ -107,10 +108,10 @@ public abstract class ForeignReferenceTests<THost>(THost host) : IClassFixture<T
             Assert.Contains(expected, await NotFound(await dazhou.PostAsJsonAsync("/api/v1/projects", new { jurisdictionId = w.Dazhou, project })));
             Assert.False(await ProjectStored(name));
         }
-        await Refused(new { enterpriseId = w.XiquEnterprise }, "项目单位");
-        await Refused(new { chainId = w.XiquChain }, "产业链不存在");
-        await Refused(new { chainId = w.DazhouChain, nodeId = w.XiquNode }, "环节不存在");
-        await Refused(new { responsibleUnitId = w.XiquUnit }, "责任单位");
+        await Refused(new { enterpriseId = w.XiquEnterprise }, "enterpriseId");
+        await Refused(new { chainId = w.XiquChain }, "chainId");
+        await Refused(new { chainId = w.DazhouChain, nodeId = w.XiquNode }, "nodeId");
+        await Refused(new { responsibleUnitId = w.XiquUnit }, "responsibleUnitId");
 
         // The caller's own chain, node and unit are taken, and the response names what the caller may see.
         var own = Unique("达州本地项目");
@@ -121,7 +122,7 @@ public abstract class ForeignReferenceTests<THost>(THost host) : IClassFixture<T
 
         // An update may not move it onto a foreign chain either.
         var moved = await dazhou.PutAsJsonAsync($"/api/v1/projects/{id}", new { project = new { name = own, chainId = w.XiquChain, totalInvestment = 1m }, version = view.GetProperty("version").GetInt32() });
-        Assert.Contains("产业链不存在", await NotFound(moved));
+        Assert.Contains("chainId", await NotFound(moved));
         await using var db = host.OpenSystem();
         Assert.Equal(w.DazhouChain, (await db.Projects.SingleAsync(p => p.Id == id)).ChainId);
     }
@@ -136,7 +137,7 @@ public abstract class ForeignReferenceTests<THost>(THost host) : IClassFixture<T
         Assert.Equal(w.CityUnit, (await xiqu.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{city}")).GetProperty("responsibleUnitId").GetGuid());
         Assert.Equal(w.XiquUnit, (await xiqu.GetFromJsonAsync<JsonElement>($"/api/v1/projects/{own}")).GetProperty("responsibleUnitId").GetGuid());
         var name = Unique("外市局负责项目");
-        Assert.Contains("责任单位", await NotFound(await xiqu.PostAsJsonAsync("/api/v1/projects",
+        Assert.Contains("responsibleUnitId", await NotFound(await xiqu.PostAsJsonAsync("/api/v1/projects",
             new { jurisdictionId = w.Xiqu, project = new { name, responsibleUnitId = w.DazhouUnit, totalInvestment = 1m } })));
         Assert.False(await ProjectStored(name));
     }
@@ -152,8 +153,8 @@ public abstract class ForeignReferenceTests<THost>(THost host) : IClassFixture<T
             shares = new[] { new { localityId = w.Xiqu, investmentPercent = 60m, outputPercent = 60m }, new { localityId = w.Dongqu, investmentPercent = 40m, outputPercent = 40m } },
         };
         var unnamed = Unique("未约定分成项目");
-        Assert.Contains("分成辖区", await NotFound(await xiqu.PostAsJsonAsync("/api/v1/projects", new { jurisdictionId = w.Xiqu, project = Fields(unnamed, null) })));
-        Assert.Contains("分成辖区", await NotFound(await xiqu.PostAsJsonAsync("/api/v1/projects", new { jurisdictionId = w.Xiqu, project = Fields(unnamed, w.XiquChain) })));
+        Assert.Contains("shares", await NotFound(await xiqu.PostAsJsonAsync("/api/v1/projects", new { jurisdictionId = w.Xiqu, project = Fields(unnamed, null) })));
+        Assert.Contains("shares", await NotFound(await xiqu.PostAsJsonAsync("/api/v1/projects", new { jurisdictionId = w.Xiqu, project = Fields(unnamed, w.XiquChain) })));
         Assert.False(await ProjectStored(unnamed));
 
         // The city names 东区 as the chain's 协同发展地: now 西区 may credit it.
@@ -206,8 +207,8 @@ public abstract class ForeignReferenceTests<THost>(THost host) : IClassFixture<T
             await using var db = host.OpenSystem();
             Assert.False(await db.Set<Lead>().AnyAsync(l => l.Name == name));
         }
-        await Refused(w.XiquChain, null, "产业链不存在");
-        await Refused(w.DazhouChain, w.XiquNode, "环节不存在");
+        await Refused(w.XiquChain, null, "chainId");
+        await Refused(w.DazhouChain, w.XiquNode, "nodeId");
         var ok = await dazhou.PostAsJsonAsync("/api/v1/investment/leads", new { jurisdictionId = w.Dazhou, lead = new { name = Unique("本地线索"), investorName = "某投资方", chainId = w.DazhouChain, nodeId = w.DazhouNode } });
         Assert.Equal(HttpStatusCode.Created, ok.StatusCode);
     }

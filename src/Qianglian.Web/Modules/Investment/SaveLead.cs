@@ -136,10 +136,10 @@ public sealed class SaveLead(AppDb dbs, CurrentUser user, TimeProvider clock)
     /// <summary>The chain and node must be ones the caller sees: 404 on the field otherwise, before anything is stored.</summary>
     private static async Task CheckReferences(AppDbContext db, LeadFields f, CancellationToken ct)
     {
-        await db.RequireVisibleAsync<Chain>(f.ChainId, "chainId", "产业链不存在 (chain not found)", ct);
+        await db.RequireVisibleAsync<Chain>(f.ChainId, "chainId", "产业链不存在 (chainId: chain not found)", ct);
         if (f.NodeId is { } n)
         {
-            await db.RequireVisibleAsync<ChainNode>(n, "nodeId", "环节不存在 (node not found)", ct);
+            await db.RequireVisibleAsync<ChainNode>(n, "nodeId", "环节不存在 (nodeId: node not found)", ct);
             if (!await db.ChainNodes.AnyAsync(x => x.Id == n && x.ChainId == f.ChainId, ct))
                 throw new ValidationException("nodeId", "该环节不属于所选产业链 (the node is not of this chain)");
         }

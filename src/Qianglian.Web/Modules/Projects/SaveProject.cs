@@ -168,17 +168,17 @@ public sealed class SaveProject(AppDb dbs, CurrentUser user, TimeProvider clock)
     internal static async Task CheckReferences(AppDbContext db, ProjectFields f, Project? stored, IReadOnlyCollection<Guid> storedLocalities, CancellationToken ct)
     {
         if (f.EnterpriseId != stored?.EnterpriseId)
-            await db.RequireVisibleAsync<Enterprise>(f.EnterpriseId, "enterpriseId", "项目单位不在企业名录中 (enterprise not found)", ct);
+            await db.RequireVisibleAsync<Enterprise>(f.EnterpriseId, "enterpriseId", "项目单位不在企业名录中 (enterpriseId: enterprise not found)", ct);
         if (f.ChainId != stored?.ChainId)
-            await db.RequireVisibleAsync<Chain>(f.ChainId, "chainId", "产业链不存在 (chain not found)", ct);
+            await db.RequireVisibleAsync<Chain>(f.ChainId, "chainId", "产业链不存在 (chainId: chain not found)", ct);
         if (f.NodeId is { } n && (stored is null || n != stored.NodeId || f.ChainId != stored.ChainId))
         {
-            await db.RequireVisibleAsync<ChainNode>(n, "nodeId", "环节不存在 (node not found)", ct);
+            await db.RequireVisibleAsync<ChainNode>(n, "nodeId", "环节不存在 (nodeId: node not found)", ct);
             if (!await db.ChainNodes.AnyAsync(x => x.Id == n && x.ChainId == f.ChainId, ct))
                 throw new ValidationException("nodeId", "该环节不属于所选产业链 (the node is not of this chain)");
         }
         if (f.ResponsibleUnitId != stored?.ResponsibleUnitId)
-            await db.RequireVisibleOrInheritedAsync<GovernmentUnit>(f.ResponsibleUnitId, "responsibleUnitId", "责任单位不存在 (unit not found)", ct);
+            await db.RequireVisibleOrInheritedAsync<GovernmentUnit>(f.ResponsibleUnitId, "responsibleUnitId", "责任单位不存在 (responsibleUnitId: unit not found)", ct);
         if (f.Shares is { Count: > 0 } shares)
         {
             var added = shares.Select(s => s.LocalityId).Except(storedLocalities).ToList();
