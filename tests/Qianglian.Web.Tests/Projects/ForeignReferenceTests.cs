@@ -195,6 +195,35 @@ public abstract class ForeignReferenceTests<THost>(THost host) : IClassFixture<T
     }
 
     [Fact]
+    public async Task An_import_may_credit_the_neighbour_its_rows_chain_names()
+    {
+        var w = await Arrange();
+        string chainName;
+        await using (var db = host.OpenSystem())
+        {
+            var chain = await db.Chains.SingleAsync(c => c.Id == w.XiquChain);
+            chain.CollaboratingJurisdictionIds = [w.Dongqu];
+            chainName = chain.Name;
+            await db.SaveChangesAsync();
+        }
+        var xiqu = await host.ClientFor("xiqu.office");
+        async Task<HttpResponseMessage> Import(string name, string? chain) => await xiqu.PostAsync($"/api/v1/projects/import?jurisdictionId={w.Xiqu}", new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Workbooks.Rows("重点项目库", [new Dictionary<string, object?>
+                { [ProjectExcel.Name] = name, [ProjectExcel.Total] = 100, [ProjectExcel.Chain] = chain, [ProjectExcel.SharesCol] = "510403:60:60;510402:40:40" }])), "file", "p.xlsx" },
+        });
+        var without = Unique("导入未约定分成项目");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, (await Import(without, null)).StatusCode);
+        Assert.False(await ProjectStored(without));
+        var with = Unique("导入协同分成项目");
+        var applied = await Import(with, chainName);
+        Assert.True(applied.StatusCode == HttpStatusCode.OK, await applied.Content.ReadAsStringAsync());
+        await using var check = host.OpenSystem();
+        var id = (await check.Projects.SingleAsync(p => p.Name == with)).Id;
+        Assert.Equal(40m, (await check.Set<ProjectShare>().SingleAsync(s => s.ProjectId == id && s.LocalityId == w.Dongqu)).InvestmentPercent);
+    }
+
+    [Fact]
     public async Task A_lead_may_refer_only_to_a_chain_and_node_the_caller_sees()
     {
         var w = await Arrange();

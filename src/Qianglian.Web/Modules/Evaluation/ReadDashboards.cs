@@ -154,9 +154,12 @@ public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clo
     {
         user.Require(Permission.ViewEvaluation);
         await using var db = dbs.Open();
-        // The caller's own jurisdiction by default (the ActingCaller door); it must be one the caller sees.
+        // The caller's own jurisdiction by default (the ActingCaller door) — or, when it narrowed its view below its
+        // home, the place it narrowed to; an asked jurisdiction must be one the caller sees.
         var id = jurisdictionId ?? (await db.ActingCallerAsync(user.Name, ct)).JurisdictionId;
-        var place = await db.Jurisdictions.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct) ?? throw new NotFoundException("jurisdictionId", "辖区不存在 (jurisdiction not found)");
+        var place = await db.Jurisdictions.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct)
+                    ?? (jurisdictionId is null ? await db.Jurisdictions.AsNoTracking().FirstOrDefaultAsync(j => j.JurisdictionPath == db.Scope.Path, ct) : null)
+                    ?? throw new NotFoundException("jurisdictionId", "辖区不存在 (jurisdiction not found)");
         var credited = await Credited(db, place.JurisdictionPath, ct);
         var projects = credited.Select(c => c.Project).ToList();
         var months = await MonthChart(db, credited, year, ct);

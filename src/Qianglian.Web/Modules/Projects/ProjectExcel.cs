@@ -90,7 +90,7 @@ public sealed partial class ProjectExcel(AppDb dbs, CurrentUser user, TimeProvid
         // Codes name only what the caller may write: the jurisdictions it sees; a share's locality may also be one the
         // row's chain names as host or collaborating place, or one the project's stored shares already credit (see
         // SaveProject.CheckReferences and Core's CreditableLocalities).
-        var places = await db.Jurisdictions.AsNoTracking().ToDictionaryAsync(j => j.Code, j => j.Id, ct);
+        var places = await db.Jurisdictions.AsNoTracking().ToDictionaryAsync(j => j.Code, ct);
         var enterprises = await db.Enterprises.AsNoTracking().Select(e => new { e.Uscc, e.Id }).ToDictionaryAsync(e => e.Uscc, e => e.Id, ct);
         var chainRows = await db.Chains.AsNoTracking().ToListAsync(ct);
         var chains = chainRows.GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First().Id);
@@ -99,10 +99,10 @@ public sealed partial class ProjectExcel(AppDb dbs, CurrentUser user, TimeProvid
         var storedCodes = new Dictionary<(Guid, string), Dictionary<string, Guid>>();
         async Task<Guid?> CreditableAsync(string code, Guid place, string name, Guid? chain)
         {
-            if (places.TryGetValue(code, out var visible)) return visible;
-            if (chain is { } ch)
-                foreach (var (named, namedCode) in namedCodes)
-                    if (namedCode == code && chainLocalities[ch].Names(named)) return named;
+            var visible = places.GetValueOrDefault(code);
+            var candidate = visible?.Id ?? namedCodes.Where(n => n.Value == code).Select(n => (Guid?)n.Key).FirstOrDefault();
+            var named = chain is { } ch ? chainLocalities[ch] : ChainLocalities.None;
+            if (candidate is { } id && CreditableLocalities.MayCredit(id, visible?.JurisdictionPath, db.Scope.Path, named)) return id;
             if (!storedCodes.TryGetValue((place, name), out var stored))
             {
                 var localities = await (from sh in db.Set<ProjectShare>().AsNoTracking()
@@ -122,7 +122,8 @@ public sealed partial class ProjectExcel(AppDb dbs, CurrentUser user, TimeProvid
             var place = jurisdictionId;
             if (c[Place] is { Length: > 0 } code)
             {
-                if (!places.TryGetValue(code, out place)) { c.Error(Place, $"辖区代码“{code}”不存在或不在本辖区内 (unknown jurisdiction)"); continue; }
+                if (!places.TryGetValue(code, out var found)) { c.Error(Place, $"辖区代码“{code}”不存在或不在本辖区内 (unknown jurisdiction)"); continue; }
+                place = found.Id;
             }
             Guid? enterprise = null;
             if (c[Uscc] is { Length: > 0 } uscc)
