@@ -8,8 +8,9 @@ using Qianglian.Web.Tests.Hosting;
 namespace Qianglian.Web.Tests.Investment;
 
 /// <summary>
-/// 分投资/分产值 across counties: a 西区 project with a 40% share for 东区 counts for 东区 (whose users see the share,
-/// not the project), 60% for 西区 and once for 攀枝花 — on both databases.
+/// 分投资/分产值 across counties: a 西区 project with a 40% share for 东区 (which the project's chain names as its
+/// 协同发展地) counts for 东区 (whose users see the share, not the project), 60% for 西区 and once for 攀枝花 — on both
+/// databases.
 /// </summary>
 public abstract class ShareTests<THost>(THost host) : IClassFixture<THost> where THost : HostFixture
 {
@@ -30,10 +31,19 @@ public abstract class ShareTests<THost>(THost host) : IClassFixture<THost> where
                     Year = 2023, Comparison = ">=", Value = 1, UnitOfMeasure = "亿元", Scope = "jurisdiction", Source = "测试" });
             await db.SaveChangesAsync();
         }
+        // 西区 may credit 东区 because the project's chain names 东区 as its 协同发展地 (set by the city).
+        Guid chain;
+        await using (var db = host.OpenSystem())
+        {
+            var row = new Modules.Chains.Chain { JurisdictionId = xiqu, Name = "跨区钒钛协同链", CollaboratingJurisdictionIds = [dongqu] };
+            db.Chains.Add(row);
+            await db.SaveChangesAsync();
+            chain = row.Id;
+        }
         var created = await office.PostAsJsonAsync("/api/v1/projects", new
         {
             jurisdictionId = xiqu,
-            project = new { name = "跨区钒钛产业园项目", totalInvestment = 1_000_000_000m, newOutputValue = 500_000_000m, listedOn = "2023-03-01",
+            project = new { name = "跨区钒钛产业园项目", chainId = chain, totalInvestment = 1_000_000_000m, newOutputValue = 500_000_000m, listedOn = "2023-03-01",
                 shares = new[] { new { localityId = xiqu, investmentPercent = 60m, outputPercent = 50m }, new { localityId = dongqu, investmentPercent = 40m, outputPercent = 50m } } },
         });
         var project = await InvestmentWorld.Id(created);

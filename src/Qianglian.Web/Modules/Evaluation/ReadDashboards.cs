@@ -154,8 +154,12 @@ public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clo
     {
         user.Require(Permission.ViewEvaluation);
         await using var db = dbs.Open();
-        var id = jurisdictionId ?? (await db.Users.IgnoreQueryFilters().Where(u => u.Id == user.Id).Select(u => (Guid?)u.JurisdictionId).FirstOrDefaultAsync(ct));
-        var place = await db.Jurisdictions.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct) ?? throw new NotFoundException("jurisdictionId", "辖区不存在 (jurisdiction not found)");
+        // The caller's own jurisdiction by default (the ActingCaller door) — or, when it narrowed its view below its
+        // home, the place it narrowed to; an asked jurisdiction must be one the caller sees.
+        var id = jurisdictionId ?? (await db.ActingCallerAsync(user.Name, ct)).JurisdictionId;
+        var place = await db.Jurisdictions.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct)
+                    ?? (jurisdictionId is null ? await db.Jurisdictions.AsNoTracking().FirstOrDefaultAsync(j => j.JurisdictionPath == db.Scope.Path, ct) : null)
+                    ?? throw new NotFoundException("jurisdictionId", "辖区不存在 (jurisdiction not found)");
         var credited = await Credited(db, place.JurisdictionPath, ct);
         var projects = credited.Select(c => c.Project).ToList();
         var months = await MonthChart(db, credited, year, ct);
@@ -306,8 +310,9 @@ public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clo
         var projects = await db.Projects.AsNoTracking().Where(p => p.Stage != ProjectStage.Terminated).ToListAsync(ct);
         var ids = projects.Select(p => p.Id).ToList();
         var shares = (await db.Set<ProjectShare>().AsNoTracking().Where(s => ids.Contains(s.ProjectId)).ToListAsync(ct)).ToLookup(s => s.ProjectId);
-        var localityIds = shares.SelectMany(g => g.Select(s => s.LocalityId)).Concat(projects.Select(p => p.JurisdictionId)).Distinct().ToList();
-        var paths = await db.Jurisdictions.IgnoreQueryFilters().AsNoTracking().Where(j => localityIds.Contains(j.Id)).ToDictionaryAsync(j => j.Id, j => j.JurisdictionPath, ct);
+        // Each locality's path is on the rows themselves: a share carries its locality's (SharedWithPath), a project its own.
+        var paths = shares.SelectMany(g => g.Select(s => (s.LocalityId, s.SharedWithPath))).Concat(projects.Select(p => (LocalityId: p.JurisdictionId, SharedWithPath: p.JurisdictionPath)))
+            .DistinctBy(x => x.LocalityId).ToDictionary(x => x.LocalityId, x => x.SharedWithPath);
         return projects.Select(p => (p, Shares.InvestmentSplit(p.JurisdictionId, shares[p.Id].Select(s => new LocalityShare(s.LocalityId, s.InvestmentPercent, s.OutputPercent)).ToList())
                 .Where(s => paths.GetValueOrDefault(s.Locality, "").StartsWith(path, StringComparison.Ordinal)).Sum(s => s.Fraction)))
             .Where(x => x.Item2 > 0).ToList();

@@ -48,18 +48,19 @@ public sealed class AttractionMetrics : IMetricSource
         var share = AttractionKpis.ManufacturingShare(newlySigned.Select(c => new IntroducedProject(c.Project.Id, c.Project.TotalInvestment * c.InvestmentFraction,
             IsManufacturing(c.Project.IndustryCode))).ToList());
 
-        // Funds rows of a neighbour's project are read past the scope by the ids of the projects credited here only.
+        // A project's own funds rows are visible with it; a neighbour's project's come through the SharedProjects door.
         var manufacturing = credited.Where(c => IsManufacturing(c.Project.IndustryCode)).ToList();
-        var ids = manufacturing.Select(c => c.Project.Id).ToList();
-        var funds = await db.Set<FundsInPlace>().IgnoreQueryFilters().AsNoTracking().Where(f => ids.Contains(f.ProjectId) && (f.Year == year || f.Year == year - 1))
-            .GroupBy(f => new { f.ProjectId, f.Year }).Select(g => new { g.Key.ProjectId, g.Key.Year, Amount = g.Sum(f => f.Amount) }).ToListAsync(ct);
+        var ownIds = manufacturing.Where(c => c.Own).Select(c => c.Project.Id).ToList();
+        var funds = (await db.Set<FundsInPlace>().AsNoTracking().Where(f => ownIds.Contains(f.ProjectId) && (f.Year == year || f.Year == year - 1))
+                .Select(f => new SharedProjects.YearFunds(f.ProjectId, f.Year, f.Amount)).ToListAsync(ct))
+            .Concat(await db.SharedInFundsAsync(path, manufacturing.Where(c => !c.Own).Select(c => c.Project.Id), year - 1, year, ct)).ToList();
         decimal Funds(CreditedProject c, int y) => funds.Where(f => f.ProjectId == c.Project.Id && f.Year == y).Sum(f => f.Amount) * c.InvestmentFraction;
         var thisYear = manufacturing.Sum(c => Funds(c, year));
         var lastYear = manufacturing.Sum(c => Funds(c, year - 1));
         var withFunds = manufacturing.Where(c => Funds(c, year) > 0 || Funds(c, year - 1) > 0).ToList();
         var growth = AttractionKpis.FundsGrowth(thisYear, lastYear, withFunds.Select(c => c.Project.Id).ToList());
 
-        var owners = await ReadProjects.JurisdictionNames(db, credited.Select(c => c.Project.JurisdictionId), ct);
+        var owners = await db.JurisdictionNamesAsync(credited.Select(c => c.Project.JurisdictionId), ct);
         var rows = credited.Where(c => newlySigned.Contains(c) || withFunds.Contains(c)).Select(c => new KpiProject(c.Project.Id, c.Project.Name,
                 owners.GetValueOrDefault(c.Project.JurisdictionId, ""), c.Own, c.Project.IndustryCode, IsManufacturing(c.Project.IndustryCode), c.Project.SignedOn,
                 c.InvestmentFraction, Math.Round(c.Project.TotalInvestment * c.InvestmentFraction, 2), Math.Round(Funds(c, year), 2), Math.Round(Funds(c, year - 1), 2),

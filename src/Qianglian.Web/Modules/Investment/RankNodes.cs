@@ -24,8 +24,8 @@ public sealed record NodeRankingReport(Guid ChainId, int? Year, string Region, s
 /// Which of a chain's gap nodes to attract first (Core's <see cref="Relatedness"/>): each gap node's industry
 /// (its GB/T 4754 division) is scored by the location quotient of that industry in the chain's jurisdiction and by
 /// its relatedness density — how many of the industries it is close to the jurisdiction already specialises in —
-/// over the registry's output of the year in every region of the same level in the province. The registry is read
-/// past the scope filter as sums of output per jurisdiction and industry only (no enterprise leaves the query),
+/// over the registry's output of the year in every region of the same level in the province. The registry's output
+/// comes through the <see cref="RegionalOutput"/> door as sums per place and industry only (no enterprise leaves it),
 /// because a county's quotient needs the province's totals.
 /// </summary>
 public sealed class RankNodes(AppDb dbs, CurrentUser user, ReadChainGaps gaps)
@@ -35,7 +35,7 @@ public sealed class RankNodes(AppDb dbs, CurrentUser user, ReadChainGaps gaps)
         user.Require(Permission.ViewInvestment);
         await using var db = dbs.Open();
         var chain = await db.Chains.AsNoTracking().FirstOrDefaultAsync(c => c.Id == chainId, ct) ?? throw new NotFoundException("chain", "产业链不存在 (chain not found)");
-        year ??= await db.EnterpriseFacts.IgnoreQueryFilters().MaxAsync(f => (int?)f.Year, ct);
+        year ??= await db.LatestFactYearAsync(ct);
         var nodes = await db.ChainNodes.AsNoTracking().Where(n => n.ChainId == chainId).ToDictionaryAsync(n => n.Id, ct);
         var chainGaps = (await gaps.Handle(year, ct)).Where(g => g.ChainId == chainId).ToList();
 
@@ -49,12 +49,8 @@ public sealed class RankNodes(AppDb dbs, CurrentUser user, ReadChainGaps gaps)
             var parts = path.Trim('/').Split('/');
             return "/" + string.Join('/', parts.Take(Math.Min(depth, parts.Length))) + "/";
         }
-        var sums = await (from f in db.EnterpriseFacts.IgnoreQueryFilters()
-                          join e in db.Enterprises.IgnoreQueryFilters() on f.EnterpriseId equals e.Id
-                          where f.Year == year && e.IndustryCode != null && e.JurisdictionPath.StartsWith(reference) && f.OutputValue > 0
-                          group f.OutputValue by new { e.JurisdictionPath, e.IndustryCode } into g
-                          select new { g.Key.JurisdictionPath, g.Key.IndustryCode, Output = g.Sum() }).ToListAsync(ct);
-        var outputs = sums.Select(s => new RegionOutput(RegionOf(s.JurisdictionPath), s.IndustryCode![..2], s.Output)).ToList();
+        var sums = year is { } y ? await db.OutputByPlaceAndIndustryAsync(reference, y, ct) : [];
+        var outputs = sums.Select(s => new RegionOutput(RegionOf(s.Path), s.IndustryCode[..2], s.Output)).ToList();
 
         var codedGaps = chainGaps.Where(g => nodes.TryGetValue(g.Id, out var n) && n.IndustryCode is not null).ToList();
         var ranking = Relatedness.Rank(chain.JurisdictionPath, codedGaps.Select(g => new GapNodeIndustry(g.Id, g.Gap.Name, nodes[g.Id].IndustryCode![..2])).ToList(), outputs);
@@ -62,8 +58,7 @@ public sealed class RankNodes(AppDb dbs, CurrentUser user, ReadChainGaps gaps)
             r.Industry, Math.Round(r.LocationQuotient, 2), Math.Round(r.Density, 3),
             r.Related.Select(x => new RelatedIndustry(x.Industry, IndustryCode.SectionOf(int.Parse(x.Industry, System.Globalization.CultureInfo.InvariantCulture)) is { } s ? $"{s}" : null,
                 Math.Round(x.Proximity, 2))).ToList())).ToList();
-        var names = await db.Jurisdictions.IgnoreQueryFilters().AsNoTracking().Where(j => j.JurisdictionPath == chain.JurisdictionPath || j.JurisdictionPath == reference)
-            .ToDictionaryAsync(j => j.JurisdictionPath, j => j.Name, ct);
+        var names = await db.JurisdictionNamesByPathAsync([chain.JurisdictionPath, reference], ct);
         return new NodeRankingReport(chainId, year, names.GetValueOrDefault(chain.JurisdictionPath, ""), names.GetValueOrDefault(reference, ""),
             outputs.Select(o => o.Region).Distinct().Count(), outputs.Select(o => o.Industry).Distinct().Count(),
             outputs.Where(o => o.Region == chain.JurisdictionPath).Sum(o => o.Output), ranked,

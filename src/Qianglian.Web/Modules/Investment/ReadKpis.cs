@@ -32,11 +32,11 @@ public sealed class ReadKpis(AppDb dbs, CurrentUser user)
             var f = await AttractionMetrics.ComputeAsync(db, child.JurisdictionPath, year, ct);
             below.Add(new KpiBreakdown(child.Id, child.Name, child.JurisdictionPath, f.ManufacturingShare.Value, f.FundsGrowth.Value, f.FundsThisYear, f.FundsLastYear));
         }
-        // Targets are set by the city for itself and its counties alike: the nearest one at or above the jurisdiction applies.
-        var ancestors = Qianglian.Core.Jurisdictions.JurisdictionPath.SelfAndAncestors(place.JurisdictionPath);
-        var targets = await db.Targets.IgnoreQueryFilters().AsNoTracking()
-            .Where(t => ancestors.Contains(t.JurisdictionPath) && (t.Metric == AttractionMetrics.ManufacturingShare || t.Metric == AttractionMetrics.FundsGrowth)).ToListAsync(ct);
-        decimal? TargetOf(string metric) => targets.Where(t => t.Metric == metric).OrderByDescending(t => t.JurisdictionPath.Length).Select(t => (decimal?)t.Value).FirstOrDefault();
+        // Targets are set by the city for itself and its counties alike: the nearest one at or above the jurisdiction
+        // applies (configuration it inherits, through the InheritedConfiguration door).
+        var targets = await db.InheritedAsync<Evaluation.Target>([place.JurisdictionPath], ct,
+            t => t.Metric == AttractionMetrics.ManufacturingShare || t.Metric == AttractionMetrics.FundsGrowth);
+        decimal? TargetOf(string metric) => InheritedConfiguration.Nearest(targets.Where(t => t.Metric == metric), place.JurisdictionPath)?.Value;
         return new KpiReport(place.Id, place.Name, year, figures, TargetOf(AttractionMetrics.ManufacturingShare), TargetOf(AttractionMetrics.FundsGrowth), below);
     }
 }

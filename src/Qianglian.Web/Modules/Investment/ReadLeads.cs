@@ -63,14 +63,12 @@ public sealed class ReadLeads(AppDb dbs, CurrentUser user)
         return rows;
     }
 
-    /// <summary>Names of chain and node are read past the scope (a lead from a pushed target points at its city's chain).</summary>
+    /// <summary>Names of chain and node come through the <see cref="ReferenceNames"/> door (a lead from a pushed target points at its city's chain).</summary>
     internal static async Task<IReadOnlyList<LeadView>> Views(AppDbContext db, IReadOnlyList<Lead> leads, CancellationToken ct)
     {
         var ids = leads.Select(l => l.Id).ToList();
-        var chainIds = leads.Where(l => l.ChainId != null).Select(l => l.ChainId!.Value).Distinct().ToList();
-        var nodeIds = leads.Where(l => l.NodeId != null).Select(l => l.NodeId!.Value).Distinct().ToList();
-        var chains = await db.Chains.IgnoreQueryFilters().AsNoTracking().Where(c => chainIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var nodes = await db.ChainNodes.IgnoreQueryFilters().AsNoTracking().Where(n => nodeIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Name, ct);
+        var chains = await db.ChainNamesAsync(leads.Select(l => l.ChainId).OfType<Guid>(), ct);
+        var nodes = await db.NodeNamesAsync(leads.Select(l => l.NodeId).OfType<Guid>(), ct);
         var deals = await db.Set<DealPackage>().AsNoTracking().Where(d => ids.Contains(d.LeadId)).ToDictionaryAsync(d => d.LeadId, d => d.Status, ct);
         var places = await ReadProjects.JurisdictionNames(db, leads.Select(l => l.JurisdictionId), ct);
         return leads.Select(l => new LeadView(l.Id, l.JurisdictionId, l.JurisdictionPath, places.GetValueOrDefault(l.JurisdictionId), l.Name, l.InvestorName,

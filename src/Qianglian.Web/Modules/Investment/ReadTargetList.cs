@@ -70,12 +70,18 @@ public sealed class ReadTargetList(AppDb dbs, CurrentUser user, ReadChainGaps ga
         var fromGaps = TargetLists.FromGaps(chainGaps.Select(g => new GapNodeFacts(g.Id, g.Gap.Name, g.Gap.Kind,
             nodes.TryGetValue(g.Id, out var n) && n.Stage == ChainStage.Downstream, g.Gap.Reason)).ToList(), listed.Select(l => l.NodeId).ToHashSet());
 
-        // Supply links are the customer's rows (visible with the 链主); the supplier may sit anywhere — its name is read for the suggestion only.
+        // Supply links are the customer's rows (visible with the 链主); the supplier may sit anywhere — its name alone
+        // comes through the ReferenceNames door. A supplier the caller cannot see lies outside the chain's jurisdiction
+        // (which is inside the caller's); a visible one is outside it when its path says so.
         var leaders = await db.EnterpriseNodeLinks.AsNoTracking().Where(l => l.ChainId == chainId && l.Role == ChainRole.ChainLeader).Select(l => l.EnterpriseId).Distinct().ToListAsync(ct);
-        var supplies = await (from s in db.SupplyLinks.AsNoTracking()
-                              join e in db.Enterprises.IgnoreQueryFilters() on s.SupplierId equals e.Id
-                              where leaders.Contains(s.CustomerId) && s.NodeId != null && !e.JurisdictionPath.StartsWith(chain.JurisdictionPath)
-                              select new { NodeId = s.NodeId!.Value, e.Name, s.Product, s.Amount }).ToListAsync(ct);
+        var links = await db.SupplyLinks.AsNoTracking().Where(s => leaders.Contains(s.CustomerId) && s.NodeId != null)
+            .Select(s => new { NodeId = s.NodeId!.Value, s.SupplierId, s.Product, s.Amount }).ToListAsync(ct);
+        var supplierIds = links.Select(l => l.SupplierId).Distinct().ToList();
+        var inside = (await db.Enterprises.AsNoTracking().Where(e => supplierIds.Contains(e.Id) && e.JurisdictionPath.StartsWith(chain.JurisdictionPath))
+            .Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+        var supplierNames = await db.EnterpriseNamesAsync(supplierIds.Where(id => !inside.Contains(id)), ct);
+        var supplies = links.Where(l => supplierNames.ContainsKey(l.SupplierId))
+            .Select(l => new { l.NodeId, Name = supplierNames[l.SupplierId], l.Product, l.Amount }).ToList();
         var fromSuppliers = supplies.Where(s => nodes.ContainsKey(s.NodeId) && !listed.Any(l => l.NodeId == s.NodeId && l.EnterpriseName == s.Name))
             .GroupBy(s => (s.NodeId, s.Name))
             .OrderByDescending(g => g.Sum(s => s.Amount))

@@ -3,6 +3,7 @@ using Qianglian.Core.Investment;
 using Qianglian.Web.Api;
 using Qianglian.Web.Auth;
 using Qianglian.Web.Data;
+using Qianglian.Web.Modules.Chains;
 using Qianglian.Web.Modules.Enterprises;
 using Qianglian.Web.Modules.Projects;
 
@@ -132,17 +133,22 @@ public sealed class SaveLead(AppDb dbs, CurrentUser user, TimeProvider clock)
         };
     }
 
+    /// <summary>The chain and node must be ones the caller sees: 404 on the field otherwise, before anything is stored.</summary>
     private static async Task CheckReferences(AppDbContext db, LeadFields f, CancellationToken ct)
     {
-        if (f.ChainId is { } c && !await db.Chains.AnyAsync(x => x.Id == c, ct))
-            throw new ValidationException("chainId", "产业链不存在 (chain not found)");
-        if (f.NodeId is { } n && !await db.ChainNodes.AnyAsync(x => x.Id == n && x.ChainId == f.ChainId, ct))
-            throw new ValidationException("nodeId", "该环节不属于所选产业链 (the node is not of this chain)");
+        await db.RequireVisibleAsync<Chain>(f.ChainId, "chainId", "产业链不存在 (chainId: chain not found)", ct);
+        if (f.NodeId is { } n)
+        {
+            await db.RequireVisibleAsync<ChainNode>(n, "nodeId", "环节不存在 (nodeId: node not found)", ct);
+            if (!await db.ChainNodes.AnyAsync(x => x.Id == n && x.ChainId == f.ChainId, ct))
+                throw new ValidationException("nodeId", "该环节不属于所选产业链 (the node is not of this chain)");
+        }
     }
 
+    /// <summary>A lead's name is unique within its jurisdiction, whoever can see the other lead.</summary>
     private static async Task CheckUniqueName(AppDbContext db, Guid jurisdictionId, string name, Guid? except, CancellationToken ct)
     {
-        if (await db.Set<Lead>().IgnoreQueryFilters().AnyAsync(l => l.JurisdictionId == jurisdictionId && l.Name == name && l.Id != except, ct))
+        if (await db.IsTakenAsync<Lead>(l => l.JurisdictionId == jurisdictionId && l.Name == name && l.Id != except, ct))
             throw new ValidationException("name", $"本辖区已有招商线索“{name}” (a lead of this name exists)");
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Qianglian.Web.Api;
 using Qianglian.Web.Auth;
@@ -19,16 +20,19 @@ public sealed class HolidayCalendarExcel(AppDb dbs, CurrentUser user)
     private static readonly string[] Required = [Date, Type];
     private static readonly string[] Optional = [Name];
 
-    /// <summary>The days that apply in the caller's jurisdiction: its own and its ancestors' entries.</summary>
+    /// <summary>
+    /// The days that apply in the caller's jurisdiction — its own and its ancestors' entries (usually kept by the
+    /// national administrator), through the <see cref="InheritedConfiguration"/> door — and the entries its subtree keeps.
+    /// </summary>
     public async Task<IReadOnlyList<HolidayView>> List(int? year, CancellationToken ct)
     {
         user.Require(Permission.ViewProjects);
         await using var db = dbs.Open();
-        var ancestors = Qianglian.Core.Jurisdictions.JurisdictionPath.SelfAndAncestors(db.Scope.Path);
-        // Holidays are kept above most users' own jurisdiction (usually by the national administrator).
-        var rows = db.Set<HolidayEntry>().IgnoreQueryFilters().AsNoTracking().Where(h => ancestors.Contains(h.JurisdictionPath) || h.JurisdictionPath.StartsWith(db.Scope.Path));
-        if (year is { } y) rows = rows.Where(h => h.Date >= new DateOnly(y, 1, 1) && h.Date <= new DateOnly(y, 12, 31));
-        return await rows.OrderBy(h => h.Date).Select(h => new HolidayView(h.Id, h.Date, h.IsWorkingDay, h.Name, h.JurisdictionPath)).ToListAsync(ct);
+        Expression<Func<HolidayEntry, bool>>? inYear = year is { } y ? h => h.Date >= new DateOnly(y, 1, 1) && h.Date <= new DateOnly(y, 12, 31) : null;
+        var inherited = await db.InheritedAsync<HolidayEntry>([db.Scope.Path], ct, inYear);
+        var below = await (inYear is null ? db.Set<HolidayEntry>() : db.Set<HolidayEntry>().Where(inYear)).AsNoTracking().ToListAsync(ct);
+        return inherited.Concat(below).DistinctBy(h => h.Id).OrderBy(h => h.Date).ThenBy(h => h.JurisdictionPath, StringComparer.Ordinal)
+            .Select(h => new HolidayView(h.Id, h.Date, h.IsWorkingDay, h.Name, h.JurisdictionPath)).ToList();
     }
 
     public byte[] Template() => Workbooks.Template("节假日", [Date, Type, Name],

@@ -16,9 +16,9 @@ public sealed record CreditedProject(Project Project, decimal InvestmentFraction
 /// <summary>
 /// The projects that count for a jurisdiction: those listed in it, at the shares of its localities, and those listed
 /// elsewhere with a share assigned to one of its localities. A share row is visible to its locality (see
-/// <see cref="ProjectShare"/>); the figures of such a project are read past the scope filter by the ids of the
-/// visible shares only, and callers expose only what a share needs (name, owner, stage, amounts) — never its
-/// enterprise, approvals or reports. Every project counts once, at fractions that sum to at most 1, so nothing is
+/// <see cref="ProjectShare"/>); the figures of such a project come through the <see cref="SharedProjects"/> door,
+/// which reads only the projects of the visible shares and only what a share needs (name, owner, stage, amounts) —
+/// never its enterprise, approvals or reports. Every project counts once, at fractions that sum to at most 1, so nothing is
 /// counted twice however the jurisdictions are added up.
 /// </summary>
 public static class ProjectCredits
@@ -27,10 +27,7 @@ public static class ProjectCredits
     {
         var own = await db.Set<Project>().AsNoTracking().Where(p => p.JurisdictionPath.StartsWith(path)).Where(which).ToListAsync(ct);
         var ownIds = own.Select(p => p.Id).ToList();
-        var sharedIn = await db.Set<ProjectShare>().AsNoTracking()
-            .Where(s => s.SharedWithPath.StartsWith(path) && !s.JurisdictionPath.StartsWith(path)).Select(s => s.ProjectId).Distinct().ToListAsync(ct);
-        var guests = sharedIn.Count == 0 ? []
-            : await db.Set<Project>().IgnoreQueryFilters().AsNoTracking().Where(p => sharedIn.Contains(p.Id)).Where(which).ToListAsync(ct);
+        var guests = await db.SharedInProjectsAsync(path, ct, which);
         var ids = ownIds.Concat(guests.Select(p => p.Id)).ToList();
         var shares = (await db.Set<ProjectShare>().AsNoTracking().Where(s => ids.Contains(s.ProjectId)).ToListAsync(ct)).ToLookup(s => s.ProjectId);
         CreditedProject Credit(Project p, bool isOwn)
@@ -60,10 +57,8 @@ public sealed class ReadSharedIn(AppDb dbs, CurrentUser user)
         var path = db.Scope.Path;
         var shares = await db.Set<ProjectShare>().AsNoTracking()
             .Where(s => s.SharedWithPath.StartsWith(path) && !s.JurisdictionPath.StartsWith(path)).ToListAsync(ct);
-        var ids = shares.Select(s => s.ProjectId).Distinct().ToList();
-        var projects = await db.Set<Project>().IgnoreQueryFilters().AsNoTracking().Where(p => ids.Contains(p.Id))
-            .Select(p => new { p.Id, p.Name, p.JurisdictionId, p.Stage, p.TotalInvestment, p.NewOutputValue }).ToDictionaryAsync(p => p.Id, ct);
-        var names = await ReadProjects.JurisdictionNames(db, shares.Select(s => s.LocalityId).Concat(projects.Values.Select(p => p.JurisdictionId)), ct);
+        var projects = (await db.SharedInProjectsAsync(path, ct)).ToDictionary(p => p.Id);
+        var names = await db.JurisdictionNamesAsync(shares.Select(s => s.LocalityId).Concat(projects.Values.Select(p => p.JurisdictionId)), ct);
         return shares.Where(s => projects.ContainsKey(s.ProjectId)).Select(s =>
             {
                 var p = projects[s.ProjectId];

@@ -47,7 +47,7 @@ public sealed partial class ProjectExcel
             .OrderBy(r => r.Month).ToListAsync(ct);
         var ids = reports.Select(r => r.ProjectId).Distinct().ToList();
         var projects = await db.Set<Project>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var codes = await db.Jurisdictions.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Code, ct);
+        var codes = await CodesOf(db, projects.Values, ct);
         var all = (await db.Set<MonthlyReport>().AsNoTracking().Where(r => ids.Contains(r.ProjectId)).Select(r => new { r.ProjectId, r.Year, r.Month, r.MonthInvestment }).ToListAsync(ct)).ToLookup(r => r.ProjectId);
         var problems = (await ReportProblems.OfProjectsAsync(db, ids, ct)).ToLookup(p => p.ReportId);
         var rows = reports.Where(r => projects.ContainsKey(r.ProjectId)).OrderBy(r => projects[r.ProjectId].Name).ThenBy(r => r.Month).Select(r =>
@@ -129,7 +129,7 @@ public sealed partial class ProjectExcel
         var approvals = await db.Set<ProjectApproval>().AsNoTracking().ToListAsync(ct);
         var ids = approvals.Select(a => a.ProjectId).Distinct().ToList();
         var projects = await db.Set<Project>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-        var codes = await db.Jurisdictions.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Code, ct);
+        var codes = await CodesOf(db, projects.Values, ct);
         var rows = approvals.Where(a => projects.ContainsKey(a.ProjectId)).OrderBy(a => projects[a.ProjectId].Name).ThenBy(a => a.Kind)
             .Select(a => (IDictionary<string, object?>)new Dictionary<string, object?>
             {
@@ -180,11 +180,21 @@ public sealed partial class ProjectExcel
         return new ImportReport(rows.Count, inserted, updated, true, []);
     }
 
+    /// <summary>The codes of the projects' jurisdictions: a visible project lies in the caller's subtree, so its place is visible too.</summary>
+    private static async Task<Dictionary<Guid, string>> CodesOf(AppDbContext db, IEnumerable<Project> projects, CancellationToken ct)
+    {
+        var ids = projects.Select(p => p.JurisdictionId).Distinct().ToList();
+        return await db.Jurisdictions.AsNoTracking().Where(j => ids.Contains(j.Id)).ToDictionaryAsync(j => j.Id, j => j.Code, ct);
+    }
+
     /// <summary>Finds a row's project by name, within the given jurisdiction code when the name is not unique in view.</summary>
     private sealed class ProjectFinder(List<Project> projects, Dictionary<Guid, string> codes)
     {
-        public static async Task<ProjectFinder> LoadAsync(AppDbContext db, CancellationToken ct) =>
-            new(await db.Set<Project>().AsNoTracking().ToListAsync(ct), await db.Jurisdictions.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Code, ct));
+        public static async Task<ProjectFinder> LoadAsync(AppDbContext db, CancellationToken ct)
+        {
+            var projects = await db.Set<Project>().AsNoTracking().ToListAsync(ct);
+            return new(projects, await CodesOf(db, projects, ct));
+        }
 
         public Project? Find(Cells c, string nameColumn, string placeColumn)
         {

@@ -52,9 +52,11 @@ public sealed partial class ProjectExcel(AppDb dbs, CurrentUser user, TimeProvid
         var projects = await ReadProjects.Filter(db.Set<Project>().AsNoTracking(), query).OrderBy(p => p.JurisdictionPath).ThenBy(p => p.Name).ToListAsync(ct);
         var views = await ReadProjects.Views(db, projects, await ProjectSignals.ForAsync(db, projects, BusinessDate.Today(clock), ct), ct);
         var ids = projects.Select(p => p.Id).ToList();
-        var codes = await db.Jurisdictions.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Code, ct);
-        var enterprises = await db.Enterprises.IgnoreQueryFilters().AsNoTracking().Where(e => projects.Select(p => p.EnterpriseId).Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Uscc, ct);
         var shares = (await db.Set<ProjectShare>().AsNoTracking().Where(s => ids.Contains(s.ProjectId)).ToListAsync(ct)).ToLookup(s => s.ProjectId);
+        // A share may credit a neighbour the chain names: its code comes through the ReferenceNames door.
+        var codes = await db.JurisdictionCodesAsync(projects.Select(p => p.JurisdictionId).Concat(shares.SelectMany(g => g.Select(s => s.LocalityId))), ct);
+        var enterpriseIds = projects.Select(p => p.EnterpriseId).OfType<Guid>().Distinct().ToList();
+        var enterprises = await db.Enterprises.AsNoTracking().Where(e => enterpriseIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Uscc, ct);
         var year = BusinessDate.Today(clock).Year;
         var plans = await db.Set<ProjectAnnualPlan>().AsNoTracking().Where(p => ids.Contains(p.ProjectId) && p.Year == year).ToDictionaryAsync(p => p.ProjectId, ct);
         var rows = projects.Zip(views).Select(x =>
@@ -85,10 +87,32 @@ public sealed partial class ProjectExcel(AppDb dbs, CurrentUser user, TimeProvid
         await using var db = dbs.Open();
         if (!await db.Jurisdictions.AnyAsync(j => j.Id == jurisdictionId, ct))
             throw new NotFoundException("jurisdictionId", "所属辖区不存在 (jurisdiction not found)");
-        var places = await db.Jurisdictions.IgnoreQueryFilters().AsNoTracking().ToDictionaryAsync(j => j.Code, j => j.Id, ct);
-        var visiblePlaces = (await db.Jurisdictions.AsNoTracking().Select(j => j.Id).ToListAsync(ct)).ToHashSet();
+        // Codes name only what the caller may write: the jurisdictions it sees; a share's locality may also be one the
+        // row's chain names as host or collaborating place, or one the project's stored shares already credit (see
+        // SaveProject.CheckReferences and Core's CreditableLocalities).
+        var places = await db.Jurisdictions.AsNoTracking().ToDictionaryAsync(j => j.Code, ct);
         var enterprises = await db.Enterprises.AsNoTracking().Select(e => new { e.Uscc, e.Id }).ToDictionaryAsync(e => e.Uscc, e => e.Id, ct);
-        var chains = (await db.Chains.AsNoTracking().ToListAsync(ct)).GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First().Id);
+        var chainRows = await db.Chains.AsNoTracking().ToListAsync(ct);
+        var chains = chainRows.GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First().Id);
+        var namedCodes = await db.JurisdictionCodesAsync(chainRows.SelectMany(c => c.HostJurisdictionIds.Concat(c.CollaboratingJurisdictionIds)), ct);
+        var chainLocalities = chainRows.ToDictionary(c => c.Id, c => new ChainLocalities(c.HostJurisdictionIds, c.CollaboratingJurisdictionIds));
+        var storedCodes = new Dictionary<(Guid, string), Dictionary<string, Guid>>();
+        async Task<Guid?> CreditableAsync(string code, Guid place, string name, Guid? chain)
+        {
+            var visible = places.GetValueOrDefault(code);
+            var candidate = visible?.Id ?? namedCodes.Where(n => n.Value == code).Select(n => (Guid?)n.Key).FirstOrDefault();
+            var named = chain is { } ch ? chainLocalities[ch] : ChainLocalities.None;
+            if (candidate is { } id && CreditableLocalities.MayCredit(id, visible?.JurisdictionPath, db.Scope.Path, named)) return id;
+            if (!storedCodes.TryGetValue((place, name), out var stored))
+            {
+                var localities = await (from sh in db.Set<ProjectShare>().AsNoTracking()
+                                        join p in db.Set<Project>() on sh.ProjectId equals p.Id
+                                        where p.JurisdictionId == place && p.Name == name
+                                        select sh.LocalityId).ToListAsync(ct);
+                storedCodes[(place, name)] = stored = (await db.JurisdictionCodesAsync(localities, ct)).ToDictionary(x => x.Value, x => x.Key);
+            }
+            return stored.TryGetValue(code, out var kept) ? kept : null;
+        }
         var nodes = (await db.ChainNodes.AsNoTracking().Select(n => new { n.ChainId, n.Name, n.Id }).ToListAsync(ct)).GroupBy(n => (n.ChainId, n.Name)).ToDictionary(g => g.Key, g => g.First().Id);
         var errors = new List<ImportError>();
         var rows = new List<(int Row, Guid Place, SaveProject.ProjectFields Fields)>();
@@ -98,7 +122,8 @@ public sealed partial class ProjectExcel(AppDb dbs, CurrentUser user, TimeProvid
             var place = jurisdictionId;
             if (c[Place] is { Length: > 0 } code)
             {
-                if (!places.TryGetValue(code, out place) || !visiblePlaces.Contains(place)) { c.Error(Place, $"辖区代码“{code}”不存在或不在本辖区内 (unknown jurisdiction)"); continue; }
+                if (!places.TryGetValue(code, out var found)) { c.Error(Place, $"辖区代码“{code}”不存在或不在本辖区内 (unknown jurisdiction)"); continue; }
+                place = found.Id;
             }
             Guid? enterprise = null;
             if (c[Uscc] is { Length: > 0 } uscc)
@@ -124,9 +149,10 @@ public sealed partial class ProjectExcel(AppDb dbs, CurrentUser user, TimeProvid
             foreach (var part in c[SharesCol].Split([';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 var bits = part.Split([':', '：']);
-                if (bits.Length != 3 || !places.TryGetValue(bits[0].Trim(), out var loc) || !decimal.TryParse(bits[1], CultureInfo.InvariantCulture, out var inv) || !decimal.TryParse(bits[2], CultureInfo.InvariantCulture, out var outp))
+                if (bits.Length != 3 || !decimal.TryParse(bits[1], CultureInfo.InvariantCulture, out var inv) || !decimal.TryParse(bits[2], CultureInfo.InvariantCulture, out var outp))
                     c.Error(SharesCol, $"“{part}”应为 辖区代码:分投资%:分产值% (bad share)");
-                else shares.Add(new(loc, inv, outp));
+                else if (await CreditableAsync(bits[0].Trim(), place, c[Name], chain) is { } loc) shares.Add(new(loc, inv, outp));
+                else c.Error(SharesCol, $"分成辖区“{bits[0].Trim()}”不存在，或既不在本辖区内、也不是该产业链的主要承载地或协同发展地 (a locality you may not credit)");
             }
             List<SaveProject.PlanInput>? plans = null;
             if (c.Int(PlanYear) is { } planYear) plans = [new(planYear, c.Wan(PlanAmount) ?? 0)];
@@ -155,7 +181,7 @@ public sealed partial class ProjectExcel(AppDb dbs, CurrentUser user, TimeProvid
             var project = existing.FirstOrDefault(p => p.JurisdictionId == place && p.Name == f.Name);
             if (project is null)
             {
-                if (await db.Set<Project>().IgnoreQueryFilters().AnyAsync(p => p.JurisdictionId == place && p.Name == f.Name, ct))
+                if (await db.IsTakenAsync<Project>(p => p.JurisdictionId == place && p.Name == f.Name, ct))
                     return ImportReport.Refused([new ImportError(rows.First(r => r.Fields.Name == f.Name).Row, Name, $"本辖区已有项目“{f.Name}” (a project of this name exists)")], rows.Count);
                 project = new Project { JurisdictionId = place, ListedOn = f.ListedOn ?? today };
                 db.Add(project);

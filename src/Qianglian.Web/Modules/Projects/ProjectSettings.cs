@@ -16,15 +16,14 @@ public sealed record ProjectSettings(int ApprovalLimit, WarningRules Warnings, D
 
     /// <summary>
     /// The settings and holiday calendar that apply at each path: the nearest ancestor's pack rules (else the
-    /// defaults), and the holidays of the path and all its ancestors. Both are configuration kept above the
-    /// caller's own jurisdiction, so they are read past the scope filter — by ancestor path only.
+    /// defaults), and the holidays of the path and all its ancestors. Both are configuration kept at a place or above
+    /// it (usually the nation's calendar, the city's pack), read through the <see cref="InheritedConfiguration"/> door.
     /// </summary>
     public static async Task<Resolver> ForPathsAsync(AppDbContext db, IEnumerable<string> paths, CancellationToken ct)
     {
         var wanted = paths.Distinct().ToList();
-        var ancestors = wanted.SelectMany(Qianglian.Core.Jurisdictions.JurisdictionPath.SelfAndAncestors).Distinct().ToList();
-        var rules = await db.Set<ProjectRules>().IgnoreQueryFilters().AsNoTracking().Where(r => ancestors.Contains(r.JurisdictionPath)).ToListAsync(ct);
-        var days = await db.Set<HolidayEntry>().IgnoreQueryFilters().AsNoTracking().Where(h => ancestors.Contains(h.JurisdictionPath)).ToListAsync(ct);
+        var rules = await db.InheritedAsync<ProjectRules>(wanted, ct);
+        var days = await db.InheritedAsync<HolidayEntry>(wanted, ct);
         return new Resolver(rules, days);
     }
 
@@ -36,14 +35,13 @@ public sealed record ProjectSettings(int ApprovalLimit, WarningRules Warnings, D
         public ProjectSettings SettingsAt(string path)
         {
             if (settings.TryGetValue(path, out var found)) return found;
-            var nearest = rules.Where(r => path.StartsWith(r.JurisdictionPath, StringComparison.Ordinal)).MaxBy(r => r.JurisdictionPath.Length);
-            return settings[path] = nearest is null ? Default : Of(nearest);
+            return settings[path] = InheritedConfiguration.Nearest(rules, path) is { } nearest ? Of(nearest) : Default;
         }
 
         public HolidayCalendar CalendarAt(string path)
         {
             if (calendars.TryGetValue(path, out var found)) return found;
-            var applicable = days.Where(d => path.StartsWith(d.JurisdictionPath, StringComparison.Ordinal)).ToList();
+            var applicable = days.Where(d => Qianglian.Core.Jurisdictions.JurisdictionPath.IsWithin(path, d.JurisdictionPath)).ToList();
             return calendars[path] = new HolidayCalendar(applicable.Where(d => !d.IsWorkingDay).Select(d => d.Date), applicable.Where(d => d.IsWorkingDay).Select(d => d.Date));
         }
     }

@@ -71,8 +71,8 @@ public sealed class ReadDispatch(AppDb dbs, CurrentUser user, TimeProvider clock
         var reports = await db.Set<MonthlyReport>().AsNoTracking().Where(r => r.Year == year && r.Month <= month && ids.Contains(r.ProjectId)).ToListAsync(ct);
         var toDate = reports.GroupBy(r => r.ProjectId).ToDictionary(g => g.Key, g => g.Sum(r => r.MonthInvestment));
         var thisMonth = reports.Where(r => r.Month == month).ToDictionary(r => r.ProjectId);
-        var chainIds = projects.Where(p => p.ChainId != null).Select(p => p.ChainId!.Value).Distinct().ToList();
-        var chains = await db.Chains.IgnoreQueryFilters().AsNoTracking().Where(c => chainIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        // A project's chain may be kept above it (a city chain): its name comes through the ReferenceNames door.
+        var chains = await db.ChainNamesAsync(projects.Select(p => p.ChainId).OfType<Guid>(), ct);
         var items = projects.Select(p =>
         {
             var must = Dispatch.MustReport(p.ActualStart <= end ? p.ActualStart : null, p.ActualCompletion, p.TerminatedOn, year, month);

@@ -118,15 +118,16 @@ public sealed class ReadProjects(AppDb dbs, CurrentUser user, TimeProvider clock
         return rows;
     }
 
-    /// <summary>Views with the names of enterprise, chain, node and jurisdiction (names are read past the scope: the project is visible).</summary>
+    /// <summary>
+    /// Views with the names of enterprise, chain, node and jurisdiction. The project is visible; what it refers to may
+    /// be kept above the caller (a county's project converted from a lead on its city's chain), so the names come
+    /// through the <see cref="ReferenceNames"/> door.
+    /// </summary>
     internal static async Task<IReadOnlyList<ProjectView>> Views(AppDbContext db, IReadOnlyList<Project> projects, IReadOnlyDictionary<Guid, Signal> signals, CancellationToken ct)
     {
-        var enterpriseIds = projects.Where(p => p.EnterpriseId != null).Select(p => p.EnterpriseId!.Value).Distinct().ToList();
-        var chainIds = projects.Where(p => p.ChainId != null).Select(p => p.ChainId!.Value).Distinct().ToList();
-        var nodeIds = projects.Where(p => p.NodeId != null).Select(p => p.NodeId!.Value).Distinct().ToList();
-        var enterprises = await db.Enterprises.IgnoreQueryFilters().AsNoTracking().Where(e => enterpriseIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
-        var chains = await db.Chains.IgnoreQueryFilters().AsNoTracking().Where(c => chainIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var nodes = await db.ChainNodes.IgnoreQueryFilters().AsNoTracking().Where(n => nodeIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Name, ct);
+        var enterprises = await db.EnterpriseNamesAsync(projects.Select(p => p.EnterpriseId).OfType<Guid>(), ct);
+        var chains = await db.ChainNamesAsync(projects.Select(p => p.ChainId).OfType<Guid>(), ct);
+        var nodes = await db.NodeNamesAsync(projects.Select(p => p.NodeId).OfType<Guid>(), ct);
         var places = await JurisdictionNames(db, projects.Select(p => p.JurisdictionId), ct);
         return projects.Select(p =>
         {
@@ -141,11 +142,9 @@ public sealed class ReadProjects(AppDb dbs, CurrentUser user, TimeProvider clock
         }).ToList();
     }
 
-    internal static async Task<Dictionary<Guid, string>> JurisdictionNames(AppDbContext db, IEnumerable<Guid> ids, CancellationToken ct)
-    {
-        var wanted = ids.Distinct().ToList();
-        return await db.Jurisdictions.IgnoreQueryFilters().AsNoTracking().Where(j => wanted.Contains(j.Id)).ToDictionaryAsync(j => j.Id, j => j.Name, ct);
-    }
+    /// <summary>The names of jurisdictions a visible row refers to (its own, a share's locality, a push's source), through the <see cref="ReferenceNames"/> door.</summary>
+    internal static Task<Dictionary<Guid, string>> JurisdictionNames(AppDbContext db, IEnumerable<Guid> ids, CancellationToken ct) =>
+        db.JurisdictionNamesAsync(ids, ct);
 
     internal static NotFoundException NotFound() => new("project", "项目不存在 (project not found)");
 

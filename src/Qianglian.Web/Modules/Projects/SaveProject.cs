@@ -4,6 +4,9 @@ using Qianglian.Core.Projects;
 using Qianglian.Web.Api;
 using Qianglian.Web.Auth;
 using Qianglian.Web.Data;
+using Qianglian.Web.Modules.Chains;
+using Qianglian.Web.Modules.Enterprises;
+using Qianglian.Web.Modules.Jurisdictions;
 
 namespace Qianglian.Web.Modules.Projects;
 
@@ -47,7 +50,7 @@ public sealed class SaveProject(AppDb dbs, CurrentUser user, TimeProvider clock)
         await using var db = dbs.Open();
         if (!await db.Jurisdictions.AnyAsync(j => j.Id == request.JurisdictionId, ct))
             throw new NotFoundException("jurisdictionId", "所属辖区不存在 (jurisdiction not found)");
-        await CheckReferences(db, fields, ct);
+        await CheckReferences(db, fields, null, [], ct);
         await CheckUniqueName(db, request.JurisdictionId, fields.Name, null, ct);
         var project = new Project { JurisdictionId = request.JurisdictionId, ListedOn = fields.ListedOn ?? BusinessDate.Today(clock) };
         Apply(project, fields);
@@ -63,13 +66,13 @@ public sealed class SaveProject(AppDb dbs, CurrentUser user, TimeProvider clock)
         var fields = Normalise(request.Project);
         await using var db = dbs.Open();
         var project = await db.Set<Project>().FirstOrDefaultAsync(p => p.Id == id, ct) ?? throw ReadProjects.NotFound();
-        await CheckReferences(db, fields, ct);
+        var shares = await db.Set<ProjectShare>().Where(s => s.ProjectId == id).ToListAsync(ct);
+        await CheckReferences(db, fields, project, shares.Select(s => s.LocalityId).ToList(), ct);
         await CheckUniqueName(db, project.JurisdictionId, fields.Name, id, ct);
         db.ExpectVersion(project, request.Version);
         var enterpriseChanged = project.EnterpriseId != fields.EnterpriseId;
         Apply(project, fields);
         if (fields.ListedOn is { } listed) project.ListedOn = listed;
-        var shares = await db.Set<ProjectShare>().Where(s => s.ProjectId == id).ToListAsync(ct);
         var plans = await db.Set<ProjectAnnualPlan>().Where(s => s.ProjectId == id).ToListAsync(ct);
         ReplaceParts(db, project, fields, shares, plans);
         if (enterpriseChanged) await FollowEnterprise(db, project, ct);
@@ -154,28 +157,56 @@ public sealed class SaveProject(AppDb dbs, CurrentUser user, TimeProvider clock)
         };
     }
 
-    internal static async Task CheckReferences(AppDbContext db, ProjectFields f, CancellationToken ct)
+    /// <summary>
+    /// Every id of the record must name a row the caller may see — the responsible unit may also be one it inherits
+    /// (a city bureau) — else 404 on that field, before anything is stored. On an update, what the project already
+    /// refers to is kept without a new check: a county's project converted from a pushed lead may serve its city's
+    /// chain, which the county does not see, and a share its city office agreed may credit a neighbour.
+    /// </summary>
+    /// <param name="stored">The project as stored (null on creation).</param>
+    /// <param name="storedLocalities">The localities its stored shares credit.</param>
+    internal static async Task CheckReferences(AppDbContext db, ProjectFields f, Project? stored, IReadOnlyCollection<Guid> storedLocalities, CancellationToken ct)
     {
-        if (f.EnterpriseId is { } e && !await db.Enterprises.AnyAsync(x => x.Id == e, ct))
-            throw new ValidationException("enterpriseId", "项目单位不在企业名录中 (enterprise not found)");
-        if (f.ChainId is { } c && !await db.Chains.AnyAsync(x => x.Id == c, ct))
-            throw new ValidationException("chainId", "产业链不存在 (chain not found)");
-        if (f.NodeId is { } n && !await db.ChainNodes.AnyAsync(x => x.Id == n && x.ChainId == f.ChainId, ct))
-            throw new ValidationException("nodeId", "该环节不属于所选产业链 (the node is not of this chain)");
-        if (f.ResponsibleUnitId is { } u && !await db.Units.IgnoreQueryFilters().AnyAsync(x => x.Id == u, ct))
-            throw new ValidationException("responsibleUnitId", "责任单位不存在 (unit not found)");
-        // A share may go to a locality outside the caller's own subtree (a neighbouring county): it must exist.
+        if (f.EnterpriseId != stored?.EnterpriseId)
+            await db.RequireVisibleAsync<Enterprise>(f.EnterpriseId, "enterpriseId", "项目单位不在企业名录中 (enterpriseId: enterprise not found)", ct);
+        if (f.ChainId != stored?.ChainId)
+            await db.RequireVisibleAsync<Chain>(f.ChainId, "chainId", "产业链不存在 (chainId: chain not found)", ct);
+        if (f.NodeId is { } n && (stored is null || n != stored.NodeId || f.ChainId != stored.ChainId))
+        {
+            await db.RequireVisibleAsync<ChainNode>(n, "nodeId", "环节不存在 (nodeId: node not found)", ct);
+            if (!await db.ChainNodes.AnyAsync(x => x.Id == n && x.ChainId == f.ChainId, ct))
+                throw new ValidationException("nodeId", "该环节不属于所选产业链 (the node is not of this chain)");
+        }
+        if (f.ResponsibleUnitId != stored?.ResponsibleUnitId)
+            await db.RequireVisibleOrInheritedAsync<GovernmentUnit>(f.ResponsibleUnitId, "responsibleUnitId", "责任单位不存在 (responsibleUnitId: unit not found)", ct);
         if (f.Shares is { Count: > 0 } shares)
         {
-            var ids = shares.Select(s => s.LocalityId).Distinct().ToList();
-            if (await db.Jurisdictions.IgnoreQueryFilters().CountAsync(j => ids.Contains(j.Id), ct) != ids.Count)
-                throw new ValidationException("shares", "分成辖区不存在 (a locality does not exist)");
+            var added = shares.Select(s => s.LocalityId).Except(storedLocalities).ToList();
+            if ((await RefusedLocalitiesAsync(db, added, f.ChainId, ct)).Count > 0) throw NotCreditable();
         }
     }
 
+    /// <summary>The localities the caller may not credit with a share of a project of <paramref name="chainId"/> (Core's <see cref="CreditableLocalities"/>).</summary>
+    private static async Task<IReadOnlyList<Guid>> RefusedLocalitiesAsync(AppDbContext db, IReadOnlyCollection<Guid> localities, Guid? chainId, CancellationToken ct)
+    {
+        if (localities.Count == 0) return [];
+        var visible = await db.Jurisdictions.AsNoTracking().Where(j => localities.Contains(j.Id)).ToDictionaryAsync(j => j.Id, j => j.JurisdictionPath, ct);
+        return CreditableLocalities.Refused(localities, visible, db.Scope.Path, await ChainLocalitiesAsync(db, chainId, ct));
+    }
+
+    /// <summary>The host and collaborating localities of the chain, if the caller sees it (else none: only its own subtree is creditable).</summary>
+    internal static async Task<ChainLocalities> ChainLocalitiesAsync(AppDbContext db, Guid? chainId, CancellationToken ct) =>
+        chainId is { } id && await db.Chains.AsNoTracking().Where(c => c.Id == id).Select(c => new { c.HostJurisdictionIds, c.CollaboratingJurisdictionIds }).FirstOrDefaultAsync(ct) is { } chain
+            ? new ChainLocalities(chain.HostJurisdictionIds, chain.CollaboratingJurisdictionIds)
+            : ChainLocalities.None;
+
+    internal static NotFoundException NotCreditable() => new("shares",
+        "分成辖区不存在，或既不在本辖区内、也不是该项目产业链的主要承载地或协同发展地 (shares: a locality outside your jurisdiction that the project's chain does not name)");
+
+    /// <summary>A project's name is unique within its jurisdiction, whoever can see the other project.</summary>
     internal static async Task CheckUniqueName(AppDbContext db, Guid jurisdictionId, string name, Guid? except, CancellationToken ct)
     {
-        if (await db.Set<Project>().IgnoreQueryFilters().AnyAsync(p => p.JurisdictionId == jurisdictionId && p.Name == name && p.Id != except, ct))
+        if (await db.IsTakenAsync<Project>(p => p.JurisdictionId == jurisdictionId && p.Name == name && p.Id != except, ct))
             throw new ValidationException("name", $"本辖区已有项目“{name}” (a project of this name exists)");
     }
 
