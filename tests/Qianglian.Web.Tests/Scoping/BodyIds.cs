@@ -13,8 +13,8 @@ using Qianglian.Web.Modules.Supervision;
 
 namespace Qianglian.Web.Tests.Scoping;
 
-/// <summary>One id in a request body: its place in the JSON ("shares[].localityId") and the kind of row it names.</summary>
-public sealed record BodyId(string Path, Type? Names)
+/// <summary>One id in a request body: its place in the JSON ("shares[].localityId"), whether it is a list of ids, and the kind of row it names.</summary>
+public sealed record BodyId(string Path, bool Many, Type? Names)
 {
     public string Field => Path.Split('.')[^1].Replace("[]", "", StringComparison.Ordinal);
 }
@@ -73,8 +73,8 @@ public static class BodyIds
             var name = prefix + JsonName(property.Name);
             var t = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
             var element = Element(t);
-            if (t == typeof(Guid)) found.Add(new BodyId(name, null));
-            else if (element is not null && (Nullable.GetUnderlyingType(element) ?? element) == typeof(Guid)) found.Add(new BodyId(name, null));
+            if (t == typeof(Guid)) found.Add(new BodyId(name, false, null));
+            else if (element is not null && (Nullable.GetUnderlyingType(element) ?? element) == typeof(Guid)) found.Add(new BodyId(name, true, null));
             else if (element is not null && Ours(element)) Walk(element, name + "[].", found, depth + 1);
             else if (Ours(t)) Walk(t, name + ".", found, depth + 1);
         }

@@ -93,17 +93,19 @@ public sealed class ForeignWorld
         await using var system = World.Host.OpenSystem();
         await using var caller = options.Create(scope, TimeProvider.System);
         var otherPath = OtherPath(system, World);
-        var hidden = new HashSet<Guid>();
+        var hidden = new Dictionary<Guid, string>();
         foreach (var type in system.Model.GetEntityTypes().Select(t => t.ClrType).Where(typeof(IJurisdictionScoped).IsAssignableFrom).Where(t => t.GetProperty("Id")?.PropertyType == typeof(Guid)))
         {
             var method = typeof(ForeignWorld).GetMethod(nameof(HiddenAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.MakeGenericMethod(type);
-            hidden.UnionWith(await (Task<List<Guid>>)method.Invoke(null, [system, caller, otherPath, role == Roles.EnterpriseUser])!);
+            foreach (var id in await (Task<List<Guid>>)method.Invoke(null, [system, caller, otherPath, role == Roles.EnterpriseUser])!) hidden[id] = type.Name;
         }
         var visibleEnterprises = await caller.Enterprises.Select(e => e.Id).ToListAsync();
         var words = new List<string> { otherPath, "矩阵测试外区" };
         words.AddRange(await system.Enterprises.Where(e => !visibleEnterprises.Contains(e.Id) && (e.JurisdictionPath.StartsWith(otherPath) || e.JurisdictionPath.StartsWith(World.OwnPath)))
             .Select(e => e.Uscc).ToListAsync());
-        words.AddRange(await system.Jurisdictions.Where(j => j.JurisdictionPath.StartsWith(otherPath)).Select(j => j.Name).ToListAsync());
+        // The places below the other jurisdiction: a count by county or park would name them. (The other city's own name
+        // is public policy text: the seeds cite each other's documents, 西区's 链主 model is 达州's.)
+        words.AddRange(await system.Jurisdictions.Where(j => j.JurisdictionPath.StartsWith(otherPath) && j.JurisdictionPath != otherPath).Select(j => j.Name).ToListAsync());
         return leaks[role] = new Leaks(hidden, words.Distinct().ToList());
     }
 

@@ -11,7 +11,7 @@ namespace Qianglian.Web.Tests.Scoping;
 /// jurisdiction's path and place names, an unseen enterprise's credit code, the matrix's foreign markers. A response
 /// is searched whole: JSON, text, and the XML inside an .xlsx or .docx.
 /// </summary>
-public sealed partial class Leaks(IReadOnlySet<Guid> ids, IReadOnlyList<string> words)
+public sealed partial class Leaks(IReadOnlyDictionary<Guid, string> ids, IReadOnlyList<string> words)
 {
     public int Count => ids.Count + words.Count;
 
@@ -23,7 +23,7 @@ public sealed partial class Leaks(IReadOnlySet<Guid> ids, IReadOnlyList<string> 
     {
         var text = Text(body);
         foreach (Match m in Uuid().Matches(text))
-            if (Guid.TryParse(m.Value, out var id) && ids.Contains(id)) return $"id {id}";
+            if (Guid.TryParse(m.Value, out var id) && ids.TryGetValue(id, out var kind)) return $"the id of {kind} {id}";
         return words.FirstOrDefault(w => text.Contains(w, StringComparison.Ordinal)) is { } word ? $"“{word}”" : null;
     }
 

@@ -155,9 +155,10 @@ public abstract class ParameterMatrixTests<THost>(THost host) : IClassFixture<TH
         var named = new List<string>();
         if (json.RootElement.TryGetProperty("field", out var field) && field.GetString() is { } f) named.Add(f);
         if (json.RootElement.TryGetProperty("errors", out var errors)) named.AddRange(errors.EnumerateObject().Select(e => e.Name));
-        var head = id.Path.Split('.')[0].Replace("[]", "", StringComparison.Ordinal);
-        // "chainId", "shares[0].localityId", "shares", or the record it names ("chain" for chainId).
-        return named.Any(n => n.Contains(id.Field, StringComparison.OrdinalIgnoreCase) || n.StartsWith(head, StringComparison.OrdinalIgnoreCase)
+        var lists = id.Path.Split('.').SkipLast(1).Where(p => p.EndsWith("[]", StringComparison.Ordinal)).Select(p => p[..^2]).ToList();
+        // "chainId", "shares[0].localityId", "shares" (the list the id sits in), or the record it names ("chain" for chainId).
+        return named.Any(n => n.Contains(id.Field, StringComparison.OrdinalIgnoreCase)
+                              || lists.Any(l => n.StartsWith(l, StringComparison.OrdinalIgnoreCase))
                               || (n.Length >= 4 && id.Field.StartsWith(n, StringComparison.OrdinalIgnoreCase)))
             ? null
             : $"refused, but not on the field (named: {string.Join(", ", named)})";
@@ -176,11 +177,11 @@ public abstract class ParameterMatrixTests<THost>(THost host) : IClassFixture<TH
             var name = part.Replace("[]", "", StringComparison.Ordinal);
             nodes = nodes.Select(n => n?[name]).SelectMany(n => part.EndsWith("[]", StringComparison.Ordinal) ? n?.AsArray().ToList() ?? [] : new List<JsonNode?> { n }).ToList();
         }
-        var leaf = parts[^1].Replace("[]", "", StringComparison.Ordinal);
+        var leaf = parts[^1];
         var objects = nodes.OfType<JsonObject>().ToList();
         if (objects.Count == 0) return false;
         foreach (var o in objects)
-            o[leaf] = parts[^1].EndsWith("[]", StringComparison.Ordinal) || id.Field.EndsWith("Ids", StringComparison.Ordinal) ? new JsonArray(value.ToString()) : value.ToString();
+            o[leaf] = id.Many ? new JsonArray(value.ToString()) : value.ToString();
         request.Content = new StringContent(root!.ToJsonString(), Encoding.UTF8, "application/json");
         return true;
     }

@@ -38,6 +38,9 @@ public static class PublishedPosts
         return facts.GroupBy(f => f.EnterpriseId).ToDictionary(g => g.Key, g => g.MaxBy(f => f.Year) is { } f ? EnterpriseSize.Classify(f.Employees, f.Revenue) : SizeClass.Micro);
     }
 
-    private static IQueryable<T> Posters<T>(AppDbContext db) where T : class =>
-        db.Set<T>().IgnoreQueryFilters([db.Scope.EnterpriseId is null ? ScopeFilters.Jurisdiction : ScopeFilters.Enterprise]).AsNoTracking();
+    private static IQueryable<T> Posters<T>(AppDbContext db) where T : class
+    {
+        var hiding = db.Scope.EnterpriseId is null ? ScopeFilters.Jurisdiction : ScopeFilters.Enterprise;
+        return db.Set<T>().IgnoreQueryFilters([hiding]).AsNoTracking();
+    }
 }

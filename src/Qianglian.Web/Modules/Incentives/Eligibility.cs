@@ -39,6 +39,7 @@ public sealed class Eligibility(AppDb dbs, CurrentUser user, TimeProvider clock,
         if (r.ProjectId is { } p)
         {
             project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(x => x.Id == p, ct) ?? throw new NotFoundException("projectId", "项目不存在 (project not found)");
+            await SaveApplication.RequireProjectsEnterprise(db, r.EnterpriseId, project, ct);
             enterpriseId = project.EnterpriseId;
         }
         if (enterpriseId is { } e && !await db.Enterprises.AnyAsync(x => x.Id == e, ct)) throw new NotFoundException("enterpriseId", "企业不存在 (enterprise not found)");
@@ -131,7 +132,7 @@ public sealed class Eligibility(AppDb dbs, CurrentUser user, TimeProvider clock,
                 category = best.Name;
             }
         }
-        return await applications.Start(new SaveApplication.CreateRequest(measureId, r.ProjectId, r.ProjectId is null ? r.EnterpriseId : null, category), ApplicationOrigin.Proactive, ct);
+        return await applications.Start(new SaveApplication.CreateRequest(measureId, r.ProjectId, r.EnterpriseId, category), ApplicationOrigin.Proactive, ct);
     }
 
     /// <summary>What a changed rate, cap or threshold would cost over the current pipeline, by year and by chain.</summary>

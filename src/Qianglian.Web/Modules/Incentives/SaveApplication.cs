@@ -25,6 +25,17 @@ public sealed class SaveApplication(AppDb dbs, CurrentUser user, TimeProvider cl
     public async Task<ApplicationSummary> Create(CreateRequest r, CancellationToken ct) =>
         await Start(r, user.Scope.EnterpriseId is null ? ApplicationOrigin.Operator : ApplicationOrigin.Enterprise, ct);
 
+    /// <summary>
+    /// A project's application is its project unit's: an enterprise named beside the project must be one the caller
+    /// sees (else not found, as any id it may not see) and the project's own (else the request contradicts itself).
+    /// </summary>
+    internal static async Task RequireProjectsEnterprise(AppDbContext db, Guid? named, Projects.Project project, CancellationToken ct)
+    {
+        if (named is not { } id) return;
+        await db.RequireVisibleAsync<Enterprises.Enterprise>(id, "enterpriseId", "企业不存在 (enterprise not found)", ct);
+        if (id != project.EnterpriseId) throw new ValidationException("enterpriseId", "申报企业须为该项目的项目单位 (the enterprise must be the project's)");
+    }
+
     /// <summary>Also used for 免申即享: the office pre-fills an application the enterprise confirms.</summary>
     internal async Task<ApplicationSummary> Start(CreateRequest r, ApplicationOrigin origin, CancellationToken ct)
     {
@@ -40,6 +51,7 @@ public sealed class SaveApplication(AppDb dbs, CurrentUser user, TimeProvider cl
             var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct)
                           ?? throw new NotFoundException("projectId", "项目不存在 (project not found)");
             enterpriseId = project.EnterpriseId ?? throw new ValidationException("projectId", "项目尚未确定项目单位，不能申报 (the project has no enterprise yet)");
+            await RequireProjectsEnterprise(db, r.EnterpriseId, project, ct);
             (jurisdictionId, path, chainId) = (project.JurisdictionId, project.JurisdictionPath, project.ChainId);
         }
         else

@@ -25,9 +25,11 @@ public sealed class PushTarget(AppDb dbs, CurrentUser user, TimeProvider clock)
         var chain = await db.Chains.AsNoTracking().FirstAsync(c => c.Id == target.ChainId, ct);
         var to = (r.LocalityIds ?? []).Distinct().ToList();
         var localities = chain.HostJurisdictionIds.Concat(chain.CollaboratingJurisdictionIds).ToHashSet();
-        var names = await Projects.ReadProjects.JurisdictionNames(db, to, ct);
+        // The chain names its localities, so their names may be shown; any other place is named only if the caller sees it.
+        var names = await db.JurisdictionNamesAsync(to.Where(localities.Contains), ct);
         var stranger = to.FirstOrDefault(l => !localities.Contains(l));
-        var refusals = TargetLists.CheckPush(localities, to, stranger == Guid.Empty ? null : names.GetValueOrDefault(stranger, "所选辖区"));
+        var strangerName = stranger == Guid.Empty ? null : await db.Jurisdictions.Where(j => j.Id == stranger).Select(j => j.Name).FirstOrDefaultAsync(ct);
+        var refusals = TargetLists.CheckPush(localities, to, strangerName);
         if (refusals.Count > 0) throw new ValidationException(refusals[0].Field, refusals[0].Message);
         // A locality outside the caller's own subtree gets its row from a common superior (writes stay inside the scope).
         var reachable = await db.Jurisdictions.Where(j => to.Contains(j.Id)).Select(j => j.Id).ToListAsync(ct);
