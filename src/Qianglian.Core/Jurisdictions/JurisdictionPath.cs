@@ -15,4 +15,7 @@ public static class JurisdictionPath
 
     /// <summary>Whether <paramref name="path"/> is <paramref name="ancestor"/> or lies below it.</summary>
     public static bool IsWithin(string path, string ancestor) => path.StartsWith(ancestor, StringComparison.Ordinal);
+
+    /// <summary>Whether one of two places lies within the other (a county and its city, or the same place): one line of authority.</summary>
+    public static bool InLine(string a, string b) => IsWithin(a, b) || IsWithin(b, a);
 }

@@ -23,9 +23,15 @@ public sealed partial class Leaks(IReadOnlyDictionary<Guid, string> ids, IReadOn
     {
         var text = Text(body);
         foreach (Match m in Uuid().Matches(text))
-            if (Guid.TryParse(m.Value, out var id) && ids.TryGetValue(id, out var kind)) return $"the id of {kind} {id}";
-        return words.FirstOrDefault(w => text.Contains(w, StringComparison.Ordinal)) is { } word ? $"“{word}”" : null;
+            if (Guid.TryParse(m.Value, out var id) && ids.TryGetValue(id, out var kind)) return $"the id of {kind} {id} in “…{Around(text, m.Index)}…”";
+        return words.FirstOrDefault(w => text.Contains(w, StringComparison.Ordinal)) is { } word
+            ? $"“{word}” in “…{Around(text, text.IndexOf(word, StringComparison.Ordinal))}…”"
+            : null;
     }
+
+    /// <summary>What surrounds a find, to tell which field of which record showed it.</summary>
+    private static string Around(string text, int at) =>
+        text.Substring(Math.Max(0, at - 80), Math.Min(text.Length, at + 60) - Math.Max(0, at - 80)).ReplaceLineEndings(" ");
 
     /// <summary>
     /// The text of a response: for JSON every name and string in it, decoded (the API may write Chinese as \uXXXX, which a

@@ -93,7 +93,7 @@ public static partial class Probes
             decisions = new[] { new { decision = "协调用地指标", unitId = w.Rows[typeof(GovernmentUnit)].Own, dueOn = "2030-06-30" } },
         })),
         ["POST /api/v1/chains/{id:guid}/matters"] = (w, r, t) => Task.FromResult(Send(HttpMethod.Post, $"/api/v1/chains/{Row<Chain>(w, r, t)}/matters",
-            new { decision = "走访后交办：协调供电", unitId = w.Rows[typeof(GovernmentUnit)].Own, dueOn = "2030-06-30" })),
+            new { decision = "走访后交办：协调供电", unitId = t == Target.Own ? w.Rows[typeof(GovernmentUnit)].Own : w.Rows[typeof(GovernmentUnit)].Other, dueOn = "2030-06-30" })),
         ["GET /api/v1/matters"] = (_, _, _) => Task.FromResult(Get("/api/v1/matters")),
         ["POST /api/v1/matters/{id:guid}/complete"] = async (w, r, t) =>
         {

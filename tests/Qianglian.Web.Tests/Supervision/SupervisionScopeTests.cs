@@ -160,6 +160,29 @@ public abstract class SupervisionScopeTests<THost>(THost host) : IClassFixture<T
         Assert.Equal(HttpStatusCode.NoContent, assigned.StatusCode);
     }
 
+    /// <summary>
+    /// Even an administrator who sees both cities cannot assign a 达州 chain's matter to a 西区 unit: the matter would lie
+    /// in 西区 and name a chain 西区 cannot see. A chain assigns work along its own line (its place, above or below).
+    /// </summary>
+    [Fact]
+    public async Task A_chains_matter_goes_only_to_a_unit_in_the_chains_line()
+    {
+        var w = await WorldAsync();
+        var admin = await host.ClientFor("admin");
+        Guid xiquUnit;
+        await using (var db = host.OpenSystem())
+            xiquUnit = await db.Units.Where(u => u.JurisdictionId == w.Xiqu).Select(u => u.Id).FirstAsync();
+        int Count() { using var db = host.OpenSystem(); return db.AssignedMatters.Count(m => m.ChainId == w.ForeignChain); }
+        var before = Count();
+        var sideways = await admin.PostAsJsonAsync($"/api/v1/chains/{w.ForeignChain}/matters", new { decision = "跨市交办", unitId = xiquUnit, dueOn = "2030-06-30" });
+        Assert.Equal(HttpStatusCode.BadRequest, sideways.StatusCode);
+        Assert.True((await sideways.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("unitId", out _));
+        Assert.Equal(before, Count());
+        var inLine = await admin.PostAsJsonAsync($"/api/v1/chains/{w.ForeignChain}/matters", new { decision = "本市交办", unitId = w.ForeignUnit, dueOn = "2030-06-30" });
+        Assert.Equal(HttpStatusCode.Created, inLine.StatusCode);
+        Assert.Equal(before + 1, Count());
+    }
+
     [Fact]
     public async Task An_enterprise_users_problem_figures_and_ledger_are_its_own()
     {

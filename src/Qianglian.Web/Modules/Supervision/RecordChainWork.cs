@@ -82,6 +82,9 @@ public sealed class RecordChainWork(AppDb dbs, CurrentUser user, TimeProvider cl
         var text = Text.Required(decision, prefix + "decision", "交办事项", 2000);
         var unit = unitId is { } u ? await db.Units.FirstOrDefaultAsync(x => x.Id == u, ct) : null;
         if (unit is null) throw new ValidationException(prefix + "unitId", "请选择承办单位（本辖区内） (a unit of your jurisdiction is required)");
+        // A chain's leadership assigns work within the chain's own line: its place, below it, or the level above it.
+        if (!Core.Jurisdictions.JurisdictionPath.InLine(unit.JurisdictionPath, chain.JurisdictionPath))
+            throw new ValidationException(prefix + "unitId", "承办单位须属于该产业链所在辖区或其上下级 (the unit must be of the chain's jurisdiction, above or below it)");
         var due = dueOn ?? throw new ValidationException(prefix + "dueOn", "请填写办结时限 (the deadline is required)");
         if (due < from) throw new ValidationException(prefix + "dueOn", "办结时限不能早于交办日期 (the deadline is before the assignment)");
         return new AssignedMatter { JurisdictionId = unit.JurisdictionId, ChainId = chain.Id, Decision = text, UnitId = unit.Id, DueOn = due, AssignedBy = by };
