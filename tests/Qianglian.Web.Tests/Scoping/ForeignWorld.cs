@@ -99,6 +99,9 @@ public sealed class ForeignWorld
             var method = typeof(ForeignWorld).GetMethod(nameof(HiddenAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!.MakeGenericMethod(type);
             foreach (var id in await (Task<List<Guid>>)method.Invoke(null, [system, caller, otherPath, role == Roles.EnterpriseUser])!) hidden[id] = type.Name;
         }
+        // A supplier outside the place is recorded on purpose, named by its public credit code (链主 suppliers elsewhere are
+        // whom investment attraction courts): the caller's own supply link carries its id.
+        foreach (var supplier in await caller.SupplyLinks.Select(l => l.SupplierId).ToListAsync()) hidden.Remove(supplier);
         var visibleEnterprises = await caller.Enterprises.Select(e => e.Id).ToListAsync();
         var words = new List<string> { otherPath, "矩阵测试外区" };
         words.AddRange(await system.Enterprises.Where(e => !visibleEnterprises.Contains(e.Id) && (e.JurisdictionPath.StartsWith(otherPath) || e.JurisdictionPath.StartsWith(World.OwnPath)))

@@ -88,7 +88,7 @@ public static partial class Probes
                     energyTce = 0, electricityKwh = 0, emissionsTonnes = 0, landMu = 10, version });
         },
         ["POST /api/v1/enterprises/{id:guid}/honours"] = (w, r, t) => Task.FromResult(Send(HttpMethod.Post,
-            $"/api/v1/enterprises/{Row<Enterprise>(w, r, t)}/honours", new { kind = "HighTech", level = "National", year = 2000 + Interlocked.Increment(ref honourYears) })),
+            $"/api/v1/enterprises/{Row<Enterprise>(w, r, t)}/honours", NextHonour())),
         ["DELETE /api/v1/honours/{id:guid}"] = async (w, r, t) =>
         {
             var enterprise = t == Target.Own ? w.OwnRow(typeof(Enterprise), r) : w.OtherRow(typeof(Enterprise), r);

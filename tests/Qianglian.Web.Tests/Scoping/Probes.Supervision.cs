@@ -102,7 +102,8 @@ public static partial class Probes
             await using var db = w.Host.OpenSystem();
             var matter = new AssignedMatter { JurisdictionId = chain.JurisdictionId, ChainId = chain.Id, Decision = "探针事项", UnitId = unit, DueOn = new DateOnly(2030, 1, 1), AssignedBy = "探针" };
             db.AssignedMatters.Add(matter);
-            (await db.Users.SingleAsync(u => u.UserName == ScopingWorld.UserOf(r))).UnitId = unit;
+            // Staff of the unit it went to; posted only to an own unit, as the API would (another's matter is out of sight anyway).
+            if (t == Target.Own) (await db.Users.SingleAsync(u => u.UserName == ScopingWorld.UserOf(r))).UnitId = unit;
             await db.SaveChangesAsync();
             return Send(HttpMethod.Post, $"/api/v1/matters/{matter.Id}/complete", new { note = "已办结", version = 0 });
         },
@@ -161,7 +162,7 @@ public static partial class Probes
         // One milestone, so a report may name it done (and the matrix has a foreign one to refer to).
         var milestone = new TaskMilestone { JurisdictionId = document.JurisdictionId, TaskId = task.Id, Title = "探针节点", DueOn = task.StartOn.AddDays(60) };
         db.AddRange(measure, task, milestone);
-        if (postCaller) (await db.Users.SingleAsync(u => u.UserName == ScopingWorld.UserOf(role))).UnitId = unit;
+        if (postCaller && t == Target.Own) (await db.Users.SingleAsync(u => u.UserName == ScopingWorld.UserOf(role))).UnitId = unit;
         await db.SaveChangesAsync();
         return task;
     }
@@ -186,7 +187,7 @@ public static partial class Probes
             Resolution = status == ProblemStatus.Resolved ? "已解决" : null, ResolvedAt = status == ProblemStatus.Resolved ? DateTimeOffset.UtcNow : null,
         };
         db.Problems.Add(problem);
-        if (handledByCaller) caller.UnitId = unit;
+        if (handledByCaller && t == Target.Own) caller.UnitId = unit;
         await db.SaveChangesAsync();
         return problem;
     }

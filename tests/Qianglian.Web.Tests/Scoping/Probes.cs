@@ -32,6 +32,17 @@ public static partial class Probes
         return text;
     }
 
+    /// <summary>
+    /// An honour not granted before (one per enterprise, kind, level and year): years from 2000 to 2026 first, then the
+    /// next level, then the next kind — so however many matrices probe, the year stays one the registry accepts.
+    /// </summary>
+    private static object NextHonour()
+    {
+        var n = Interlocked.Increment(ref honourYears) - 1;
+        var kinds = Enum.GetNames<Modules.Enterprises.HonourKind>();
+        return new { kind = kinds[n / 81 % kinds.Length], level = Enum.GetNames<Modules.Enterprises.HonourLevel>()[n / 27 % 3], year = 2000 + n % 27 };
+    }
+
     private static Guid Row<T>(ScopingWorld w, string role, Target t) =>
         t == Target.Own ? w.OwnRow(typeof(T), role) : w.OtherRow(typeof(T), role);
 

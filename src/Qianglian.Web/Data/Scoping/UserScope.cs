@@ -26,7 +26,7 @@ public sealed record UserScope
     public static readonly UserScope System = new() { Path = Root, UserName = "system" };
 
     /// <summary>Anonymous callers see nothing scoped.</summary>
-    public static readonly UserScope Nobody = new() { Path = "/\u0000nobody/", ReadOnly = true, UserName = "anonymous" };
+    public static readonly UserScope Nobody = new() { Path = "/nobody/", ReadOnly = true, UserName = "anonymous" }; // no place's path: paths are codes
 
     public bool Covers(string path) => SeesAll || path.StartsWith(Path, StringComparison.Ordinal);
 

@@ -25,7 +25,8 @@ public sealed class ReadEnterprises(AppDb dbs, CurrentUser user)
         }
         if (query.JurisdictionId is { } j)
         {
-            var path = await db.Jurisdictions.Where(x => x.Id == j).Select(x => x.JurisdictionPath).FirstOrDefaultAsync(ct) ?? "\u0000";
+            var path = await db.Jurisdictions.Where(x => x.Id == j).Select(x => x.JurisdictionPath).FirstOrDefaultAsync(ct)
+                       ?? throw new NotFoundException("jurisdictionId", "辖区不存在 (jurisdiction not found)");
             rows = rows.Where(e => e.JurisdictionPath.StartsWith(path));
         }
         var total = await rows.CountAsync(ct);
