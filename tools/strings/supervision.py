@@ -39,6 +39,7 @@ S = {
  "TaskList": ("任务清单", "Tasks"), "UnitAssessment": ("单位考核", "Unit assessment"), "ExportAssessment": ("导出考核", "Export assessment"),
  "GenerateTasks": ("按措施生成任务", "Generate tasks from measures"), "GenerateHelp": ("把所选政策文件的每条措施分解给牵头单位和配合单位（已生成的不重复）。", "Each measure becomes a task of its lead and cooperating units (existing ones are kept)."),
  "GeneratedTasks": ("新生成{0}项任务，已有{1}项；未匹配单位：{2}", "{0} tasks created, {1} existed; unmatched names: {2}"),
+ "TasksElsewhere": ("以下单位属上级或其他辖区，其任务由所在辖区分解：{0}", "These units belong to a higher or another jurisdiction, which plans their tasks: {0}"),
  "Document": ("政策文件", "Document"), "TaskTitle": ("任务（措施）", "Task (measure)"), "TaskRole": ("职责", "Role"),
  "Role_Lead": ("牵头", "Lead"), "Role_Cooperating": ("配合", "Cooperating"), "StartOn": ("开始日期", "Start"), "DueOn": ("完成时限", "Due"),
  "TaskStatus_InProgress": ("推进中", "In progress"), "TaskStatus_Completed": ("已完成", "Completed"),

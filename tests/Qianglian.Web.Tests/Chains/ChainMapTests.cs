@@ -7,6 +7,7 @@ using Qianglian.Web.Modules.Chains;
 using Qianglian.Web.Modules.Enterprises;
 using Qianglian.Web.Tests.Enterprises;
 using Qianglian.Web.Tests.Hosting;
+using Qianglian.Web.Tests.Infrastructure;
 
 namespace Qianglian.Web.Tests.Chains;
 

@@ -8,6 +8,7 @@ using Qianglian.Web.Modules.Jurisdictions;
 using Qianglian.Web.Modules.Projects;
 using Qianglian.Web.Tests.Enterprises;
 using Qianglian.Web.Tests.Hosting;
+using Qianglian.Web.Tests.Infrastructure;
 
 namespace Qianglian.Web.Tests.Chains;
 

@@ -74,6 +74,31 @@ public abstract class ChainTreeTests<THost>(THost host) : IClassFixture<THost> w
         Assert.Equal("ChainLeader", target.GetProperty("enterprises")[0].GetProperty("role").GetString());
     }
 
+    /// <summary>A node's attraction targets follow a merge; a node with targets is not deleted (was a 500: their key to the node).</summary>
+    [Fact]
+    public async Task Attraction_targets_follow_a_merged_node_and_keep_a_node_from_deletion()
+    {
+        var (client, chain) = await NewChain("招商目标合并测试链");
+        var a = await AddNode(client, chain, "氯化钛白");
+        var b = await AddNode(client, chain, "钛白");
+        async Task Target(Guid node, string enterprise) =>
+            Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/investment/targets",
+                new { chainId = chain, target = new { nodeId = node, enterpriseName = enterprise, purpose = "Fill", source = "ByBusiness" } })).StatusCode);
+        await Target(a, "目标甲公司");
+        await Target(a, "目标乙公司");
+        await Target(b, "目标乙公司");
+
+        var refused = await client.DeleteAsync($"/api/v1/nodes/{a}?version=0");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("招商目标", (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync($"/api/v1/nodes/{a}/merge", new { intoNodeId = b })).StatusCode);
+        await using var db = host.OpenSystem();
+        var targets = await db.Set<Modules.Investment.TargetEnterprise>().Where(t => t.ChainId == chain).Select(t => new { t.NodeId, t.EnterpriseName }).ToListAsync();
+        Assert.Equal(["目标乙公司", "目标甲公司"], targets.Select(t => t.EnterpriseName).Order());
+        Assert.All(targets, t => Assert.Equal(b, t.NodeId));
+    }
+
     [Fact]
     public async Task A_node_with_sub_nodes_cannot_be_deleted()
     {

@@ -8,6 +8,7 @@ using Qianglian.Web.Modules.Enterprises;
 using Qianglian.Web.Shared.Excel;
 using Qianglian.Web.Tests.Chains;
 using Qianglian.Web.Tests.Hosting;
+using Qianglian.Web.Tests.Infrastructure;
 
 namespace Qianglian.Web.Tests.Enterprises;
 

@@ -4,8 +4,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Qianglian.Web.Modules.Jurisdictions;
 using Qianglian.Web.Modules.Policies;
-using Qianglian.Web.Tests.Chains;
 using Qianglian.Web.Tests.Hosting;
+using Qianglian.Web.Tests.Infrastructure;
 
 namespace Qianglian.Web.Tests.Foundation;
 

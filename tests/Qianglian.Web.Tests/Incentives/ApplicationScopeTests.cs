@@ -190,6 +190,13 @@ public abstract class ApplicationScopeTests<THost>(THost host) : IClassFixture<T
         Assert.Contains("市经济和信息化局", detail.GetProperty("actions").GetProperty("waiting").GetString());
         Assert.Equal(["市财政局"], detail.GetProperty("stages")[1].GetProperty("opinions").EnumerateArray().Select(o => o.GetString()));
 
+        // The district office reads and evaluates the city's measure it applies under; 达州 may not (it is not above it).
+        var xiquOffice = await api.As("xiqu.office");
+        Assert.Equal("市级设备补助", (await Json(await xiquOffice.GetAsync($"/api/v1/incentives/measures/{measure}"), HttpStatusCode.OK)).GetProperty("title").GetString());
+        Assert.True((await Json(await xiquOffice.PostAsJsonAsync($"/api/v1/incentives/measures/{measure}/evaluate", new { projectId = project }), HttpStatusCode.OK))
+            .GetProperty("eligible").GetBoolean());
+        Assert.Equal(HttpStatusCode.NotFound, (await (await api.As("dazhou.office")).GetAsync($"/api/v1/incentives/measures/{measure}")).StatusCode);
+
         // 西区 configures its own measure on the city's workflow, and its own workflow naming a city bureau.
         var office = await api.As("xiqu.office");
         Guid xiqu, cityWorkflow;

@@ -27,6 +27,10 @@ public static class ReferenceNames
     public static async Task<Dictionary<Guid, string>> EnterpriseNamesAsync(this AppDbContext db, IEnumerable<Guid> ids, CancellationToken ct) =>
         Wanted(ids) is { Count: > 0 } wanted ? await Across<Enterprise>(db).Where(e => wanted.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct) : [];
 
+    /// <summary>An enterprise's 统一社会信用代码: public (printed on its business licence), and how files name it.</summary>
+    public static async Task<Dictionary<Guid, string>> EnterpriseCodesAsync(this AppDbContext db, IEnumerable<Guid> ids, CancellationToken ct) =>
+        Wanted(ids) is { Count: > 0 } wanted ? await Across<Enterprise>(db).Where(e => wanted.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Uscc, ct) : [];
+
     public static async Task<Dictionary<Guid, string>> ProjectNamesAsync(this AppDbContext db, IEnumerable<Guid> ids, CancellationToken ct) =>
         Wanted(ids) is { Count: > 0 } wanted ? await Across<Project>(db).Where(p => wanted.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct) : [];
 

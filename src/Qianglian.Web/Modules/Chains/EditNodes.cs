@@ -64,8 +64,9 @@ public sealed class EditNodes(AppDb dbs, CurrentUser user)
     }
 
     /// <summary>
-    /// Merges a node into another of the same chain: its sub-nodes, enterprise links, supply links and projects move
-    /// over (an enterprise already on the target keeps the target's link), then the node is removed — in one save. A
+    /// Merges a node into another of the same chain: its sub-nodes, enterprise links, supply links, projects and
+    /// attraction targets move over (an enterprise already on the target keeps the target's link or entry), then the
+    /// node is removed — in one save. A
     /// node that rows of other jurisdictions refer to (a city may have put another county's project or enterprise on
     /// it) is not the caller's to merge: refused as a whole, before anything changes.
     /// </summary>
@@ -91,6 +92,13 @@ public sealed class EditNodes(AppDb dbs, CurrentUser user)
             supply.NodeId = request.IntoNodeId;
         foreach (var project in await db.Projects.Where(p => p.NodeId == nodeId).ToListAsync(ct))
             project.NodeId = request.IntoNodeId;
+        // So do the chain's attraction targets for the node (an enterprise already targeted on the target node keeps that entry).
+        var targeted = await db.Set<Investment.TargetEnterprise>().Where(t => t.NodeId == request.IntoNodeId).Select(t => t.EnterpriseName).ToListAsync(ct);
+        foreach (var target in await db.Set<Investment.TargetEnterprise>().Where(t => t.NodeId == nodeId).ToListAsync(ct))
+        {
+            if (targeted.Contains(target.EnterpriseName)) db.Remove(target);
+            else target.NodeId = request.IntoNodeId;
+        }
         db.ChainNodes.Remove(node);
         await db.SaveChangesAsync(ct);
     }
@@ -104,6 +112,8 @@ public sealed class EditNodes(AppDb dbs, CurrentUser user)
             throw new ConflictException($"“{node.Name}”下还有环节或企业，请先移走或合并 (the node still has sub-nodes or enterprises: move or merge them first)");
         if (await db.Projects.AnyAsync(p => p.NodeId == nodeId, ct))
             throw new ConflictException($"“{node.Name}”上还有重点项目，请先改挂其他环节或合并 (projects are on the node: move them or merge the node)");
+        if (await db.Set<Investment.TargetEnterprise>().AnyAsync(t => t.NodeId == nodeId, ct))
+            throw new ConflictException($"“{node.Name}”上还有招商目标企业，请先移出清单或合并环节 (attraction targets are on the node: remove them or merge the node)");
         // Deleting would remove other jurisdictions' links with the node, or clear their supply links' node.
         if (await UsedFromOutside(db, nodeId, ct))
             throw new ConflictException($"“{node.Name}”上有本辖区以外的企业、供应关系或项目，不能删除 (rows of other jurisdictions are on the node: it cannot be deleted)");

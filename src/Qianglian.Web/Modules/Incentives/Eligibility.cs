@@ -31,7 +31,7 @@ public sealed class Eligibility(AppDb dbs, CurrentUser user, TimeProvider clock,
     {
         user.Require(Permission.ViewIncentives);
         await using var db = dbs.Open();
-        var measure = await db.Set<IncentiveMeasure>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == measureId, ct)
+        var measure = await IncentiveCases.GoverningMeasureAsync(db, measureId, ct)
                       ?? throw new NotFoundException("measure", "政策兑现措施不存在 (measure not found)");
         var declared = SaveApplication.CheckDeclared(measure, new Declared(r.Category, r.PurchaseAmount, r.LoanPrincipal, r.LoanRate, r.LoanDays, r.Attested));
         Project? project = null;
@@ -81,7 +81,7 @@ public sealed class Eligibility(AppDb dbs, CurrentUser user, TimeProvider clock,
     {
         user.Require(Permission.ViewIncentives);
         await using var db = dbs.Open();
-        var measure = await db.Set<IncentiveMeasure>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == measureId, ct)
+        var measure = await IncentiveCases.GoverningMeasureAsync(db, measureId, ct)
                       ?? throw new NotFoundException("measure", "政策兑现措施不存在 (measure not found)");
         var taken = await Taken(db, measure, ct);
         var result = new List<Candidate>();
@@ -122,7 +122,7 @@ public sealed class Eligibility(AppDb dbs, CurrentUser user, TimeProvider clock,
         if (category is null && r.ProjectId is { } projectId)
         {
             await using var db = dbs.Open();
-            var measure = await db.Set<IncentiveMeasure>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == measureId, ct);
+            var measure = await IncentiveCases.GoverningMeasureAsync(db, measureId, ct);
             var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct);
             if (measure is not null && project is not null && measure.Rule.Kind == RuleKind.RateByCategory)
             {
@@ -140,7 +140,7 @@ public sealed class Eligibility(AppDb dbs, CurrentUser user, TimeProvider clock,
     {
         user.Require(Permission.ViewIncentives);
         await using var db = dbs.Open();
-        var measure = await db.Set<IncentiveMeasure>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == measureId, ct)
+        var measure = await IncentiveCases.GoverningMeasureAsync(db, measureId, ct)
                       ?? throw new NotFoundException("measure", "政策兑现措施不存在 (measure not found)");
         var changed = change.ApplyTo(measure.Rule);
         var errors = RuleValidator.Validate(changed).Concat(change.Cap is < 0m ? [("cap", "上限不能为负数 (must not be negative)")] : [])

@@ -27,6 +27,14 @@ public static class IncentiveCases
             ? db.InheritedAsync<IncentiveMeasure>([jurisdictionPath], ct, m => m.Active && m.Id == id)
             : db.InheritedAsync<IncentiveMeasure>([jurisdictionPath], ct, m => m.Active);
 
+    /// <summary>
+    /// A measure by id as the caller may read it: one it sees, or one kept above it that governs it (a 西区 official reads,
+    /// evaluates and offers 攀枝花's measures). Null when neither.
+    /// </summary>
+    public static async Task<IncentiveMeasure?> GoverningMeasureAsync(AppDbContext db, Guid id, CancellationToken ct) =>
+        await db.Set<IncentiveMeasure>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct)
+        ?? await db.FindInheritedAsync<IncentiveMeasure>(id, db.Scope.Path, ct);
+
     /// <summary>The stacking clause that governs a place: the nearest pack at or above it that states one.</summary>
     public static async Task<string?> StackingClause(AppDbContext db, string jurisdictionPath, CancellationToken ct)
     {

@@ -5,7 +5,7 @@ using Qianglian.Web.Data;
 
 namespace Qianglian.Web.Modules.Incentives;
 
-/// <summary>The measures and workflows configured in the caller's jurisdiction and below.</summary>
+/// <summary>The measures and workflows configured in the caller's jurisdiction and below (and one measure above it that governs it, by id).</summary>
 public sealed class ReadMeasures(AppDb dbs, CurrentUser user)
 {
     public async Task<IReadOnlyList<IncentiveMeasureView>> List(bool includeInactive, CancellationToken ct)
@@ -21,8 +21,8 @@ public sealed class ReadMeasures(AppDb dbs, CurrentUser user)
     {
         user.Require(Permission.ViewIncentives);
         await using var db = dbs.Open();
-        return IncentiveMeasureView.Of(await db.Set<IncentiveMeasure>().AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, ct)
-                              ?? throw new NotFoundException("measure", "政策兑现措施不存在 (measure not found)"));
+        return IncentiveMeasureView.Of(await IncentiveCases.GoverningMeasureAsync(db, id, ct)
+                                       ?? throw new NotFoundException("measure", "政策兑现措施不存在 (measure not found)"));
     }
 
     public async Task<IReadOnlyList<WorkflowView>> Workflows(CancellationToken ct)

@@ -55,8 +55,9 @@ public sealed partial class ProjectExcel(AppDb dbs, CurrentUser user, TimeProvid
         var shares = (await db.Set<ProjectShare>().AsNoTracking().Where(s => ids.Contains(s.ProjectId)).ToListAsync(ct)).ToLookup(s => s.ProjectId);
         // A share may credit a neighbour the chain names: its code comes through the ReferenceNames door.
         var codes = await db.JurisdictionCodesAsync(projects.Select(p => p.JurisdictionId).Concat(shares.SelectMany(g => g.Select(s => s.LocalityId))), ct);
-        var enterpriseIds = projects.Select(p => p.EnterpriseId).OfType<Guid>().Distinct().ToList();
-        var enterprises = await db.Enterprises.AsNoTracking().Where(e => enterpriseIds.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Uscc, ct);
+        // The project unit may be registered beside the caller's view (a city office placed the project): its public code
+        // still goes in the file, so a re-import keeps it.
+        var enterprises = await db.EnterpriseCodesAsync(projects.Select(p => p.EnterpriseId).OfType<Guid>(), ct);
         var year = BusinessDate.Today(clock).Year;
         var plans = await db.Set<ProjectAnnualPlan>().AsNoTracking().Where(p => ids.Contains(p.ProjectId) && p.Year == year).ToDictionaryAsync(p => p.ProjectId, ct);
         var rows = projects.Zip(views).Select(x =>
@@ -113,6 +114,12 @@ public sealed partial class ProjectExcel(AppDb dbs, CurrentUser user, TimeProvid
             }
             return stored.TryGetValue(code, out var kept) ? kept : null;
         }
+        // A row may name the project unit the stored project already has, even where the caller does not see it.
+        async Task<Guid?> StoredEnterpriseAsync(Guid place, string name, string code)
+        {
+            var stored = await db.Set<Project>().Where(p => p.JurisdictionId == place && p.Name == name).Select(p => p.EnterpriseId).FirstOrDefaultAsync(ct);
+            return stored is { } id && (await db.EnterpriseCodesAsync([id], ct)).GetValueOrDefault(id) == code ? id : null;
+        }
         var nodes = (await db.ChainNodes.AsNoTracking().Select(n => new { n.ChainId, n.Name, n.Id }).ToListAsync(ct)).GroupBy(n => (n.ChainId, n.Name)).ToDictionary(g => g.Key, g => g.First().Id);
         var errors = new List<ImportError>();
         var rows = new List<(int Row, Guid Place, SaveProject.ProjectFields Fields)>();
@@ -129,6 +136,7 @@ public sealed partial class ProjectExcel(AppDb dbs, CurrentUser user, TimeProvid
             if (c[Uscc] is { Length: > 0 } uscc)
             {
                 if (enterprises.TryGetValue(uscc.ToUpperInvariant(), out var e)) enterprise = e;
+                else if (await StoredEnterpriseAsync(place, c[Name], uscc.ToUpperInvariant()) is { } kept) enterprise = kept;
                 else c.Error(Uscc, $"统一社会信用代码“{uscc}”不在企业名录中 (enterprise not registered)");
             }
             Guid? chain = null, node = null;

@@ -1,14 +1,29 @@
+using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 
-namespace Qianglian.Web.Tests.Chains;
+namespace Qianglian.Web.Tests.Infrastructure;
 
 /// <summary>
-/// Every property name and value of a JSON body, decoded (the API escapes non-ASCII text as \uXXXX): what a test
-/// searches for a name the caller may not see. A body that is not JSON is returned as it is.
+/// What a test searches a response for a name or id the caller may not see: every property name and value of a JSON
+/// body, decoded (the API escapes non-ASCII text as \uXXXX, which a raw search would never match); every XML part of
+/// an Office file (.xlsx, .docx: a zip); any other body as it is.
 /// </summary>
-internal static class BodyText
+public static class BodyText
 {
+    public static string Of(byte[] body)
+    {
+        if (body.Length < 4 || body[0] != 'P' || body[1] != 'K') return Of(Encoding.UTF8.GetString(body));
+        using var zip = new ZipArchive(new MemoryStream(body), ZipArchiveMode.Read);
+        var text = new StringBuilder();
+        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
+        {
+            using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
+            text.Append(reader.ReadToEnd()).Append('\n');
+        }
+        return text.ToString();
+    }
+
     public static string Of(string body)
     {
         try
