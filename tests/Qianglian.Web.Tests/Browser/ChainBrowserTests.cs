@@ -13,8 +13,11 @@ public sealed class ChainBrowserTests(BrowserHost host) : IClassFixture<BrowserH
     {
         var page = await SignIn("xiqu.office");
         await page.GotoAsync(host.BaseUrl + "/chains");
+        // Click only once the circuit is up: a click on the pre-rendered list races the circuit's first render and
+        // can leave the chain page static, without its tabs.
+        await BrowserHost.WaitInteractiveAsync(page);
         await page.GetByTestId("chain-link").Filter(new() { HasText = DemoChain.Name }).ClickAsync();
-        await page.WaitForFunctionAsync("() => window.qianglian && window.qianglian.interactive === true");
+        await Assertions.Expect(page.GetByTestId("chain-title")).ToHaveTextAsync(DemoChain.Name);
         await page.GetByRole(AriaRole.Tab, new() { Name = "全景图谱" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("gap-list")).ToContainTextAsync("海绵钛");
         await Assertions.Expect(page.GetByTestId("leader-rate")).ToContainTextAsync("75.0%");
