@@ -89,7 +89,7 @@ public sealed class CultivationExcel(AppDb dbs, CurrentUser user, TimeProvider c
             }).ToList()),
             ("各链链主目标", counts.Select(c => (IDictionary<string, object?>)new Dictionary<string, object?>
             {
-                [Chain] = c.ChainName, ["示范库"] = c.Demonstration, ["培育库"] = c.Cultivation, ["候选库"] = c.Candidate, ["图谱标注链主"] = c.LeadersOnNodes,
+                [Chain] = c.ChainName, ["示范库"] = c.Demonstration, ["培育库"] = c.Cultivation, ["候选库"] = c.Candidate, ["链主企业"] = c.Leaders,
                 ["目标"] = c.Target, ["是否达标"] = c.TargetMet is { } met ? (met ? "是" : "否") : "",
             }).ToList()));
     }

@@ -33,8 +33,10 @@ public sealed record TierView(Guid Id, Guid EnterpriseId, string EnterpriseName,
 public sealed record ExitView(Guid Id, Guid EnterpriseId, string EnterpriseName, Guid ChainId, string ChainName, string JurisdictionPath, Tier LastTier, int Year,
     string Reason, string Notice, DateOnly NoticeDate);
 
-/// <param name="Target">The chain's target for 链主 (e.g. 2–3 by 2027), when a pack sets one for the jurisdiction.</param>
-public sealed record ChainTierCount(Guid ChainId, string ChainName, string JurisdictionPath, int Demonstration, int Cultivation, int Candidate, int LeadersOnNodes,
-    string? Target, bool? TargetMet);
+/// <param name="Leaders">The chain's 链主 as of <paramref name="Year"/> (Core's ChainLeaders rule: role, evidence, place, ledger exits).</param>
+/// <param name="Target">The chain's target for 链主 (e.g. 2–3 by 2027), when a pack sets one for the chain's jurisdiction.</param>
+/// <param name="TargetMet">Whether <paramref name="Leaders"/> meets the target now.</param>
+public sealed record ChainTierCount(Guid ChainId, string ChainName, string JurisdictionPath, int Demonstration, int Cultivation, int Candidate, int Leaders,
+    int Year, string? Target, bool? TargetMet);
 
 public sealed record DistributionRow(string Group, IReadOnlyDictionary<string, int> Classes, int Total);
