@@ -10,8 +10,10 @@ public sealed record RunView(Guid Id, RunKind Kind, int Year, RunStatus Status, 
     string JurisdictionPath, DateTimeOffset CreatedAt, string CreatedBy, DateOnly? PublishedOn, DateOnly? ObjectionDeadline, string? Notice,
     DateTimeOffset? FinishedAt, int Pending, int OpenObjections, IReadOnlyDictionary<string, int> Classes, int Version);
 
+/// <param name="Group">A grading's group, 规上企业 or 规下企业 (安康 七): each is graded by its own model and <paramref name="Rank"/> is within it; null for a tier review.</param>
+/// <param name="Rank">1 = best within the group (a grading) or the chain (a tier review); equal scores share a rank.</param>
 public sealed record ResultView(Guid Id, Guid RunId, Guid EnterpriseId, string EnterpriseName, string Uscc, Guid? ChainId, string? ChainName, string JurisdictionPath,
-    decimal? Score, int? Rank, string Class, string FinalClass, bool Exempt, string? Notes, Tier? HeldTier, Tier? ReachedTier, ProposalKind Proposal,
+    decimal? Score, string? Group, int? Rank, string Class, string FinalClass, bool Exempt, string? Notes, Tier? HeldTier, Tier? ReachedTier, ProposalKind Proposal,
     Decision Decision, string? DecisionNote, int Version);
 
 public sealed record ResultPage(IReadOnlyList<ResultView> Items, int Total);
