@@ -14,7 +14,7 @@ S = {
  "Decision_NotNeeded": ("无需处理", "none needed"), "Decision_Pending": ("待确认", "pending"), "Decision_Confirmed": ("已确认", "confirmed"), "Decision_Rejected": ("不同意", "rejected"),
  "ConfirmProposal": ("确认", "Confirm"), "RejectProposal": ("不同意", "Reject"), "RejectReason": ("不同意的理由", "Reason"), "Confirmed": ("已确认", "Confirmed"), "ShowHistory": ("显示历史梯度", "Show history"), "Tier": ("梯度", "Tier"), "FromYear": ("起始年度", "From"),
  "ToYear": ("截止年度", "To"), "Change": ("变动", "Change"), "InLedger": ("在库", "in the ledger"), "NoTiers": ("台账暂无企业", "The ledger is empty"),
- "LeadersOnNodes": ("图谱标注链主", "Leaders on the map"), "Target": ("目标", "Target"), "TargetMet": ("是否达标", "Met"), "No": ("否", "No"),
+ "GradingGroup": ("组别", "Group"), "RankInGroup": ("组内排名", "Rank in group"), "LeadersCounted": ("链主企业", "Chain leaders"), "LeadersCountedHint": ("链主企业按统一口径计：图谱标注为链主、证据未被驳回、企业在本链辖区内，且未经年度评估退出梯度培育台账；与目标跟踪、产业链评价指数中的链主企业数一致。", "Chain leaders are counted by one rule: marked 链主 on the map, evidence not rejected, inside the chain's jurisdiction and not exited from the tier ledger by a yearly review; the same count as in target tracking and the chain index."), "Target": ("目标", "Target"), "TargetMet": ("是否达标", "Met"), "No": ("否", "No"),
  "ExitReason": ("退出原因", "Reason"), "ExitNotice": ("告知内容", "Notice"), "NoticeDate": ("告知日期", "Notice date"), "NoExits": ("暂无退出记录", "No exits"),
  "Explanation": ("评分说明", "Explanation"), "EnterpriseCultivation": ("企业培育档案", "Cultivation record"), "EnterpriseRecord": ("企业名录档案", "Registry record"),
  "Class": ("等级", "Class"), "FinalClass": ("最终等级", "Final class"), "IndicatorLines": ("各指标得分", "Indicators"),

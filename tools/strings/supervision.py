@@ -36,7 +36,9 @@ S = {
  "Escalated": ("已上报", "Escalated"), "Resolved": ("已答复", "Resolved"), "Rated": ("已评价", "Rated"), "Filed": ("已提交", "Filed"), "Field_rating": ("满意度", "Rating"), "Field_comment": ("说明", "Comment"),
 
  # measure tasks
- "TaskList": ("任务清单", "Tasks"), "UnitAssessment": ("单位考核", "Unit assessment"), "ExportAssessment": ("导出考核", "Export assessment"),
+ "TaskList": ("任务清单", "Tasks"), "UnitAssessment": ("单位考核", "Unit assessment"), "UnmarkedTasks": ("未评价{0}项", "{0} unmarked"), "NotAssessed": ("未考核", "Not assessed"),
+ "AssessmentRule": ("计分规则（平台默认，文件未规定考核方法）：按时报送率、任务按期完成率、督查评价（绿1、黄0.6、红0）各乘其权重；督查未评价的任务不计入督查评价；尚无可计的部分不计分也不给满分，总分按已考核部分折算为百分制；没有任何可考核事项的单位为“未考核”，排在所有已考核单位之后；得分相同者名次相同。",
+   "Scoring (platform default; the document sets no method): on-time reporting, tasks completed on time and the supervisor's marks (green 1, yellow 0.6, red 0), each times its weight; tasks the supervisor has not marked do not count in the marks; a part with nothing to count yet is neither scored nor given full marks, and the total is scaled to 100 over the parts rated; a unit with nothing to assess is \"not assessed\" and listed after every assessed unit; equal scores share a rank."), "ExportAssessment": ("导出考核", "Export assessment"),
  "GenerateTasks": ("按措施生成任务", "Generate tasks from measures"), "GenerateHelp": ("把所选政策文件的每条措施分解给牵头单位和配合单位（已生成的不重复）。", "Each measure becomes a task of its lead and cooperating units (existing ones are kept)."),
  "GeneratedTasks": ("新生成{0}项任务，已有{1}项；未匹配单位：{2}", "{0} tasks created, {1} existed; unmatched names: {2}"),
  "TasksElsewhere": ("以下单位属上级或其他辖区，其任务由所在辖区分解：{0}", "These units belong to a higher or another jurisdiction, which plans their tasks: {0}"),

@@ -1,8 +1,13 @@
 namespace Qianglian.Core.Evaluation;
 
 /// <summary>What the index knows of one enterprise of a subject (a chain's member, a park's resident) in a year.</summary>
+/// <param name="Output">Output of the year; null when the enterprise reported nothing for the year (never read as 0).</param>
 /// <param name="PreviousOutput">Output of the year before, when reported (growth compares the same enterprises).</param>
-public sealed record MemberFact(Guid EnterpriseId, bool AboveScale, bool ChainLeader, decimal Output, decimal? PreviousOutput, decimal Revenue, decimal RdSpend);
+public sealed record MemberFact(Guid EnterpriseId, bool AboveScale, bool ChainLeader, decimal? Output, decimal? PreviousOutput, decimal Revenue, decimal RdSpend)
+{
+    /// <summary>The enterprise reported its figures for the year.</summary>
+    public bool Reported => Output is not null;
+}
 
 /// <summary>Tier memberships held at the end of the year (达州 示范库 / 培育库 / 候选库).</summary>
 public sealed record TierCounts(int Demonstration, int Cultivation, int Candidate);
@@ -38,14 +43,21 @@ public static class IndexInputs
     public const string NodeCoverage = "nodeCoverage";
     public const string ProblemOnTimeRate = "problemOnTimeRate";
 
+    /// <summary>The values read from the year's enterprise figures: without a report of the year they have no value (not 0).</summary>
+    public static readonly IReadOnlySet<string> FromYearFigures = new HashSet<string>(StringComparer.Ordinal) { Output, OutputGrowth, AboveScaleCount, RdIntensity };
+
+    /// <summary>The values of the year's own records (enterprise figures, monthly dispatch, funds in place); the others describe the chain's structure.</summary>
+    public static readonly IReadOnlySet<string> OfTheYear = new HashSet<string>(FromYearFigures, StringComparer.Ordinal) { InvestmentCompleted, InvestmentCompletion, FundsInPlace };
+
     public static IReadOnlyDictionary<string, decimal?> Values(SubjectFacts f)
     {
-        var revenue = f.Members.Sum(m => m.Revenue);
+        var reported = f.Members.Where(m => m.Reported).ToList();
+        var revenue = reported.Sum(m => m.Revenue);
         return new Dictionary<string, decimal?>
         {
-            [Output] = f.Members.Sum(m => m.Output),
+            [Output] = reported.Count > 0 ? reported.Sum(m => m.Output!.Value) : null,
             [OutputGrowth] = Growth(f.Members),
-            [AboveScaleCount] = f.Members.Count(m => m.AboveScale),
+            [AboveScaleCount] = reported.Count > 0 ? reported.Count(m => m.AboveScale) : null,
             [ChainLeaderCount] = f.Members.Count(m => m.ChainLeader),
             [TierDemonstration] = f.Tiers.Demonstration,
             // 示范库 3, 培育库 2, 候选库 1: one figure for the depth of the chain-leader pipeline.
@@ -53,7 +65,7 @@ public static class IndexInputs
             [InvestmentCompleted] = f.InvestmentCompleted,
             [InvestmentCompletion] = f.InvestmentPlanned is > 0 && f.InvestmentCompleted is { } done ? Math.Round(done / f.InvestmentPlanned.Value, 4) : null,
             [FundsInPlace] = f.FundsInPlace,
-            [RdIntensity] = revenue > 0 ? Math.Round(f.Members.Sum(m => m.RdSpend) / revenue, 4) : null,
+            [RdIntensity] = revenue > 0 ? Math.Round(reported.Sum(m => m.RdSpend) / revenue, 4) : null,
             [NodeCoverage] = f.Nodes is > 0 && f.CoveredNodes is { } covered ? Math.Round((decimal)covered / f.Nodes.Value, 4) : null,
             [ProblemOnTimeRate] = f.OnTimeRate,
         };
@@ -61,12 +73,13 @@ public static class IndexInputs
 
     /// <summary>
     /// Output growth over the members that reported both years (an enterprise that joined this year does not make
-    /// the chain "grow"): Σ output ÷ Σ previous output − 1; null when nothing comparable was reported.
+    /// the chain "grow", one that has not reported this year does not make it shrink): Σ output ÷ Σ previous output − 1;
+    /// null when nothing comparable was reported.
     /// </summary>
     public static decimal? Growth(IEnumerable<MemberFact> members)
     {
-        var comparable = members.Where(m => m.PreviousOutput is not null).ToList();
+        var comparable = members.Where(m => m.PreviousOutput is not null && m.Output is not null).ToList();
         var previous = comparable.Sum(m => m.PreviousOutput!.Value);
-        return previous <= 0 ? null : Math.Round(comparable.Sum(m => m.Output) / previous - 1m, 4);
+        return previous <= 0 ? null : Math.Round(comparable.Sum(m => m.Output!.Value) / previous - 1m, 4);
     }
 }

@@ -10,7 +10,8 @@ public sealed record ApprovalRecord(ApprovalKind Kind, ApprovalStatus Status, Da
 /// <param name="Done">Of those, approved.</param>
 /// <param name="Rate">办结率 = done / required; null when nothing is required.</param>
 /// <param name="ElapsedWorkingDays">From the first submission to the last approval (or to today while open).</param>
-/// <param name="OverLimit">The elapsed time exceeds the limit (安康: 70 working days).</param>
+/// <param name="Limit">The working days allowed (安康: 70); 0 when the jurisdiction sets none.</param>
+/// <param name="OverLimit">The elapsed time exceeds the limit — never without a limit.</param>
 /// <param name="OverdueCommitments">容缺 commitments whose deadline has passed without the approval.</param>
 public sealed record ApprovalFigures(int Required, int Done, decimal? Rate, int? ElapsedWorkingDays, int Limit, bool OverLimit,
     IReadOnlyList<ApprovalKind> OverdueCommitments);
@@ -42,7 +43,7 @@ public static class ApprovalRules
         }
         var overdue = records.Where(r => r.Status == ApprovalStatus.Tolerated && r.CommitmentDeadline is { } d && d < today).Select(r => r.Kind).ToList();
         return new ApprovalFigures(required.Count, done, required.Count == 0 ? null : (decimal)done / required.Count, elapsed, limit,
-            elapsed > limit, overdue);
+            limit > 0 && elapsed > limit, overdue);
     }
 
     /// <summary>办结率 of a set of projects: approvals done over approvals required, all projects pooled.</summary>

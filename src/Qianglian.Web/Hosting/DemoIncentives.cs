@@ -32,6 +32,11 @@ public sealed class DemoIncentives(AppDb dbs, TimeProvider clock)
         if (!await db.Set<IncentiveBudget>().AnyAsync(b => b.JurisdictionId == xiqu.Id && b.Year == year && b.Fund == Fund, ct))
             db.Add(new IncentiveBudget { JurisdictionId = xiqu.Id, Year = year, Fund = Fund, Amount = 3000 * Wan, Note = "演示：区级财政年度预算" });
 
+        // Demo projects stored before they carried a listing date showed 入库日期 0001-01-01: give them the date their
+        // construction started from (two years back, as new ones are listed).
+        foreach (var unlisted in await db.Projects.Where(p => p.JurisdictionId == xiqu.Id && p.ListedOn == default(DateOnly)).ToListAsync(ct))
+            unlisted.ListedOn = (unlisted.ActualStart ?? BusinessDate.Of(clock.GetUtcNow()).AddMonths(-20)).AddMonths(-4);
+
         if (!await db.Projects.AnyAsync(p => p.JurisdictionId == xiqu.Id && p.Name == SmartRenovation, ct))
         {
             var firms = await db.Enterprises.Where(e => e.JurisdictionId == xiqu.Id).ToDictionaryAsync(e => e.Name, e => e.Id, ct);
@@ -41,7 +46,7 @@ public sealed class DemoIncentives(AppDb dbs, TimeProvider clock)
                 {
                     JurisdictionId = xiqu.Id, Name = name, EnterpriseId = firms[enterprise], ChainId = chain.Id, Kind = kind, Flags = flags,
                     Stage = ProjectStage.Completed, TotalInvestment = totalWan * Wan, EquipmentInvestment = equipmentWan * Wan, NewOutputValue = outputWan * Wan,
-                    PlannedStart = today.AddMonths(-20), PlannedCompletion = today.AddMonths(-2), ActualStart = today.AddMonths(-20),
+                    ListedOn = today.AddMonths(-24), PlannedStart = today.AddMonths(-20), PlannedCompletion = today.AddMonths(-2), ActualStart = today.AddMonths(-20),
                     ActualCompletion = today.AddMonths(-2).AddDays(lateDays - 10),
                 }).Entity;
             Add(SmartRenovation, "演示·西区绿色化工有限公司", ProjectFlags.ChainLeader, 15000, 8000, 3000, 0, ProjectKind.IntelligentDigital);

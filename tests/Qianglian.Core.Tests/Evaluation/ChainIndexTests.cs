@@ -23,7 +23,7 @@ public class ChainIndexTests
         },
     };
 
-    private static MemberFact M(decimal output, decimal? previous, bool aboveScale = false, bool leader = false, decimal revenue = 0, decimal rd = 0) =>
+    private static MemberFact M(decimal? output, decimal? previous, bool aboveScale = false, bool leader = false, decimal revenue = 0, decimal rd = 0) =>
         new(Guid.NewGuid(), aboveScale, leader, output, previous, revenue, rd);
 
     private static SubjectFacts Chain(string id, IReadOnlyList<MemberFact> members, int nodes, int covered) =>
@@ -94,6 +94,77 @@ public class ChainIndexTests
         Assert.Null(v[IndexInputs.InvestmentCompletion]);
         Assert.Null(v[IndexInputs.OutputGrowth]);
         Assert.Null(v[IndexInputs.RdIntensity]);
+    }
+
+    [Fact]
+    public void An_enterprise_that_has_not_reported_the_year_neither_shrinks_nor_grows_its_chain()
+    {
+        // 60 (50 before) reported; the other reported 40 last year and nothing yet this year.
+        var v = IndexInputs.Values(Chain("A", [M(60, 50, aboveScale: true), M(null, 40)], 4, 2));
+        Assert.Equal(60m, v[IndexInputs.Output]);
+        Assert.Equal(0.2m, v[IndexInputs.OutputGrowth]);          // 60 ÷ 50 − 1, not 60 ÷ 90 − 1
+        Assert.Equal(1m, v[IndexInputs.AboveScaleCount]);
+    }
+
+    [Fact]
+    public void A_year_nobody_reported_has_no_output_growth_or_count_never_zero_and_minus_100_percent()
+    {
+        var v = IndexInputs.Values(Chain("A", [M(null, 50, leader: true), M(null, 25)], 4, 2));
+        Assert.Null(v[IndexInputs.Output]);
+        Assert.Null(v[IndexInputs.OutputGrowth]);
+        Assert.Null(v[IndexInputs.AboveScaleCount]);
+        Assert.Null(v[IndexInputs.RdIntensity]);
+        Assert.Equal(1m, v[IndexInputs.ChainLeaderCount]);        // the chain's structure stands
+    }
+
+    [Fact]
+    public void A_subject_without_the_years_data_is_not_evaluated_and_takes_no_part_in_the_ranking()
+    {
+        var a = Chain("A", [M(60, 50, aboveScale: true), M(30, 25)], 10, 8);
+        var c = Chain("C", [M(10, 12.5m)], 4, 0);
+        var empty = Chain("E", [M(null, 40)], 4, 1);           // reported last year only
+        var nobody = Chain("N", [], 3, 0);                      // no enterprise at all
+        var outcomes = IndexScoring.Score(Model, [a, empty, c, nobody], 2025, ["excellent"], ["poor"]).ToDictionary(o => o.Score.SubjectId);
+
+        foreach (var id in new[] { "E", "N" })
+        {
+            var o = outcomes[id];
+            Assert.True(o.Insufficient);
+            Assert.Null(o.Score.Total);
+            Assert.Null(o.Score.Rank);
+            Assert.Equal(IndexScoring.InsufficientClass, o.Score.Class);
+            Assert.Equal(Verdict.None, o.Verdict);
+            Assert.Contains("2025年没有企业报送产值、营业收入等年度数据：数据不足，不予评价", o.Score.Notes.Single());
+        }
+        // The others are scored exactly as without them (A 76, C 36 as computed by hand above) and ranked 1, 2.
+        Assert.Equal((76m, 1, Verdict.Praise), (outcomes["A"].Score.Total!.Value, outcomes["A"].Score.Rank!.Value, outcomes["A"].Verdict));
+        Assert.Equal((36m, 2, Verdict.Criticism), (outcomes["C"].Score.Total!.Value, outcomes["C"].Score.Rank!.Value, outcomes["C"].Verdict));
+    }
+
+    [Fact]
+    public void A_model_of_the_chains_structure_alone_evaluates_without_the_years_figures()
+    {
+        var structure = Model with
+        {
+            Indicators = [new() { Key = "coverage", Name = "环节覆盖", Input = IndexInputs.NodeCoverage, Method = ScoringMethod.BenchmarkRatio, Weight = 100, Benchmark = 1 }],
+        };
+        var o = IndexScoring.Score(structure, [Chain("N", [M(null, null)], 4, 3)], 2025, [], []).Single();
+        Assert.False(o.Insufficient);
+        Assert.Equal(75m, o.Score.Total);
+    }
+
+    [Fact]
+    public void Investment_alone_of_the_year_is_data_for_a_model_that_reads_only_investment()
+    {
+        var investment = Model with
+        {
+            Indicators = [new() { Key = "investment", Name = "投资完成率", Input = IndexInputs.InvestmentCompletion, Method = ScoringMethod.BenchmarkRatio, Weight = 100, Benchmark = 1 }],
+        };
+        SubjectFacts Park(string id, decimal? planned, decimal? done) => new(id, id, [], null, null, new TierCounts(0, 0, 0), planned, done, null, null);
+        var outcomes = IndexScoring.Score(investment, [Park("P", 100, 50), Park("Q", null, null)], 2025, [], []);
+        Assert.Equal(50m, outcomes[0].Score.Total);
+        Assert.True(outcomes[1].Insufficient);
+        Assert.Contains("2025年没有评价所需的年度数据", outcomes[1].Score.Notes.Single());
     }
 
     [Fact]

@@ -52,4 +52,38 @@ public class CalendarAndApprovalTests
         Assert.False(figures.OverLimit);
         Assert.Equal(0.75m, ApprovalRules.PooledRate([figures, figures with { Required = 2, Done = 0 }]));
     }
+
+    [Fact]
+    public void Without_a_time_limit_no_approval_is_over_it()
+    {
+        ApprovalRecord[] open = [new(ApprovalKind.Planning, ApprovalStatus.InProgress, new DateOnly(2024, 1, 2), null, null)];
+        var figures = ApprovalRules.Assess(open, HolidayCalendar.WeekendsOnly, 0, new DateOnly(2025, 12, 31));
+        Assert.True(figures.ElapsedWorkingDays > 400);
+        Assert.False(figures.OverLimit);
+        Assert.True(ApprovalRules.Assess(open, HolidayCalendar.WeekendsOnly, 70, new DateOnly(2025, 12, 31)).OverLimit);
+    }
+
+    [Fact]
+    public void The_key_approvals_rate_counts_what_was_completed_by_30_June_of_the_year()
+    {
+        ApprovalRecord Done(ApprovalKind k, int month, int day) => new(k, ApprovalStatus.Approved, new DateOnly(2025, 1, 6), new DateOnly(2025, month, day), null);
+        var a = new KeyProjectApprovals("甲项目",
+        [
+            Done(ApprovalKind.Planning, 3, 1), Done(ApprovalKind.Land, 6, 30),   // on the deadline: counts
+            Done(ApprovalKind.Environment, 7, 1),                                 // a day late: does not
+            new(ApprovalKind.Energy, ApprovalStatus.NotRequired, null, null, null),
+            Done(ApprovalKind.ConstructionPermit, 2, 1),                          // not a main approval
+        ]);
+        var b = new KeyProjectApprovals("乙项目", [Done(ApprovalKind.Planning, 5, 5)]);   // 用地、环评、能评 not recorded: needed, not done
+        var figures = KeyApprovals.Of([a, b], 2025);
+        Assert.Equal(new DateOnly(2025, 6, 30), figures.Deadline);
+        Assert.Equal((7, 3), (figures.Required, figures.Done));
+        Assert.Equal(3m / 7, figures.Rate);
+        Assert.Equal([ApprovalKind.Environment], figures.Outstanding.Single(o => o.Project == "甲项目").Kinds);
+        Assert.Equal(3, figures.Outstanding.Single(o => o.Project == "乙项目").Kinds.Count);
+        // The same approvals read for 2026: completed before that year's 30 June, all that were done count.
+        Assert.Equal(4, KeyApprovals.Of([a, b], 2026).Done);
+        // Nothing required: no figure, never 0%.
+        Assert.Null(KeyApprovals.Of([], 2025).Rate);
+    }
 }

@@ -74,12 +74,47 @@ public class AssessmentTests
     }
 
     [Fact]
-    public void Nothing_owed_yet_scores_full_and_says_why()
+    public void A_unit_with_nothing_to_assess_has_no_score_never_full_marks()
     {
-        var score = UnitAssessment.Score(new UnitRecord(0, 0, 0, 0, []), AssessmentWeights.Default);
-        Assert.Equal(100m, score.Total);
+        var score = UnitAssessment.Score(new UnitRecord(0, 0, 0, 0, [], UnmarkedTasks: 3), AssessmentWeights.Default);
+        Assert.Null(score.Total);
+        Assert.False(score.Rated);
+        Assert.StartsWith("未考核", score.Explanation);
         Assert.Contains("无应报月报", score.Explanation);
+        Assert.Contains("3项任务未评价不计入", score.Explanation);
     }
+
+    [Fact]
+    public void A_part_with_nothing_to_count_is_left_out_and_the_rest_scaled_to_100()
+    {
+        // reporting 3/4 × 40 = 30; no task due (left out); marks green + red = 1/2 × 20 = 10 → 40 of 60 → 66.67
+        var score = UnitAssessment.Score(new UnitRecord(4, 3, 0, 0, [TrafficLight.Green, TrafficLight.Red], UnmarkedTasks: 1), AssessmentWeights.Default);
+        Assert.Equal(66.67m, score.Total);
+        Assert.Equal(60, score.RatedWeight);
+        Assert.False(score.Parts[1].Rated);
+        Assert.Contains("任务按期完成率（无到期任务，不计入）", score.Explanation);
+        Assert.Contains("1项任务未评价不计入", score.Explanation);
+        Assert.EndsWith("= 40，按已考核的60分折算为百分制：66.67", score.Explanation);
+    }
+
+    [Fact]
+    public void Nothing_to_count_never_scores_more_than_being_counted()
+    {
+        // A unit rated on everything and scoring 0 still ranks above a unit with nothing at all to assess (unranked).
+        var weights = AssessmentWeights.Default;
+        var rated = new[]
+        {
+            UnitAssessment.Score(new UnitRecord(2, 0, 2, 0, [TrafficLight.Red]), weights).Total,      // everything counted, all bad: 0
+            UnitAssessment.Score(new UnitRecord(2, 1, 0, 0, []), weights).Total,                      // reporting only: 50
+        };
+        var unrated = UnitAssessment.Score(new UnitRecord(0, 0, 0, 0, []), weights).Total;
+        var ranks = UnitAssessment.Ranks([rated[0], unrated, rated[1]]);
+        Assert.Equal([2, null, 1], ranks);
+    }
+
+    [Fact]
+    public void Equal_scores_share_a_rank() =>
+        Assert.Equal([1, 3, 1, null, 4], UnitAssessment.Ranks([90m, 80m, 90m, null, 70m]));
 
     [Fact]
     public void Weights_not_summing_to_100_are_refused()

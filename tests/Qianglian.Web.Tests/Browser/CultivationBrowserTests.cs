@@ -26,6 +26,10 @@ public sealed class CultivationBrowserTests(BrowserHost host) : IClassFixture<Br
         await Assertions.Expect(row.GetByTestId("decision")).ToHaveTextAsync("已确认");
         await page.GetByRole(AriaRole.Tab, new() { Name = "梯度台账" }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("tier-ledger")).ToContainTextAsync("示范库");
+        // The chain table counts the chain's 链主 by the one rule, written out above it.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "各链链主目标" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("leaders-rule")).ToContainTextAsync("未经年度评估退出梯度培育台账");
+        await Assertions.Expect(page.GetByTestId("chain-targets")).ToContainTextAsync("链主企业");
         await page.GetByRole(AriaRole.Tab, new() { Name = "评估建议" }).ClickAsync();
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Artifacts, "cultivation-tiers.png"), FullPage = true });
 
@@ -47,6 +51,9 @@ public sealed class CultivationBrowserTests(BrowserHost host) : IClassFixture<Br
         await page.GetByLabel("年度").FillAsync("2024");
         await page.GetByTestId("run-grading").ClickAsync();
         await Assertions.Expect(page.GetByTestId("grade-table")).ToContainTextAsync("演示·西区钛合金制品有限公司");
+        // Each enterprise's group and its rank within the group.
+        await Assertions.Expect(page.GetByTestId("grade-table")).ToContainTextAsync("组内排名");
+        await Assertions.Expect(page.GetByTestId("grade-table")).ToContainTextAsync("规上企业");
         await page.WaitForFunctionAsync("() => document.querySelector('[data-testid=grade-chart] canvas')");
         await page.GetByTestId("publish").ClickAsync();
         await Assertions.Expect(page.GetByTestId("notice")).ToContainTextAsync("公示期");

@@ -120,7 +120,7 @@ public abstract class CultivationScopeTests<THost>(THost host) : IClassFixture<T
         Assert.All(ups.GetProperty("items").EnumerateArray(), r => Assert.True(r.GetProperty("enterprises").GetInt32() <= 1));
         Assert.All((await Get("/api/v1/cultivation/chain-targets")).EnumerateArray(), c =>
             Assert.True(c.GetProperty("demonstration").GetInt32() + c.GetProperty("cultivation").GetInt32() + c.GetProperty("candidate").GetInt32() <= 1
-                        && c.GetProperty("leadersOnNodes").GetInt32() <= 1));
+                        && c.GetProperty("leaders").GetInt32() <= 1));
     }
 
     [Fact]

@@ -22,6 +22,17 @@ public abstract class GradingTests<THost>(THost host) : IClassFixture<THost> whe
         Assert.DoesNotContain(results, r => r.GetProperty("enterpriseName").GetString() == "演示·西区检验检测服务有限公司"); // not industrial
         Assert.Contains(results, r => r.GetProperty("class").GetString() == "A");
         Assert.Contains(results, r => r.GetProperty("class").GetString() == "D");
+        // 规上 and 规下 enterprises are graded by their own models and ranked each in their own group: every result names
+        // its group, the list shows the groups one after the other, and a rank is the place within the group.
+        var groups = results.Select(r => r.GetProperty("group").GetString()).ToList();
+        Assert.Equal(["规上企业", "规下企业"], groups.Distinct());
+        foreach (var group in groups.Distinct())
+        {
+            var ranked = results.Where(r => r.GetProperty("group").GetString() == group && r.GetProperty("rank").ValueKind == JsonValueKind.Number).ToList();
+            Assert.NotEmpty(ranked);
+            foreach (var r in ranked)
+                Assert.Equal(1 + ranked.Count(o => o.GetProperty("score").GetDecimal() > r.GetProperty("score").GetDecimal()), r.GetProperty("rank").GetInt32());
+        }
 
         var target = Of(results, "演示·西区耐火材料有限公司");
         var detail = await client.GetFromJsonAsync<JsonElement>($"/api/v1/cultivation/results/{target.GetProperty("id").GetGuid()}");
@@ -67,6 +78,9 @@ public abstract class GradingTests<THost>(THost host) : IClassFixture<THost> whe
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
         var sheet = MiniExcelLibs.MiniExcel.Query(await xlsx.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         Assert.Contains(sheet, row => (string?)row["企业名称"] == "演示·西区耐火材料有限公司" && (string?)row["最终等级"] == "C" && ((string?)row["计分说明"])!.Contains("亩均税收"));
+        var refractory = Of(results, "演示·西区耐火材料有限公司");
+        Assert.Contains(sheet, row => (string?)row["企业名称"] == "演示·西区耐火材料有限公司" && (string?)row["组别"] == refractory.GetProperty("group").GetString()
+                                      && Convert.ToInt32(row["组内排名"]) == refractory.GetProperty("rank").GetInt32());
     }
 
     [Fact]

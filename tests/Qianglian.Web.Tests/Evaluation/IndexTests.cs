@@ -60,13 +60,16 @@ public abstract class IndexTests<THost>(THost host) : IClassFixture<THost> where
         var results = ranking.GetProperty("results").EnumerateArray().ToList();
         // 乙: 14.4亿 ≥ good → 50; 2 ÷ 2 × 30 = 30; no problem closed → 0. Total 80 → 优秀.
         // 甲: 60 + 40 × (6亿 − 1亿) ÷ 9亿 = 82.22 → 41.11; 1 ÷ 2 × 30 = 15; 50% held at 60% → 60 × 20% = 12. Total 68.11 → 合格.
-        // 丙: nothing → 60 × 50% = 30; 0; 0. Total 30 → 较差.
+        // 丙: no enterprise reported the year → 数据不足，不予评价: no score, no rank, not criticised (never "产值 0 → 较差").
         Assert.Equal(["乙链", "甲链", "丙链"], results.Select(r => r.GetProperty("name").GetString()));
-        Assert.Equal([80m, 68.11m, 30m], results.Select(r => r.GetProperty("score").GetDecimal()));
-        Assert.Equal([1, 2, 3], results.Select(r => r.GetProperty("rank").GetInt32()));
-        Assert.Equal(["Praise", "None", "Criticism"], results.Select(r => r.GetProperty("verdict").GetString()));
+        Assert.Equal([80m, 68.11m, null], results.Select(r => r.GetProperty("score") is { ValueKind: JsonValueKind.Number } v ? v.GetDecimal() : (decimal?)null));
+        Assert.Equal([1, 2, null], results.Select(r => r.GetProperty("rank") is { ValueKind: JsonValueKind.Number } v ? v.GetInt32() : (int?)null));
+        Assert.Equal(["Praise", "None", "None"], results.Select(r => r.GetProperty("verdict").GetString()));
+        Assert.Equal("数据不足，不予评价", results[2].GetProperty("class").GetString());
+        Assert.Contains("2030年没有企业报送产值、营业收入等年度数据", results[2].GetProperty("notes")[0].GetString());
+        Assert.Equal(2, ranking.GetProperty("run").GetProperty("scoredCount").GetInt32());
         Assert.Equal("乙链", ranking.GetProperty("praised").EnumerateArray().Single().GetProperty("name").GetString());
-        Assert.Equal("丙链", ranking.GetProperty("criticised").EnumerateArray().Single().GetProperty("name").GetString());
+        Assert.Empty(ranking.GetProperty("criticised").EnumerateArray());
 
         var jia = await office.GetFromJsonAsync<JsonElement>($"/api/v1/evaluation/results/{results[1].GetProperty("id").GetGuid()}");
         var lines = jia.GetProperty("lines").EnumerateArray().ToList();
@@ -80,6 +83,42 @@ public abstract class IndexTests<THost>(THost host) : IClassFixture<THost> where
         Assert.Equal(["乙链", "甲链", "丙链"], rows.Select(r => r["名称"]?.ToString()));
         Assert.Equal("通报表扬", rows[0]["通报"]?.ToString());
         Assert.Contains("产值：60 + 40 ×", rows[1]["计分说明"]?.ToString());
+    }
+
+    [Fact]
+    public async Task A_year_without_data_is_not_evaluated_no_zero_output_no_minus_100_percent_no_criticism()
+    {
+        var ids = await EvaluationWorld.EnsureAsync(host);
+        var office = await host.ClientFor("dazhou.office");
+        // A model for 2031, a year nobody has reported yet (the facts are of 2030).
+        var saved = await office.PostAsJsonAsync("/api/v1/evaluation/models", new { jurisdictionId = ids.County, year = EvaluationWorld.Year + 1, definition = EvaluationWorld.Model() });
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        var run = await office.PostAsJsonAsync("/api/v1/evaluation/runs", new { jurisdictionId = ids.County, year = EvaluationWorld.Year + 1, subject = "Chain" });
+        Assert.Equal(HttpStatusCode.Created, run.StatusCode);
+        var ranking = await office.GetFromJsonAsync<JsonElement>($"/api/v1/evaluation/runs/{(await run.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid()}");
+        var results = ranking.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(3, results.Count);
+        Assert.All(results, r =>
+        {
+            Assert.Equal(JsonValueKind.Null, r.GetProperty("score").ValueKind);
+            Assert.Equal(JsonValueKind.Null, r.GetProperty("rank").ValueKind);
+            Assert.Equal("数据不足，不予评价", r.GetProperty("class").GetString());
+            Assert.Equal("None", r.GetProperty("verdict").GetString());
+            Assert.Empty(r.GetProperty("lines").EnumerateArray());
+        });
+        Assert.Empty(ranking.GetProperty("praised").EnumerateArray());
+        Assert.Empty(ranking.GetProperty("criticised").EnumerateArray());
+        Assert.Equal(0, ranking.GetProperty("run").GetProperty("scoredCount").GetInt32());
+        // The stored values say "no data", not 0 and −100%.
+        await using var db = host.OpenSystem();
+        var stored = await db.Set<IndexResult>().Where(r => r.Name == "甲链" && r.Class == "数据不足，不予评价").Select(r => r.Values).FirstAsync();
+        var values = JsonDocument.Parse(stored).RootElement;
+        foreach (var key in new[] { "output", "outputGrowth", "aboveScaleCount" })
+            Assert.True(!values.TryGetProperty(key, out var v) || v.ValueKind == JsonValueKind.Null, $"{key} stored as {v}");
+
+        var xlsx = await office.GetAsync($"/api/v1/evaluation/runs/{ranking.GetProperty("run").GetProperty("id").GetGuid()}/ranking.xlsx");
+        var rows = (await xlsx.Content.ReadAsStreamAsync()).Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.All(rows, r => Assert.Equal(("数据不足，不予评价", ""), (r["等次"]?.ToString(), r["通报"]?.ToString() ?? "")));
     }
 
     [Fact]

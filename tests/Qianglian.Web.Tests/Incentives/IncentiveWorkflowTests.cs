@@ -231,6 +231,10 @@ public abstract class IncentiveWorkflowTests<THost>(THost host) : IClassFixture<
         var partial = await Error(await czj.PostAsJsonAsync($"/api/v1/incentives/applications/{id}/payments",
             new { amount = 800 * Wan, paidOn = TodayText, voucher = "X-1", version = await Version(czj, id) }), HttpStatusCode.BadRequest, "amount");
         Assert.Contains("一次性支付，须一次付清", partial);
+        // A payment without its date is refused naming the field — never stored as 0001-01-01.
+        var undated = await Error(await czj.PostAsJsonAsync($"/api/v1/incentives/applications/{id}/payments",
+            new { amount = 1600 * Wan, voucher = "X-1", version = await Version(czj, id) }), HttpStatusCode.BadRequest, "paidOn");
+        Assert.Contains("须填写支付日期", undated);
         await using (var db = host.OpenSystem())
             Assert.False(await db.Set<Web.Modules.Incentives.IncentivePayment>().AnyAsync(p => p.ApplicationId == id));
         await Json(await office.PutAsJsonAsync($"/api/v1/incentives/budgets/{budget.GetProperty("id").GetGuid()}",

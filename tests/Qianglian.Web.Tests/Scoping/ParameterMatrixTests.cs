@@ -98,6 +98,8 @@ public abstract class ParameterMatrixTests<THost>(THost host) : IClassFixture<TH
                         failures.Add($"{role} GET {target} → {status}: {Trim(body)}");
                     else if (leaks.Find(body) is { } leak)
                         failures.Add($"{role} GET {target} → {status} shows {leak}");
+                    else if (UnsetDate(body) is { } unset)
+                        failures.Add($"{role} GET {target} → {status} shows an unset date: “…{unset}…”");
                 }
             }
         }
@@ -145,6 +147,14 @@ public abstract class ParameterMatrixTests<THost>(THost host) : IClassFixture<TH
     }
 
     /// <summary>A foreign id is refused: forbidden, or not found / invalid on the field that named it.</summary>
+    /// <summary>A date never set shows as 0001-01-01 (DateOnly's default): an unset date is omitted or null, never that.</summary>
+    private static string? UnsetDate(byte[] body)
+    {
+        var text = Infrastructure.BodyText.Of(body);
+        var at = text.IndexOf("0001-01-01", StringComparison.Ordinal);
+        return at < 0 ? null : text.Substring(Math.Max(0, at - 80), Math.Min(text.Length, at + 40) - Math.Max(0, at - 80)).ReplaceLineEndings(" ");
+    }
+
     private static string? Judge(HttpStatusCode status, byte[] body, BodyId id)
     {
         var code = (int)status;

@@ -140,7 +140,7 @@ public static partial class Probes
         // Another jurisdiction's posts are refused before their enterprises are compared, so one enterprise does there.
         var id = t == Target.Own ? (sibling ? w.SiblingEnterprise : w.OwnEnterprise) : w.Rows[typeof(Enterprise)].Other;
         var enterprise = await db.Enterprises.SingleAsync(e => e.Id == id);
-        var post = new SupplyDemandPost { JurisdictionId = enterprise.JurisdictionId, EnterpriseId = id, Kind = kind, Product = "钛精矿", Keywords = "钛精矿", PostedBy = "探针" };
+        var post = new SupplyDemandPost { JurisdictionId = enterprise.JurisdictionId, EnterpriseId = id, Kind = kind, Product = "钛精矿", Keywords = "钛精矿", PostedBy = "探针", PostedAt = DateTimeOffset.UtcNow };
         db.SupplyDemandPosts.Add(post);
         await db.SaveChangesAsync();
         return post;

@@ -50,8 +50,8 @@ public sealed class ScopingWorld
         var siblingLink = new Modules.Chains.EnterpriseNodeLink { JurisdictionId = own.Id, EnterpriseId = sibling.Id, ChainId = ownChain.Id, NodeId = ownNode.Id, Role = Modules.Chains.ChainRole.ChainMember, Evidence = Modules.Chains.EvidenceStrength.Probable };
         var otherLink = new Modules.Chains.EnterpriseNodeLink { JurisdictionId = other.Id, EnterpriseId = otherEnterprise.Id, ChainId = otherChain.Id, NodeId = otherNode.Id, Role = Modules.Chains.ChainRole.ChainMember, Evidence = Modules.Chains.EvidenceStrength.Probable };
         db.AddRange(ownChain, otherChain, ownNode, otherNode, ownLink, siblingLink, otherLink);
-        var ownDocument = new PolicyDocument { JurisdictionId = own.Id, Title = "矩阵测试本区文件", ContentHash = "own", SourceText = "x" };
-        var otherDocument = new PolicyDocument { JurisdictionId = other.Id, Title = "矩阵测试外区文件", ContentHash = "other", SourceText = "x" };
+        var ownDocument = new PolicyDocument { JurisdictionId = own.Id, Title = "矩阵测试本区文件", ContentHash = "own", SourceText = "x", ImportedAt = DateTimeOffset.UtcNow };
+        var otherDocument = new PolicyDocument { JurisdictionId = other.Id, Title = "矩阵测试外区文件", ContentHash = "other", SourceText = "x", ImportedAt = DateTimeOffset.UtcNow };
         db.AddRange(ownUnit, otherUnit, ownDocument, otherDocument);
         await db.SaveChangesAsync();
 

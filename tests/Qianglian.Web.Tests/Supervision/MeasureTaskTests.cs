@@ -92,17 +92,28 @@ public abstract class MeasureTaskTests<THost>(THost host) : IClassFixture<THost>
         Assert.Equal(HttpStatusCode.BadRequest, (await office.PostAsJsonAsync($"/api/v1/tasks/{first}/reviews", new { comment = "无灯" })).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await office.PostAsJsonAsync($"/api/v1/tasks/{first}/reviews", new { light = "Yellow", comment = "二月进展未报送" })).StatusCode);
 
-        // reporting 0/(2 × tasks) × 40 = 0; no task due yet: 40; marks yellow 0.6/1 × 20 = 12 → 52
-        var scores = await office.GetFromJsonAsync<JsonElement>("/api/v1/tasks/assessment");
-        var jxj = scores.EnumerateArray().Single(s => s.GetProperty("unit").GetString() == "区经济和信息化局");
+        // reporting 0/(2 × tasks) × 40 = 0; no task due yet: left out; marks yellow 0.6/1 × 20 = 12 → 12 of 60 → 20
+        var scores = (await office.GetFromJsonAsync<JsonElement>("/api/v1/tasks/assessment")).EnumerateArray().ToList();
+        var jxj = scores.Single(s => s.GetProperty("unit").GetString() == "区经济和信息化局");
         Assert.Equal(2 * tasks.Length, jxj.GetProperty("reportsOwed").GetInt32());
         Assert.Equal(0, jxj.GetProperty("reportsOnTime").GetInt32());
-        Assert.Equal(52m, jxj.GetProperty("score").GetDecimal());
-        Assert.Contains("督查评价（绿0黄1红0）0.6/1×20=12", jxj.GetProperty("explanation").GetString());
+        Assert.Equal(20m, jxj.GetProperty("score").GetDecimal());
+        Assert.Equal(tasks.Length - 1, jxj.GetProperty("unmarked").GetInt32());
+        Assert.Contains("督查评价（绿0黄1红0", jxj.GetProperty("explanation").GetString());
+        Assert.Contains("任务按期完成率（无到期任务，不计入）", jxj.GetProperty("explanation").GetString());
+        Assert.EndsWith("按已考核的60分折算为百分制：20", jxj.GetProperty("explanation").GetString());
+
+        // Every unit owes reports by now: each is rated, and the ranks follow the scores, equal scores sharing one.
+        var rated = scores.Where(s => s.GetProperty("score").ValueKind == JsonValueKind.Number).ToList();
+        Assert.Equal(scores.Count, rated.Count + scores.Count(s => s.GetProperty("rank").ValueKind == JsonValueKind.Null));
+        foreach (var s in rated)
+            Assert.Equal(1 + rated.Count(o => o.GetProperty("score").GetDecimal() > s.GetProperty("score").GetDecimal()), s.GetProperty("rank").GetInt32());
+        Assert.Equal(rated.Select(s => s.GetProperty("rank").GetInt32()).Order(), rated.Select(s => s.GetProperty("rank").GetInt32()));
+        Assert.All(scores.Skip(rated.Count), s => Assert.Equal(JsonValueKind.Null, s.GetProperty("score").ValueKind));   // the unrated last
 
         var xlsx = await office.GetAsync("/api/v1/tasks/assessment.xlsx");
         var rows = MiniExcelLibs.MiniExcel.Query(await xlsx.Content.ReadAsStreamAsync(), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
-        Assert.Equal(52m, Convert.ToDecimal(rows.Single(r => (string)r["单位"] == "区经济和信息化局")["得分"]));
+        Assert.Equal(20m, Convert.ToDecimal(rows.Single(r => (string)r["单位"] == "区经济和信息化局")["得分"]));
     }
 
     [Fact]

@@ -33,7 +33,7 @@ public sealed class ReadChainMap(AppDb dbs, CurrentUser user)
         }
         var mapNodes = nodes.Select(x => new MapNode(x.Node.Id, x.Node.ParentId, x.Node.Name, x.Node.Stage, x.Node.Kind, x.Node.Keys,
             GapAnalysis.Analyse(x.Node.Id, x.Node.Name, x.Node.Demand, x.Stats, thresholds))).ToList();
-        return new ChainMap(chain.Id, chain.Name, year, thresholds.ShortShare, mapNodes, await LeaderRates(db, chainId, chain.JurisdictionPath, year, ct));
+        return new ChainMap(chain.Id, chain.Name, year, thresholds.ShortShare, mapNodes, await LeaderRates(db, chain, year, ct));
     }
 
     /// <summary>The thresholds of the chain's jurisdiction, else of its nearest ancestor that set them, else the defaults.</summary>
@@ -102,12 +102,12 @@ public sealed class ReadChainMap(AppDb dbs, CurrentUser user)
     }
 
     /// <summary>The 链主 on the chain the caller can see, each with the share of its purchases bought from the jurisdiction.</summary>
-    private static async Task<IReadOnlyList<LeaderRate>> LeaderRates(AppDbContext db, Guid chainId, string chainPath, int? year, CancellationToken ct)
+    private static async Task<IReadOnlyList<LeaderRate>> LeaderRates(AppDbContext db, Chain chain, int? year, CancellationToken ct)
     {
-        var leaders = await (from l in db.EnterpriseNodeLinks
-                             join e in db.Enterprises on l.EnterpriseId equals e.Id
-                             where l.ChainId == chainId && l.Role == ChainRole.ChainLeader && l.Evidence != EvidenceStrength.Rejected
-                             select new { e.Id, e.Name }).Distinct().ToListAsync(ct);
+        var chainPath = chain.JurisdictionPath;
+        // The chain's 链主 by the one rule every 链主 figure uses (role, evidence, place, the ledger's exits).
+        var counted = (await Cultivation.ChainLeaderRoster.OfChainAsync(db, chain, year, ct)).ToList();
+        var leaders = await db.Enterprises.AsNoTracking().Where(e => counted.Contains(e.Id)).Select(e => new { e.Id, e.Name }).ToListAsync(ct);
         var ids = leaders.Select(l => l.Id).ToList();
         var purchases = ids.Count == 0 ? [] : await db.SupplyLinks.AsNoTracking().Where(s => ids.Contains(s.CustomerId) && (year == null || s.Year == year))
             .Select(s => new { s.CustomerId, s.SupplierId, s.Amount }).ToListAsync(ct);

@@ -45,11 +45,12 @@ public sealed class CultivationExcel(AppDb dbs, CurrentUser user, TimeProvider c
             {
                 var result = stored[r.Id];
                 var score = ResultExplanation.Of(result, models[result.ModelId], ResultExplanation.ForModel(averages, result.ModelId), r.EnterpriseName);
-                var row = new Dictionary<string, object?>
-                {
-                    [run.Kind == RunKind.Grading ? "排名（同一模型内）" : "排名（本链内）"] = r.Rank, ["企业名称"] = r.EnterpriseName, [Uscc] = r.Uscc, [Chain] = r.ChainName, ["得分"] = r.Score,
-                    [run.Kind == RunKind.Grading ? "评价等级" : "达到梯度"] = r.Class,
-                };
+                var row = new Dictionary<string, object?>();
+                // A grading ranks 规上 and 规下 enterprises each in their own group (安康 七).
+                if (run.Kind == RunKind.Grading) row["组别"] = r.Group;
+                row[run.Kind == RunKind.Grading ? "组内排名" : "排名（本链内）"] = r.Rank;
+                (row["企业名称"], row[Uscc], row[Chain], row["得分"]) = (r.EnterpriseName, r.Uscc, r.ChainName, r.Score);
+                row[run.Kind == RunKind.Grading ? "评价等级" : "达到梯度"] = r.Class;
                 if (run.Kind == RunKind.Grading) row["最终等级"] = r.FinalClass;
                 else
                 {
@@ -89,7 +90,7 @@ public sealed class CultivationExcel(AppDb dbs, CurrentUser user, TimeProvider c
             }).ToList()),
             ("各链链主目标", counts.Select(c => (IDictionary<string, object?>)new Dictionary<string, object?>
             {
-                [Chain] = c.ChainName, ["示范库"] = c.Demonstration, ["培育库"] = c.Cultivation, ["候选库"] = c.Candidate, ["图谱标注链主"] = c.LeadersOnNodes,
+                [Chain] = c.ChainName, ["示范库"] = c.Demonstration, ["培育库"] = c.Cultivation, ["候选库"] = c.Candidate, ["链主企业"] = c.Leaders,
                 ["目标"] = c.Target, ["是否达标"] = c.TargetMet is { } met ? (met ? "是" : "否") : "",
             }).ToList()));
     }

@@ -10,8 +10,10 @@ public sealed record RunView(Guid Id, RunKind Kind, int Year, RunStatus Status, 
     string JurisdictionPath, DateTimeOffset CreatedAt, string CreatedBy, DateOnly? PublishedOn, DateOnly? ObjectionDeadline, string? Notice,
     DateTimeOffset? FinishedAt, int Pending, int OpenObjections, IReadOnlyDictionary<string, int> Classes, int Version);
 
+/// <param name="Group">A grading's group, 规上企业 or 规下企业 (安康 七): each is graded by its own model and <paramref name="Rank"/> is within it; null for a tier review.</param>
+/// <param name="Rank">1 = best within the group (a grading) or the chain (a tier review); equal scores share a rank.</param>
 public sealed record ResultView(Guid Id, Guid RunId, Guid EnterpriseId, string EnterpriseName, string Uscc, Guid? ChainId, string? ChainName, string JurisdictionPath,
-    decimal? Score, int? Rank, string Class, string FinalClass, bool Exempt, string? Notes, Tier? HeldTier, Tier? ReachedTier, ProposalKind Proposal,
+    decimal? Score, string? Group, int? Rank, string Class, string FinalClass, bool Exempt, string? Notes, Tier? HeldTier, Tier? ReachedTier, ProposalKind Proposal,
     Decision Decision, string? DecisionNote, int Version);
 
 public sealed record ResultPage(IReadOnlyList<ResultView> Items, int Total);
@@ -33,8 +35,10 @@ public sealed record TierView(Guid Id, Guid EnterpriseId, string EnterpriseName,
 public sealed record ExitView(Guid Id, Guid EnterpriseId, string EnterpriseName, Guid ChainId, string ChainName, string JurisdictionPath, Tier LastTier, int Year,
     string Reason, string Notice, DateOnly NoticeDate);
 
-/// <param name="Target">The chain's target for 链主 (e.g. 2–3 by 2027), when a pack sets one for the jurisdiction.</param>
-public sealed record ChainTierCount(Guid ChainId, string ChainName, string JurisdictionPath, int Demonstration, int Cultivation, int Candidate, int LeadersOnNodes,
-    string? Target, bool? TargetMet);
+/// <param name="Leaders">The chain's 链主 as of <paramref name="Year"/> (Core's ChainLeaders rule: role, evidence, place, ledger exits).</param>
+/// <param name="Target">The chain's target for 链主 (e.g. 2–3 by 2027), when a pack sets one for the chain's jurisdiction.</param>
+/// <param name="TargetMet">Whether <paramref name="Leaders"/> meets the target now.</param>
+public sealed record ChainTierCount(Guid ChainId, string ChainName, string JurisdictionPath, int Demonstration, int Cultivation, int Candidate, int Leaders,
+    int Year, string? Target, bool? TargetMet);
 
 public sealed record DistributionRow(string Group, IReadOnlyDictionary<string, int> Classes, int Total);

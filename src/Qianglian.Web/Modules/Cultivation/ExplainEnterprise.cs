@@ -39,6 +39,10 @@ public sealed class ExplainEnterprise(AppDb dbs, CurrentUser user, TimeProvider 
                              where x.EnterpriseId == enterpriseId
                              orderby r.Year descending, r.Id descending
                              select new { x, ChainName = c == null ? null : c.Name }).ToListAsync(ct);
+        // The group each grading ranked the enterprise in (规上 / 规下), from the model that graded it (kept above the enterprise).
+        var modelIds = results.Select(r => r.x.ModelId).Distinct().ToList();
+        var groups = (await db.InheritedAsync<CultivationModel>([e.JurisdictionPath], ct, m => modelIds.Contains(m.Id)))
+            .ToDictionary(m => m.Id, m => ModelCatalog.GroupOf(m.Code));
         var profile = await db.CultivationProfiles.AsNoTracking().FirstOrDefaultAsync(p => p.EnterpriseId == enterpriseId, ct);
         var extra = await db.CultivationYears.AsNoTracking().FirstOrDefaultAsync(p => p.EnterpriseId == enterpriseId && p.Year == y, ct);
         var years = (await db.EnterpriseFacts.Where(f => f.EnterpriseId == enterpriseId).Select(f => f.Year).ToListAsync(ct))
@@ -46,7 +50,7 @@ public sealed class ExplainEnterprise(AppDb dbs, CurrentUser user, TimeProvider 
             .Distinct().OrderDescending().ToList();
         return new EnterpriseCultivationView(e.Id, e.Name, e.Uscc, e.JurisdictionPath, y, assessed is not null,
             assessed is null ? $"缺少{y}年度企业数据，无法预评 (no facts for {y})" : null, assessed?.Assessment, assessed?.Innovative,
-            results.Select(r => ReadRuns.View(r.x, e.Name, e.Uscc, r.ChainName)).ToList(),
+            results.Select(r => ReadRuns.View(r.x, e.Name, e.Uscc, r.ChainName, groups.GetValueOrDefault(r.x.ModelId))).ToList(),
             await ReadTierLedger.Tiers(db, null, true, enterpriseId, ct), await ReadTierLedger.Exits(db, enterpriseId, ct),
             profile is null ? null : new ProfileView(profile.ProductionStartedOn, profile.NicheSinceYear, profile.StrategicEmerging, profile.RdInstitutionLevel, profile.MajorProjectUnderConstruction, profile.Version),
             extra is null ? null : new SupplementaryView(extra.MainBusinessRevenue, extra.TotalAssets, extra.TotalLiabilities, extra.RdStaff, extra.HighValueIp, extra.OwnClassOneIp,

@@ -46,6 +46,21 @@ public static class ModelCatalog
     public static async Task<CultivationModel> RowById(AppDbContext db, Guid id, string place, CancellationToken ct) =>
         await db.FindInheritedAsync<CultivationModel>(id, place, ct) ?? throw new NotFoundException("model", "评价模型不存在 (model not found)");
 
+    /// <summary>
+    /// The group a per-mu grading ranks an enterprise in, by the model that graded it (安康 七 亩均论英雄: 规上 and 规下
+    /// enterprises are graded by their own models and ranked each among their own): 规上企业 / 规下企业, or null.
+    /// </summary>
+    public static string? GroupOf(string code) => code switch { PerMuAbove => "规上企业", PerMuBelow => "规下企业", _ => null };
+
+    /// <summary>The group of each model of a grading run (<see cref="GroupOf"/>), by model id; empty for a tier review.</summary>
+    public static async Task<IReadOnlyDictionary<Guid, string>> GroupsAsync(AppDbContext db, EvaluationRun run, CancellationToken ct)
+    {
+        if (run.Kind != RunKind.Grading) return new Dictionary<Guid, string>();
+        var used = run.ModelIds;
+        var models = await db.InheritedAsync<CultivationModel>([run.JurisdictionPath], ct, m => used.Contains(m.Id));
+        return models.Where(m => GroupOf(m.Code) is not null).ToDictionary(m => m.Id, m => GroupOf(m.Code)!);
+    }
+
     /// <inheritdoc cref="RowById"/>
     public static async Task<ScoringModel> ById(AppDbContext db, Guid id, string place, CancellationToken ct) =>
         ModelJson.Read<ScoringModel>((await RowById(db, id, place, ct)).Definition);

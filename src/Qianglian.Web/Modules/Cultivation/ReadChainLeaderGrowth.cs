@@ -26,10 +26,11 @@ public sealed class ReadChainLeaderGrowth(AppDb dbs, CurrentUser user, TimeProvi
     {
         user.Require(Permission.ViewCultivation);
         await using var db = dbs.Open();
-        var found = await (from l in db.EnterpriseNodeLinks.AsNoTracking()
-                           join e in db.Enterprises on l.EnterpriseId equals e.Id
-                           where l.Role == ChainRole.ChainLeader && l.Evidence != EvidenceStrength.Rejected
-                           select new { e.Id, e.Name, e.JurisdictionPath, l.ChainId }).ToListAsync(ct);
+        // The 链主 by the one rule every 链主 figure uses (role, evidence, place, the ledger's exits), as the ledger stands.
+        var led = await ChainLeaderRoster.ChainsLedByAsync(db, null, null, ct);
+        var leaderIds = led.Values.SelectMany(s => s).Distinct().ToList();
+        var firms = await db.Enterprises.AsNoTracking().Where(e => leaderIds.Contains(e.Id)).Select(e => new { e.Id, e.Name, e.JurisdictionPath }).ToListAsync(ct);
+        var found = firms.SelectMany(e => led.Where(c => c.Value.Contains(e.Id)).Select(c => new { e.Id, e.Name, e.JurisdictionPath, ChainId = c.Key })).ToList();
         if (found.Count == 0) return [];
         // Targets are pack data of the leader's jurisdiction or an ancestor (inherited configuration); they govern the leaders below them.
         var targets = await db.InheritedAsync<Evaluation.Target>(found.Select(l => l.JurisdictionPath).Distinct(), ct,

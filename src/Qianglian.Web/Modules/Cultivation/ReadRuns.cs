@@ -47,7 +47,10 @@ public sealed class ReadRuns(AppDb dbs, CurrentUser user)
     {
         user.Require(Permission.ViewCultivation);
         await using var db = dbs.Open();
-        if (!await db.EvaluationRuns.AnyAsync(r => r.Id == runId, ct)) throw new NotFoundException("run", "评价不存在 (run not found)");
+        var run = await db.EvaluationRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new NotFoundException("run", "评价不存在 (run not found)");
+        // A grading ranks 规上 and 规下 enterprises each in their own group: the list shows them group by group.
+        var groups = await ModelCatalog.GroupsAsync(db, run, ct);
+        var first = groups.Where(g => g.Value == ModelCatalog.GroupOf(ModelCatalog.PerMuAbove)).Select(g => (Guid?)g.Key).FirstOrDefault() ?? Guid.Empty;
         var query = from x in db.EvaluationResults.AsNoTracking()
                     join e in db.Enterprises on x.EnterpriseId equals e.Id
                     join c in db.Chains on x.ChainId equals c.Id into chains
@@ -62,13 +65,13 @@ public sealed class ReadRuns(AppDb dbs, CurrentUser user)
         query = q.Sort switch
         {
             "name" => query.OrderBy(r => r.Name),
-            "score" => query.OrderBy(r => r.x.Score == null).ThenBy(r => r.x.Score),
+            "score" => query.OrderBy(r => r.x.ModelId != first).ThenBy(r => r.x.Score == null).ThenBy(r => r.x.Score),
             "chain" => query.OrderBy(r => r.ChainName).ThenByDescending(r => r.x.Score),
-            _ => query.OrderBy(r => r.x.Score == null).ThenByDescending(r => r.x.Score).ThenBy(r => r.Name),
+            _ => query.OrderBy(r => r.x.ModelId != first).ThenBy(r => r.x.Score == null).ThenByDescending(r => r.x.Score).ThenBy(r => r.Name),
         };
         var size = Math.Clamp(q.PageSize, 1, 500);
         var rows = await query.Skip((Math.Max(q.Page, 1) - 1) * size).Take(size).ToListAsync(ct);
-        return new ResultPage(rows.Select(r => View(r.x, r.Name, r.Uscc, r.ChainName)).ToList(), total);
+        return new ResultPage(rows.Select(r => View(r.x, r.Name, r.Uscc, r.ChainName, groups.GetValueOrDefault(r.x.ModelId))).ToList(), total);
     }
 
     public async Task<ResultDetail> Result(Guid resultId, CancellationToken ct)
@@ -89,7 +92,8 @@ public sealed class ReadRuns(AppDb dbs, CurrentUser user)
         WhatIfResult? whatIf = null;
         if (score.Scored && await LowestTotalsAsync(db, run, row.x.ModelId, ct) is { } lowest) whatIf = WhatIf.Lift(model, score, lowest);
         var objections = await Objections(db, o => o.ResultId == resultId, ct);
-        return new ResultDetail(View(row.x, row.Name, row.Uscc, row.ChainName), Header(run), modelRow.Name + $"（{modelRow.Year} 第{modelRow.Revision}版）", model.Source, score, whatIf, objections);
+        var groups = await ModelCatalog.GroupsAsync(db, run, ct);
+        return new ResultDetail(View(row.x, row.Name, row.Uscc, row.ChainName, groups.GetValueOrDefault(row.x.ModelId)), Header(run), modelRow.Name + $"（{modelRow.Year} 第{modelRow.Revision}版）", model.Source, score, whatIf, objections);
     }
 
     /// <summary>
@@ -173,7 +177,7 @@ public sealed class ReadRuns(AppDb dbs, CurrentUser user)
     internal static RunHeader Header(EvaluationRun r) =>
         new(r.Id, r.Kind, r.Year, r.Status, r.Title, r.ModelVersions, r.SubjectCount, r.JurisdictionId, r.JurisdictionPath, r.PublishedOn, r.ObjectionDeadline, r.Version);
 
-    internal static ResultView View(EvaluationResult x, string name, string uscc, string? chain) =>
-        new(x.Id, x.RunId, x.EnterpriseId, name, uscc, x.ChainId, chain, x.JurisdictionPath, x.Score, x.Rank, x.Class, x.FinalClass, x.Exempt, x.Notes,
+    internal static ResultView View(EvaluationResult x, string name, string uscc, string? chain, string? group) =>
+        new(x.Id, x.RunId, x.EnterpriseId, name, uscc, x.ChainId, chain, x.JurisdictionPath, x.Score, group, x.Rank, x.Class, x.FinalClass, x.Exempt, x.Notes,
             x.HeldTier, x.ReachedTier, x.Proposal, x.Decision, x.DecisionNote, x.Version);
 }

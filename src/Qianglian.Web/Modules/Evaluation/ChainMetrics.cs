@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Qianglian.Core.Evaluation;
 using Qianglian.Web.Data;
 using Qianglian.Web.Modules.Chains;
+using Qianglian.Web.Modules.Cultivation;
 
 namespace Qianglian.Web.Modules.Evaluation;
 
@@ -47,8 +48,10 @@ public sealed class ChainMetrics : IMetricSource
                 return await Clusters(db, chains, q.Year, metric == ThousandBillion ? (1000m, null) : (500m, 1000m), ct);
             case Leaders:
             {
-                var leaders = (await Members(db, chains, ct)).Where(m => m.Role == ChainRole.ChainLeader).Select(m => m.EnterpriseId).Distinct().ToList();
-                return new(leaders.Count, $"{where}产业链图谱中的链主企业：{leaders.Count}家", leaders);
+                var leaders = (await ChainLeaderRoster.OfChainsAsync(db, chains, q.Year, ct)).Values.SelectMany(s => s).Distinct().ToList();
+                var names = await db.Enterprises.AsNoTracking().Where(e => leaders.Contains(e.Id)).OrderBy(e => e.Name).Select(e => e.Name).ToListAsync(ct);
+                return new(leaders.Count, $"{q.Year}年{where}链主企业（图谱标注为链主、证据未驳回、本地且未退出梯度培育台账）：{leaders.Count}家"
+                    + (names.Count > 0 ? $"：{string.Join("、", names)}" : ""), leaders);
             }
             case LeaderGrowth:
                 return await Growth(db, chains, q.Year, ct);
@@ -106,7 +109,7 @@ public sealed class ChainMetrics : IMetricSource
     /// <summary>Each chain leader's output growth; the actual is the lowest, so "every chain leader grows ≥ x%" is met exactly when it is.</summary>
     private static async Task<MetricActual?> Growth(AppDbContext db, IReadOnlyList<Chain> chains, int year, CancellationToken ct)
     {
-        var leaders = (await Members(db, chains, ct)).Where(m => m.Role == ChainRole.ChainLeader).Select(m => m.EnterpriseId).Distinct().ToList();
+        var leaders = (await ChainLeaderRoster.OfChainsAsync(db, chains, year, ct)).Values.SelectMany(s => s).Distinct().ToList();
         var (now, before) = (await Outputs(db, leaders, year, ct), await Outputs(db, leaders, year - 1, ct));
         var names = await db.Enterprises.AsNoTracking().Where(e => leaders.Contains(e.Id)).ToDictionaryAsync(e => e.Id, e => e.Name, ct);
         var growth = leaders.Where(id => now.ContainsKey(id) && before.GetValueOrDefault(id) > 0)

@@ -37,6 +37,7 @@ public sealed class IndexFacts(MetricRegistry metrics)
         var paths = chains.ToDictionary(c => c.Id, c => c.JurisdictionPath);
         var local = links.Where(l => l.JurisdictionPath.StartsWith(paths[l.ChainId], StringComparison.Ordinal)).ToList();
         var facts = await Facts(db, local.Select(l => l.EnterpriseId).Distinct().ToList(), year, ct);
+        var leaders = await Cultivation.ChainLeaderRoster.OfChainsAsync(db, chains, year, ct);
         var nodes = (await db.ChainNodes.AsNoTracking().Where(n => ids.Contains(n.ChainId)).Select(n => n.ChainId).ToListAsync(ct)).CountBy(c => c).ToDictionary();
         var tiers = await Tiers(db, db.TierMemberships.Where(m => ids.Contains(m.ChainId)), year, ct);
         var projects = await db.Projects.AsNoTracking().Where(p => p.ChainId != null && ids.Contains(p.ChainId.Value) && p.Stage != ProjectStage.Terminated).ToListAsync(ct);
@@ -49,9 +50,9 @@ public sealed class IndexFacts(MetricRegistry metrics)
         {
             var mine = local.Where(l => l.ChainId == c.Id).ToList();
             var members = mine.GroupBy(l => l.EnterpriseId)
-                .Select(g => Member(g.Key, g.First().IndustryCode, g.Any(l => l.Role == ChainRole.ChainLeader), facts, year)).ToList();
+                .Select(g => Member(g.Key, g.First().IndustryCode, leaders[c.Id].Contains(g.Key), facts, year)).ToList();
             var chainProjects = projects.Where(p => p.ChainId == c.Id).Select(p => p.Id).ToHashSet();
-            var (planned, completed) = money.Where(m => chainProjects.Contains(m.Key)).Aggregate((0m, 0m), (s, m) => (s.Item1 + m.Value.Planned, s.Item2 + m.Value.Completed));
+            var (planned, completed) = Sum(money.Where(m => chainProjects.Contains(m.Key)).Select(m => m.Value));
             var onTime = ProblemFigures.Of(problems[c.Id].Select(p => new ProblemFacts(p.Status, p.ClosedOnTime, p.Escalated, p.Rating))).OnTimeRate;
             var funds = wantsFunds ? await Funds(db, c.JurisdictionPath, year, c.Name, ct) : null;
             result.Add(new(new SubjectFacts(c.Id.ToString(), c.Name, members, nodes.GetValueOrDefault(c.Id), mine.Select(l => l.NodeId).Distinct().Count(),
@@ -69,8 +70,7 @@ public sealed class IndexFacts(MetricRegistry metrics)
             .Select(e => new { e.Id, Park = e.ParkId ?? e.JurisdictionId, e.IndustryCode }).ToListAsync(ct);
         var firmIds = firms.Select(f => f.Id).ToList();
         var facts = await Facts(db, firmIds, year, ct);
-        var leaders = (await db.EnterpriseNodeLinks.AsNoTracking().Where(l => firmIds.Contains(l.EnterpriseId) && l.Role == ChainRole.ChainLeader && l.Evidence != EvidenceStrength.Rejected)
-            .Select(l => l.EnterpriseId).Distinct().ToListAsync(ct)).ToHashSet();
+        var leaders = await Cultivation.ChainLeaderRoster.AmongAsync(db, firmIds, year, ct);
         var parkOf = firms.ToDictionary(f => f.Id, f => f.Park.ToString());
         var tiers = await Tiers(db, db.TierMemberships.Where(m => firmIds.Contains(m.EnterpriseId)), year, ct, m => parkOf[m.EnterpriseId]);
         var problems = (await db.Problems.AsNoTracking().Where(p => firmIds.Contains(p.EnterpriseId))
@@ -92,8 +92,9 @@ public sealed class IndexFacts(MetricRegistry metrics)
             var money = await Investment(db, credited, year, ct);
             var onTime = ProblemFigures.Of(problems[park.Id.ToString()].Select(p => new ProblemFacts(p.Status, p.ClosedOnTime, p.Escalated, p.Rating))).OnTimeRate;
             var funds = wantsFunds ? await Funds(db, park.JurisdictionPath, year, null, ct) : null;
+            var (planned, completed) = Sum(money.Values);
             result.Add(new(new SubjectFacts(park.Id.ToString(), park.Name, members, null, null, tiers.GetValueOrDefault(park.Id.ToString(), new TierCounts(0, 0, 0)),
-                money.Values.Sum(m => m.Planned), money.Values.Sum(m => m.Completed), funds, onTime), park.Id));
+                planned, completed, funds, onTime), park.Id));
         }
         return result;
     }
@@ -103,7 +104,8 @@ public sealed class IndexFacts(MetricRegistry metrics)
         var now = facts.GetValueOrDefault((id, year));
         var before = facts.GetValueOrDefault((id, year - 1));
         var industrial = industryCode is { } code && IndustryCode.Check(code).IsIndustrial;
-        return new MemberFact(id, now is not null && AboveScale.Is(industrial, now.Revenue), leader, now?.OutputValue ?? 0, before?.OutputValue,
+        // An enterprise that reported nothing for the year has no output (not 0): it neither shrinks nor grows its chain.
+        return new MemberFact(id, now is not null && AboveScale.Is(industrial, now.Revenue), leader, now?.OutputValue, before?.OutputValue,
             now?.Revenue ?? 0, now?.RdSpend ?? 0);
     }
 
@@ -120,8 +122,18 @@ public sealed class IndexFacts(MetricRegistry metrics)
             g.Count(m => m.Tier == Core.Cultivation.Tier.Demonstration), g.Count(m => m.Tier == Core.Cultivation.Tier.Cultivation), g.Count(m => m.Tier == Core.Cultivation.Tier.Candidate)));
     }
 
-    /// <summary>The year's planned and reported investment of each project, at the fraction credited to the subject (summed here: SQLite cannot sum decimals).</summary>
-    private static async Task<Dictionary<Guid, (decimal Planned, decimal Completed)>> Investment(AppDbContext db, IReadOnlyList<(Project Project, decimal Fraction)> projects,
+    /// <summary>The planned and reported investment of projects; each null when none of them has a plan / a report of the year.</summary>
+    private static (decimal? Planned, decimal? Completed) Sum(IEnumerable<(decimal? Planned, decimal? Completed)> money)
+    {
+        var list = money.ToList();
+        return (list.Any(m => m.Planned is not null) ? list.Sum(m => m.Planned ?? 0) : null, list.Any(m => m.Completed is not null) ? list.Sum(m => m.Completed ?? 0) : null);
+    }
+
+    /// <summary>
+    /// The year's planned and reported investment of each project, at the fraction credited to the subject (summed here:
+    /// SQLite cannot sum decimals); null when the project has no plan / no monthly report of the year.
+    /// </summary>
+    private static async Task<Dictionary<Guid, (decimal? Planned, decimal? Completed)>> Investment(AppDbContext db, IReadOnlyList<(Project Project, decimal Fraction)> projects,
         int year, CancellationToken ct)
     {
         var ids = projects.Select(p => p.Project.Id).ToList();
@@ -129,7 +141,9 @@ public sealed class IndexFacts(MetricRegistry metrics)
             .ToLookup(a => a.ProjectId, a => a.PlannedInvestment);
         var done = (await db.Set<MonthlyReport>().AsNoTracking().Where(r => ids.Contains(r.ProjectId) && r.Year == year).Select(r => new { r.ProjectId, r.MonthInvestment }).ToListAsync(ct))
             .ToLookup(r => r.ProjectId, r => r.MonthInvestment);
-        return projects.ToDictionary(p => p.Project.Id, p => (plans[p.Project.Id].Sum() * p.Fraction, done[p.Project.Id].Sum() * p.Fraction));
+        return projects.ToDictionary(p => p.Project.Id, p => (
+            plans[p.Project.Id].Any() ? plans[p.Project.Id].Sum() * p.Fraction : (decimal?)null,
+            done[p.Project.Id].Any() ? done[p.Project.Id].Sum() * p.Fraction : (decimal?)null));
     }
 
     private async Task<decimal?> Funds(AppDbContext db, string path, int year, string? chain, CancellationToken ct) =>

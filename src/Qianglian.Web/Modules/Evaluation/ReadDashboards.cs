@@ -137,7 +137,7 @@ public sealed class ReadDashboards(AppDb dbs, CurrentUser user, TimeProvider clo
         return new Dashboard(L("DashChainTitle", chain.Name), year, chain.JurisdictionPath,
         [
             new("enterprises", L("DashLocalEnterprises"), firms.Count, L("DashUnitEnterprises")),
-            new("leaders", L("ChainLeaders"), members.Where(m => m.Role == ChainRole.ChainLeader).Select(m => m.EnterpriseId).Distinct().Count(), L("DashUnitEnterprises")),
+            new("leaders", L("ChainLeaders"), (await ChainLeaderRoster.OfChainAsync(db, chain, year, ct)).Count, L("DashUnitEnterprises")),
             new("aboveScale", L("DashAboveScale"), facts.Count(f => Core.Enterprises.AboveScale.Is(industrial.Contains(f.EnterpriseId), f.Revenue)), L("DashUnitEnterprises")),
             new("output", L("DashOutput", factsYear), Round(firms.Sum(f => outputs.GetValueOrDefault((f, factsYear))) / Yi), L("DashUnitYi")),
             new("projects", L("DashProjects"), projects.Count, L("DashUnitProjects")),

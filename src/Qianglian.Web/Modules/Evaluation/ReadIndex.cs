@@ -49,13 +49,17 @@ public sealed class ReadIndex(AppDb dbs, CurrentUser user)
     public async Task<(byte[] Content, string FileName)> Export(Guid runId, CancellationToken ct)
     {
         var ranking = await Ranking(runId, ct);
+        // Every row has every indicator's column: a subject not evaluated (数据不足，不予评价) has no points, left blank.
+        static string Column(IndicatorScore line) => $"{line.Name}（满分{Quantity.Number(line.MaxPoints)}）";
+        var columns = ranking.Results.SelectMany(r => r.Lines.Select(Column)).Distinct().ToList();
         var rows = ranking.Results.Select(r =>
         {
             var row = new Dictionary<string, object?>
             {
                 ["排名"] = r.Rank, ["名称"] = r.Name, ["总分"] = r.Score, ["等次"] = r.Class, ["通报"] = VerdictText(r.Verdict),
             };
-            foreach (var line in r.Lines) row[$"{line.Name}（满分{Quantity.Number(line.MaxPoints)}）"] = line.Points;
+            foreach (var column in columns) row[column] = null;
+            foreach (var line in r.Lines) row[Column(line)] = line.Points;
             row["计分说明"] = string.Join("\n", r.Lines.Select(l => $"{l.Name}：{l.Rule}").Concat(r.Notes));
             return (IDictionary<string, object?>)row;
         });

@@ -80,6 +80,13 @@ public sealed class ReadTargets(AppDb dbs, CurrentUser user, MetricRegistry metr
             actual?.Explanation ?? (noSource is null ? $"{year}年尚无数据 (no data for the year yet)" : null), noSource,
             forecast?.Value, forecast?.Method, forecast?.Value is { } f ? TargetRules.Meets(t.Comparison, t.Value, t.ValueMax, f) : null, actual?.Behind ?? []);
 
+    /// <summary>
+    /// Which chains a per-chain target speaks of: the chains kept at the target's own jurisdiction (达州's "每个产业链条" are
+    /// the city's chains; a county's own chains have the county's targets). Every screen that shows the target against a
+    /// chain asks this.
+    /// </summary>
+    public static bool PerChainCovers(Target t, Guid chainJurisdictionId) => t.JurisdictionId == chainJurisdictionId;
+
     /// <summary>The lines a target asks for: itself, or one per chain / county of its jurisdiction.</summary>
     private static async Task<IReadOnlyList<(string? Subject, string Path, string? Reference)>> Expand(AppDbContext db, Target t,
         IReadOnlyDictionary<Guid, Jurisdiction> places, CancellationToken ct)
@@ -88,7 +95,8 @@ public sealed class ReadTargets(AppDb dbs, CurrentUser user, MetricRegistry metr
         {
             case "perChain":
             {
-                var chains = await db.Chains.AsNoTracking().Where(c => c.JurisdictionId == t.JurisdictionId).OrderBy(c => c.Ordinal).ThenBy(c => c.Name).ToListAsync(ct);
+                var chains = (await db.Chains.AsNoTracking().Where(c => c.JurisdictionPath == t.JurisdictionPath).OrderBy(c => c.Ordinal).ThenBy(c => c.Name).ToListAsync(ct))
+                    .Where(c => PerChainCovers(t, c.JurisdictionId)).ToList();
                 if (chains.Count > 0) return chains.Select(c => ((string?)c.Name, t.JurisdictionPath, (string?)c.Id.ToString())).ToList();
                 break;
             }

@@ -42,21 +42,25 @@ public sealed class RunIndex(AppDb dbs, CurrentUser user, TimeProvider clock, In
         var subjects = await facts.ForAsync(db, place, subject, year, definition, ct);
         if (subjects.Count == 0)
             throw new ValidationException("jurisdictionId", $"{place.Name}没有可评价的{(subject == IndexSubject.Chain ? "产业链" : "园区")} (nothing to evaluate)");
-        var scores = Scorer.Score(definition.Model, subjects.Select(s => new Subject(s.Facts.Id, s.Facts.Name, IndexInputs.Values(s.Facts))).ToList());
+        // Only subjects with the year's data are scored; the others say 数据不足，不予评价 (no score, rank or verdict).
+        var outcomes = IndexScoring.Score(definition.Model, subjects.Select(s => s.Facts).ToList(), year, definition.Praise, definition.Criticism);
 
         var run = new IndexRun
         {
             JurisdictionId = place.Id, Subject = subject, Year = year, ModelId = row.Id, ModelVersion = $"{row.Name} {row.Year}年 第{row.Revision}版",
-            SubjectCount = scores.Count, ScoredCount = scores.Count(s => s.Scored), CreatedAt = clock.GetUtcNow(), CreatedBy = user.Name,
+            SubjectCount = outcomes.Count, ScoredCount = outcomes.Count(o => o.Score.Scored), CreatedAt = clock.GetUtcNow(), CreatedBy = user.Name,
         };
         db.Add(run);
-        foreach (var (s, of) in scores.Zip(subjects))
+        foreach (var (o, of) in outcomes.Zip(subjects))
+        {
+            var s = o.Score;
             db.Add(new IndexResult
             {
                 JurisdictionId = of.JurisdictionId, RunId = run.Id, SubjectId = Guid.Parse(s.SubjectId), Name = s.Name, Score = s.Total, Rank = s.Rank,
-                Class = s.Class, ClassKey = s.ClassKey, Verdict = Verdicts.Of(s, definition.Praise, definition.Criticism),
-                Values = ModelJson.Write(IndexInputs.Values(of.Facts)), Explanation = ModelJson.Write(new StoredExplanation(s.Lines, s.Dimensions, s.Notes)),
+                Class = s.Class, ClassKey = s.ClassKey, Verdict = o.Verdict,
+                Values = ModelJson.Write(o.Values), Explanation = ModelJson.Write(new StoredExplanation(s.Lines, s.Dimensions, s.Notes)),
             });
+        }
         await db.SaveChangesAsync(ct);
         return run.Id;
     }

@@ -13,7 +13,8 @@ namespace Qianglian.Web.Modules.Incentives;
 /// </summary>
 public sealed class RecordPayment(AppDb dbs, CurrentUser user, TimeProvider clock)
 {
-    public sealed record Request(decimal Amount, DateOnly PaidOn, string Voucher, int Version);
+    /// <param name="PaidOn">Required: a payment without its date is refused, never stored as 0001-01-01.</param>
+    public sealed record Request(decimal Amount, DateOnly? PaidOn, string Voucher, int Version);
 
     public async Task<ApplicationSummary> Handle(Guid id, Request r, CancellationToken ct)
     {
@@ -30,11 +31,12 @@ public sealed class RecordPayment(AppDb dbs, CurrentUser user, TimeProvider cloc
             throw new ValidationException("amount", "该措施的奖励金额待本级设定，设定前不能兑付 (the amount is still to be set)");
         if (a.ApprovedAmount is null) throw new ConflictException("申报尚未审定支持额度 (not approved)");
         var count = await db.Set<IncentivePayment>().CountAsync(p => p.ApplicationId == id, ct) + 1;
-        var errors = PaymentCheck.Check(Position(a, count - 1), new PaymentEntry(r.Amount, r.PaidOn, r.Voucher), today);
+        if (r.PaidOn is not { } paidOn) throw new ValidationException("paidOn", "须填写支付日期 (the payment date is required)");
+        var errors = PaymentCheck.Check(Position(a, count - 1), new PaymentEntry(r.Amount, paidOn, r.Voucher), today);
         if (errors.Count > 0) throw new ValidationException(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
 
         db.ExpectVersion(a, r.Version);
-        Apply(db, loaded, stage, me, user, new PaymentEntry(r.Amount, r.PaidOn, r.Voucher.Trim()), count, now);
+        Apply(db, loaded, stage, me, user, new PaymentEntry(r.Amount, paidOn, r.Voucher.Trim()), count, now);
         await db.SaveChangesAsync(ct);
         return (await ReadApplications.Summaries(db, [a], today, ct)).Single();
     }

@@ -73,7 +73,7 @@ public sealed class ReadTargetList(AppDb dbs, CurrentUser user, ReadChainGaps ga
         // Supply links are the customer's rows (visible with the 链主); the supplier may sit anywhere — its name alone
         // comes through the ReferenceNames door. A supplier the caller cannot see lies outside the chain's jurisdiction
         // (which is inside the caller's); a visible one is outside it when its path says so.
-        var leaders = await db.EnterpriseNodeLinks.AsNoTracking().Where(l => l.ChainId == chainId && l.Role == ChainRole.ChainLeader).Select(l => l.EnterpriseId).Distinct().ToListAsync(ct);
+        var leaders = (await Cultivation.ChainLeaderRoster.OfChainAsync(db, chain, null, ct)).ToList();
         var links = await db.SupplyLinks.AsNoTracking().Where(s => leaders.Contains(s.CustomerId) && s.NodeId != null)
             .Select(s => new { NodeId = s.NodeId!.Value, s.SupplierId, s.Product, s.Amount }).ToListAsync(ct);
         var supplierIds = links.Select(l => l.SupplierId).Distinct().ToList();

@@ -58,7 +58,7 @@ public sealed class ProjectMetrics(TimeProvider clock) : IMetricSource
             case CompletedCount:
                 return Count(await projects.Where(p => p.ActualCompletion >= from && p.ActualCompletion <= to).ToListAsync(ct), $"{q.Year}年新竣工投产的项目");
             case KeyApprovalsRate:
-                return await KeyApprovals(db, projects, ct);
+                return await KeyApprovalsOf(db, projects, q.Year, ct);
             case ApprovalWorkingDays:
                 return await LongestApproval(db, projects, q, ct);
             default:
@@ -69,24 +69,26 @@ public sealed class ProjectMetrics(TimeProvider clock) : IMetricSource
     private static MetricActual Count(IReadOnlyList<Project> rows, string what) =>
         new(rows.Count, $"{what}：{rows.Count}个", rows.Select(p => p.Id).ToList());
 
-    /// <summary>安康 九: 市级重点工业项目规划、土地、环评、能评等主要手续办结率 — pooled over the city-key projects.</summary>
-    private async Task<MetricActual> KeyApprovals(AppDbContext db, IQueryable<Project> projects, CancellationToken ct)
+    /// <summary>
+    /// 安康 九: 年度市级重点工业项目规划、土地、环评、能评等主要手续办结率二季度达到100% — pooled over the year's city-key
+    /// projects (listed by 30 June, not completed before the year), counting what was approved by 30 June of the year
+    /// (<see cref="KeyApprovals"/>). No key project needing an approval: no figure (never 0%).
+    /// </summary>
+    private static async Task<MetricActual?> KeyApprovalsOf(AppDbContext db, IQueryable<Project> projects, int year, CancellationToken ct)
     {
-        ApprovalKind[] main = [ApprovalKind.Planning, ApprovalKind.Land, ApprovalKind.Environment, ApprovalKind.Energy];
-        var keyProjects = (await projects.ToListAsync(ct)).Where(p => p.Flags.HasFlag(ProjectFlags.CityKey)).ToList();
+        var deadline = KeyApprovals.Deadline(year);
+        var yearStart = new DateOnly(year, 1, 1);
+        var keyProjects = (await projects.Where(p => p.ListedOn <= deadline && (p.ActualCompletion == null || p.ActualCompletion >= yearStart)).ToListAsync(ct))
+            .Where(p => p.Flags.HasFlag(ProjectFlags.CityKey)).OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
         var ids = keyProjects.Select(p => p.Id).ToList();
         var approvals = (await db.Set<ProjectApproval>().AsNoTracking().Where(a => ids.Contains(a.ProjectId)).ToListAsync(ct)).ToLookup(a => a.ProjectId);
-        int required = 0, done = 0;
-        foreach (var p in keyProjects)
-            foreach (var kind in main)
-            {
-                var a = approvals[p.Id].FirstOrDefault(x => x.Kind == kind);
-                if (a?.Status == ApprovalStatus.NotRequired) continue;
-                required++;
-                if (a?.Status == ApprovalStatus.Approved) done++;
-            }
-        var rate = required == 0 ? 0 : Math.Round(100m * done / required, 1);
-        return new MetricActual(rate, $"市级重点项目{keyProjects.Count}个，规划、用地、环评、能评手续应办{required}项，已办结{done}项，办结率{rate}%", ids);
+        var figures = KeyApprovals.Of(keyProjects.Select(p => new KeyProjectApprovals(p.Name, approvals[p.Id].Select(ReadProjectDetail.Record).ToList())).ToList(), year);
+        if (figures.Rate is not { } rate) return null;
+        var percent = Math.Round(100m * rate, 1);
+        var late = figures.Outstanding.Count == 0 ? ""
+            : "；截至6月30日未办结：" + string.Join("、", figures.Outstanding.Take(10).Select(o => $"{o.Project}（{string.Join("、", o.Kinds.Select(ApprovalRules.Name))}）"))
+              + (figures.Outstanding.Count > 10 ? $"等{figures.Outstanding.Count}个项目" : "");
+        return new MetricActual(percent, $"{year}年市级重点项目{figures.Projects}个，规划、用地、环评、能评手续应办{figures.Required}项，截至{figures.Deadline:yyyy年M月d日}已办结{figures.Done}项，办结率{percent}%{late}", ids);
     }
 
     /// <summary>安康 九: the longest approval time (working days) among the projects whose approvals started in the year.</summary>

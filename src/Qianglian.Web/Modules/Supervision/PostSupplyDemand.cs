@@ -34,9 +34,9 @@ public sealed class PostSupplyDemand(AppDb dbs, CurrentUser user, TimeProvider c
             if (kind != PostKind.Supply || need.Kind != PostKind.Demand || !need.ChainLeaderNeed || need.Status != PostStatus.Open)
                 throw new ValidationException("answersPostId", "只能以供应响应链主企业的开放需求 (a supply answers an open demand of a chain leader)");
         }
-        // The enterprise's own links: it is visible, and so are they.
+        // A 链主's need by the one rule of who is a 链主 (role, evidence, place, the ledger's exits), from the enterprise's own links.
         var leader = kind == PostKind.Demand && chainId is { } ch
-            && await db.EnterpriseNodeLinks.AnyAsync(l => l.EnterpriseId == enterprise.Id && l.ChainId == ch && l.Role == ChainRole.ChainLeader, ct);
+            && (await Cultivation.ChainLeaderRoster.ChainsLedByAsync(db, [enterprise.Id], null, ct)).GetValueOrDefault(ch)?.Contains(enterprise.Id) == true;
         var description = Text.Optional(r.Description, "description", 2000);
         if (chainId is { } vocabularyChain)
         {

@@ -30,9 +30,12 @@ public sealed class ReadChainWork(AppDb dbs, CurrentUser user, TimeProvider cloc
         await using var db = dbs.Open();
         var chain = await db.Chains.AsNoTracking().FirstOrDefaultAsync(c => c.Id == chainId, ct) ?? throw new NotFoundException("chain", "产业链不存在 (chain not found)");
         var today = BusinessDate.Today(clock);
-        var links = await db.EnterpriseNodeLinks.AsNoTracking().Where(l => l.ChainId == chainId && l.Evidence != EvidenceStrength.Rejected)
-            .Select(l => new { l.EnterpriseId, l.Role }).ToListAsync(ct);
-        var firms = links.Select(l => l.EnterpriseId).Distinct().ToList();
+        // The chain's enterprises as every chain figure counts them: inside the chain's jurisdiction, link not rejected.
+        var firms = await (from l in db.EnterpriseNodeLinks.AsNoTracking()
+                           join e in db.Enterprises on l.EnterpriseId equals e.Id
+                           where l.ChainId == chainId && l.Evidence != EvidenceStrength.Rejected && e.JurisdictionPath.StartsWith(chain.JurisdictionPath)
+                           select l.EnterpriseId).Distinct().ToListAsync(ct);
+        var leaders = await Cultivation.ChainLeaderRoster.OfChainAsync(db, chain, today.Year, ct);
         var year = await db.EnterpriseFacts.Where(f => firms.Contains(f.EnterpriseId)).MaxAsync(f => (int?)f.Year, ct);
         var output = year is { } y ? await db.EnterpriseFacts.Where(f => firms.Contains(f.EnterpriseId) && f.Year == y).SumAsync(f => f.OutputValue, ct) : 0m;
 
@@ -52,7 +55,7 @@ public sealed class ReadChainWork(AppDb dbs, CurrentUser user, TimeProvider cloc
         var stuck = await Projects.StuckProjects.OfChainAsync(db, chainId, today, ct);
 
         return new ChiefHome(chain.Id, chain.Name, chain.ChiefUserId is { } c ? people.GetValueOrDefault(c) : null, chain.LeadUnitId is { } u ? units.GetValueOrDefault(u) : null,
-            firms.Count, links.Where(l => l.Role == ChainRole.ChainLeader).Select(l => l.EnterpriseId).Distinct().Count(), year, output,
+            firms.Count, leaders.Count, year, output,
             new FiguresRow(chain.Id, chain.Name, f.Total, f.Closed, f.ClosedOnTime, f.OnTimeRate, f.Escalated, f.EscalationRate, f.Rated, f.SatisfactionRate),
             facts.Count(x => x.Status != ProblemStatus.Closed),
             escalated.Items.Where(p => p.Level >= EscalationLevel.ChainChief).ToList(),

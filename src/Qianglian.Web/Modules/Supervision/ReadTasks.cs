@@ -22,8 +22,11 @@ public sealed record OwedPeriod(string Period, DateOnly Due, ReportState State);
 public sealed record TaskDetail(TaskRow Row, string MeasureBody, string Document, IReadOnlyList<MilestoneView> Milestones, IReadOnlyList<ReportView> Reports,
     IReadOnlyList<ReviewView> Reviews, IReadOnlyList<OwedPeriod> Owed, bool CanReport);
 
+/// <param name="Score">Out of 100 over the parts that could be rated; null when none could (未考核: listed last, unranked).</param>
+/// <param name="Rank">1 = best; equal scores share the better rank; null when unrated.</param>
+/// <param name="Unmarked">Tasks the supervisor has not marked: they count in no part of 督查评价.</param>
 public sealed record UnitScore(Guid UnitId, string Unit, int Tasks, int ReportsOwed, int ReportsOnTime, int TasksDue, int TasksCompletedOnTime,
-    int Green, int Yellow, int Red, decimal Score, string Explanation);
+    int Green, int Yellow, int Red, int Unmarked, decimal? Score, int? Rank, string Explanation);
 
 /// <summary>Measure tasks: the list with each task's reporting state, one task, and the units' assessment (考核).</summary>
 public sealed class ReadTasks(AppDb dbs, CurrentUser user, TimeProvider clock)
@@ -107,7 +110,7 @@ public sealed class ReadTasks(AppDb dbs, CurrentUser user, TimeProvider clock)
         var rules = await RulesFor(db, path, ct);
         var units = await db.UnitNamesAsync(list.Select(t => t.UnitId), ct);
         var today = BusinessDate.Today(clock);
-        return list.GroupBy(t => t.UnitId).Select(g =>
+        var scores = list.GroupBy(t => t.UnitId).Select(g =>
         {
             int owed = 0, onTime = 0;
             foreach (var t in g)
@@ -124,10 +127,16 @@ public sealed class ReadTasks(AppDb dbs, CurrentUser user, TimeProvider clock)
             var due = g.Where(t => t.Status == MeasureTaskStatus.Completed || t.DueOn is { } dd && dd < today).ToList();
             var completedOnTime = due.Count(t => t.CompletedOn is { } c && (t.DueOn is not { } dd || c <= dd));
             var lights = g.Where(t => t.Light is not null).Select(t => t.Light!.Value).ToList();
-            var score = UnitAssessment.Score(new UnitRecord(owed, onTime, due.Count, completedOnTime, lights), rules.Assessment);
+            var unmarked = g.Count(t => t.Light is null);
+            var score = UnitAssessment.Score(new UnitRecord(owed, onTime, due.Count, completedOnTime, lights, unmarked), rules.Assessment);
             return new UnitScore(g.Key, units.GetValueOrDefault(g.Key, ""), g.Count(), owed, onTime, due.Count, completedOnTime,
-                lights.Count(l => l == TrafficLight.Green), lights.Count(l => l == TrafficLight.Yellow), lights.Count(l => l == TrafficLight.Red), score.Total, score.Explanation);
-        }).OrderByDescending(s => s.Score).ThenBy(s => s.Unit, StringComparer.Ordinal).ToList();
+                lights.Count(l => l == TrafficLight.Green), lights.Count(l => l == TrafficLight.Yellow), lights.Count(l => l == TrafficLight.Red), unmarked,
+                score.Total, null, score.Explanation);
+        }).ToList();
+        // Rated units first by score (equal scores share a rank), then the unrated, unranked.
+        var ranks = UnitAssessment.Ranks(scores.Select(s => s.Score).ToList());
+        return scores.Select((s, n) => s with { Rank = ranks[n] })
+            .OrderBy(s => s.Rank ?? int.MaxValue).ThenBy(s => s.Unit, StringComparer.Ordinal).ToList();
     }
 
     private async Task<IReadOnlyList<TaskRow>> Rows(AppDbContext db, IReadOnlyList<MeasureTask> tasks, CancellationToken ct)
