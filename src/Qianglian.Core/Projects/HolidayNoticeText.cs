@@ -6,8 +6,8 @@ namespace Qianglian.Core.Projects;
 /// <summary>One numbered item of a notice (二、春节：…): its days off and the weekend days worked instead.</summary>
 public sealed record HolidayClause(string Number, string Name, string Text, IReadOnlyList<DateOnly> DaysOff, IReadOnlyList<DateOnly> WorkingWeekends);
 
-/// <summary>A State Council holiday notice (国务院办公厅关于X年部分节假日安排的通知) as read from its text.</summary>
-public sealed record HolidayNotice(int Year, string Title, string? DocumentNumber, DateOnly? IssuedOn, IReadOnlyList<HolidayClause> Clauses)
+/// <summary>A year's holiday arrangement as a State Council notice (国务院办公厅关于X年部分节假日安排的通知) sets it, read from its text.</summary>
+public sealed record HolidayArrangement(int Year, string Title, string? DocumentNumber, DateOnly? IssuedOn, IReadOnlyList<HolidayClause> Clauses)
 {
     public IEnumerable<(DateOnly Date, bool Working, string Name)> Days =>
         Clauses.SelectMany(c => c.DaysOff.Select(d => (d, false, c.Name)).Concat(c.WorkingWeekends.Select(d => (d, true, c.Name))));
@@ -27,7 +27,7 @@ public sealed record NoticeProblem(string Where, string Message);
 public static partial class HolidayNoticeText
 {
     /// <summary>Reads a notice. <paramref name="year"/>, when given, is the year the caller expects (a text without a title takes it).</summary>
-    public static (HolidayNotice? Notice, IReadOnlyList<NoticeProblem> Problems) Parse(string text, int? year = null)
+    public static (HolidayArrangement? Notice, IReadOnlyList<NoticeProblem> Problems) Parse(string text, int? year = null)
     {
         var problems = new List<NoticeProblem>();
         var lines = Normalise(text).Split('\n').Select(l => l.Trim()).Where(l => l.Length > 0).ToList();
@@ -60,7 +60,7 @@ public static partial class HolidayNoticeText
             foreach (var d in c.WorkingWeekends.Where(off.ContainsKey))
                 problems.Add(new NoticeProblem(Label(c), $"{d:yyyy-MM-dd}既放假又上班 (a day both off and worked)"));
 
-        var notice = new HolidayNotice(y, title?.Value ?? $"国务院办公厅关于{y}年部分节假日安排的通知", number, issuedOn, clauses);
+        var notice = new HolidayArrangement(y, title?.Value ?? $"国务院办公厅关于{y}年部分节假日安排的通知", number, issuedOn, clauses);
         return (problems.Count == 0 ? notice : null, problems);
     }
 

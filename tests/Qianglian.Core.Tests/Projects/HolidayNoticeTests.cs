@@ -17,7 +17,7 @@ public class HolidayNoticeTests
         throw new InvalidOperationException("repository root not found");
     }
 
-    private static HolidayNotice Read(int year)
+    private static HolidayArrangement Read(int year)
     {
         var (header, body) = HolidayNoticeText.SplitFile(Shipped(year));
         Assert.Equal("1", header["版本"]);
@@ -30,7 +30,7 @@ public class HolidayNoticeTests
     private static IEnumerable<DateOnly> Span(int year, int month, int from, int to) =>
         Enumerable.Range(from, to - from + 1).Select(d => new DateOnly(year, month, d));
 
-    private static void AssertDays(HolidayNotice notice, IEnumerable<DateOnly> off, IEnumerable<DateOnly> work)
+    private static void AssertDays(HolidayArrangement notice, IEnumerable<DateOnly> off, IEnumerable<DateOnly> work)
     {
         Assert.Equal(off.Order(), notice.Days.Where(d => !d.Working).Select(d => d.Date).Order());
         Assert.Equal(work.Order(), notice.Days.Where(d => d.Working).Select(d => d.Date).Order());
@@ -79,7 +79,7 @@ public class HolidayNoticeTests
             [new(2024, 2, 4), new(2024, 2, 18), new(2024, 4, 7), new(2024, 4, 28), new(2024, 5, 11), new(2024, 9, 14), new(2024, 9, 29), new(2024, 10, 12)]);
     }
 
-    private static HolidayCalendar CalendarOf(params HolidayNotice[] notices) => new(
+    private static HolidayCalendar CalendarOf(params HolidayArrangement[] notices) => new(
         notices.SelectMany(n => n.Days).Where(d => !d.Working).Select(d => d.Date),
         notices.SelectMany(n => n.Days).Where(d => d.Working).Select(d => d.Date),
         notices.Select(n => n.Year));

@@ -11,8 +11,9 @@ namespace Qianglian.Web.Modules.Projects;
 public sealed record HolidayView(Guid Id, DateOnly Date, bool IsWorkingDay, string Name, string JurisdictionPath);
 
 /// <summary>
-/// The holiday calendar an administrator keeps for a jurisdiction, loaded from .xlsx (日期, 类型 休/班, 名称): each
-/// row adds or updates that day; a file with any bad row changes nothing. Approval times are counted on it.
+/// The holiday calendar an office keeps for a jurisdiction, loaded from .xlsx (日期, 类型 休/班, 名称): each row adds or
+/// updates that day; a file with any bad row changes nothing. Working days are counted on it — in the years whose
+/// notice is recorded (<see cref="HolidayNotice"/>; the State Council's are shipped for the nation).
 /// </summary>
 public sealed class HolidayCalendarExcel(AppDb dbs, CurrentUser user)
 {
@@ -52,8 +53,12 @@ public sealed class HolidayCalendarExcel(AppDb dbs, CurrentUser user)
             string Cell(string c) => cells.TryGetValue(c, out var v) ? v : "";
             if (!DateOnly.TryParseExact(Cell(Date), ["yyyy-MM-dd", "yyyy/M/d", "yyyy-M-d"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 errors.Add(new(number, Date, $"“{Cell(Date)}”不是日期，应为 2026-10-01 的格式 (not a date)"));
+            else if (date.Year is < SaveHolidays.FirstYear or > SaveHolidays.LastYear)
+                errors.Add(new(number, Date, $"日期应在{SaveHolidays.FirstYear}至{SaveHolidays.LastYear}年之间 (date out of range)"));
             var type = Cell(Type);
             if (type is not ("休" or "班")) errors.Add(new(number, Type, $"“{type}”应为“休”或“班” (must be 休 or 班)"));
+            else if (type == "班" && date != default && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
+                errors.Add(new(number, Type, $"{date:yyyy-MM-dd}是{Qianglian.Core.Projects.HolidayNoticeText.Weekday(date)}，本就是工作日；“班”只用于调休上班的周六、周日 (only a weekend day can be a make-up working day)"));
             if (rows.Any(r => r.Date == date) && date != default) errors.Add(new(number, Date, $"{date:yyyy-MM-dd}在文件中重复 (duplicate date)"));
             rows.Add((number, date, type == "班", Cell(Name)));
         }
