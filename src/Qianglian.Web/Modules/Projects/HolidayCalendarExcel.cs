@@ -15,7 +15,7 @@ public sealed record HolidayView(Guid Id, DateOnly Date, bool IsWorkingDay, stri
 /// updates that day; a file with any bad row changes nothing. Working days are counted on it — in the years whose
 /// notice is recorded (<see cref="HolidayNotice"/>; the State Council's are shipped for the nation).
 /// </summary>
-public sealed class HolidayCalendarExcel(AppDb dbs, CurrentUser user)
+public sealed class HolidayCalendarExcel(AppDb dbs, CurrentUser user, IEnumerable<ICalendarDependent> dependents)
 {
     public const string Date = "日期", Type = "类型", Name = "名称";
     private static readonly string[] Required = [Date, Type];
@@ -64,8 +64,7 @@ public sealed class HolidayCalendarExcel(AppDb dbs, CurrentUser user)
         }
         if (errors.Count > 0) return ImportReport.Refused(errors, rows.Count);
         await using var db = dbs.Open();
-        if (!await db.Jurisdictions.AnyAsync(j => j.Id == jurisdictionId, ct))
-            throw new NotFoundException("jurisdictionId", "所属辖区不存在 (jurisdiction not found)");
+        var place = await SaveHolidays.PlaceAsync(db, jurisdictionId, ct);
         var dates = rows.Select(r => r.Date).ToList();
         var stored = await db.Set<HolidayEntry>().Where(h => h.JurisdictionId == jurisdictionId && dates.Contains(h.Date)).ToDictionaryAsync(h => h.Date, ct);
         int inserted = 0, updated = 0;
@@ -80,7 +79,7 @@ public sealed class HolidayCalendarExcel(AppDb dbs, CurrentUser user)
             else updated++;
             (entry.IsWorkingDay, entry.Name) = (r.Working, r.Name);
         }
-        await db.SaveChangesAsync(ct);
+        await CalendarChange.SaveAsync(db, dependents, [place], ct);
         return new ImportReport(rows.Count, inserted, updated, true, []);
     }
 }

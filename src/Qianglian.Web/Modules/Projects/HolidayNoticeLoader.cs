@@ -18,9 +18,9 @@ namespace Qianglian.Web.Modules.Projects;
 /// skipped, a higher version replaces the nation's days of that year (an office's entry of the year at the nation is
 /// replaced too: the shipped text is the notice), changed content under the same version is refused. A file whose text
 /// does not read (a weekday or day count the text names that does not fit) fails start-up with file and clause, and
-/// nothing is written.
+/// nothing is written. Deadlines stored from the old calendar are counted again (<see cref="ICalendarDependent"/>).
 /// </summary>
-public sealed class HolidayNoticeLoader(AppDb dbs)
+public sealed class HolidayNoticeLoader(AppDb dbs, IEnumerable<ICalendarDependent> dependents)
 {
     public static string FolderOf(string packsRoot) => Path.Combine(packsRoot, "national", "holidays");
 
@@ -73,7 +73,7 @@ public sealed class HolidayNoticeLoader(AppDb dbs)
             loaded.Add(year);
         }
         if (errors.Count > 0) throw new PackLoadException(errors);
-        await db.SaveChangesAsync(ct);
+        if (db.ChangeTracker.HasChanges()) await CalendarChange.SaveAsync(db, loaded.Count > 0 ? dependents : [], [nation.JurisdictionPath], ct);
         return loaded;
     }
 

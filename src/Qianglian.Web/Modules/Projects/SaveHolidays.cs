@@ -3,7 +3,6 @@ using Qianglian.Core.Projects;
 using Qianglian.Web.Api;
 using Qianglian.Web.Auth;
 using Qianglian.Web.Data;
-using Qianglian.Web.Modules.Jurisdictions;
 
 namespace Qianglian.Web.Modules.Projects;
 
@@ -12,9 +11,10 @@ namespace Qianglian.Web.Modules.Projects;
 /// year's notice — its title, 国办发明电 number and date, and optionally its text, whose items become the year's days.
 /// Each is kept at a jurisdiction the caller sees and applies there and below. A bad field is refused at the field, a
 /// place the caller cannot see is a 404 on <c>jurisdictionId</c>; nothing is half-written, and the audit trail
-/// records every change.
+/// records every change. What was stored from the old calendar (working-day stage deadlines) is counted again in the
+/// same transaction (<see cref="ICalendarDependent"/>).
 /// </summary>
-public sealed class SaveHolidays(AppDb dbs, CurrentUser user, TimeProvider clock)
+public sealed class SaveHolidays(AppDb dbs, CurrentUser user, TimeProvider clock, IEnumerable<ICalendarDependent> dependents)
 {
     /// <param name="IsWorkingDay">true: a weekend worked (班, 调休上班); false: a day off (休).</param>
     public sealed record DayRequest(Guid JurisdictionId, DateOnly? Date, bool IsWorkingDay, string? Name);
@@ -40,11 +40,11 @@ public sealed class SaveHolidays(AppDb dbs, CurrentUser user, TimeProvider clock
         if (errors.Count > 0) throw new ValidationException(errors);
 
         await using var db = dbs.Open();
-        await db.RequireVisibleAsync<Jurisdiction>(r.JurisdictionId, "jurisdictionId", "所属辖区不存在 (jurisdictionId: jurisdiction not found)", ct);
+        var place = await PlaceAsync(db, r.JurisdictionId, ct);
         var entry = await db.Set<HolidayEntry>().FirstOrDefaultAsync(h => h.JurisdictionId == r.JurisdictionId && h.Date == r.Date, ct);
         if (entry is null) entry = db.Set<HolidayEntry>().Add(new HolidayEntry { JurisdictionId = r.JurisdictionId, Date = r.Date!.Value }).Entity;
         (entry.IsWorkingDay, entry.Name) = (r.IsWorkingDay, name);
-        await db.SaveChangesAsync(ct);
+        await CalendarChange.SaveAsync(db, dependents, [place], ct);
         return new HolidayView(entry.Id, entry.Date, entry.IsWorkingDay, entry.Name, entry.JurisdictionPath);
     }
 
@@ -56,7 +56,7 @@ public sealed class SaveHolidays(AppDb dbs, CurrentUser user, TimeProvider clock
         var entry = await db.Set<HolidayEntry>().FirstOrDefaultAsync(h => h.Id == id, ct)
                     ?? throw new NotFoundException("holiday", "该日期不存在或不属于本辖区 (day not found)");
         db.Remove(entry);
-        await db.SaveChangesAsync(ct);
+        await CalendarChange.SaveAsync(db, dependents, [entry.JurisdictionPath], ct);
     }
 
     /// <summary>
@@ -87,12 +87,12 @@ public sealed class SaveHolidays(AppDb dbs, CurrentUser user, TimeProvider clock
         if (errors.Count > 0) throw new ValidationException(errors);
 
         await using var db = dbs.Open();
-        await db.RequireVisibleAsync<Jurisdiction>(r.JurisdictionId, "jurisdictionId", "所属辖区不存在 (jurisdictionId: jurisdiction not found)", ct);
+        var place = await PlaceAsync(db, r.JurisdictionId, ct);
         var notice = await db.Set<HolidayNotice>().FirstOrDefaultAsync(n => n.JurisdictionId == r.JurisdictionId && n.Year == r.Year, ct)
                      ?? db.Set<HolidayNotice>().Add(new HolidayNotice { JurisdictionId = r.JurisdictionId, Year = r.Year }).Entity;
         (notice.Title, notice.DocumentNumber, notice.IssuedOn) = (title, string.IsNullOrEmpty(number) ? null : number, issuedOn);
         if (arrangement is not null) await HolidayNoticeLoader.ReplaceDaysAsync(db, r.JurisdictionId, arrangement, ct);
-        await db.SaveChangesAsync(ct);
+        await CalendarChange.SaveAsync(db, dependents, [place], ct);
         var names = await db.JurisdictionNamesAsync([r.JurisdictionId], ct);
         return ReadHolidayNotices.View(notice, names.GetValueOrDefault(r.JurisdictionId, ""));
     }
@@ -107,6 +107,11 @@ public sealed class SaveHolidays(AppDb dbs, CurrentUser user, TimeProvider clock
         var (first, last) = (new DateOnly(notice.Year, 1, 1), new DateOnly(notice.Year, 12, 31));
         db.RemoveRange(await db.Set<HolidayEntry>().Where(h => h.JurisdictionId == notice.JurisdictionId && h.Date >= first && h.Date <= last).ToListAsync(ct));
         db.Remove(notice);
-        await db.SaveChangesAsync(ct);
+        await CalendarChange.SaveAsync(db, dependents, [notice.JurisdictionPath], ct);
     }
+
+    /// <summary>The path of a jurisdiction the caller sees; 404 on <c>jurisdictionId</c> otherwise.</summary>
+    internal static async Task<string> PlaceAsync(AppDbContext db, Guid id, CancellationToken ct) =>
+        await db.Jurisdictions.Where(j => j.Id == id).Select(j => j.JurisdictionPath).FirstOrDefaultAsync(ct)
+        ?? throw new NotFoundException("jurisdictionId", "所属辖区不存在 (jurisdictionId: jurisdiction not found)");
 }
