@@ -13,8 +13,10 @@ public sealed record ApprovalRecord(ApprovalKind Kind, ApprovalStatus Status, Da
 /// <param name="Limit">The working days allowed (安康: 70); 0 when the jurisdiction sets none.</param>
 /// <param name="OverLimit">The elapsed time exceeds the limit — never without a limit.</param>
 /// <param name="OverdueCommitments">容缺 commitments whose deadline has passed without the approval.</param>
+/// <param name="CalendarMissingYears">Years of the elapsed span whose holiday arrangement is not entered: counted on
+/// weekends alone (该年度节假日安排未录入，按周末计算).</param>
 public sealed record ApprovalFigures(int Required, int Done, decimal? Rate, int? ElapsedWorkingDays, int Limit, bool OverLimit,
-    IReadOnlyList<ApprovalKind> OverdueCommitments);
+    IReadOnlyList<ApprovalKind> OverdueCommitments, IReadOnlyList<int> CalendarMissingYears);
 
 public static class ApprovalRules
 {
@@ -35,15 +37,17 @@ public static class ApprovalRules
         var done = required.Count(k => byKind.TryGetValue(k, out var r) && r.Status == ApprovalStatus.Approved);
         var submitted = records.Where(r => r.SubmittedOn is not null).Select(r => r.SubmittedOn!.Value).ToList();
         int? elapsed = null;
+        IReadOnlyList<int> missing = [];
         if (submitted.Count > 0)
         {
             var allDone = done == required.Count;
             var end = allDone ? records.Where(r => r.ApprovedOn is not null).Select(r => r.ApprovedOn!.Value).DefaultIfEmpty(today).Max() : today;
             elapsed = calendar.Elapsed(submitted.Min(), end);
+            missing = calendar.YearsWithoutCalendar(submitted.Min(), end);
         }
         var overdue = records.Where(r => r.Status == ApprovalStatus.Tolerated && r.CommitmentDeadline is { } d && d < today).Select(r => r.Kind).ToList();
         return new ApprovalFigures(required.Count, done, required.Count == 0 ? null : (decimal)done / required.Count, elapsed, limit,
-            limit > 0 && elapsed > limit, overdue);
+            limit > 0 && elapsed > limit, overdue, missing);
     }
 
     /// <summary>办结率 of a set of projects: approvals done over approvals required, all projects pooled.</summary>

@@ -27,7 +27,8 @@ public enum Permission
     ReportProjects,
     /// <summary>Generate the monthly bulletin (通报) of the projects in one's jurisdiction.</summary>
     IssueBulletins,
-    /// <summary>Maintain the holiday calendar approval times are counted on.</summary>
+    /// <summary>Keep the holiday calendar working days are counted on: enter a year's notice, its days, or import them
+    /// (the administrator, and the office for its own jurisdiction).</summary>
     ManageHolidays,
     ViewInvestment,
     ManageInvestment,
@@ -73,7 +74,7 @@ public static class RolePermissions
     {
         [Roles.Administrator] = [.. Enum.GetValues<Permission>().Except(EnterpriseOnly)],
         [Roles.CoordinationOffice] = [.. Viewing, Permission.ManageUnits, Permission.ManagePolicies, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ViewUsers, Permission.ManageChains,
-            Permission.ManageProjects, Permission.ReportProjects, Permission.IssueBulletins, Permission.ViewInvestment, Permission.ManageInvestment, Permission.ApproveDeals,
+            Permission.ManageProjects, Permission.ReportProjects, Permission.IssueBulletins, Permission.ManageHolidays, Permission.ViewInvestment, Permission.ManageInvestment, Permission.ApproveDeals,
             Permission.ManageCultivation, Permission.ScoreExperts, Permission.FileObjections,
             Permission.FileProblems, Permission.HandleProblems, Permission.ManageTasks, Permission.ReportProgress, Permission.ReviewTasks, Permission.ManageChainWork,
             Permission.PostSupplyDemand, Permission.RecordMatches, Permission.ViewEvaluation, Permission.ManageEvaluation,

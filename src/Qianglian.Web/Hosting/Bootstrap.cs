@@ -20,6 +20,7 @@ public static class Bootstrap
         await services.GetRequiredService<Modules.Policies.PackLoader>().LoadAllAsync(RepositoryPaths.Packs, CancellationToken.None);
         await services.GetRequiredService<Modules.Cultivation.CultivationPackLoader>().LoadAllAsync(RepositoryPaths.Packs, CancellationToken.None);
         await services.GetRequiredService<Modules.Projects.ProjectRulesLoader>().LoadAllAsync(RepositoryPaths.Packs, CancellationToken.None);
+        await services.GetRequiredService<Modules.Projects.HolidayNoticeLoader>().LoadAllAsync(RepositoryPaths.Packs, CancellationToken.None);
         await services.GetRequiredService<Modules.Supervision.SupervisionSettingsLoader>().LoadAllAsync(RepositoryPaths.Packs, CancellationToken.None);
         await services.GetRequiredService<Modules.Incentives.IncentivePackLoader>().LoadAllAsync(RepositoryPaths.Packs, CancellationToken.None);
         await services.GetRequiredService<Modules.Evaluation.IndexPackLoader>().LoadAllAsync(RepositoryPaths.Packs, CancellationToken.None);

@@ -112,27 +112,8 @@ public sealed class DemoProjects(AppDb dbs, TimeProvider clock)
         Move(done, ProjectStage.Completed, today.AddDays(-200));
         Milestone(done, MilestoneKind.Production, today.AddDays(-190), today.AddDays(-185));
 
-        await EnsureHolidaysAsync(db, ct);
         foreach (var (project, report) in raised)
             await ReportProblems.File(db, project, report, ProblemCategory.Power, "施工临时用电容量不足，需协调供电公司增容", "xiqu.enterprise", now, ct);
         await db.SaveChangesAsync(ct);
-    }
-
-    /// <summary>The 2025 official holidays and make-up working days (国务院办公厅 2024年11月 通知).</summary>
-    private static async Task EnsureHolidaysAsync(AppDbContext db, CancellationToken ct)
-    {
-        var nation = await db.Jurisdictions.SingleAsync(j => j.Code == Modules.Jurisdictions.Jurisdiction.NationalCode, ct);
-        if (await db.Set<HolidayEntry>().AnyAsync(h => h.JurisdictionId == nation.Id, ct)) return;
-        void Off(string name, int month, int from, int to)
-        {
-            for (var d = from; d <= to; d++) db.Add(new HolidayEntry { JurisdictionId = nation.Id, Date = new DateOnly(2025, month, d), Name = name });
-        }
-        void Work(int month, int day) => db.Add(new HolidayEntry { JurisdictionId = nation.Id, Date = new DateOnly(2025, month, day), IsWorkingDay = true, Name = "调休上班" });
-        Off("元旦", 1, 1, 1);
-        Off("春节", 1, 28, 31); Off("春节", 2, 1, 4); Work(1, 26); Work(2, 8);
-        Off("清明节", 4, 4, 6);
-        Off("劳动节", 5, 1, 5); Work(4, 27);
-        Off("端午节", 5, 31, 31); Off("端午节", 6, 1, 2);
-        Off("国庆节、中秋节", 10, 1, 8); Work(9, 28); Work(10, 11);
     }
 }

@@ -58,14 +58,14 @@ public class WorkingDayDeadlineTests
     [Fact]
     public void Calendar_day_stages_count_every_day()
     {
-        var calendar = new HolidayCalendar([new DateOnly(2026, 6, 19)], []);
+        var calendar = new HolidayCalendar([new DateOnly(2026, 6, 19)], [], [2026]);
         Assert.Equal(new DateOnly(2026, 6, 20), StageDeadline.Due(new DateOnly(2026, 6, 15), Stage(5, workingDays: false), calendar));
     }
 
     [Fact]
     public void Working_day_stages_skip_weekends_and_holidays_and_count_make_up_days()
     {
-        var calendar = new HolidayCalendar([new DateOnly(2026, 6, 19)], [new DateOnly(2026, 6, 27)]);
+        var calendar = new HolidayCalendar([new DateOnly(2026, 6, 19)], [new DateOnly(2026, 6, 27)], [2026]);
         // Monday 15 June: 16, 17, 18, (19 holiday, 20–21 weekend), 22, 23.
         Assert.Equal(new DateOnly(2026, 6, 23), StageDeadline.Due(new DateOnly(2026, 6, 15), Stage(5, workingDays: true), calendar));
         // Tuesday 23 June: 24, 25, 26, 27 (调休 Saturday), 29, 30, 1, 2, 3, 6 July.

@@ -7,7 +7,7 @@ public class CalendarAndApprovalTests
     // 2025 National Day: 10-01..10-08 off, Sunday 09-28 and Saturday 10-11 worked (国务院办公厅 2025 notice).
     private static readonly HolidayCalendar Calendar2025 = new(
         Enumerable.Range(1, 8).Select(d => new DateOnly(2025, 10, d)),
-        [new DateOnly(2025, 9, 28), new DateOnly(2025, 10, 11)]);
+        [new DateOnly(2025, 9, 28), new DateOnly(2025, 10, 11)], [2025]);
 
     [Fact]
     public void Working_days_skip_weekends_and_holidays_and_count_make_up_days()

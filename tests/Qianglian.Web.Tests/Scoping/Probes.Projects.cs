@@ -130,5 +130,34 @@ public static partial class Probes
         ["GET /api/v1/holidays/template.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/holidays/template.xlsx")),
         ["POST /api/v1/holidays/import"] = (w, _, t) => Task.FromResult(Upload($"/api/v1/holidays/import?jurisdictionId={Place(w, t)}",
             Workbooks.Rows("节假日", [new Dictionary<string, object?> { ["日期"] = "2026-10-01", ["类型"] = "休", ["名称"] = "国庆节" }]))),
+        ["POST /api/v1/holidays"] = (w, _, t) => Task.FromResult(Send(HttpMethod.Post, "/api/v1/holidays",
+            new { jurisdictionId = Place(w, t), date = "2031-10-04", isWorkingDay = true, name = "探针调休上班" })),
+        ["DELETE /api/v1/holidays/{id:guid}"] = async (w, _, t) => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/holidays/{await FreshHoliday(w, t)}"),
+        ["GET /api/v1/holidays/notices"] = (_, _, _) => Task.FromResult(Get("/api/v1/holidays/notices?year=2026")),
+        ["POST /api/v1/holidays/notices"] = (w, _, t) => Task.FromResult(Send(HttpMethod.Post, "/api/v1/holidays/notices",
+            new { jurisdictionId = Place(w, t), year = 2031, title = "探针通知", documentNumber = "探〔2030〕1号", issuedOn = "2030-11-01" })),
+        ["DELETE /api/v1/holidays/notices/{id:guid}"] = async (w, _, t) => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/holidays/notices/{await FreshNotice(w, t)}"),
     };
+
+    /// <summary>A day kept at the own or other place, on a date no probe used before.</summary>
+    private static async Task<Guid> FreshHoliday(ScopingWorld w, Target t)
+    {
+        await using var db = w.Host.OpenSystem();
+        var entry = new HolidayEntry { JurisdictionId = Place(w, t), Date = new DateOnly(2060, 1, 1).AddDays(Next()), Name = "探针假日" };
+        db.Add(entry);
+        await db.SaveChangesAsync();
+        return entry.Id;
+    }
+
+    /// <summary>A notice kept at the own or other place, for a year it has none of.</summary>
+    private static async Task<Guid> FreshNotice(ScopingWorld w, Target t)
+    {
+        await using var db = w.Host.OpenSystem();
+        var place = Place(w, t);
+        var taken = await db.Set<HolidayNotice>().Where(n => n.JurisdictionId == place).Select(n => n.Year).ToListAsync();
+        var notice = new HolidayNotice { JurisdictionId = place, Year = Enumerable.Range(2040, 61).First(y => !taken.Contains(y)), Title = "探针通知" };
+        db.Add(notice);
+        await db.SaveChangesAsync();
+        return notice.Id;
+    }
 }

@@ -2,11 +2,13 @@ using Qianglian.Core.Incentives;
 
 namespace Qianglian.Web.Modules.Incentives;
 
+/// <param name="CalendarMissingYears">The current stage counts working days and its due date runs through years whose
+/// holiday arrangement is not entered: those were counted on weekends alone (该年度节假日安排未录入，按周末计算).</param>
 public sealed record ApplicationSummary(
     Guid Id, string Number, Guid JurisdictionId, string JurisdictionPath, Guid MeasureId, string MeasureTitle, Guid? ProjectId,
     string? ProjectName, Guid EnterpriseId, string EnterpriseName, string State, string StateName, ApplicationOrigin Origin,
     bool Eligible, decimal? Ceiling, bool AmountToBeSet, decimal? ApprovedAmount, decimal PaidAmount, DateOnly? StageDueOn,
-    int DaysOverdue, DateTimeOffset? SubmittedAt, int Version)
+    int DaysOverdue, DateTimeOffset? SubmittedAt, int Version, IReadOnlyList<int> CalendarMissingYears)
 {
     public bool Overdue => DaysOverdue > 0;
 }

@@ -13,6 +13,7 @@ public static class IncentivesModule
     {
         services.AddSingleton<UploadStore>();
         services.AddScoped<IncentivePackLoader>();
+        services.AddScoped<Projects.ICalendarDependent, StageDeadlines>();
         services.AddScoped<ReadMeasures>();
         services.AddScoped<ConfigureMeasure>();
         services.AddScoped<ConfigureWorkflow>();

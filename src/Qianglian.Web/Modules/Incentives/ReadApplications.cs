@@ -118,14 +118,19 @@ public sealed class ReadApplications(AppDb dbs, CurrentUser user, TimeProvider c
         var workflows = (await db.InheritedAsync<IncentiveWorkflow>(places, ct, w => workflowIds.Contains(w.Id))).ToDictionary(w => w.Id, w => w.Definition);
         var projects = await db.ProjectNamesAsync(rows.Select(a => a.ProjectId).OfType<Guid>(), ct);
         var enterprises = await db.EnterpriseNamesAsync(rows.Select(a => a.EnterpriseId), ct);
+        // The holiday calendar of each place, to say when a working-day deadline ran through a year without one.
+        var calendars = await Projects.ProjectSettings.ForPathsAsync(db, places, ct);
         return rows.Select(a =>
         {
             var m = measures.GetValueOrDefault(a.MeasureId);
             var definition = m?.WorkflowId is { } w ? workflows.GetValueOrDefault(w) : null;
+            IReadOnlyList<int> missing = definition?.Stage(a.State) is { WorkingDays: true } && a.StageDueOn is { } dueOn
+                ? calendars.CalendarAt(a.JurisdictionPath).YearsWithoutCalendar(BusinessDate.Of(a.StageEnteredAt), dueOn)
+                : [];
             return new ApplicationSummary(a.Id, a.Number, a.JurisdictionId, a.JurisdictionPath, a.MeasureId, m?.Title ?? "", a.ProjectId,
                 a.ProjectId is { } p ? projects.GetValueOrDefault(p) : null, a.EnterpriseId, enterprises.GetValueOrDefault(a.EnterpriseId, ""),
                 a.State, ApplicationMachine.StateName(definition, a.State), a.Origin, a.Eligible, a.Ceiling, a.AmountToBeSet, a.ApprovedAmount,
-                a.PaidAmount, a.StageDueOn, a.StageDueOn is { } due ? StageDeadline.DaysOverdue(due, today) : 0, a.SubmittedAt, a.Version);
+                a.PaidAmount, a.StageDueOn, a.StageDueOn is { } due ? StageDeadline.DaysOverdue(due, today) : 0, a.SubmittedAt, a.Version, missing);
         }).ToList();
     }
 }

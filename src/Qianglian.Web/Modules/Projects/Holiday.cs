@@ -14,6 +14,27 @@ public sealed class HolidayEntry : ScopedEntity, IInheritedConfiguration
     public string Name { get; set; } = "";
 }
 
+/// <summary>
+/// The holiday arrangement of a year is entered at a jurisdiction: the State Council's notice (国务院办公厅关于X年部分节假日
+/// 安排的通知) that sets it. A year counts as having a calendar at a place when a notice for it is kept at the place or
+/// above it; in a year without one, working days are counted on weekends alone and every figure says so. The notices of
+/// packs/national/holidays/ are loaded at start-up into the nation (<see cref="DataVersion"/> &gt; 0); an office enters
+/// a later year's notice on the holidays page (<see cref="DataVersion"/> 0).
+/// </summary>
+public sealed class HolidayNotice : ScopedEntity, IInheritedConfiguration
+{
+    public int Year { get; set; }
+    public string Title { get; set; } = "";
+    /// <summary>国办发明电〔2025〕7号.</summary>
+    public string? DocumentNumber { get; set; }
+    public DateOnly? IssuedOn { get; set; }
+    /// <summary>Where the text was taken from.</summary>
+    public string? Source { get; set; }
+    /// <summary>The version of the shipped file it was loaded from; 0 when an office entered it.</summary>
+    public int DataVersion { get; set; }
+    public string? ContentHash { get; set; }
+}
+
 /// <summary>A jurisdiction's project rules from its pack (packs/&lt;code&gt;/projects.yaml); nearest ancestor wins.</summary>
 public sealed class ProjectRules : ScopedEntity, IInheritedConfiguration
 {

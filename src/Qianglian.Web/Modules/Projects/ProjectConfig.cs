@@ -137,6 +137,18 @@ internal sealed class HolidayEntryConfig : IEntityTypeConfiguration<HolidayEntry
     }
 }
 
+internal sealed class HolidayNoticeConfig : IEntityTypeConfiguration<HolidayNotice>
+{
+    public void Configure(EntityTypeBuilder<HolidayNotice> b)
+    {
+        b.Property(x => x.Title).HasMaxLength(200);
+        b.Property(x => x.DocumentNumber).HasMaxLength(100);
+        b.Property(x => x.Source).HasMaxLength(500);
+        b.Property(x => x.ContentHash).HasMaxLength(64);
+        b.HasIndex(x => new { x.JurisdictionId, x.Year }).IsUnique();
+    }
+}
+
 internal sealed class ProjectRulesConfig : IEntityTypeConfiguration<ProjectRules>
 {
     public void Configure(EntityTypeBuilder<ProjectRules> b)

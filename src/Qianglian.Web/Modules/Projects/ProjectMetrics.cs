@@ -106,6 +106,8 @@ public sealed class ProjectMetrics(TimeProvider clock) : IMetricSource
             .ToList();
         var longest = assessed.Select(a => a.Figures.ElapsedWorkingDays ?? 0).DefaultIfEmpty(0).Max();
         var over = assessed.Where(a => a.Figures.OverLimit).Select(a => a.Id).ToList();
-        return new MetricActual(longest, $"{q.Year}年申报审批的项目{assessed.Count}个，最长用时{longest}个工作日，超时限{over.Count}个", over);
+        var missing = assessed.SelectMany(a => a.Figures.CalendarMissingYears).Distinct().Order().ToList();
+        return new MetricActual(longest, $"{q.Year}年申报审批的项目{assessed.Count}个，最长用时{longest}个工作日，超时限{over.Count}个"
+            + CalendarNote.Text(missing), over);
     }
 }

@@ -16,18 +16,20 @@ public sealed record ProjectSettings(int ApprovalLimit, WarningRules Warnings, D
 
     /// <summary>
     /// The settings and holiday calendar that apply at each path: the nearest ancestor's pack rules (else the
-    /// defaults), and the holidays of the path and all its ancestors. Both are configuration kept at a place or above
-    /// it (usually the nation's calendar, the city's pack), read through the <see cref="InheritedConfiguration"/> door.
+    /// defaults), and the holidays of the path and all its ancestors, with the years whose notice is entered there or
+    /// above. All are configuration kept at a place or above it (usually the nation's calendar, the city's pack), read
+    /// through the <see cref="InheritedConfiguration"/> door.
     /// </summary>
     public static async Task<Resolver> ForPathsAsync(AppDbContext db, IEnumerable<string> paths, CancellationToken ct)
     {
         var wanted = paths.Distinct().ToList();
         var rules = await db.InheritedAsync<ProjectRules>(wanted, ct);
         var days = await db.InheritedAsync<HolidayEntry>(wanted, ct);
-        return new Resolver(rules, days);
+        var notices = await db.InheritedAsync<HolidayNotice>(wanted, ct);
+        return new Resolver(rules, days, notices);
     }
 
-    public sealed class Resolver(IReadOnlyList<ProjectRules> rules, IReadOnlyList<HolidayEntry> days)
+    public sealed class Resolver(IReadOnlyList<ProjectRules> rules, IReadOnlyList<HolidayEntry> days, IReadOnlyList<HolidayNotice> notices)
     {
         private readonly Dictionary<string, ProjectSettings> settings = [];
         private readonly Dictionary<string, HolidayCalendar> calendars = [];
@@ -42,7 +44,8 @@ public sealed record ProjectSettings(int ApprovalLimit, WarningRules Warnings, D
         {
             if (calendars.TryGetValue(path, out var found)) return found;
             var applicable = days.Where(d => Qianglian.Core.Jurisdictions.JurisdictionPath.IsWithin(path, d.JurisdictionPath)).ToList();
-            return calendars[path] = new HolidayCalendar(applicable.Where(d => !d.IsWorkingDay).Select(d => d.Date), applicable.Where(d => d.IsWorkingDay).Select(d => d.Date));
+            var covered = notices.Where(n => Qianglian.Core.Jurisdictions.JurisdictionPath.IsWithin(path, n.JurisdictionPath)).Select(n => n.Year);
+            return calendars[path] = new HolidayCalendar(applicable.Where(d => !d.IsWorkingDay).Select(d => d.Date), applicable.Where(d => d.IsWorkingDay).Select(d => d.Date), covered);
         }
     }
 }

@@ -21,6 +21,9 @@ public static class ProjectsModule
         services.AddScoped<FileReport>();
         services.AddScoped<ReadDispatch>();
         services.AddScoped<HolidayCalendarExcel>();
+        services.AddScoped<SaveHolidays>();
+        services.AddScoped<ReadHolidayNotices>();
+        services.AddScoped<HolidayNoticeLoader>();
         services.AddScoped<TrackTargets>();
         services.AddScoped<ReadBoard>();
         services.AddScoped<ProjectExcel>();
@@ -127,6 +130,16 @@ public static class ProjectsModule
                 ImportEndpoint.Answer(await h.Import(jurisdictionId, await ImportEndpoint.ReadAsync(file, ct), ct), format))
             .DisableAntiforgery()
             .Access<HolidayEntry>(Permission.ManageHolidays, ApiOperation.Action);
+        hol.MapPost("", (SaveHolidays.DayRequest r, SaveHolidays h, CancellationToken ct) => h.Day(r, ct))
+            .Access<HolidayEntry>(Permission.ManageHolidays, ApiOperation.Create);
+        hol.MapDelete("/{id:guid}", (Guid id, SaveHolidays h, CancellationToken ct) => NoContent(h.DeleteDay(id, ct)))
+            .Access<HolidayEntry>(Permission.ManageHolidays, ApiOperation.Delete);
+        hol.MapGet("/notices", (int? year, ReadHolidayNotices h, CancellationToken ct) => h.Handle(year, ct))
+            .Access<HolidayNotice>(Permission.ViewProjects, ApiOperation.Download);
+        hol.MapPost("/notices", (SaveHolidays.NoticeRequest r, SaveHolidays h, CancellationToken ct) => h.Notice(r, ct))
+            .Access<HolidayNotice>(Permission.ManageHolidays, ApiOperation.Create);
+        hol.MapDelete("/notices/{id:guid}", (Guid id, SaveHolidays h, CancellationToken ct) => NoContent(h.DeleteNotice(id, ct)))
+            .Access<HolidayNotice>(Permission.ManageHolidays, ApiOperation.Delete);
     }
 
     private static async Task<IResult> NoContent(Task operation)

@@ -7,8 +7,9 @@ namespace Qianglian.Web.Modules.Projects;
 
 public sealed record StageChangeView(ProjectStage From, ProjectStage To, DateOnly On, string? Note, string ChangedBy, DateTimeOffset ChangedAt);
 public sealed record MilestoneView(MilestoneKind Kind, DateOnly? PlannedOn, DateOnly? ActualOn, MilestoneState State);
+/// <param name="CalendarMissingYears">Years of the elapsed span without an entered holiday arrangement: counted on weekends alone.</param>
 public sealed record ApprovalView(ApprovalKind Kind, ApprovalStatus Status, DateOnly? SubmittedOn, DateOnly? ApprovedOn, DateOnly? CommitmentDeadline,
-    string? Commitment, string? Note, int? ElapsedWorkingDays);
+    string? Commitment, string? Note, int? ElapsedWorkingDays, IReadOnlyList<int> CalendarMissingYears);
 public sealed record PhotoView(Guid Id, string FileName);
 public sealed record ReportView(Guid Id, int Year, int Month, decimal MonthInvestment, decimal Cumulative, int? ProgressPercent, string Progress,
     DateOnly FiledOn, string FiledBy, ReportState State, IReadOnlyList<ProblemView> Problems, IReadOnlyList<PhotoView> Photos, int Version);
@@ -52,8 +53,9 @@ public sealed class ReadProjectDetail(AppDb dbs, CurrentUser user, TimeProvider 
                 : new MilestoneView(k, null, null, MilestoneState.Pending)).ToList(),
             Enum.GetValues<ApprovalKind>().Select(k => approvals.FirstOrDefault(a => a.Kind == k) is { } a
                 ? new ApprovalView(k, a.Status, a.SubmittedOn, a.ApprovedOn, a.CommitmentDeadline, a.Commitment, a.Note,
-                    a.SubmittedOn is { } s ? calendar.Elapsed(s, a.ApprovedOn ?? today) : null)
-                : new ApprovalView(k, ApprovalStatus.NotStarted, null, null, null, null, null, null)).ToList(),
+                    a.SubmittedOn is { } s ? calendar.Elapsed(s, a.ApprovedOn ?? today) : null,
+                    a.SubmittedOn is { } from ? calendar.YearsWithoutCalendar(from, a.ApprovedOn ?? today) : [])
+                : new ApprovalView(k, ApprovalStatus.NotStarted, null, null, null, null, null, null, [])).ToList(),
             figures, reportViews, running);
     }
 
