@@ -34,7 +34,7 @@ S = {
  "Level_National": ("国家", "Nation"), "Level_Province": ("省级", "Province"), "Level_City": ("市级", "City"), "Level_County": ("区县", "District/county"), "Level_Park": ("园区", "Park"),
  "Jurisdiction": ("辖区", "Jurisdiction"), "UnitKind": ("单位类别", "Kind"), "Aliases": ("别名/简称", "Aliases"),
  "AliasesHelp": ("多个别名用顿号分隔；常见简称（如“区经信局”）按规则自动识别", "Separate several with 、; common abbreviations are recognised by rule"),
- "UnitKind_Government": ("政府部门", "Government department"), "UnitKind_Party": ("党委部门", "Party department"), "UnitKind_ParkCommittee": ("园区管委会", "Park committee"), "UnitKind_Other": ("其他单位", "Other"),
+ "UnitKind_Government": ("政府部门", "Government department"), "UnitKind_Party": ("党委部门", "Party department"), "UnitKind_ParkCommittee": ("园区管委会", "Park committee"), "UnitKind_CountyGovernment": ("县（市、区）人民政府", "County government"), "UnitKind_Other": ("其他单位", "Other"),
  "AddUnit": ("新增单位", "Add unit"), "Search": ("搜索", "Search"),
  "AddUser": ("新增用户", "Add user"), "DisplayName": ("姓名/显示名", "Display name"), "Roles": ("角色", "Roles"), "Status": ("状态", "Status"),
  "Locked": ("已锁定", "Locked"), "MustChangePassword": ("待改初始密码", "Must change password"), "Unit": ("所属单位", "Unit"), "Enterprise": ("所属企业", "Enterprise"),

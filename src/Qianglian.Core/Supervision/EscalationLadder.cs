@@ -21,13 +21,21 @@ public sealed record EscalationDeadlines(int LocalDays, int LeadDepartmentDays, 
     }
 }
 
-/// <summary>Which levels above the county/park exist for a problem: a chain without a lead department or a chief skips that rung.</summary>
-public sealed record LevelAvailability(bool HasLeadDepartment, bool HasChainChief)
+/// <summary>
+/// Which levels above the county/park exist for a problem: a chain without a lead department or a chief skips that
+/// rung, and a jurisdiction whose text gives no joint meeting (达州 （三） ends at the chain chief) has none.
+/// </summary>
+public sealed record LevelAvailability(bool HasLeadDepartment, bool HasChainChief, bool HasJointMeeting = true)
 {
+    /// <summary>The rungs a problem can climb: those the jurisdiction's ladder has and the problem's chain fills.</summary>
+    public static LevelAvailability Of(LadderRungs rungs, bool chainHasLeadDepartment, bool chainHasChief) =>
+        new(rungs.LeadDepartment && chainHasLeadDepartment, rungs.ChainChief && chainHasChief, rungs.JointMeeting);
+
     public bool Has(EscalationLevel level) => level switch
     {
         EscalationLevel.LeadDepartment => HasLeadDepartment,
         EscalationLevel.ChainChief => HasChainChief,
+        EscalationLevel.JointMeeting => HasJointMeeting,
         _ => true,
     };
 }

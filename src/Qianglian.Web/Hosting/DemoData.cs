@@ -12,7 +12,7 @@ namespace Qianglian.Web.Hosting;
 /// Idempotent: existing accounts and enterprises are left as they are. The accounts are printed at every start.
 /// </summary>
 public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConsole console, DemoChain chain, DemoCultivation cultivation, DemoProjects projects,
-    DemoSupervision supervision, DemoSupplyDemand supplyDemand, DemoIncentives incentives, DemoInvestment investment)
+    DemoSupervision supervision, DemoSupplyDemand supplyDemand, DemoIncentives incentives, DemoInvestment investment, DemoJurisdictions everyPack)
 {
     public const string Password = "Qianglian#2026";
 
@@ -35,6 +35,17 @@ public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConso
         new("xiqu.fgj", "西区发改局会商员", Roles.LeadDepartment, "510403", UnitKey: "xiqu.fgj"),
         new("xiqu.czj", "西区财政局经办人", Roles.LeadDepartment, "510403", UnitKey: "xiqu.czj"),
         new("xiqu.approver", "西区区委区政府审定", Roles.ChainChief, "510403", UnitKey: "xiqu.qzf"),
+        // Every pack runs: each jurisdiction's office plans its document's tasks; a county or park operator and a lead
+        // department act on its tasks, projects and problem ledger (see DemoJurisdictions).
+        new("pzh.office", "攀枝花市融圈强链办（市经信局）", Roles.CoordinationOffice, "510400", UnitKey: "panzhihua.jxj"),
+        new("pzh.operator", "仁和区人民政府经办人", Roles.LocalOperator, "510411", UnitKey: "panzhihua.rhzf"),
+        new("dazhou.county", "达川区人民政府经办人", Roles.LocalOperator, "511703", UnitKey: "dazhou.dczf"),
+        new("ankang.office", "安康市工业和信息化局", Roles.CoordinationOffice, "610900", UnitKey: "ankang.gxj"),
+        new("ankang.lead", "安康市发展和改革委员会", Roles.LeadDepartment, "610900", UnitKey: "ankang.fgw"),
+        new("ankang.operator", "汉滨区人民政府经办人", Roles.LocalOperator, "610902", UnitKey: "ankang.hbzf"),
+        new("qianjiang.office", "黔江区“工业强城”领导小组办公室（区经济信息委）", Roles.CoordinationOffice, "500114", UnitKey: "qianjiang.jxw"),
+        new("qianjiang.lead", "黔江区牵头部门（区经济信息委）", Roles.LeadDepartment, "500114", UnitKey: "qianjiang.jxw"),
+        new("qianjiang.operator", "正阳工业园区管委会经办人", Roles.LocalOperator, "500114-ZY", UnitKey: "qianjiang.zygwh"),
     ];
 
     private static readonly (string Uscc17, string Name, string JurisdictionCode)[] Enterprises =
@@ -47,9 +58,23 @@ public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConso
         ("91500114MA6DEM006", "演示·黔江新材料有限公司", "500114"),
         ("91510403MA6DEM007", "演示·西区钛精矿选矿有限公司", "510403"),
         ("91510403MA6DEM008", "演示·西区检验检测服务有限公司", "510403"),
+        // Enterprises in the counties and parks of the other packs, each with a year of facts (DemoJurisdictions).
+        ("91510411MA6DEM009", "演示·仁和区钒钛制品有限公司", "510411"),
+        ("91510400MA6DEM010", "演示·钒钛高新区新材料有限公司", "510400-VT"),
+        ("91511703MA6DEM011", "演示·达川区天然气化工有限公司", "511703"),
+        ("91511722MA6DEM012", "演示·宣汉县锂钾综合开发有限公司", "511722"),
+        ("91610902MA6DEM013", "演示·汉滨区富硒食品有限公司", "610902"),
+        ("91610900MA6DEM014", "演示·安康高新区新型材料有限公司", "610900-GX"),
+        ("91500114MA6DEM015", "演示·正阳园区卷烟配套材料有限公司", "500114-ZY"),
+        ("91500114MA6DEM016", "演示·黔江生物医药有限公司", "500114"),
     ];
 
-    public static string FullUscc(string first17) => first17 + Uscc.CheckCharacter(first17);
+    /// <summary>Every demo enterprise's credit code (first 17 characters), for checks and tests.</summary>
+    public static IReadOnlyList<string> EnterpriseCodes => Enterprises.Select(e => e.Uscc17).ToList();
+
+    /// <summary>The 18-character code for its first 17 (refused when they are not 17 characters of the code's alphabet).</summary>
+    public static string FullUscc(string first17) => first17 + (Uscc.CheckCharacter(first17)
+        ?? throw new ArgumentException($"“{first17}” is not the first 17 characters of a credit code (GB 32100-2015)", nameof(first17)));
 
     public async Task EnsureAsync(CancellationToken ct)
     {
@@ -62,6 +87,7 @@ public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConso
                 if (await db.Enterprises.AnyAsync(e => e.Uscc == uscc, ct)) continue;
                 db.Enterprises.Add(new Enterprise { Uscc = uscc, Name = name, JurisdictionId = codes[code] });
             }
+            await DemoInvestment.RepairCodesAsync(db, ct);
             await db.SaveChangesAsync(ct);
         }
         await chain.EnsureAsync(ct);
@@ -89,6 +115,7 @@ public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConso
         await supervision.EnsureAsync(ct);
         await supplyDemand.EnsureAsync(ct);
         await incentives.EnsureAsync(ct);
+        await everyPack.EnsureAsync(ct);
         Print();
     }
 
@@ -97,7 +124,7 @@ public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConso
         console.WriteLine();
         console.WriteLine("==== 演示账号 (demo accounts) — 密码 password: " + Password + " ====");
         foreach (var a in Accounts)
-            console.WriteLine($"  {a.UserName,-16} {a.Role,-20} {a.JurisdictionCode}  {a.DisplayName}");
+            console.WriteLine($"  {a.UserName,-18} {a.Role,-20} {a.JurisdictionCode,-10} {a.DisplayName}");
         console.WriteLine();
     }
 }

@@ -21,6 +21,20 @@ public sealed class DemoInvestment(AppDb dbs, TimeProvider clock)
     public const string ConvertedLead = "演示·钛合金精密铸件项目";
     public const string MajorLead = "演示·宝钛高端钛材基地项目";
 
+    /// <summary>
+    /// The six registry firms were stored by earlier demos under codes that fail GB 32100 (16 characters, with an I):
+    /// an existing demo database gets the valid codes the demo now writes.
+    /// </summary>
+    public static async Task RepairCodesAsync(AppDbContext db, CancellationToken ct)
+    {
+        var broken = Enumerable.Range(1, 6).Select(n => $"9151000MA6DEMI{n:00}").ToList();
+        foreach (var e in await db.Enterprises.Where(e => broken.Contains(e.Uscc)).ToListAsync(ct))
+        {
+            var code = await db.Jurisdictions.Where(j => j.Id == e.JurisdictionId).Select(j => j.Code).SingleAsync(ct);
+            e.Uscc = DemoData.FullUscc($"91{code[..6]}MA6DEMT{int.Parse(e.Uscc[^2..]):00}");
+        }
+    }
+
     public async Task EnsureAsync(CancellationToken ct)
     {
         await using var db = dbs.OpenSystem();
@@ -39,7 +53,7 @@ public sealed class DemoInvestment(AppDb dbs, TimeProvider clock)
         var n = 0;
         void Firm(string code, string name, string industry, decimal outputYi)
         {
-            var e = new Enterprise { JurisdictionId = places[code].Id, Uscc = DemoData.FullUscc($"9151000MA6DEMI{++n:00}"), Name = name, IndustryCode = industry };
+            var e = new Enterprise { JurisdictionId = places[code].Id, Uscc = DemoData.FullUscc($"91{code[..6]}MA6DEMT{++n:00}"), Name = name, IndustryCode = industry };
             db.Enterprises.Add(e);
             db.EnterpriseFacts.Add(new EnterpriseYearFact { JurisdictionId = e.JurisdictionId, EnterpriseId = e.Id, Year = 2024, Revenue = outputYi * 100_000_000m, OutputValue = outputYi * 100_000_000m, Employees = 300 });
         }

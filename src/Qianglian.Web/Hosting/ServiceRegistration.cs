@@ -69,6 +69,7 @@ public static class ServiceRegistration
         services.AddScoped<DemoSupplyDemand>();
         services.AddScoped<DemoIncentives>();
         services.AddScoped<DemoInvestment>();
+        services.AddScoped<DemoJurisdictions>();
         services.AddScoped<FirstAdministrator>();
         services.AddModules();
     }

@@ -21,10 +21,9 @@ public abstract class CountyCreditTests<THost>(THost host) : IClassFixture<THost
         await using (var db = host.OpenSystem())
         {
             var parent = await db.Jurisdictions.SingleAsync(j => j.Code == "511700");
-            var countyA = Jurisdiction.Create("511721", "分成甲县", JurisdictionLevel.County, parent);
-            var countyB = Jurisdiction.Create("511722", "分成乙县", JurisdictionLevel.County, parent);
-            db.Jurisdictions.AddRange(countyA, countyB);
-            await db.SaveChangesAsync();
+            // Two of 达州's counties (from its pack) where the demo has no project.
+            var countyA = await db.Jurisdictions.SingleAsync(j => j.Code == "511723");
+            var countyB = await db.Jurisdictions.SingleAsync(j => j.Code == "511724");
             (dazhou, a, b) = (parent.Id, countyA.Id, countyB.Id);
         }
         var office = await host.ClientFor("dazhou.office");

@@ -45,7 +45,7 @@ internal static class EvaluationWorld
         var number = 0;
         Enterprise Firm(Chain chain, string name, string industry, decimal revenueYi, decimal outputYi, ChainRole role = ChainRole.ChainMember)
         {
-            var firm = new Enterprise { JurisdictionId = county.Id, Uscc = DemoData.FullUscc($"91511799MA6TST{++number:000}"), Name = name, IndustryCode = industry };
+            var firm = new Enterprise { JurisdictionId = county.Id, Uscc = DemoData.FullUscc($"91511799MA6TXT{++number:000}"), Name = name, IndustryCode = industry };
             db.Enterprises.Add(firm);
             db.EnterpriseFacts.Add(new EnterpriseYearFact { JurisdictionId = county.Id, EnterpriseId = firm.Id, Year = Year, Revenue = revenueYi * 100_000_000m, OutputValue = outputYi * 100_000_000m });
             var node = new ChainNode { JurisdictionId = county.Id, ChainId = chain.Id, Name = name + "环节", Stage = ChainStage.Midstream, Kind = NodeKind.Product };

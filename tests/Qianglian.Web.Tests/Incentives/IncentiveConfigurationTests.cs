@@ -200,14 +200,16 @@ public abstract class IncentiveConfigurationTests<THost>(THost host) : IClassFix
             File.Copy(file, target);
         }
         var yaml = Path.Combine(root, "xiqu", IncentivePackLoader.FileName);
-        File.WriteAllText(yaml, File.ReadAllText(yaml).Replace("version: 2", "version: 3").Replace("rate: 0.03", "rate: 3").Replace("measure: 七", "measure: 十一"));
+        int loaded;
+        await using (var before = host.OpenSystem()) loaded = (await before.Set<IncentivePack>().SingleAsync(p => p.Code == "xiqu")).PackVersion;
+        File.WriteAllText(yaml, File.ReadAllText(yaml).Replace($"version: {loaded}\n", $"version: {loaded + 1}\n").Replace("rate: 0.03", "rate: 3").Replace("measure: 七", "measure: 十一"));
         await using var scope = host.Services.CreateAsyncScope();
         var loader = scope.ServiceProvider.GetRequiredService<IncentivePackLoader>();
         var failure = await Assert.ThrowsAsync<PackLoadException>(() => loader.LoadAllAsync(root, CancellationToken.None));
         Assert.Contains(failure.Errors, e => e.Pack == "xiqu" && e.Field == "incentives.yaml:measures[0].rule.rate");
         Assert.Contains(failure.Errors, e => e.Pack == "xiqu" && e.Field == "incentives.yaml:measures[1].measure" && e.Message.Contains("十一"));
         await using var db = host.OpenSystem();
-        Assert.Equal(2, (await db.Set<IncentivePack>().SingleAsync(p => p.Code == "xiqu")).PackVersion);
+        Assert.Equal(loaded, (await db.Set<IncentivePack>().SingleAsync(p => p.Code == "xiqu")).PackVersion);
         Assert.Equal(0.03m, (await db.Set<IncentiveMeasure>().SingleAsync(m => m.Key == "xiqu.6")).Rule.Rate);
     }
 }

@@ -136,7 +136,7 @@ public abstract class DoorTests<THost>(THost host) : IClassFixture<THost> where 
             // A 西区 chain's node with one local enterprise, linked by the system.
             var chain = new Chain { JurisdictionId = p.Xiqu.Id, Name = "门测试统计链" };
             var n = new ChainNode { JurisdictionId = p.Xiqu.Id, ChainId = chain.Id, Name = "门测试环节", Stage = ChainStage.Upstream, Kind = NodeKind.Material };
-            var e = new Enterprise { JurisdictionId = p.Xiqu.Id, Name = "门测试统计企业", Uscc = DemoData.FullUscc("91510403MA6DOOR01") };
+            var e = new Enterprise { JurisdictionId = p.Xiqu.Id, Name = "门测试统计企业", Uscc = DemoData.FullUscc("91510403MA6DR0001") };
             system.AddRange(chain, n, e, new EnterpriseNodeLink { JurisdictionId = p.Xiqu.Id, EnterpriseId = e.Id, ChainId = chain.Id, NodeId = n.Id, Role = ChainRole.ChainMember, Evidence = EvidenceStrength.Confirmed });
             await system.SaveChangesAsync();
             (node, enterprise) = (n.Id, e.Id);

@@ -21,7 +21,12 @@ public sealed class ReadEnterprises(AppDb dbs, CurrentUser user)
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var text = query.Search.Trim();
-            rows = rows.Where(e => e.Name.Contains(text) || e.Uscc == text.ToUpper());
+            // A credit code is searched by its beginning (91510403… finds every code of 西区's registrations); text that
+            // cannot begin a code (any character outside GB 32100's alphabet) is searched in names only.
+            var code = text.ToUpperInvariant();
+            rows = code.Length <= 18 && code.All(c => Uscc.Alphabet.Contains(c))
+                ? rows.Where(e => e.Name.Contains(text) || e.Uscc.StartsWith(code))
+                : rows.Where(e => e.Name.Contains(text));
         }
         if (query.JurisdictionId is { } j)
         {

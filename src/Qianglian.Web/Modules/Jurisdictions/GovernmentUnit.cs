@@ -2,7 +2,24 @@ using Qianglian.Web.Data;
 
 namespace Qianglian.Web.Modules.Jurisdictions;
 
-public enum UnitKind { Government = 1, Party = 2, ParkCommittee = 3, Other = 4 }
+/// <summary>
+/// What a unit is. <see cref="CountyGovernment"/> is a county's (district's, county-level city's) 人民政府 as a whole: the
+/// unit a catch-all like "各县（区）" or "各县（市、区）人民政府" stands for, one per county, beside each park's committee.
+/// </summary>
+public enum UnitKind { Government = 1, Party = 2, ParkCommittee = 3, Other = 4, CountyGovernment = 5 }
+
+/// <summary>The kinds as packs write them (<c>kind: countyGovernment</c>).</summary>
+public static class UnitKinds
+{
+    public static UnitKind Parse(string kind) => kind switch
+    {
+        "party" => UnitKind.Party,
+        "parkCommittee" => UnitKind.ParkCommittee,
+        "countyGovernment" => UnitKind.CountyGovernment,
+        "other" => UnitKind.Other,
+        _ => UnitKind.Government,
+    };
+}
 
 /// <summary>A government unit (区经济和信息化局, 市发展改革委 …) of one jurisdiction, matched to names in documents.</summary>
 public sealed class GovernmentUnit : ScopedEntity, IInheritedConfiguration

@@ -22,7 +22,8 @@ public sealed class EscalateOverdueProblems(AppDb dbs, TimeProvider clock, ILogg
         foreach (var problem in overdue)
         {
             var chain = await ProblemLadder.ChainOfAsync(db, problem, ct);
-            if (!EscalationLadder.ShouldEscalate(problem.Status, problem.Level, problem.DueAt, now, ProblemLadder.Availability(chain))) continue;
+            var settings = await SupervisionSettingsReader.ForPathAsync(db, problem.JurisdictionPath, ct);
+            if (!EscalationLadder.ShouldEscalate(problem.Status, problem.Level, problem.DueAt, now, ProblemLadder.Availability(chain, settings))) continue;
             var days = (int)Math.Floor((now - problem.LevelReachedAt).TotalDays);
             await ProblemLadder.EscalateAsync(db, problem, EscalationReason.Overdue, $"在本级已{days}天，超过办理期限 (overdue at this level)", Actor, now, ct);
             moved++;

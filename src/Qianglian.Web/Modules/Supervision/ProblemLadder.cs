@@ -20,12 +20,16 @@ public static class ProblemLadder
     public static async Task<ChainLeadership?> ChainOfAsync(AppDbContext db, Problem problem, CancellationToken ct) =>
         problem.ChainId is { } id ? await db.ChainLeadershipAsync(id, ct) : null;
 
-    public static LevelAvailability Availability(ChainLeadership? chain) => new(chain?.LeadUnitId is not null, chain?.ChiefUserId is not null);
+    /// <summary>The rungs above the county a problem can climb: those the jurisdiction's ladder has and its chain fills.</summary>
+    public static LevelAvailability Availability(ChainLeadership? chain, SupervisionSettings? settings) =>
+        LevelAvailability.Of(settings?.Rungs ?? LadderRungs.All, chain?.LeadUnitId is not null, chain?.ChiefUserId is not null);
 
     /// <summary>
-    /// The first unit of a new problem: the enterprise's park committee when it sits in a park, else the unit the
-    /// jurisdiction's settings name for the category, else the coordination office (the top of the ladder). The park
-    /// lies within the enterprise's jurisdiction, so whoever sees the enterprise sees it and its committee.
+    /// The first unit of a new problem: the enterprise's park committee when it sits in a park; else, where the text
+    /// starts the ladder at the county (达州 （三） 县级层面), the government of the enterprise's county; else the unit the
+    /// jurisdiction's settings name for the category; else the coordination office. The park lies within the
+    /// enterprise's jurisdiction, so whoever sees the enterprise sees it and its committee; the county government is
+    /// the enterprise's own place or above it (government units are inherited configuration).
     /// </summary>
     public static async Task<Guid?> FirstUnitAsync(AppDbContext db, Enterprises.Enterprise enterprise, ProblemCategory category, SupervisionSettings? settings, CancellationToken ct)
     {
@@ -34,9 +38,15 @@ public static class ProblemLadder
         if (park is { } p && await db.Units.Where(u => u.JurisdictionId == p && u.Kind == UnitKind.ParkCommittee)
                 .Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct) is { } committee)
             return committee;
+        if (settings?.StartsAtCounty == true && await CountyGovernmentAsync(db, enterprise.JurisdictionPath, ct) is { } county)
+            return county;
         if (settings?.LocalUnitIds.TryGetValue(category.ToString(), out var unit) == true) return unit;
         return settings?.JointMeetingUnitId;
     }
+
+    /// <summary>The government of the county a place lies in (itself or its nearest county ancestor), if registered.</summary>
+    public static async Task<Guid?> CountyGovernmentAsync(AppDbContext db, string place, CancellationToken ct) =>
+        InheritedConfiguration.Nearest(await db.InheritedAsync<GovernmentUnit>([place], ct, u => u.Kind == UnitKind.CountyGovernment), place)?.Id;
 
     /// <summary>Moves the problem to a level: its handler there, the level's fresh deadline.</summary>
     public static void PlaceAt(Problem problem, EscalationLevel level, ChainLeadership? chain, SupervisionSettings? settings, DateTimeOffset now)
@@ -63,9 +73,9 @@ public static class ProblemLadder
         var outcome = ProblemWorkflow.Apply(problem.Status, ProblemAction.Escalate);
         if (!outcome.Allowed) throw new ConflictException(outcome.Refusal!);
         var chain = await ChainOfAsync(db, problem, ct);
-        var next = EscalationLadder.NextLevel(problem.Level, Availability(chain))
-                   ?? throw new ConflictException("问题已在联席会议层级，不能再上报 (already at the joint meeting, the top level)");
         var settings = await SupervisionSettingsReader.ForPathAsync(db, problem.JurisdictionPath, ct);
+        var next = EscalationLadder.NextLevel(problem.Level, Availability(chain, settings))
+                   ?? throw new ConflictException("问题已在最高层级，不能再上报 (already at the top of the ladder)");
         PlaceAt(problem, next, chain, settings, now);
         problem.Escalated = true;
         if (reason == EscalationReason.Overdue) problem.EverOverdue = true;

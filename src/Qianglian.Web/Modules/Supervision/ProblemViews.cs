@@ -13,9 +13,10 @@ public sealed record AttachmentView(Guid Id, string FileName, long Size, DateTim
 
 /// <param name="CanHandle">The caller handles it at its current level (re-route, escalate, resolve).</param>
 /// <param name="CanRate">The caller is the enterprise and a resolution awaits its confirmation.</param>
+/// <param name="NextLevel">The rung it would go up to (null: it is at the top of its jurisdiction's ladder).</param>
 public sealed record ProblemDetail(ProblemRow Row, string Description, string? SourceReference, string FiledBy, string? FirstUnit, string? Resolution,
     DateTimeOffset? ResolvedAt, string? RatingComment, DateTimeOffset? ClosedAt, bool ClosedOnTime, int ReopenCount,
-    IReadOnlyList<ProblemStepView> Steps, IReadOnlyList<AttachmentView> Attachments, bool CanHandle, bool CanRate);
+    IReadOnlyList<ProblemStepView> Steps, IReadOnlyList<AttachmentView> Attachments, bool CanHandle, bool CanRate, EscalationLevel? NextLevel);
 
 public sealed record ProblemPage(IReadOnlyList<ProblemRow> Items, int Total);
 

@@ -73,13 +73,16 @@ public sealed class ReadProblems(AppDb dbs, CurrentUser user, TimeProvider clock
         var attachments = await db.ProblemAttachments.AsNoTracking().Where(a => a.ProblemId == id).OrderBy(a => a.FileName)
             .Select(a => new AttachmentView(a.Id, a.FileName, a.Size, a.UploadedAt, a.UploadedBy)).ToListAsync(ct);
         var caller = await Caller.OfAsync(user, db, ct);
+        var settings = await SupervisionSettingsReader.ForPathAsync(db, p.JurisdictionPath, ct);
+        var above = EscalationLadder.NextLevel(p.Level, ProblemLadder.Availability(await ProblemLadder.ChainOfAsync(db, p, ct), settings));
         return new ProblemDetail(row, p.Description, p.SourceReference, p.FiledBy, p.FirstUnitId is { } f ? units.GetValueOrDefault(f) : null, p.Resolution,
             p.ResolvedAt, p.RatingComment, p.ClosedAt, p.ClosedOnTime, p.ReopenCount,
             steps.OrderBy(s => s.At).ThenBy(s => s.Id)
                 .Select(s => new ProblemStepView(s.At, s.Kind, s.Level, s.Reason, s.UnitId is { } u ? units.GetValueOrDefault(u) : null, s.Actor, s.Note)).ToList(),
             attachments,
             CanHandle: p.Status == ProblemStatus.Open && user.Can(Permission.HandleProblems) && ProblemLadder.CanHandle(p, caller),
-            CanRate: p.Status == ProblemStatus.Resolved && caller.EnterpriseId == p.EnterpriseId && user.Can(Permission.RateProblems));
+            CanRate: p.Status == ProblemStatus.Resolved && caller.EnterpriseId == p.EnterpriseId && user.Can(Permission.RateProblems),
+            NextLevel: above);
     }
 
     /// <summary>On-time, escalation and satisfaction rates of a jurisdiction's problems (default: the caller's scope), overall, by first unit and by chain.</summary>

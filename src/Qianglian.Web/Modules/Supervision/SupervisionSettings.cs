@@ -22,8 +22,14 @@ public sealed class SupervisionSettings : ScopedEntity, IInheritedConfiguration
     public int ProblemReminderDays { get; set; }
     /// <summary>The first unit of each category, by category name (Land, Power …).</summary>
     public Dictionary<string, Guid> LocalUnitIds { get; set; } = [];
-    /// <summary>联席会议: the coordination office's unit, the top of the ladder.</summary>
+    /// <summary>联席会议: the coordination office's unit, the top of the ladder (and the first unit when no other is known).</summary>
     public Guid? JointMeetingUnitId { get; set; }
+    /// <summary>A problem starts at the enterprise's county government (达州 （三） 县级层面), not at a unit per category.</summary>
+    public bool StartsAtCounty { get; set; }
+    /// <summary>The rungs above the county the text gives the ladder (<c>escalation.rungs</c>; all four unless it says otherwise).</summary>
+    public bool HasLeadDepartmentRung { get; set; } = true;
+    public bool HasChainChiefRung { get; set; } = true;
+    public bool HasJointMeetingRung { get; set; } = true;
 
     public int ReportDueDay { get; set; }
     public int ReportReminderDays { get; set; }
@@ -34,6 +40,8 @@ public sealed class SupervisionSettings : ScopedEntity, IInheritedConfiguration
     public int MatchProduct { get; set; }
     public int MatchLocality { get; set; }
     public int MatchScale { get; set; }
+
+    public LadderRungs Rungs => new(HasLeadDepartmentRung, HasChainChiefRung, HasJointMeetingRung);
 
     public SupervisionRules Rules => new(
         new EscalationDeadlines(LocalDays, LeadDepartmentDays, ChainChiefDays, JointMeetingDays),

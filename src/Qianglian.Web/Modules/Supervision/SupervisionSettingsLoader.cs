@@ -69,6 +69,14 @@ public sealed class SupervisionSettingsLoader(AppDb dbs, TimeProvider clock)
             var fileErrors = new List<string>();
             var rules = yaml.ToRules();
             fileErrors.AddRange(rules.Problems().Select(p => $"{where}: {p.Field}: {p.Message}"));
+            var (rungs, rungProblems) = LadderRungs.Parse(yaml.Escalation.Rungs);
+            fileErrors.AddRange(rungProblems.Select(p => $"{where}: escalation.{p.Field}: {p.Message}"));
+            var startsAtCounty = yaml.Escalation.Start switch
+            {
+                null or "category" => false,
+                "county" => true,
+                var other => Refuse(fileErrors, $"{where}: escalation.start: 未知的起点“{other}”，应为 county 或 category (unknown start)"),
+            };
             var keys = yaml.Escalation.LocalUnits.Values.Append(yaml.Escalation.JointMeetingUnit).OfType<string>().Distinct().ToList();
             var units = await db.Units.Where(u => keys.Contains(u.Key)).ToDictionaryAsync(u => u.Key, u => u.Id, ct);
             var localUnits = new Dictionary<string, Guid>();
@@ -97,7 +105,8 @@ public sealed class SupervisionSettingsLoader(AppDb dbs, TimeProvider clock)
             (row.LocalDays, row.LeadDepartmentDays, row.ChainChiefDays, row.JointMeetingDays) =
                 (rules.Deadlines.LocalDays, rules.Deadlines.LeadDepartmentDays, rules.Deadlines.ChainChiefDays, rules.Deadlines.JointMeetingDays);
             row.ProblemReminderDays = yaml.Escalation.ReminderDays;
-            (row.LocalUnitIds, row.JointMeetingUnitId) = (localUnits, joint);
+            (row.LocalUnitIds, row.JointMeetingUnitId, row.StartsAtCounty) = (localUnits, joint, startsAtCounty);
+            (row.HasLeadDepartmentRung, row.HasChainChiefRung, row.HasJointMeetingRung) = (rungs!.LeadDepartment, rungs.ChainChief, rungs.JointMeeting);
             (row.ReportDueDay, row.ReportReminderDays) = (rules.Reporting.DueDay, rules.Reporting.ReminderDays);
             (row.WeightReporting, row.WeightCompletion, row.WeightRating) = (rules.Assessment.Reporting, rules.Assessment.Completion, rules.Assessment.Rating);
             (row.MatchNode, row.MatchProduct, row.MatchLocality, row.MatchScale) = (rules.Matching.Node, rules.Matching.Product, rules.Matching.Locality, rules.Matching.Scale);
@@ -107,6 +116,12 @@ public sealed class SupervisionSettingsLoader(AppDb dbs, TimeProvider clock)
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         return loaded;
+    }
+
+    private static bool Refuse(List<string> errors, string message)
+    {
+        errors.Add(message);
+        return false;
     }
 }
 
@@ -131,6 +146,10 @@ public sealed class SupervisionYaml
         public int ReminderDays { get; set; } = 2;
         public Dictionary<string, string> LocalUnits { get; set; } = [];
         public string? JointMeetingUnit { get; set; }
+        /// <summary>county: a problem starts at the enterprise's county government (or park committee); category (default): at <see cref="LocalUnits"/>.</summary>
+        public string? Start { get; set; }
+        /// <summary>The ladder's rungs, lowest first (default: local, leadDepartment, chainChief, jointMeeting).</summary>
+        public List<string>? Rungs { get; set; }
         public string? Source { get; set; }
     }
 

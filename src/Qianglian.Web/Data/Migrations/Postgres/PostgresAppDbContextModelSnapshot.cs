@@ -4590,6 +4590,15 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<bool>("HasChainChiefRung")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasJointMeetingRung")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("HasLeadDepartmentRung")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("JointMeetingDays")
                         .HasColumnType("integer");
 
@@ -4646,6 +4655,9 @@ namespace Qianglian.Web.Data.Migrations.Postgres
 
                     b.Property<int>("SettingsVersion")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("StartsAtCounty")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()

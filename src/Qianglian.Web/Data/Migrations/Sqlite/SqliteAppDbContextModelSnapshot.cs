@@ -4509,6 +4509,15 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("HasChainChiefRung")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasJointMeetingRung")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasLeadDepartmentRung")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("JointMeetingDays")
                         .HasColumnType("INTEGER");
 
@@ -4563,6 +4572,9 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("SettingsVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("StartsAtCounty")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
