@@ -88,7 +88,7 @@ public sealed class IncentivePackLoader(AppDb dbs, TimeProvider clock)
             if (!jurisdictions.TryGetValue(u.Jurisdiction, out var place)) { Error($"units[{i}].jurisdiction", $"辖区“{u.Jurisdiction}”不存在 (unknown jurisdiction)"); continue; }
             var unit = await db.Units.FirstOrDefaultAsync(x => x.Key == u.Key, ct) ?? db.Units.Add(new GovernmentUnit { Key = u.Key }).Entity;
             (unit.Name, unit.JurisdictionId, unit.Aliases) = (u.Name, place.Id, u.Aliases.ToList());
-            unit.Kind = u.Kind switch { "party" => UnitKind.Party, "parkCommittee" => UnitKind.ParkCommittee, "other" => UnitKind.Other, _ => UnitKind.Government };
+            unit.Kind = u.Kind switch { "party" => UnitKind.Party, "parkCommittee" => UnitKind.ParkCommittee, "township" => UnitKind.Township, "other" => UnitKind.Other, _ => UnitKind.Government };
         }
         var unitKeys = (await db.Units.Select(u => u.Key).ToListAsync(ct)).Concat(y.Units.Select(u => u.Key)).ToHashSet();
 

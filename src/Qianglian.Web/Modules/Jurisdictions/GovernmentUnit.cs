@@ -2,7 +2,8 @@ using Qianglian.Web.Data;
 
 namespace Qianglian.Web.Modules.Jurisdictions;
 
-public enum UnitKind { Government = 1, Party = 2, ParkCommittee = 3, Other = 4 }
+/// <summary>What a unit is; <see cref="Township"/>: a 乡镇人民政府 or 街道办事处 (黔江 6、24 "各乡镇街道" task each of them).</summary>
+public enum UnitKind { Government = 1, Party = 2, ParkCommittee = 3, Other = 4, Township = 5 }
 
 /// <summary>A government unit (区经济和信息化局, 市发展改革委 …) of one jurisdiction, matched to names in documents.</summary>
 public sealed class GovernmentUnit : ScopedEntity, IInheritedConfiguration

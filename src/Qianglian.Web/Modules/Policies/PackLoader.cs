@@ -122,7 +122,7 @@ public sealed class PackLoader(AppDb dbs, TimeProvider clock, ILogger<PackLoader
             var unit = units.GetValueOrDefault(u.Key) ?? db.Units.Add(new GovernmentUnit { Key = u.Key }).Entity;
             unit.Name = u.Name;
             unit.JurisdictionId = jurisdictions[u.Jurisdiction].Id;
-            unit.Kind = u.Kind switch { "party" => UnitKind.Party, "parkCommittee" => UnitKind.ParkCommittee, "other" => UnitKind.Other, _ => UnitKind.Government };
+            unit.Kind = u.Kind switch { "party" => UnitKind.Party, "parkCommittee" => UnitKind.ParkCommittee, "township" => UnitKind.Township, "other" => UnitKind.Other, _ => UnitKind.Government };
             unit.Aliases = u.Aliases.ToList();
         }
 
