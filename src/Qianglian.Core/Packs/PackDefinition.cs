@@ -33,7 +33,7 @@ public sealed record PackChains(int? Declared, IReadOnlyList<PackChain> Named, s
 /// <summary>五个一 / 六个一 / 八个一: the declared number of items and those the document names.</summary>
 public sealed record PackWorkingKit(string Name, int Declared, IReadOnlyList<string> Items, string? Source);
 
-/// <param name="Kind">government, countyGovernment (a county's or district's 人民政府), party, parkCommittee or other.</param>
+/// <param name="Kind">government, countyGovernment (a county's or district's 人民政府), party, parkCommittee, township (乡镇、街道) or other.</param>
 public sealed record PackUnit(string Key, string Name, string Jurisdiction, string Kind, IReadOnlyList<string> Aliases);
 
 /// <param name="Comparison">&gt;=, &gt;, &lt;=, &lt; or between (with <paramref name="ValueMax"/>).</param>

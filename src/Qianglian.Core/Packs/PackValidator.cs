@@ -6,7 +6,7 @@ namespace Qianglian.Core.Packs;
 public static class PackValidator
 {
     public static readonly IReadOnlySet<string> Levels = new HashSet<string> { "province", "city", "county", "park" };
-    public static readonly IReadOnlySet<string> UnitKinds = new HashSet<string> { "government", "countyGovernment", "party", "parkCommittee", "other" };
+    public static readonly IReadOnlySet<string> UnitKinds = new HashSet<string> { "government", "countyGovernment", "party", "parkCommittee", "township", "other" };
     public static readonly IReadOnlySet<string> Comparisons = new HashSet<string> { ">=", ">", "<=", "<", "between" };
     public static readonly IReadOnlySet<string> Scopes = new HashSet<string>
         { "jurisdiction", "chain", "perChain", "perCounty", "perEcosystem", "perProject", "perChainLeader" };

@@ -3,10 +3,13 @@ namespace Qianglian.Core.Policies;
 /// <summary>How a responsibility clause marks its units.</summary>
 public enum ResponsibilityForm
 {
-    /// <summary>〔责任单位：A、B，C、D〕 under "（逗号前为牵头单位，下同）": before the comma lead, after it cooperate.</summary>
+    /// <summary>〔责任单位：A、B，C、D〕 under "（逗号前为牵头单位，下同）": before the comma lead, after it cooperate; a list without
+    /// a comma names every unit as lead.</summary>
     LeadBeforeComma,
-    /// <summary>（牵头单位：A，配合单位：B） or （牵头单位：A，责任单位：B）.</summary>
+    /// <summary>（牵头单位：A，配合单位：B）, （牵头单位：A，责任单位：B） or 〔A牵头，B配合〕.</summary>
     ExplicitLeadAndCooperating,
+    /// <summary>The measure's text names a unit of its clause as "X牵头" (西区 十): it leads, the clause's other units cooperate.</summary>
+    LeadNamedInText,
     /// <summary>〔A、B按职责分工负责〕: all share the task; all are listed as lead.</summary>
     SharedByDivision,
     /// <summary>（责任单位：A、B、C） without a lead marked: all are listed as lead.</summary>

@@ -20,11 +20,11 @@ public static class PolicyDocumentParser
                 "第 1 行起：未识别到任何措施条目，措施应以“一、”“（一）”或“1.”编号开头 (no measures recognised: measures start with 一、, （一） or 1.)");
 
         var measures = new List<ParsedMeasure>();
-        var leadBeforeComma = false;
+        var conventions = new ClauseConventions();
         foreach (var heading in MeasureHeadings(lines, headings, measureLevel.Value))
         {
             var spanEnd = SpanEnd(headings, heading, lines.Length);
-            measures.Add(ReadMeasure(lines, headings, heading, spanEnd, measures.Count + 1, ref leadBeforeComma));
+            measures.Add(ReadMeasure(lines, headings, heading, spanEnd, measures.Count + 1, conventions));
         }
         return new ParsedDocument(title, measures, ChecklistReader.Read(lines));
     }
@@ -55,13 +55,13 @@ public static class PolicyDocumentParser
     private static int SpanEnd(List<Headings.Heading> headings, Headings.Heading h, int lineCount) =>
         headings.FirstOrDefault(n => n.LineIndex > h.LineIndex && n.Level <= h.Level)?.LineIndex ?? lineCount;
 
-    private static ParsedMeasure ReadMeasure(string[] lines, List<Headings.Heading> headings, Headings.Heading heading, int spanEnd, int ordinal, ref bool leadBeforeComma)
+    private static ParsedMeasure ReadMeasure(string[] lines, List<Headings.Heading> headings, Headings.Heading heading, int spanEnd, int ordinal, ClauseConventions conventions)
     {
         var text = DocumentText.Join(new[] { heading.Rest }.Concat(lines[(heading.LineIndex + 1)..spanEnd]));
         var clause = ResponsibilityClause.FindLast(text);
         // Whatever follows the clause (a closing paragraph, an attachment) is not part of the measure.
         var content = clause is null ? text : text[..clause.Start];
-        var responsibility = clause is null ? Responsibility.Empty : ResponsibilityClause.Read(clause.Content, ref leadBeforeComma);
+        var responsibility = clause is null ? Responsibility.Empty : ResponsibilityClause.Read(clause.Content, content, conventions);
 
         var (title, body) = SplitTitle(content, heading.Rest);
         var group = heading.Level == 1 ? null

@@ -1,9 +1,11 @@
 namespace Qianglian.Core.Policies;
 
 /// <summary>A registered unit as the matcher sees it.</summary>
-public sealed record KnownUnit(string Key, string Name, string JurisdictionCode, IReadOnlyList<string> Aliases);
+/// <param name="Place">The name of the place the unit answers for (<see cref="PlaceUnit"/>), if it does: a document may
+/// name the place for it (安康 一 "含安康高新区").</param>
+public sealed record KnownUnit(string Key, string Name, string JurisdictionCode, IReadOnlyList<string> Aliases, string? Place = null);
 
-public enum UnitMatchKind { Exact, Alias, Abbreviation, CatchAll, Unknown }
+public enum UnitMatchKind { Exact, Alias, Abbreviation, Place, CatchAll, Unknown }
 
 /// <summary>Names that stand for a whole class of units rather than one.</summary>
 public enum CatchAllKind
@@ -16,7 +18,7 @@ public enum CatchAllKind
     AllChainCooperatingDepartments,
     /// <summary>区级相关部门, 市级有关部门, 各行业主管部门.</summary>
     AllRelevantDepartments,
-    /// <summary>各乡镇街道.</summary>
+    /// <summary>各乡镇街道, 各乡镇（街道）.</summary>
     AllTownships,
 }
 
@@ -24,7 +26,7 @@ public sealed record UnitMatch(string RawName, UnitMatchKind Kind, KnownUnit? Un
 
 /// <summary>
 /// Matches unit names as documents write them to registered units: exact name, declared alias, the abbreviation
-/// rule (<see cref="UnitNames"/>), then the catch-alls. Anything else is Unknown — reported by the caller, never
+/// rule (<see cref="UnitNames"/>), the name of the place a unit answers for, then the catch-alls. Anything else is Unknown — reported by the caller, never
 /// dropped, and never guessed when two units would match.
 /// </summary>
 public sealed class UnitNameMatcher
@@ -32,6 +34,7 @@ public sealed class UnitNameMatcher
     private readonly Dictionary<string, KnownUnit?> byName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KnownUnit?> byAlias = new(StringComparer.Ordinal);
     private readonly Dictionary<string, KnownUnit?> byCanonical = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KnownUnit?> byPlace = new(StringComparer.Ordinal);
 
     public UnitNameMatcher(IEnumerable<KnownUnit> units)
     {
@@ -41,6 +44,7 @@ public sealed class UnitNameMatcher
             foreach (var alias in unit.Aliases) Add(byAlias, alias, unit);
             Add(byCanonical, UnitNames.Canonical(unit.Name), unit);
             foreach (var alias in unit.Aliases) Add(byCanonical, UnitNames.Canonical(alias), unit);
+            if (unit.Place is { Length: > 0 } place) Add(byPlace, place, unit);
         }
     }
 
@@ -60,6 +64,8 @@ public sealed class UnitNameMatcher
             return alias is null ? Unknown(rawName) : new UnitMatch(rawName, UnitMatchKind.Alias, alias, null);
         if (byCanonical.TryGetValue(UnitNames.Canonical(name), out var abbreviated))
             return abbreviated is null ? Unknown(rawName) : new UnitMatch(rawName, UnitMatchKind.Abbreviation, abbreviated, null);
+        if (byPlace.TryGetValue(name, out var place))
+            return place is null ? Unknown(rawName) : new UnitMatch(rawName, UnitMatchKind.Place, place, null);
         return CatchAllOf(name) is { } all ? new UnitMatch(rawName, UnitMatchKind.CatchAll, null, all) : Unknown(rawName);
     }
 

@@ -28,6 +28,57 @@ public class ParserEdgeCaseTests
     }
 
     [Fact]
+    public void Under_the_rule_a_list_without_a_comma_names_every_unit_as_lead()
+    {
+        var parsed = PolicyDocumentParser.Parse("""
+            一、甲措施。内容。〔责任单位：甲局，乙局（逗号前为牵头单位，下同）〕
+            二、乙措施。内容。〔责任单位：丙局、丁局〕
+            """);
+        Assert.Equal(ResponsibilityForm.LeadBeforeComma, parsed.Measures[1].Responsibility.Form);
+        Assert.Equal(["丙局", "丁局"], parsed.Measures[1].Responsibility.Lead);
+        Assert.Empty(parsed.Measures[1].Responsibility.Cooperating);
+    }
+
+    [Fact]
+    public void A_lead_the_text_names_wins_over_the_convention_and_abbreviations_match()
+    {
+        var parsed = PolicyDocumentParser.Parse("""
+            一、甲措施。内容。〔责任单位：区发展改革局，区财政局（逗号前为牵头单位，下同）〕
+            二、乙措施。由区经信局牵头会同有关部门办理。〔责任单位：区发展改革局、区经济和信息化局、区财政局〕
+            三、丙措施。链长牵头调度。〔责任单位：区发展改革局、区财政局〕
+            """);
+        Assert.Equal(ResponsibilityForm.LeadNamedInText, parsed.Measures[1].Responsibility.Form);
+        Assert.Equal(["区经济和信息化局"], parsed.Measures[1].Responsibility.Lead);
+        Assert.Equal(["区发展改革局", "区财政局"], parsed.Measures[1].Responsibility.Cooperating);
+        // 链长 is no unit of the clause: the convention decides (no comma: both lead).
+        Assert.Equal(["区发展改革局", "区财政局"], parsed.Measures[2].Responsibility.Lead);
+    }
+
+    [Fact]
+    public void A_clause_that_marks_its_own_lead_and_cooperating_units_is_read_as_written()
+    {
+        var parsed = PolicyDocumentParser.Parse("一、甲措施。内容。〔甲局牵头，乙局、丙局配合〕\n二、乙措施。内容。〔丁局、戊局按职责分工负责〕");
+        Assert.Equal(ResponsibilityForm.ExplicitLeadAndCooperating, parsed.Measures[0].Responsibility.Form);
+        Assert.Equal(["甲局"], parsed.Measures[0].Responsibility.Lead);
+        Assert.Equal(["乙局", "丙局"], parsed.Measures[0].Responsibility.Cooperating);
+    }
+
+    [Fact]
+    public void An_inclusion_without_same_below_applies_to_its_own_clause_only()
+    {
+        var parsed = PolicyDocumentParser.Parse("""
+            一、甲措施。内容。（责任单位：市甲局、各县（区）（含甲园区））
+            二、乙措施。内容。（责任单位：各县（区））
+            三、丙措施。内容。（责任单位：市乙局、各县（区）（含乙园区管委会，下同））
+            四、丁措施。内容。（牵头单位：市丙局，配合单位：各县（区））
+            """);
+        Assert.Equal(["市甲局", "各县（区）", "甲园区"], parsed.Measures[0].Responsibility.Lead);
+        Assert.Equal(["各县（区）"], parsed.Measures[1].Responsibility.Lead);
+        Assert.Equal(["市乙局", "各县（区）", "乙园区管委会"], parsed.Measures[2].Responsibility.Lead);
+        Assert.Equal(["各县（区）", "乙园区管委会"], parsed.Measures[3].Responsibility.Cooperating);
+    }
+
+    [Fact]
     public void Without_the_rule_a_comma_does_not_split_lead_from_cooperating()
     {
         var parsed = PolicyDocumentParser.Parse("""

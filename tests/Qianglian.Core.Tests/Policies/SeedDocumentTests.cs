@@ -58,14 +58,25 @@ public class SeedDocumentTests
     }
 
     [Fact]
-    public void Xiqu_measure_six_is_led_by_the_economy_bureau_with_finance_cooperating()
+    public void Xiqu_measure_six_without_a_comma_is_led_by_both_units_it_names()
     {
         var six = PolicyDocumentParser.Parse(Seeds.Text("xiqu")).Measures[5];
         Assert.Equal("促进重点项目早日竣工投产", six.Title);
-        Assert.Equal(["区经济和信息化局"], six.Responsibility.Lead);
-        Assert.Equal(["区财政局"], six.Responsibility.Cooperating);
+        Assert.Equal(["区经济和信息化局", "区财政局"], six.Responsibility.Lead);
+        Assert.Empty(six.Responsibility.Cooperating);
         Assert.Contains("同一项目补助上限为500万元", six.Body);
         Assert.DoesNotContain("责任单位", six.Body);
+    }
+
+    [Fact]
+    public void Xiqu_measure_ten_is_led_by_the_unit_its_text_says_leads()
+    {
+        var ten = PolicyDocumentParser.Parse(Seeds.Text("xiqu")).Measures[9];
+        Assert.Contains("区经济和信息化局牵头会同区发展改革局", ten.Body);
+        Assert.Equal(ResponsibilityForm.LeadNamedInText, ten.Responsibility.Form);
+        Assert.Equal(["区经济和信息化局"], ten.Responsibility.Lead);
+        Assert.Equal("区发展改革局", ten.Responsibility.Cooperating[0]);
+        Assert.DoesNotContain("区经济和信息化局", ten.Responsibility.Cooperating);
     }
 
     [Fact]
@@ -99,12 +110,16 @@ public class SeedDocumentTests
     }
 
     [Fact]
-    public void Ankang_note_inside_a_unit_name_neither_splits_nor_adds_units()
+    public void Ankang_inclusion_note_neither_splits_the_name_and_names_its_parks_in_every_later_clause()
     {
-        var one = PolicyDocumentParser.Parse(Seeds.Text("ankang")).Measures[0];
-        Assert.Equal(ResponsibilityForm.SharedByDivision, one.Responsibility.Form);
-        Assert.Equal(["市发改委", "市工信局", "各县（市、区）政府"], one.Responsibility.Lead);
-        Assert.Empty(one.Responsibility.Cooperating);
+        var measures = PolicyDocumentParser.Parse(Seeds.Text("ankang")).Measures;
+        Assert.Equal(ResponsibilityForm.SharedByDivision, measures[0].Responsibility.Form);
+        Assert.Equal(["市发改委", "市工信局", "各县（市、区）政府", "安康高新区", "恒口示范区管委会"], measures[0].Responsibility.Lead);
+        Assert.Empty(measures[0].Responsibility.Cooperating);
+        // "下同，不再列出": 十 writes the counties alone, the parks come with them.
+        Assert.Equal(["各县（市、区）政府", "安康高新区", "恒口示范区管委会"], measures[9].Responsibility.Lead.TakeLast(3));
+        // 二 names no counties, so no parks either.
+        Assert.Equal(["市工信局", "市财政局"], measures[1].Responsibility.Lead);
     }
 
     [Fact]

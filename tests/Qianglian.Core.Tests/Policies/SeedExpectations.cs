@@ -1,4 +1,8 @@
-// Reviewed against the seed texts: every measure's number, title, group, form, lead and cooperating units.
+// Written by hand from the seed texts (/work/shared/seeds), clause by clause: every measure's number, title, group, form,
+// lead and cooperating units. The rules (issue 14, item 1), in order: an explicit "X牵头" / 牵头单位 / 配合单位 in the
+// clause or the measure's text; the convention the document declares (西区 and 攀枝花: "逗号前为牵头单位，下同" — before
+// the full-width comma lead, after it cooperate, a list without a comma all lead); otherwise every unit of
+// （责任单位：…） or 〔…按职责分工负责〕 is responsible, listed as lead. A "（含…，下同）" note adds the units it includes.
 using Qianglian.Core.Policies;
 namespace Qianglian.Core.Tests.Policies;
 
@@ -10,12 +14,14 @@ internal static class SeedExpectations
         new("二", "加强链主企业招引培育", null, ResponsibilityForm.LeadBeforeComma, ["区发展改革局", "区经济和信息化局"], ["区科技局", "园区管委会"]),
         new("三", "提升关键技术攻关力度", null, ResponsibilityForm.LeadBeforeComma, ["区经济和信息化局", "区科技局"], ["区委组织部", "区发展改革局", "园区管委会"]),
         new("四", "推动企业数字化转型", null, ResponsibilityForm.LeadBeforeComma, ["区经济和信息化局", "西区生态环境局"], ["园区管委会"]),
-        new("五", "建立项目要素保障机制", null, ResponsibilityForm.LeadBeforeComma, ["区发展改革局"], ["区经济和信息化局", "区财政局", "市自然资源和规划局西区分局", "园区管委会"]),
-        new("六", "促进重点项目早日竣工投产", null, ResponsibilityForm.LeadBeforeComma, ["区经济和信息化局"], ["区财政局"]),
-        new("七", "推动重点企业设备更新和技术改造", null, ResponsibilityForm.LeadBeforeComma, ["区经济和信息化局"], ["区财政局"]),
-        new("8", "实施攀西战略资源创新开发重点项目", null, ResponsibilityForm.LeadBeforeComma, ["区发展改革局"], ["区经济和信息化局", "区财政局"]),
+        // 五、六、七、8: no comma in the list, so under the convention every unit named leads.
+        new("五", "建立项目要素保障机制", null, ResponsibilityForm.LeadBeforeComma, ["区发展改革局", "区经济和信息化局", "区财政局", "市自然资源和规划局西区分局", "园区管委会"], []),
+        new("六", "促进重点项目早日竣工投产", null, ResponsibilityForm.LeadBeforeComma, ["区经济和信息化局", "区财政局"], []),
+        new("七", "推动重点企业设备更新和技术改造", null, ResponsibilityForm.LeadBeforeComma, ["区经济和信息化局", "区财政局"], []),
+        new("8", "实施攀西战略资源创新开发重点项目", null, ResponsibilityForm.LeadBeforeComma, ["区发展改革局", "区经济和信息化局", "区财政局"], []),
         new("九", "支持工业项目“标准地”政策配套", null, ResponsibilityForm.LeadBeforeComma, ["市自然资源和规划局西区分局"], ["区经济和信息化局", "区财政局", "园区管委会"]),
-        new("十", "优化审批流程", null, ResponsibilityForm.LeadBeforeComma, ["区发展改革局"], ["区经济和信息化局", "区财政局", "区住房和城乡建设局", "区应急管理局", "园区管委会", "西区税务局", "市自然资源规划局西区分局", "西区生态环境局"]),
+        // 十: "区经济和信息化局牵头会同区发展改革局、区财政局等相关部门开展初步会商" — the text names the lead.
+        new("十", "优化审批流程", null, ResponsibilityForm.LeadNamedInText, ["区经济和信息化局"], ["区发展改革局", "区财政局", "区住房和城乡建设局", "区应急管理局", "园区管委会", "西区税务局", "市自然资源规划局西区分局", "西区生态环境局"]),
     ];
 
     public static readonly ExpectedMeasure[] Panzhihua =
@@ -38,18 +44,20 @@ internal static class SeedExpectations
         new("十六", "设立考核激励评价机制", null, ResponsibilityForm.LeadBeforeComma, ["市经济和信息化局", "市委组织部", "市委共富办"], ["各县（区）", "国家钒钛高新区"]),
     ];
 
+    // 一 declares "各县（市、区）政府（含安康高新区、恒口示范区管委会，下同，不再列出）": the two parks are named with the
+    // counties in every clause that names the counties.
     public static readonly ExpectedMeasure[] Ankang =
     [
-        new("一", "强化工业项目谋划储备", null, ResponsibilityForm.SharedByDivision, ["市发改委", "市工信局", "各县（市、区）政府"], []),
+        new("一", "强化工业项目谋划储备", null, ResponsibilityForm.SharedByDivision, ["市发改委", "市工信局", "各县（市、区）政府", "安康高新区", "恒口示范区管委会"], []),
         new("二", "加快工业项目建设力度", null, ResponsibilityForm.SharedByDivision, ["市工信局", "市财政局"], []),
-        new("三", "推动工业重点产业链延链补链强链", null, ResponsibilityForm.SharedByDivision, ["市发改委", "市工信局", "各县（市、区）政府"], []),
-        new("四", "靶向发力加大招商引资力度", null, ResponsibilityForm.SharedByDivision, ["市招商和经济合作局", "各县（市、区）政府"], []),
-        new("五", "做好中小企业梯次培育工作", null, ResponsibilityForm.SharedByDivision, ["市工信局", "市财政局", "各县（市、区）政府"], []),
-        new("六", "充分发挥科技创新赋能工业高质量发展作用", null, ResponsibilityForm.SharedByDivision, ["市科技局", "市工信局", "市税务局", "各县（市、区）政府"], []),
-        new("七", "切实强化工业投资要素保障", null, ResponsibilityForm.SharedByDivision, ["市工信局", "市自然资源局", "市财政局", "市金融办", "人行安康中支", "各县（市、区）政府"], []),
-        new("八", "支持工业园区扩容提质", null, ResponsibilityForm.SharedByDivision, ["市发改委", "市工信局", "市财政局", "各县（市、区）政府"], []),
-        new("九", "持续提升项目审批服务质效", null, ResponsibilityForm.SharedByDivision, ["市工改办", "市行政审批服务局", "市发改委", "市级有关部门", "各县（市、区）政府"], []),
-        new("十", "健全完善工作推进机制", null, ResponsibilityForm.SharedByDivision, ["市发改委", "市工信局", "市科技局", "市招商和经济合作局", "市金融办", "各县（市、区）政府"], []),
+        new("三", "推动工业重点产业链延链补链强链", null, ResponsibilityForm.SharedByDivision, ["市发改委", "市工信局", "各县（市、区）政府", "安康高新区", "恒口示范区管委会"], []),
+        new("四", "靶向发力加大招商引资力度", null, ResponsibilityForm.SharedByDivision, ["市招商和经济合作局", "各县（市、区）政府", "安康高新区", "恒口示范区管委会"], []),
+        new("五", "做好中小企业梯次培育工作", null, ResponsibilityForm.SharedByDivision, ["市工信局", "市财政局", "各县（市、区）政府", "安康高新区", "恒口示范区管委会"], []),
+        new("六", "充分发挥科技创新赋能工业高质量发展作用", null, ResponsibilityForm.SharedByDivision, ["市科技局", "市工信局", "市税务局", "各县（市、区）政府", "安康高新区", "恒口示范区管委会"], []),
+        new("七", "切实强化工业投资要素保障", null, ResponsibilityForm.SharedByDivision, ["市工信局", "市自然资源局", "市财政局", "市金融办", "人行安康中支", "各县（市、区）政府", "安康高新区", "恒口示范区管委会"], []),
+        new("八", "支持工业园区扩容提质", null, ResponsibilityForm.SharedByDivision, ["市发改委", "市工信局", "市财政局", "各县（市、区）政府", "安康高新区", "恒口示范区管委会"], []),
+        new("九", "持续提升项目审批服务质效", null, ResponsibilityForm.SharedByDivision, ["市工改办", "市行政审批服务局", "市发改委", "市级有关部门", "各县（市、区）政府", "安康高新区", "恒口示范区管委会"], []),
+        new("十", "健全完善工作推进机制", null, ResponsibilityForm.SharedByDivision, ["市发改委", "市工信局", "市科技局", "市招商和经济合作局", "市金融办", "各县（市、区）政府", "安康高新区", "恒口示范区管委会"], []),
     ];
 
     public static readonly ExpectedMeasure[] Dazhou =
@@ -59,7 +67,9 @@ internal static class SeedExpectations
         new("（三）", "发挥牵头部门主导作用", null, ResponsibilityForm.AllResponsible, ["市发展改革委", "市经信局", "市科技局", "市民政局", "市住房城乡建设局", "市交通运输局", "市农业农村局", "市商务局", "市文体旅游局", "市卫生健康委", "市能源产业局", "市经济合作外事局", "市林业局", "市数据局", "市中医药局"], []),
         new("（四）", "制定专项扶持政策", null, ResponsibilityForm.AllResponsible, ["市委组织部", "市发展改革委", "市经信局", "市科技局", "市民政局", "市财政局", "市人力资源社会保障局", "市自然资源规划局", "市住房城乡建设局", "市交通运输局", "市水务局", "市农业农村局", "市商务局", "市文体旅游局", "市卫生健康委", "市能源产业局", "市林业局", "市数据局", "市中医药局"], []),
         new("（五）", "定期开展产业交流活动", null, ResponsibilityForm.AllResponsible, ["市发展改革委", "市经信局", "市科技局", "市民政局", "市财政局", "市住房城乡建设局", "市交通运输局", "市农业农村局", "市商务局", "市文体旅游局", "市卫生健康委", "市市场监管局", "市能源产业局", "市林业局", "市数据局", "市中医药局"], []),
+        // （六） has a full-width comma before the county governments, but 达州 declares no comma convention: all responsible.
         new("（六）", "营造良好发展环境", null, ResponsibilityForm.AllResponsible, ["市发展改革委", "市经信局", "市科技局", "市民政局", "市财政局", "市自然资源规划局", "市住房城乡建设局", "市交通运输局", "市农业农村局", "市商务局", "市文体旅游局", "市卫生健康委", "市市场监管局", "市能源产业局", "市林业局", "市数据局", "市中医药局", "各县（市、区）人民政府", "达州高新区管委会", "达州东部经开区管委会"], []),
+        // （七） has no clause: it describes the 融圈强链办 and the localities' roles, names no 牵头 among units.
         new("（七）", "实施全域协同推进", null, ResponsibilityForm.None, [], []),
     ];
 

@@ -41,8 +41,11 @@ public sealed class FoundationBrowserTests(BrowserHost host) : IClassFixture<Bro
         await Assertions.Expect(page.GetByTestId("document-title")).ToContainTextAsync("十条措施");
         await Assertions.Expect(page.Locator("[data-testid^=measure-row-]")).ToHaveCountAsync(10);
         await Assertions.Expect(page.GetByTestId("measure-row-6")).ToContainTextAsync("促进重点项目早日竣工投产");
-        await Assertions.Expect(page.GetByTestId("measure-6-lead")).ToHaveTextAsync("牵头·区经济和信息化局");
-        await Assertions.Expect(page.GetByTestId("measure-6-cooperating")).ToHaveTextAsync("配合·区财政局");
+        // 六 lists two units without a comma: under 西区's convention both lead.
+        await Assertions.Expect(page.GetByTestId("measure-6-lead").Locator(".mud-chip")).ToHaveTextAsync(["牵头·区经济和信息化局", "牵头·区财政局"]);
+        await Assertions.Expect(page.GetByTestId("measure-6-cooperating").Locator(".mud-chip")).ToHaveCountAsync(0);
+        // 十's text names 区经济和信息化局 as 牵头: it alone leads.
+        await Assertions.Expect(page.GetByTestId("measure-10-lead")).ToHaveTextAsync("牵头·区经济和信息化局");
         await Shot(page, "document-xiqu-measures");
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "责任分工矩阵" }).ClickAsync();

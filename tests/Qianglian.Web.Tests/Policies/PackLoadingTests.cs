@@ -37,10 +37,9 @@ public abstract class PackLoadingTests<THost>(THost host) : IClassFixture<THost>
         Assert.Equal(10, measures.Count);
         var six = measures[5];
         Assert.Equal("六", six.GetProperty("number").GetString());
-        var lead = Assert.Single(six.GetProperty("lead").EnumerateArray());
-        Assert.Equal("区经济和信息化局", lead.GetProperty("unitName").GetString());
-        var cooperating = Assert.Single(six.GetProperty("cooperating").EnumerateArray());
-        Assert.Equal("区财政局", cooperating.GetProperty("unitName").GetString());
+        // 〔责任单位：区经济和信息化局、区财政局〕 has no comma: under 西区's convention both lead, none cooperates.
+        Assert.Equal(["区经济和信息化局", "区财政局"], six.GetProperty("lead").EnumerateArray().Select(u => u.GetProperty("unitName").GetString()));
+        Assert.Empty(six.GetProperty("cooperating").EnumerateArray());
         Assert.Equal(6, document.GetProperty("checklist").GetArrayLength());
     }
 
@@ -52,7 +51,12 @@ public abstract class PackLoadingTests<THost>(THost host) : IClassFixture<THost>
         var matrix = await client.GetFromJsonAsync<JsonElement>($"/api/v1/documents/{id}/matrix");
         var jxj = matrix.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("unit").GetString() == "区经济和信息化局");
         Assert.Equal("Lead", jxj.GetProperty("cells")[5].GetString());
-        Assert.Equal("Cooperating", jxj.GetProperty("cells")[4].GetString());
+        Assert.Equal("Lead", jxj.GetProperty("cells")[4].GetString());       // 五: no comma under the convention, all lead
+        Assert.Equal("Cooperating", jxj.GetProperty("cells")[8].GetString()); // 九: after the comma
+        // 十: "区经济和信息化局牵头会同区发展改革局…" — the text names the lead; 区发展改革局 cooperates.
+        Assert.Equal("Lead", jxj.GetProperty("cells")[9].GetString());
+        var fgj = matrix.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("unit").GetString() == "区发展改革局");
+        Assert.Equal("Cooperating", fgj.GetProperty("cells")[9].GetString());
 
         var xlsx = await client.GetAsync($"/api/v1/documents/{id}/matrix.xlsx");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
@@ -61,6 +65,8 @@ public abstract class PackLoadingTests<THost>(THost host) : IClassFixture<THost>
         var rows = MiniExcelLibs.MiniExcel.Query(stream, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         var row = rows.Single(r => (string)r["责任单位"] == "区经济和信息化局");
         Assert.Equal("牵头", row.Single(c => c.Key.StartsWith("06 六")).Value);
+        Assert.Equal("牵头", row.Single(c => c.Key.StartsWith("10 十")).Value);
+        Assert.Equal("配合", rows.Single(r => (string)r["责任单位"] == "区发展改革局").Single(c => c.Key.StartsWith("10 十")).Value);
     }
 
     [Fact]

@@ -78,6 +78,11 @@ public static partial class Probes
             var task = await FreshTask(w, r, t);
             return Send(HttpMethod.Put, $"/api/v1/tasks/{task.Id}/schedule", new { dueOn = "2030-12-31", milestones = new[] { new { title = "方案印发", dueOn = "2030-06-30" } }, version = task.Version });
         },
+        ["POST /api/v1/tasks/{id:guid}/assign"] = async (w, r, t) =>
+        {
+            var task = await FreshTask(w, r, t, unassigned: true);
+            return Send(HttpMethod.Post, $"/api/v1/tasks/{task.Id}/assign", new { unitIds = new[] { t == Target.Own ? w.Rows[typeof(GovernmentUnit)].Own : w.Rows[typeof(GovernmentUnit)].Other }, version = task.Version });
+        },
         ["POST /api/v1/tasks/{id:guid}/reports"] = async (w, r, t) =>
             Send(HttpMethod.Post, $"/api/v1/tasks/{(await FreshTask(w, r, t, postCaller: true)).Id}/reports", new { period = DateTime.UtcNow.AddHours(8).ToString("yyyy-MM"), progress = "按计划推进" }),
         ["POST /api/v1/tasks/{id:guid}/reviews"] = async (w, r, t) =>
@@ -146,8 +151,11 @@ public static partial class Probes
         return post;
     }
 
-    /// <summary>A new task (with one milestone) of a new measure of the own (西区) or other (达州) matrix document, for the matrix unit there; optionally with the caller posted to that unit.</summary>
-    private static async Task<MeasureTask> FreshTask(ScopingWorld w, string role, Target t, bool postCaller = false)
+    /// <summary>
+    /// A new task (with one milestone) of a new measure of the own (西区) or other (达州) matrix document, for the matrix unit
+    /// there; optionally with the caller posted to that unit, or still to be assigned (待分派, at the document's place).
+    /// </summary>
+    private static async Task<MeasureTask> FreshTask(ScopingWorld w, string role, Target t, bool postCaller = false, bool unassigned = false)
     {
         await using var db = w.Host.OpenSystem();
         var document = await db.PolicyDocuments.SingleAsync(d => d.Id == (t == Target.Own ? w.Rows[typeof(Modules.Policies.PolicyDocument)].Own : w.Rows[typeof(Modules.Policies.PolicyDocument)].Other));
@@ -156,8 +164,9 @@ public static partial class Probes
         var measure = new Modules.Policies.Measure { JurisdictionId = document.JurisdictionId, DocumentId = document.Id, Number = $"{ordinal}", Ordinal = ordinal, Title = "探针措施" };
         var task = new MeasureTask
         {
-            JurisdictionId = document.JurisdictionId, DocumentId = document.Id, MeasureId = measure.Id, UnitId = unit, Role = Modules.Policies.MeasureRole.Lead,
+            JurisdictionId = document.JurisdictionId, DocumentId = document.Id, MeasureId = measure.Id, UnitId = unassigned ? null : unit, Role = Modules.Policies.MeasureRole.Lead,
             Title = "探针任务", StartOn = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(-40)),
+            Status = unassigned ? MeasureTaskStatus.Unassigned : MeasureTaskStatus.InProgress, NamedAs = unassigned ? "区级相关部门" : null,
         };
         // One milestone, so a report may name it done (and the matrix has a foreign one to refer to).
         var milestone = new TaskMilestone { JurisdictionId = document.JurisdictionId, TaskId = task.Id, Title = "探针节点", DueOn = task.StartOn.AddDays(60) };

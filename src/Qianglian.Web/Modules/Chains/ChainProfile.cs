@@ -6,13 +6,15 @@ using Qianglian.Web.Data;
 namespace Qianglian.Web.Modules.Chains;
 
 /// <summary>
-/// A chain's working profile: who leads it (链长, 副链长, 牵头部门), where it is built (主要承载地, 协同发展地), its
+/// A chain's working profile: who leads it (链长, 副链长, 牵头部门, 配合部门), where it is built (主要承载地, 协同发展地), its
 /// working kit checklist, its 一链N清单 and its 协作需求表.
 /// </summary>
 public sealed class ChainProfile(AppDb dbs, CurrentUser user)
 {
+    /// <param name="CooperatingUnitIds">配合部门; null keeps those the chain has (a client that does not know them clears nothing).</param>
     public sealed record ProfileRequest(Guid? ChiefUserId, IReadOnlyList<Guid>? DeputyUserIds, Guid? LeadUnitId,
-        IReadOnlyList<Guid>? HostJurisdictionIds, IReadOnlyList<Guid>? CollaboratingJurisdictionIds, int Version);
+        IReadOnlyList<Guid>? HostJurisdictionIds, IReadOnlyList<Guid>? CollaboratingJurisdictionIds, int Version,
+        IReadOnlyList<Guid>? CooperatingUnitIds = null);
     public sealed record KitItemRequest(string Name);
     public sealed record KitStateRequest(KitItemState State, string? Evidence, int Version);
     public sealed record ListEntryRequest(ChainListKind Kind, string Title, string? Detail);
@@ -28,7 +30,8 @@ public sealed class ChainProfile(AppDb dbs, CurrentUser user)
         // their names come through the reference-names door.
         var people = await db.UserNamesAsync(chain.DeputyUserIds.Concat(chain.ChiefUserId is { } chief ? [chief] : []), ct);
         var places = await db.JurisdictionNamesAsync(chain.HostJurisdictionIds.Concat(chain.CollaboratingJurisdictionIds), ct);
-        var unit = chain.LeadUnitId is { } u ? new PersonRef(u, (await db.UnitNamesAsync([u], ct)).GetValueOrDefault(u, "?")) : null;
+        var unitNames = await db.UnitNamesAsync(chain.CooperatingUnitIds.Concat(chain.LeadUnitId is { } lead ? [lead] : []), ct);
+        var unit = chain.LeadUnitId is { } u ? new PersonRef(u, unitNames.GetValueOrDefault(u, "?")) : null;
         var pack = await PackFor(db, chain, ct);
         var kit = await db.ChainKitItems.AsNoTracking().Where(i => i.ChainId == chainId).OrderBy(i => i.Ordinal)
             .Select(i => new KitItemView(i.Id, i.Name, i.Ordinal, i.State, i.Evidence, i.Version)).ToListAsync(ct);
@@ -39,7 +42,8 @@ public sealed class ChainProfile(AppDb dbs, CurrentUser user)
         PersonRef Place(Guid id) => new(id, places.GetValueOrDefault(id, "?"));
         return new ChainProfileView(chain.Id, chain.Version, chain.ChiefUserId is { } c ? Person(c) : null, chain.DeputyUserIds.Select(Person).ToList(), unit,
             chain.HostJurisdictionIds.Select(Place).ToList(), chain.CollaboratingJurisdictionIds.Select(Place).ToList(),
-            pack?.WorkingKitName, pack?.WorkingKitDeclaredCount, kit, lists, needs);
+            pack?.WorkingKitName, pack?.WorkingKitDeclaredCount, kit, lists, needs,
+            chain.CooperatingUnitIds.Select(id => new PersonRef(id, unitNames.GetValueOrDefault(id, "?"))).ToList());
     }
 
     public async Task SetProfile(Guid chainId, ProfileRequest r, CancellationToken ct)
@@ -55,6 +59,9 @@ public sealed class ChainProfile(AppDb dbs, CurrentUser user)
         if (r.LeadUnitId != chain.LeadUnitId)
             await db.RequireVisibleOrInheritedAsync<Jurisdictions.GovernmentUnit>(r.LeadUnitId, "leadUnitId",
                 "牵头部门须为本辖区或上级辖区登记的单位 (leadUnitId: the lead department must be a unit of your jurisdiction or above it)", ct);
+        foreach (var cooperating in New(r.CooperatingUnitIds, chain.CooperatingUnitIds))
+            await db.RequireVisibleOrInheritedAsync<Jurisdictions.GovernmentUnit>(cooperating, "cooperatingUnitIds",
+                "配合部门须为本辖区或上级辖区登记的单位 (cooperatingUnitIds: a cooperating department must be a unit of your jurisdiction or above it)", ct);
         var localities = chain.HostJurisdictionIds.Concat(chain.CollaboratingJurisdictionIds).ToList();
         await db.RequireVisibleAsync<Jurisdictions.Jurisdiction>(New(r.HostJurisdictionIds, localities), "hostJurisdictionIds",
             "主要承载地须为本辖区及下级辖区 (hostJurisdictionIds: localities must lie within your jurisdiction)", ct);
@@ -66,6 +73,7 @@ public sealed class ChainProfile(AppDb dbs, CurrentUser user)
         chain.ChiefUserId = r.ChiefUserId;
         chain.DeputyUserIds = (r.DeputyUserIds ?? []).Distinct().Where(d => d != r.ChiefUserId).ToList();
         chain.LeadUnitId = r.LeadUnitId;
+        if (r.CooperatingUnitIds is { } cooperatingUnits) chain.CooperatingUnitIds = cooperatingUnits.Distinct().Where(c => c != r.LeadUnitId).ToList();
         chain.HostJurisdictionIds = (r.HostJurisdictionIds ?? []).Distinct().ToList();
         chain.CollaboratingJurisdictionIds = (r.CollaboratingJurisdictionIds ?? []).Distinct().ToList();
         await db.SaveChangesAsync(ct);

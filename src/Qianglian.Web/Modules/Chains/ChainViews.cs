@@ -31,7 +31,7 @@ public sealed record NeedView(Guid Id, Guid NeedingEnterpriseId, string NeedingE
     NeedKind Kind, string Description, NeedStatus Status, int Version);
 public sealed record PersonRef(Guid Id, string Name);
 
-/// <summary>A chain's working profile: chief and deputies, lead department, localities, working kit, 一链N清单, 协作需求表.</summary>
+/// <summary>A chain's working profile: chief and deputies, lead and cooperating departments, localities, working kit, 一链N清单, 协作需求表.</summary>
 public sealed record ChainProfileView(Guid ChainId, int Version, PersonRef? Chief, IReadOnlyList<PersonRef> Deputies, PersonRef? LeadUnit,
     IReadOnlyList<PersonRef> Hosts, IReadOnlyList<PersonRef> Collaborating, string? KitName, int? KitDeclared,
-    IReadOnlyList<KitItemView> Kit, IReadOnlyList<ListEntryView> Lists, IReadOnlyList<NeedView> Needs);
+    IReadOnlyList<KitItemView> Kit, IReadOnlyList<ListEntryView> Lists, IReadOnlyList<NeedView> Needs, IReadOnlyList<PersonRef> CooperatingUnits);

@@ -26,6 +26,8 @@ public sealed class Chain : ScopedEntity
     public List<Guid> DeputyUserIds { get; set; } = [];
     /// <summary>牵头部门: the government unit that leads the chain's work.</summary>
     public Guid? LeadUnitId { get; set; }
+    /// <summary>配合部门: the units that cooperate on the chain's work (黔江 1 "配合单位：各产业链配合部门").</summary>
+    public List<Guid> CooperatingUnitIds { get; set; } = [];
     /// <summary>主要承载地 and 协同发展地: jurisdictions where the chain is mainly built / which support it.</summary>
     public List<Guid> HostJurisdictionIds { get; set; } = [];
     public List<Guid> CollaboratingJurisdictionIds { get; set; } = [];

@@ -5,8 +5,9 @@ namespace Qianglian.Web.Modules.Jurisdictions;
 /// <summary>
 /// What a unit is. <see cref="CountyGovernment"/> is a county's (district's, county-level city's) 人民政府 as a whole: the
 /// unit a catch-all like "各县（区）" or "各县（市、区）人民政府" stands for, one per county, beside each park's committee.
+/// <see cref="Township"/>: a 乡镇人民政府 or 街道办事处 (黔江 6、24 "各乡镇街道" task each of them).
 /// </summary>
-public enum UnitKind { Government = 1, Party = 2, ParkCommittee = 3, Other = 4, CountyGovernment = 5 }
+public enum UnitKind { Government = 1, Party = 2, ParkCommittee = 3, Other = 4, CountyGovernment = 5, Township = 6 }
 
 /// <summary>The kinds as packs write them (<c>kind: countyGovernment</c>).</summary>
 public static class UnitKinds
@@ -16,6 +17,7 @@ public static class UnitKinds
         "party" => UnitKind.Party,
         "parkCommittee" => UnitKind.ParkCommittee,
         "countyGovernment" => UnitKind.CountyGovernment,
+        "township" => UnitKind.Township,
         "other" => UnitKind.Other,
         _ => UnitKind.Government,
     };

@@ -27,20 +27,14 @@ public static class DocumentImporter
         var hash = HashOf(text);
         var existing = await db.PolicyDocuments.Include(d => d.Measures).ThenInclude(m => m.Units)
             .FirstOrDefaultAsync(d => d.JurisdictionId == jurisdiction.Id && d.ContentHash == hash, ct);
-        if (existing is not null)
-            return new Outcome(existing, UnknownOf(existing), AlreadyImported: true);
-
-        ParsedDocument parsed;
-        try
-        {
-            parsed = PolicyDocumentParser.Parse(text);
-        }
-        catch (PolicyParseException e)
-        {
-            throw new ValidationException("text", e.Message);
-        }
-
+        var parsed = Parse(text);
         var matcher = await MatcherFor(db, jurisdiction, ct);
+        if (existing is not null)
+        {
+            Refresh(existing, parsed, matcher);
+            return new Outcome(existing, UnknownOf(existing), AlreadyImported: true);
+        }
+
         var document = new PolicyDocument
         {
             JurisdictionId = jurisdiction.Id,
@@ -56,8 +50,7 @@ public static class DocumentImporter
                 Group = m.Group, Title = m.Title, Body = m.Body, Line = m.Line,
                 ResponsibilityForm = m.Responsibility.Form.ToString(), ResponsibilityText = m.Responsibility.RawText,
             };
-            measure.Units.AddRange(m.Responsibility.Lead.Select((name, i) => Unit(matcher, measure, MeasureRole.Lead, i, name)));
-            measure.Units.AddRange(m.Responsibility.Cooperating.Select((name, i) => Unit(matcher, measure, MeasureRole.Cooperating, i, name)));
+            measure.Units.AddRange(UnitsOf(m, measure, matcher));
             document.Measures.Add(measure);
         }
         document.Checklist.AddRange(parsed.Checklist.Select(c => new ChecklistItem
@@ -66,6 +59,45 @@ public static class DocumentImporter
         }));
         db.PolicyDocuments.Add(document);
         return new Outcome(document, UnknownOf(document), AlreadyImported: false);
+    }
+
+    private static ParsedDocument Parse(string text)
+    {
+        try
+        {
+            return PolicyDocumentParser.Parse(text);
+        }
+        catch (PolicyParseException e)
+        {
+            throw new ValidationException("text", e.Message);
+        }
+    }
+
+    private static IEnumerable<MeasureUnit> UnitsOf(ParsedMeasure parsed, Measure measure, Matcher matcher) =>
+        parsed.Responsibility.Lead.Select((name, i) => Unit(matcher, measure, MeasureRole.Lead, i, name))
+            .Concat(parsed.Responsibility.Cooperating.Select((name, i) => Unit(matcher, measure, MeasureRole.Cooperating, i, name)));
+
+    /// <summary>
+    /// The same text read again: its responsibility units are read with today's rules and matched to today's units (a
+    /// unit registered since, a county added to the pack), replacing the stored ones where they differ. The measures
+    /// themselves stay (their tasks refer to them); if the measures read differently, nothing is touched.
+    /// </summary>
+    private static void Refresh(PolicyDocument document, ParsedDocument parsed, Matcher matcher)
+    {
+        var measures = document.Measures.OrderBy(m => m.Ordinal).ToList();
+        if (measures.Count != parsed.Measures.Count || measures.Zip(parsed.Measures).Any(p => p.First.Number != p.Second.Number)) return;
+        foreach (var (measure, read) in measures.Zip(parsed.Measures))
+        {
+            var fresh = UnitsOf(read, measure, matcher).ToList();
+            static string Key(MeasureUnit u) => $"{u.Role}|{u.Position}|{u.RawName}|{u.UnitId}|{u.MatchKind}|{u.CatchAll}";
+            var same = fresh.Select(Key).SequenceEqual(measure.Units.OrderBy(u => u.Role).ThenBy(u => u.Position).Select(Key))
+                       && measure.ResponsibilityForm == read.Responsibility.Form.ToString();
+            if (same) continue;
+            measure.ResponsibilityForm = read.Responsibility.Form.ToString();
+            measure.ResponsibilityText = read.Responsibility.RawText;
+            foreach (var old in measure.Units.ToList()) measure.Units.Remove(old);
+            measure.Units.AddRange(fresh);
+        }
     }
 
     private static MeasureUnit Unit(Matcher matcher, Measure measure, MeasureRole role, int position, string rawName)
@@ -93,10 +125,29 @@ public static class DocumentImporter
         units.AddRange(db.ChangeTracker.Entries<GovernmentUnit>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)
             .Where(u => ancestors.Contains(u.JurisdictionPath) || u.JurisdictionPath.StartsWith(path, StringComparison.Ordinal)));
         var codes = await db.JurisdictionCodesAsync(units.Select(u => u.JurisdictionId), ct);
-        var known = units.Select(u => new KnownUnit(u.Key, u.Name, codes.GetValueOrDefault(u.JurisdictionId, ""), u.Aliases)).ToList();
+        var places = await PlacesOf(db, units.Select(u => u.JurisdictionId).Distinct().ToList(), ct);
+        var known = units.Select(u => new KnownUnit(u.Key, u.Name, codes.GetValueOrDefault(u.JurisdictionId, ""), u.Aliases,
+            places.TryGetValue(u.JurisdictionId, out var place) && PlaceUnit.AnswersFor(place.Kind, u.Kind == UnitKind.ParkCommittee, u.Kind == UnitKind.CountyGovernment, u.Kind == UnitKind.Government, u.Name)
+                ? place.Name : null)).ToList();
         return new Matcher(new UnitNameMatcher(known), units.ToDictionary(u => u.Key, u => u.Id));
     }
 
+
+    /// <summary>The names and kinds of the units' places: those in the caller's subtree, and those this same transaction adds.</summary>
+    private static async Task<Dictionary<Guid, (string Name, PlaceKind Kind)>> PlacesOf(AppDbContext db, List<Guid> ids, CancellationToken ct)
+    {
+        var stored = await db.Jurisdictions.AsNoTracking().Where(j => ids.Contains(j.Id)).Select(j => new { j.Id, j.Name, j.Level }).ToListAsync(ct);
+        var added = db.ChangeTracker.Entries<Jurisdiction>().Where(e => e.State == EntityState.Added && ids.Contains(e.Entity.Id))
+            .Select(e => new { e.Entity.Id, e.Entity.Name, e.Entity.Level });
+        return stored.Concat(added).DistinctBy(j => j.Id).ToDictionary(j => j.Id, j => (j.Name, PlaceKindOf(j.Level)));
+    }
+
+    public static PlaceKind PlaceKindOf(JurisdictionLevel level) => level switch
+    {
+        JurisdictionLevel.County => PlaceKind.County,
+        JurisdictionLevel.Park => PlaceKind.Park,
+        _ => PlaceKind.Other,
+    };
 
     private static List<string> UnknownOf(PolicyDocument d) =>
         d.Measures.SelectMany(m => m.Units).Where(u => u.MatchKind == ReadDocuments.UnknownMatch).Select(u => u.RawName).Distinct().ToList();

@@ -4,18 +4,27 @@ using Qianglian.Web.Modules.Policies;
 
 namespace Qianglian.Web.Modules.Supervision;
 
-public enum MeasureTaskStatus { InProgress = 0, Completed = 1 }
+/// <summary><see cref="Unassigned"/> (待分派): the clause names no unit the platform can task (区级相关部门, 各行业主管部门, a name
+/// matching no unit, a catch-all whose class has no registered unit) until the office assigns named units.</summary>
+public enum MeasureTaskStatus { InProgress = 0, Completed = 1, Unassigned = 2 }
 
 /// <summary>
 /// A measure's task for one responsible unit (lead or cooperating, from the parsed responsibility clause), with the
-/// due date and milestones the coordination office sets. Scoped to the unit's jurisdiction, so a park sees its own.
+/// due date and milestones the coordination office sets. Scoped to the unit's jurisdiction, so a park sees its own; a
+/// task still to be assigned (待分派) lies at the document's jurisdiction, where the office sees it.
 /// </summary>
 public sealed class MeasureTask : ScopedEntity
 {
     public Guid DocumentId { get; set; }
     public Guid MeasureId { get; set; }
-    public Guid UnitId { get; set; }
+    /// <summary>Null while the task is 待分派.</summary>
+    public Guid? UnitId { get; set; }
     public MeasureRole Role { get; set; }
+    /// <summary>The name the clause writes when it is not the unit's own: a catch-all (各县（区）, 各产业链牵头部门) the unit was
+    /// expanded from, or the name a 待分派 task waits on (区级相关部门). Null for a unit the clause names itself.</summary>
+    public string? NamedAs { get; set; }
+    /// <summary>What the unit is in the catch-all's class: its county, or the chains it leads (钒钛钢铁新材料、…).</summary>
+    public string? Via { get; set; }
     /// <summary>The measure's number and title as the document writes them, for lists and exports.</summary>
     public string Title { get; set; } = "";
     public DateOnly StartOn { get; set; }

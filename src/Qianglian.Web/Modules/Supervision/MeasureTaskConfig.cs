@@ -9,6 +9,8 @@ internal sealed class MeasureTaskConfig : IEntityTypeConfiguration<MeasureTask>
     {
         b.ToTable("MeasureTasks");
         b.Property(t => t.Title).HasMaxLength(300);
+        b.Property(t => t.NamedAs).HasMaxLength(100);
+        b.Property(t => t.Via).HasMaxLength(500);
         b.HasIndex(t => new { t.MeasureId, t.UnitId }).IsUnique();
         b.HasIndex(t => new { t.UnitId, t.Status });
         b.HasIndex(t => t.DocumentId);

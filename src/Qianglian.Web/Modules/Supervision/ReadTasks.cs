@@ -7,11 +7,15 @@ using Qianglian.Web.Modules.Policies;
 
 namespace Qianglian.Web.Modules.Supervision;
 
+/// <param name="UnitId">Null while the task is 待分派 (<see cref="MeasureTaskStatus.Unassigned"/>).</param>
+/// <param name="Unit">The unit's name; empty while 待分派.</param>
+/// <param name="NamedAs">The name the clause writes when it is not the unit's own (a catch-all, or what a 待分派 task waits on).</param>
+/// <param name="Via">What the unit is in the catch-all's class: its county, or the chains it leads.</param>
 /// <param name="ReportState">The state of the latest month owed: reminded (due soon), overdue, on time or late.</param>
 /// <param name="OverdueReports">Months whose report is past due and still missing.</param>
-public sealed record TaskRow(Guid Id, string Title, Guid DocumentId, Guid UnitId, string Unit, MeasureRole Role, DateOnly StartOn, DateOnly? DueOn,
+public sealed record TaskRow(Guid Id, string Title, Guid DocumentId, Guid? UnitId, string Unit, MeasureRole Role, DateOnly StartOn, DateOnly? DueOn,
     MeasureTaskStatus Status, DateOnly? CompletedOn, TrafficLight? Light, string? Period, ReportState? ReportState, DateOnly? ReportDue, int OverdueReports,
-    DeadlineState? Deadline, string JurisdictionPath, int Version);
+    DeadlineState? Deadline, string JurisdictionPath, int Version, string? NamedAs = null, string? Via = null);
 
 public sealed record MilestoneView(Guid Id, string Title, DateOnly DueOn, DateOnly? DoneOn, DeadlineState State);
 public sealed record ReportView(Guid Id, string Period, string Progress, string? Difficulties, int PercentComplete, DateOnly SubmittedOn, string SubmittedBy, ReportState State);
@@ -32,7 +36,10 @@ public sealed record UnitScore(Guid UnitId, string Unit, int Tasks, int ReportsO
 public sealed class ReadTasks(AppDb dbs, CurrentUser user, TimeProvider clock)
 {
     /// <param name="Mine">Only the caller's unit's tasks (with the reminders and overdue flags it must act on).</param>
-    public sealed record Query(Guid? DocumentId = null, Guid? UnitId = null, bool Mine = false, bool AttentionOnly = false, int Page = 1, int PageSize = 50);
+    /// <param name="AttentionOnly">Tasks someone must act on: a report due soon or overdue, a deadline passed, or a unit still to assign (待分派).</param>
+    /// <param name="Unassigned">Only the tasks still to be assigned (待分派).</param>
+    public sealed record Query(Guid? DocumentId = null, Guid? UnitId = null, bool Mine = false, bool AttentionOnly = false, int Page = 1, int PageSize = 50,
+        bool Unassigned = false);
 
     public sealed record TaskPage(IReadOnlyList<TaskRow> Items, int Total);
 
@@ -43,6 +50,7 @@ public sealed class ReadTasks(AppDb dbs, CurrentUser user, TimeProvider clock)
         var tasks = db.MeasureTasks.AsNoTracking().AsQueryable();
         if (q.DocumentId is { } d) tasks = tasks.Where(t => t.DocumentId == d);
         if (q.UnitId is { } u) tasks = tasks.Where(t => t.UnitId == u);
+        if (q.Unassigned) tasks = tasks.Where(t => t.Status == MeasureTaskStatus.Unassigned);
         if (q.Mine)
         {
             var unit = (await Caller.OfAsync(user, db, ct)).UnitId;
@@ -53,7 +61,8 @@ public sealed class ReadTasks(AppDb dbs, CurrentUser user, TimeProvider clock)
         {
             // Needs the reporting state of every task: computed in memory over the filtered set.
             var all = await Rows(db, await ordered.ToListAsync(ct), ct);
-            var attention = all.Where(r => r.ReportState is ReportState.DueSoon or ReportState.Overdue || r.OverdueReports > 0 || r.Deadline == DeadlineState.Overdue).ToList();
+            var attention = all.Where(r => r.Status == MeasureTaskStatus.Unassigned || r.ReportState is ReportState.DueSoon or ReportState.Overdue
+                                           || r.OverdueReports > 0 || r.Deadline == DeadlineState.Overdue).ToList();
             return new TaskPage(attention.Skip((Math.Max(q.Page, 1) - 1) * q.PageSize).Take(q.PageSize).ToList(), attention.Count);
         }
         var total = await tasks.CountAsync(ct);
@@ -77,7 +86,8 @@ public sealed class ReadTasks(AppDb dbs, CurrentUser user, TimeProvider clock)
         var reports = await db.TaskReports.AsNoTracking().Where(r => r.TaskId == id).OrderByDescending(r => r.Period).ToListAsync(ct);
         var reviews = await db.TaskReviews.AsNoTracking().Where(r => r.TaskId == id).OrderByDescending(r => r.At).ToListAsync(ct);
         var submitted = reports.ToDictionary(r => r.Period, r => r.SubmittedOn);
-        var owed = ReportingCalendar.Owed(task.StartOn, task.CompletedOn, today, rules.Reporting)
+        // A task without a unit owes no report until it is assigned.
+        var owed = (task.UnitId is null ? [] : ReportingCalendar.Owed(task.StartOn, task.CompletedOn, today, rules.Reporting))
             .Select(p => new OwedPeriod(p.ToString(), ReportingCalendar.DueDate(p, rules.Reporting),
                 ReportingCalendar.StateOf(p, submitted.TryGetValue(p.ToString(), out var on) ? on : null, today, rules.Reporting)))
             .Reverse().ToList();
@@ -87,7 +97,7 @@ public sealed class ReadTasks(AppDb dbs, CurrentUser user, TimeProvider clock)
             reports.Select(r => new ReportView(r.Id, r.Period, r.Progress, r.Difficulties, r.PercentComplete, r.SubmittedOn, r.SubmittedBy,
                 ReportPeriod.TryParse(r.Period, out var p) ? ReportingCalendar.StateOf(p, r.SubmittedOn, today, rules.Reporting) : ReportState.OnTime)).ToList(),
             reviews.Select(r => new ReviewView(r.Light, r.Comment, r.At, r.By)).ToList(), owed,
-            CanReport: user.Can(Permission.ReportProgress) && caller.UnitId == task.UnitId);
+            CanReport: user.Can(Permission.ReportProgress) && task.UnitId is not null && caller.UnitId == task.UnitId);
     }
 
     /// <summary>
@@ -101,16 +111,17 @@ public sealed class ReadTasks(AppDb dbs, CurrentUser user, TimeProvider clock)
         var path = jurisdictionId is { } j
             ? await db.Jurisdictions.Where(x => x.Id == j).Select(x => x.JurisdictionPath).FirstOrDefaultAsync(ct) ?? throw new NotFoundException("jurisdictionId", "辖区不存在 (jurisdiction not found)")
             : user.Scope.Path;
-        var tasks = db.MeasureTasks.AsNoTracking().Where(t => t.JurisdictionPath.StartsWith(path));
+        // A task still to be assigned (待分派) is no unit's: it counts for nobody until assigned.
+        var tasks = db.MeasureTasks.AsNoTracking().Where(t => t.JurisdictionPath.StartsWith(path) && t.UnitId != null);
         if (documentId is { } d) tasks = tasks.Where(t => t.DocumentId == d);
         var list = await tasks.ToListAsync(ct);
         var ids = list.Select(t => t.Id).ToList();
         var reports = (await db.TaskReports.AsNoTracking().Where(r => ids.Contains(r.TaskId)).Select(r => new { r.TaskId, r.Period, r.SubmittedOn }).ToListAsync(ct))
             .ToLookup(r => r.TaskId);
         var rules = await RulesFor(db, path, ct);
-        var units = await db.UnitNamesAsync(list.Select(t => t.UnitId), ct);
+        var units = await db.UnitNamesAsync(list.Select(t => t.UnitId!.Value), ct);
         var today = BusinessDate.Today(clock);
-        var scores = list.GroupBy(t => t.UnitId).Select(g =>
+        var scores = list.GroupBy(t => t.UnitId!.Value).Select(g =>
         {
             int owed = 0, onTime = 0;
             foreach (var t in g)
@@ -144,20 +155,20 @@ public sealed class ReadTasks(AppDb dbs, CurrentUser user, TimeProvider clock)
         var ids = tasks.Select(t => t.Id).ToList();
         var reports = (await db.TaskReports.AsNoTracking().Where(r => ids.Contains(r.TaskId)).Select(r => new { r.TaskId, r.Period, r.SubmittedOn }).ToListAsync(ct))
             .ToLookup(r => r.TaskId);
-        var units = await db.UnitNamesAsync(tasks.Select(t => t.UnitId), ct);
+        var units = await db.UnitNamesAsync(tasks.Select(t => t.UnitId).OfType<Guid>(), ct);
         var settings = await SupervisionSettingsReader.GoverningAsync(db, tasks.Select(t => t.JurisdictionPath), ct);
         var today = BusinessDate.Today(clock);
         return tasks.Select(t =>
         {
             var rules = SupervisionSettingsReader.RulesOf(InheritedConfiguration.Nearest(settings, t.JurisdictionPath)).Reporting;
             var submitted = reports[t.Id].ToDictionary(r => r.Period, r => r.SubmittedOn);
-            var owed = ReportingCalendar.Owed(t.StartOn, t.CompletedOn, today, rules);
+            var owed = t.UnitId is null ? [] : ReportingCalendar.Owed(t.StartOn, t.CompletedOn, today, rules);
             var states = owed.Select(p => (Period: p, State: ReportingCalendar.StateOf(p, submitted.TryGetValue(p.ToString(), out var on) ? on : null, today, rules))).ToList();
             var latest = states.Count > 0 ? states[^1] : ((ReportPeriod, ReportState)?)null;
-            return new TaskRow(t.Id, t.Title, t.DocumentId, t.UnitId, units.GetValueOrDefault(t.UnitId, ""), t.Role, t.StartOn, t.DueOn, t.Status, t.CompletedOn, t.Light,
+            return new TaskRow(t.Id, t.Title, t.DocumentId, t.UnitId, t.UnitId is { } unit ? units.GetValueOrDefault(unit, "") : "", t.Role, t.StartOn, t.DueOn, t.Status, t.CompletedOn, t.Light,
                 latest?.Item1.ToString(), latest?.Item2, latest is { } l ? ReportingCalendar.DueDate(l.Item1, rules) : null,
                 states.Count(s => s.State == ReportState.Overdue),
-                t.DueOn is { } due ? Deadlines.StateOf(due, t.CompletedOn, today, rules.ReminderDays) : null, t.JurisdictionPath, t.Version);
+                t.DueOn is { } due ? Deadlines.StateOf(due, t.CompletedOn, today, rules.ReminderDays) : null, t.JurisdictionPath, t.Version, t.NamedAs, t.Via);
         }).ToList();
     }
 

@@ -20,8 +20,10 @@ public sealed class ReportTask(AppDb dbs, CurrentUser user, TimeProvider clock)
         user.Require(Permission.ReportProgress);
         await using var db = dbs.Open();
         var task = await db.MeasureTasks.FirstOrDefaultAsync(t => t.Id == taskId, ct) ?? throw new NotFoundException("task", "任务不存在 (task not found)");
+        if (task.UnitId is not { } unit)
+            throw new ValidationException("taskId", "该任务待分派，分派到单位后由承担单位报送 (the task is not assigned to a unit yet)");
         var caller = await Caller.OfAsync(user, db, ct);
-        if (caller.UnitId != task.UnitId)
+        if (caller.UnitId != unit)
             throw new ValidationException("taskId", "该任务未分派给本单位，不能报送进展 (the task is not assigned to your unit)");
         if (!ReportPeriod.TryParse(request.Period, out var period))
             throw new ValidationException("period", "报送月份格式应为“2025-03” (period must be yyyy-MM)");
@@ -41,7 +43,7 @@ public sealed class ReportTask(AppDb dbs, CurrentUser user, TimeProvider clock)
 
         var report = new TaskReport
         {
-            JurisdictionId = task.JurisdictionId, TaskId = task.Id, UnitId = task.UnitId, Period = periodText, Progress = progress,
+            JurisdictionId = task.JurisdictionId, TaskId = task.Id, UnitId = unit, Period = periodText, Progress = progress,
             Difficulties = Text.Optional(request.Difficulties, "difficulties", 2000), PercentComplete = request.Completed ? 100 : request.PercentComplete ?? 0,
             SubmittedOn = today, SubmittedAt = clock.GetUtcNow(), SubmittedBy = caller.Name,
         };

@@ -86,13 +86,15 @@ public static class SupervisionModule
         api.MapPost("/documents/{id:guid}/tasks", (Guid id, PlanTasks.GenerateRequest r, PlanTasks h, CancellationToken ct) => h.Generate(id, r, ct))
             .WithTags("Supervision").Access<Policies.PolicyDocument>(Permission.ManageTasks, ApiOperation.Action);
         var t = api.MapGroup("/tasks").WithTags("Supervision");
-        t.MapGet("", (Guid? documentId, Guid? unitId, bool? mine, bool? attention, int? page, int? pageSize, ReadTasks h, CancellationToken ct) =>
-                h.List(new(documentId, unitId, mine ?? false, attention ?? false, page ?? 1, pageSize ?? 50), ct))
+        t.MapGet("", (Guid? documentId, Guid? unitId, bool? mine, bool? attention, bool? unassigned, int? page, int? pageSize, ReadTasks h, CancellationToken ct) =>
+                h.List(new(documentId, unitId, mine ?? false, attention ?? false, page ?? 1, pageSize ?? 50, unassigned ?? false), ct))
             .Access<MeasureTask>(Permission.ViewSupervision, ApiOperation.List);
         t.MapGet("/{id:guid}", (Guid id, ReadTasks h, CancellationToken ct) => h.Get(id, ct))
             .Access<MeasureTask>(Permission.ViewSupervision, ApiOperation.Get);
         t.MapPut("/{id:guid}/schedule", (Guid id, PlanTasks.ScheduleRequest r, PlanTasks h, CancellationToken ct) => NoContent(h.Schedule(id, r, ct)))
             .Access<MeasureTask>(Permission.ManageTasks, ApiOperation.Update);
+        t.MapPost("/{id:guid}/assign", (Guid id, PlanTasks.AssignRequest r, PlanTasks h, CancellationToken ct) => h.Assign(id, r, ct))
+            .Access<MeasureTask>(Permission.ManageTasks, ApiOperation.Action);
         t.MapPost("/{id:guid}/reports", async (Guid id, ReportTask.Request r, ReportTask h, CancellationToken ct) => Created(await h.Handle(id, r, ct)))
             .Access<MeasureTask>(Permission.ReportProgress, ApiOperation.Create);
         t.MapPost("/{id:guid}/reviews", async (Guid id, ReviewTask.Request r, ReviewTask h, CancellationToken ct) => Created(await h.Handle(id, r, ct)))

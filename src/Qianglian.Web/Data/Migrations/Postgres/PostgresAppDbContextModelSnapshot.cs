@@ -322,6 +322,10 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("uuid[]");
 
+                    b.PrimitiveCollection<List<Guid>>("CooperatingUnitIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]");
+
                     b.PrimitiveCollection<List<Guid>>("DeputyUserIds")
                         .IsRequired()
                         .HasColumnType("uuid[]");
@@ -4234,6 +4238,10 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<Guid>("MeasureId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("NamedAs")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
                     b.Property<int>("Role")
                         .HasColumnType("integer");
 
@@ -4248,12 +4256,16 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)");
 
-                    b.Property<Guid>("UnitId")
+                    b.Property<Guid?>("UnitId")
                         .HasColumnType("uuid");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<string>("Via")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
                     b.HasKey("Id");
 
@@ -5997,8 +6009,7 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.HasOne("Qianglian.Web.Modules.Jurisdictions.GovernmentUnit", null)
                         .WithMany()
                         .HasForeignKey("UnitId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Qianglian.Web.Modules.Supervision.Problem", b =>
