@@ -196,6 +196,25 @@ public abstract class ResponsibilityTaskTests<THost>(THost host) : IClassFixture
         Assert.Contains(await TasksOf(document, "九"), t => t.UnitId == null && t.NamedAs == "市级有关部门" && t.Role == MeasureRole.Lead);
     }
 
+    [Fact]
+    public async Task A_measure_whose_text_names_no_unit_waits_for_assignment_once()
+    {
+        var (document, _) = await UnplannedDocumentOf("dazhou");
+        List<Guid> silent;
+        await using (var db = host.OpenSystem())
+            silent = await db.Measures.Where(m => m.DocumentId == document && !m.Units.Any()).Select(m => m.Id).ToListAsync();
+        Assert.NotEmpty(silent); // 达州 （七） names no responsible unit
+        var result = await Generate("admin", document);
+        Assert.Contains(PlanTasks.NoUnitNamed, Strings(result, "unassigned"));
+        await Generate("admin", document);
+        await using var check = host.OpenSystem();
+        foreach (var measure in silent)
+        {
+            var task = Assert.Single(await check.MeasureTasks.Where(t => t.MeasureId == measure).ToListAsync());
+            Assert.Equal((null, MeasureTaskStatus.Unassigned, MeasureRole.Lead, PlanTasks.NoUnitNamed), (task.UnitId, task.Status, task.Role, task.NamedAs));
+        }
+    }
+
     /// <summary>A 待分派 task of a new measure of the 西区 document, with a milestone; optionally a unit already tasked with the measure.</summary>
     private async Task<(MeasureTask Task, Guid Measure)> OpenTask(Guid? alreadyTasked = null)
     {
