@@ -131,17 +131,17 @@ public abstract class ResponsibilityTaskTests<THost>(THost host) : IClassFixture
     {
         var (document, place) = await UnplannedDocumentOf("qianjiang");
         Guid jxw = await UnitOf("qianjiang.jxw"), sww = await UnitOf("qianjiang.sww"), kjj = await UnitOf("qianjiang.kjj"), czj = await UnitOf("qianjiang.czj");
-        Guid[] townships = [Guid.NewGuid(), Guid.NewGuid()];
+        List<Guid> townships;
         await using (var db = host.OpenSystem())
         {
             var chains = await db.Chains.Where(c => c.JurisdictionId == place).ToDictionaryAsync(c => c.Name);
             (chains["卷烟及配套"].LeadUnitId, chains["新材料"].LeadUnitId, chains["消费品工业"].LeadUnitId) = (jxw, jxw, sww);
             chains["新材料"].CooperatingUnitIds = [kjj, czj];
-            db.Units.AddRange(
-                new GovernmentUnit { Id = townships[0], JurisdictionId = place, Key = "test.qianjiang.cd", Name = "城东街道办事处", Kind = UnitKind.Township },
-                new GovernmentUnit { Id = townships[1], JurisdictionId = place, Key = "test.qianjiang.zg", Name = "正阳镇人民政府", Kind = UnitKind.Township });
             await db.SaveChangesAsync();
+            // The pack registers 黔江's 6 街道, 12 镇 and 12 乡 (the document's addressees).
+            townships = await db.Units.Where(u => u.Kind == UnitKind.Township && u.JurisdictionId == place).Select(u => u.Id).ToListAsync();
         }
+        Assert.Equal(30, townships.Count);
         var result = await Generate("admin", document);
         var gaps = Strings(result, "gaps");
         Assert.Contains("各产业链牵头部门：生物医药：未设牵头部门 (no lead department)", gaps);
@@ -164,6 +164,7 @@ public abstract class ResponsibilityTaskTests<THost>(THost host) : IClassFixture
         // 6.（…配合单位：区级相关部门、正阳工业园区管委会、各乡镇街道）: each township cooperates; 区级相关部门 waits at 黔江.
         var six = await TasksOf(document, "6");
         foreach (var township in townships) Assert.Contains(six, t => t.UnitId == township && t.Role == MeasureRole.Cooperating && t.NamedAs == "各乡镇街道");
+        foreach (var township in townships) Assert.Contains(await TasksOf(document, "24"), t => t.UnitId == township && t.Role == MeasureRole.Cooperating);
         var open = Assert.Single(six, t => t.UnitId == null);
         Assert.Equal((MeasureTaskStatus.Unassigned, "区级相关部门", MeasureRole.Cooperating, place), (open.Status, open.NamedAs, open.Role, open.JurisdictionId));
         // 13. 各行业主管部门 likewise.
