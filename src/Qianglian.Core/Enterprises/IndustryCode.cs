@@ -27,7 +27,8 @@ public static partial class IndustryCode
 
     public static IndustryCodeCheck Check(string? code)
     {
-        var text = (code ?? "").Trim().ToUpperInvariant();
+        // A code may come back as it is shown and exported, "C2614 有机化学原料制造": the name, if given, must be the standard's.
+        var (text, name) = Split(code);
         var m = Pattern().Match(text);
         if (!m.Success)
             return new(false, $"行业代码“{code}”格式不对，应为2–4位数字（可带门类字母），如 2614 或 C2614 (GB/T 4754-2017 code expected)");
@@ -42,11 +43,20 @@ public static partial class IndustryCode
             var nearest = IndustryClassification.Nearest(digits)!;
             return new(false, $"{section}{digits} 不在GB/T 4754-2017中；最接近的有效层级为 {nearest.Label} (not in GB/T 4754-2017)", section, division);
         }
+        if (name is not null && name != entry.Name)
+            return new(false, $"行业代码“{code}”：{entry.Display} 在GB/T 4754-2017中的名称是“{entry.Name}” (name does not match the code)", section, division);
         return new(true, null, section, division, entry);
     }
 
-    /// <summary>The code as stored: digits only (the section follows from the division).</summary>
-    public static string Normalise(string code) => new(code.Trim().ToUpperInvariant().Where(char.IsAsciiDigit).ToArray());
+    /// <summary>The code as stored: digits only (the section follows from the division); a name after the code is dropped.</summary>
+    public static string Normalise(string code) => new(Split(code).Code.Where(char.IsAsciiDigit).ToArray());
+
+    private static (string Code, string? Name) Split(string? code)
+    {
+        var text = (code ?? "").Trim();
+        var space = text.IndexOfAny([' ', '\u3000', '\t']);
+        return space < 0 ? (text.ToUpperInvariant(), null) : (text[..space].ToUpperInvariant(), text[(space + 1)..].Trim() is { Length: > 0 } n ? n : null);
+    }
 
     /// <summary>
     /// How a stored code is shown on screen and in exports: "C2614 有机化学原料制造". A code the standard does not have

@@ -112,4 +112,14 @@ public class IndustryClassificationTests
         Assert.True(IndustryCode.Check("261").IsValid);
         Assert.Equal("有机化学原料制造", IndustryCode.Check("2614").Entry?.Name);
     }
+
+    /// <summary>What is shown and exported comes back in through the imports: the label is read as its code, a wrong name is refused.</summary>
+    [Fact]
+    public void A_label_reads_back_as_its_code()
+    {
+        Assert.True(IndustryCode.Check("C2614 有机化学原料制造").IsValid);
+        Assert.Equal("2614", IndustryCode.Normalise("C2614 有机化学原料制造"));
+        Assert.Equal("7517", IndustryCode.Normalise("M7517 三维（3D）打印技术推广服务"));
+        Assert.Contains("名称是“有机化学原料制造”", IndustryCode.Check("C2614 无机酸制造").Error);
+    }
 }
