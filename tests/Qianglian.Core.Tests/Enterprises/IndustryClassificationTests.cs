@@ -42,7 +42,12 @@ public class IndustryClassificationTests
         Assert.Equal(IndustryClassification.All.Count, IndustryClassification.All.Select(e => e.Code).Distinct().Count());
     }
 
-    /// <summary>Typed by hand from the standard's table (表1), at least one per section A–T; not read back from the data file.</summary>
+    /// <summary>
+    /// A sample of the transcribed table checked against the public standard: GB/T 4754-2017《国民经济行业分类》, clause 5
+    /// "国民经济行业分类和代码表" (表1; 国家统计局 / 国家质量监督检验检疫总局、国家标准化管理委员会, issued 2017-06-30, in force
+    /// 2017-10-01; the table as published by 国家统计局 at stats.gov.cn, 统计标准 → 国民经济行业分类). Each value was typed by
+    /// hand from that table — at least one per section A–T, across all four levels — and is not read back from Gbt4754.csv.
+    /// </summary>
     [Theory]
     [InlineData("A", "农、林、牧、渔业")]
     [InlineData("0111", "A0111 稻谷种植")]

@@ -49,6 +49,33 @@ public abstract class IndustryCodeTests<THost>(THost host) : IClassFixture<THost
         Assert.False(await db.ChainNodes.AnyAsync(n => n.Name == "不存在小类环节"));
     }
 
+    /// <summary>Targets, leads and projects take codes through the same check: the same refusal, on the field, nothing stored.</summary>
+    [Fact]
+    public async Task Targets_leads_and_projects_refuse_a_class_the_standard_lacks_the_same_way()
+    {
+        using var client = await host.ClientFor("xiqu.office");
+        Guid chain, node;
+        await using (var db = host.OpenSystem())
+        {
+            chain = (await db.Chains.SingleAsync(c => c.Name == Web.Hosting.DemoChain.Name)).Id;
+            node = (await db.ChainNodes.SingleAsync(n => n.ChainId == chain && n.Name == "钛合金材料")).Id;
+        }
+        var target = await client.PostAsJsonAsync("/api/v1/investment/targets", new
+            { chainId = chain, target = new { nodeId = node, enterpriseName = "小类不存在目标企业", purpose = "Fill", source = "ByBusiness", industryCode = "2618" } });
+        Assert.Contains(Refusal, await FieldError(target, "industryCode"));
+        var lead = await client.PostAsJsonAsync("/api/v1/investment/leads", new
+            { jurisdictionId = await Xiqu(), lead = new { name = "小类不存在线索", investorName = "某投资方", plannedInvestment = 1m, industryCode = "C2618" } });
+        Assert.Contains(Refusal, await FieldError(lead, "industryCode"));
+        var project = await client.PostAsJsonAsync("/api/v1/projects", new
+            { jurisdictionId = await Xiqu(), project = new { name = "小类不存在项目", totalInvestment = 1m, industryCode = "2618" } });
+        Assert.Contains(Refusal, await FieldError(project, "industryCode"));
+
+        await using var check = host.OpenSystem();
+        Assert.False(await check.Set<Web.Modules.Investment.TargetEnterprise>().AnyAsync(t => t.EnterpriseName == "小类不存在目标企业"));
+        Assert.False(await check.Set<Web.Modules.Investment.Lead>().AnyAsync(l => l.Name == "小类不存在线索"));
+        Assert.False(await check.Projects.AnyAsync(p => p.Name == "小类不存在项目"));
+    }
+
     [Fact]
     public async Task A_code_is_shown_and_exported_with_its_name_and_the_export_reads_back()
     {
