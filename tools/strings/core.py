@@ -85,7 +85,7 @@ S = {
 
  "DownloadTemplate": ("下载导入模板", "Download template"), "ImportExcel": ("从 Excel 导入", "Import from Excel"),
  "SearchEnterprise": ("按企业名称或统一社会信用代码搜索", "Search by name or USCC"), "IndustryCode": ("行业代码", "Industry code"),
- "IndustryCodeHelp": ("GB/T 4754-2017，如 3130", "GB/T 4754-2017, e.g. 3130"), "SizeClass": ("企业规模", "Size"), "AboveScale": ("规上", "Above scale"),
+ "IndustryCodeHelp": ("GB/T 4754-2017 中的大类、中类或小类代码，如 3130（显示为“C3130 钢压延加工”）；标准中没有的代码不予保存", "A division, group or class of GB/T 4754-2017, e.g. 3130 (shown as \"C3130 钢压延加工\"); a code the standard lacks is refused"), "SizeClass": ("企业规模", "Size"), "AboveScale": ("规上", "Above scale"),
  "Size_Large": ("大型", "Large"), "Size_Medium": ("中型", "Medium"), "Size_Small": ("小型", "Small"), "Size_Micro": ("微型", "Micro"),
  "ImportHelp": ("按模板填写后上传。默认：文件中任何一行有错，则全部不导入；勾选下项则只导入无误的行。已登记的企业按统一社会信用代码更新。", "Fill in the template and upload. By default a file with any bad row imports nothing; tick below to import the good rows only. Registered enterprises are updated by their USCC."),
  "ImportGoodRowsOnly": ("只导入无误的行", "Import the good rows only"), "CancelImport": ("取消导入", "Cancel import"),

@@ -3,7 +3,7 @@ S = {
  "NavGroupInvestment": ("招商引资", "Investment attraction"), "NavTargetList": ("招商目标企业清单", "Target lists"), "NavLeads": ("招商线索", "Leads"),
  "NavAttractionKpis": ("招商指标", "Attraction KPIs"),
  # chain page: which nodes to attract
- "NodeIndustryCode": ("行业代码", "Industry code"), "NodeIndustryHelp": ("GB/T 4754-2017，如 3219；用于测算区位商和关联密度", "GB/T 4754-2017, e.g. 3219; used for location quotients and relatedness"),
+ "NodeIndustryCode": ("行业代码", "Industry code"), "NodeIndustryHelp": ("GB/T 4754-2017 中的代码，如 3219（其他常用有色金属冶炼）；用于测算区位商和关联密度", "A code of GB/T 4754-2017, e.g. 3219 (其他常用有色金属冶炼); used for location quotients and relatedness"),
  "AttractionRanking": ("招引优先", "What to attract"), "LocationQuotient": ("区位商", "Location quotient"), "RelatednessDensity": ("关联密度", "Relatedness density"),
  "RelatedStrengths": ("相关的本地优势行业（邻近度）", "Related local strengths (proximity)"),
  "RankingBasis": ("{0}年企业名录产值：{1}与{2}内同级{3}个地区、{4}个行业大类比较；{1}产值{5}亿元。", "Registry output of {0}: {1} against {3} regions of the same level in {2}, {4} industry divisions; {1}'s output {5}×100m yuan."),

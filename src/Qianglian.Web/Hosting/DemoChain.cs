@@ -17,7 +17,7 @@ public sealed class DemoChain(AppDb dbs)
     /// <summary>GB/T 4754-2017 codes of the nodes (what attracting each node means as an industry).</summary>
     private static readonly Dictionary<string, string> IndustryCodes = new()
     {
-        ["钒钛磁铁矿"] = "0810", ["钛精矿"] = "0919", ["钒渣"] = "3120", ["钛白粉"] = "2644", ["海绵钛"] = "3219", ["钒制品"] = "3140",
+        ["钒钛磁铁矿"] = "0810", ["钛精矿"] = "0919", ["钒渣"] = "3120", ["钛白粉"] = "2643", ["海绵钛"] = "3219", ["钒制品"] = "3140",
         ["钛合金材料"] = "3259", ["涂料"] = "2641", ["检验检测"] = "7452",
     };
 
@@ -57,7 +57,7 @@ public sealed class DemoChain(AppDb dbs)
         var mining = firms["演示·西区钛精矿选矿有限公司"];
         var lab = firms["演示·西区检验检测服务有限公司"];
         var outside = firms["演示·达州能源化工有限公司"];
-        (green.IndustryCode, titanium.IndustryCode, mining.IndustryCode, lab.IndustryCode, outside.IndustryCode) = ("2619", "3219", "0810", "7452", "2511");
+        (green.IndustryCode, titanium.IndustryCode, mining.IndustryCode, lab.IndustryCode, outside.IndustryCode) = ("2619", "3219", "0919", "7452", "2511");
 
         void Facts(Enterprise e, decimal revenueYi, decimal outputYi, int employees) => db.EnterpriseFacts.Add(new EnterpriseYearFact
         {

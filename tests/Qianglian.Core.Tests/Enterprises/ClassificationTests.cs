@@ -20,8 +20,11 @@ public class ClassificationTests
     }
 
     [Theory]
-    [InlineData("98", "不存在")]
-    [InlineData("00", "不存在")]
+    [InlineData("98", "不在GB/T 4754-2017中")]
+    [InlineData("00", "不在GB/T 4754-2017中")]
+    [InlineData("C2618", "C2618 不在GB/T 4754-2017中；最接近的有效层级为 C261 基础化学原料制造")]
+    [InlineData("3131", "C3131 不在GB/T 4754-2017中；最接近的有效层级为 C313 钢压延加工")]
+    [InlineData("269", "C269 不在GB/T 4754-2017中；最接近的有效层级为 C26 化学原料和化学制品制造业")]
     [InlineData("B2614", "属于门类C")]
     [InlineData("2614X", "格式不对")]
     [InlineData("26145", "格式不对")]

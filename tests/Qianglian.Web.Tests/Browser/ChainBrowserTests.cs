@@ -68,8 +68,14 @@ public sealed class ChainBrowserTests(BrowserHost host) : IClassFixture<BrowserH
         await page.GetByTestId("node-menu-钒钛磁铁矿").ClickAsync();
         await page.GetByText("新增下级环节").ClickAsync();
         await page.GetByLabel("名称").FillAsync("钛精矿");
+        // a class GB/T 4754-2017 does not have is refused naming the nearest level it has; a class it has is shown with its name
+        await page.GetByLabel("行业代码").FillAsync("0918");
+        await page.GetByTestId("save-node").ClickAsync();
+        await Assertions.Expect(page.GetByText("最接近的有效层级为 B091 常用有色金属矿采选")).ToBeVisibleAsync();
+        await page.GetByLabel("行业代码").FillAsync("0919");
         await page.GetByTestId("save-node").ClickAsync();
         await Assertions.Expect(page.GetByTestId("node-钒钛磁铁矿")).ToContainTextAsync("钛精矿");
+        await Assertions.Expect(page.GetByTestId("node-industry-label")).ToHaveTextAsync("B0919 其他常用有色金属矿采选");
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserHost.Artifacts, "chain-tree.png"), FullPage = true });
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "工作机制" }).ClickAsync();

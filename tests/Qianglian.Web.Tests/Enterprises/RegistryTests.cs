@@ -43,7 +43,7 @@ public abstract class RegistryTests<THost>(THost host) : IClassFixture<THost> wh
         using var client = await host.ClientFor("xiqu.office");
         var response = await client.PostAsJsonAsync("/api/v1/enterprises", new { jurisdictionId = await Xiqu(), uscc = NewUscc(), name = "行业测试企业", industryCode = "9901" });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("不存在", (await Problem(response)).GetProperty("errors").GetProperty("industryCode")[0].GetString());
+        Assert.Contains("不在GB/T 4754-2017中", (await Problem(response)).GetProperty("errors").GetProperty("industryCode")[0].GetString());
     }
 
     [Fact]

@@ -206,7 +206,11 @@ public abstract class TargetListTests<THost>(THost host) : IClassFixture<THost> 
         // 26 is 40/100 of 西区 and 100/300 of the province: LQ 1.2; its only related industry, 32, is a 西区 strength: density 1.
         Assert.Equal(1.2m, ranked[0].GetProperty("locationQuotient").GetDecimal());
         Assert.Equal(1m, ranked[0].GetProperty("density").GetDecimal());
-        Assert.Equal("32", Assert.Single(ranked[0].GetProperty("related").EnumerateArray()).GetProperty("division").GetString());
+        var related = Assert.Single(ranked[0].GetProperty("related").EnumerateArray());
+        Assert.Equal("32", related.GetProperty("division").GetString());
+        // the node, its division and the related division are named from the same GB/T 4754-2017 table the codes were checked against
+        Assert.Equal(("C2644 工艺美术颜料制造", "C26 化学原料和化学制品制造业", "C32 有色金属冶炼和压延加工业"),
+            (ranked[0].GetProperty("industryLabel").GetString(), ranked[0].GetProperty("divisionLabel").GetString(), related.GetProperty("name").GetString()));
         Assert.Equal(0m, ranked[1].GetProperty("density").GetDecimal());
         Assert.Equal(["无代码环节"], report.GetProperty("unranked").EnumerateArray().Select(u => u.GetString()));
     }

@@ -7,6 +7,9 @@ public sealed record NodeView(Guid Id, Guid? ParentId, string Name, ChainStage S
     IReadOnlyList<LinkView> Enterprises)
 {
     public string? IndustryCode { get; init; }
+
+    /// <summary>The industry as GB/T 4754-2017 names it, e.g. "C2614 有机化学原料制造" (shown on screen and in exports).</summary>
+    public string? IndustryLabel => Core.Enterprises.IndustryCode.Label(IndustryCode);
 }
 
 public sealed record LinkView(Guid Id, Guid EnterpriseId, string EnterpriseName, ChainRole Role, EvidenceStrength Evidence, string? EvidenceNote, int Version);

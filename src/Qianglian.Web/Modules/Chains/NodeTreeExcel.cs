@@ -35,7 +35,7 @@ public sealed class NodeTreeExcel(AppDb dbs, CurrentUser user)
         var rows = nodes.Select(n => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
             [Node] = n.Name, [Parent] = n.ParentId is { } p ? names[p] : "", [Stage] = Stages.First(s => s.Value == n.Stage).Key,
-            [Kind] = Kinds.First(k => k.Value == n.Kind).Key, [Demand] = n.Demand / 10_000m, [Industry] = n.IndustryCode ?? "",
+            [Kind] = Kinds.First(k => k.Value == n.Kind).Key, [Demand] = n.Demand / 10_000m, [Industry] = Core.Enterprises.IndustryCode.Label(n.IndustryCode) ?? "",
         });
         return (Workbooks.Rows("环节树", rows), $"{chain.Name}-环节树.xlsx");
     }

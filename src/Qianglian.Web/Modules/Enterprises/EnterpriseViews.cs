@@ -7,6 +7,9 @@ public sealed record EnterpriseView(Guid Id, string Uscc, string Name, Guid Juri
     string? Address, string? IndustryCode, ListingStatus Listing, bool CloudAdopted, int Version,
     int? LatestYear, decimal? Revenue, SizeClass? Size, bool AboveScale)
 {
+    /// <summary>The industry as GB/T 4754-2017 names it, e.g. "C2614 有机化学原料制造" (shown on screen and in exports).</summary>
+    public string? IndustryLabel => Core.Enterprises.IndustryCode.Label(IndustryCode);
+
     public static EnterpriseView Of(Enterprise e, EnterpriseYearFact? latest)
     {
         var industrial = e.IndustryCode is { } code && Core.Enterprises.IndustryCode.Check(code).IsIndustrial;

@@ -27,7 +27,7 @@ public sealed class ExportEnterprises(AppDb dbs, CurrentUser user)
                 [EnterpriseExcel.Jurisdiction] = codes.GetValueOrDefault(e.JurisdictionId),
                 [EnterpriseExcel.Park] = e.ParkId is { } p ? codes.GetValueOrDefault(p) : null,
                 [EnterpriseExcel.Address] = e.Address,
-                [EnterpriseExcel.Industry] = e.IndustryCode,
+                [EnterpriseExcel.Industry] = Core.Enterprises.IndustryCode.Label(e.IndustryCode),   // "C2614 有机化学原料制造"; the import reads it back
                 [EnterpriseExcel.Listing] = EnterpriseExcel.ListingText[e.Listing],
                 [EnterpriseExcel.Cloud] = e.CloudAdopted ? "是" : "否",
             });

@@ -12,7 +12,11 @@ namespace Qianglian.Web.Modules.Investment;
 /// <param name="InShare">Signed in the year: counted in the manufacturing share.</param>
 /// <param name="InFunds">Manufacturing with funds in place this or last year: counted in the funds growth.</param>
 public sealed record KpiProject(Guid ProjectId, string Name, string Owner, bool Own, string? IndustryCode, bool Manufacturing, DateOnly? SignedOn,
-    decimal Fraction, decimal CreditedInvestment, decimal FundsThisYear, decimal FundsLastYear, bool InShare, bool InFunds);
+    decimal Fraction, decimal CreditedInvestment, decimal FundsThisYear, decimal FundsLastYear, bool InShare, bool InFunds)
+{
+    /// <summary>The industry as GB/T 4754-2017 names it, e.g. "C2614 有机化学原料制造" (shown on screen and in exports).</summary>
+    public string? IndustryLabel => Core.Enterprises.IndustryCode.Label(IndustryCode);
+}
 
 public sealed record KpiFigures(Kpi ManufacturingShare, Kpi FundsGrowth, decimal FundsThisYear, decimal FundsLastYear, IReadOnlyList<KpiProject> Projects);
 

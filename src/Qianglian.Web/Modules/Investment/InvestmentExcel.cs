@@ -58,7 +58,7 @@ public sealed class InvestmentExcel(AppDb dbs, CurrentUser user, TimeProvider cl
         var views = await ReadTargetList.Views(db, await rows.OrderBy(t => t.Priority).ThenBy(t => t.EnterpriseName).ToListAsync(ct), ct);
         return Workbooks.Rows("招商目标企业清单", views.Select(t => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
-            ["产业链"] = t.ChainName, [Node] = t.NodeName, [Enterprise] = t.EnterpriseName, [Uscc] = t.Uscc, [Location] = t.Location, [Industry] = t.IndustryCode,
+            ["产业链"] = t.ChainName, [Node] = t.NodeName, [Enterprise] = t.EnterpriseName, [Uscc] = t.Uscc, [Location] = t.Location, [Industry] = t.IndustryLabel,
             [Purpose] = TargetLists.Name(t.Purpose), [Source] = TargetLists.Name(t.Source), [Priority] = TargetLists.Name(t.Priority), [Note] = t.Note,
             [Pushed] = string.Join("；", t.Pushes.Select(p => $"{p.Locality}{TargetLists.Name(p.Status)}{(p.ReturnReason is { } r ? "：" + r : "")}")),
         }));
@@ -153,7 +153,7 @@ public sealed class InvestmentExcel(AppDb dbs, CurrentUser user, TimeProvider cl
         var views = await ReadLeads.Views(db, leads, ct);
         return Workbooks.Rows("招商线索", views.Select(l => (IDictionary<string, object?>)new Dictionary<string, object?>
         {
-            [LeadName] = l.Name, [Investor] = l.InvestorName, [InvestorUscc] = l.InvestorUscc, [InvestorPlace] = l.InvestorLocation, [Industry] = l.IndustryCode,
+            [LeadName] = l.Name, [Investor] = l.InvestorName, [InvestorUscc] = l.InvestorUscc, [InvestorPlace] = l.InvestorLocation, [Industry] = l.IndustryLabel,
             [Planned] = l.PlannedInvestment / 10_000m, [Major] = l.Major ? "是" : "否", [TaskForce] = l.TaskForce, [Leader] = l.ResponsibleLeader,
             [Opened] = l.OpenedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), [Source] = l.Source is { } s ? TargetLists.Name(s) : null, [Note] = l.Note,
             [StageCol] = LeadPipeline.Name(l.Stage), [DealCol] = l.Deal == DealStatus.None ? "" : LeadPipeline.DealName(l.Deal),

@@ -8,19 +8,31 @@ public sealed record PushView(Guid Id, Guid JurisdictionId, string JurisdictionP
 
 public sealed record TargetView(Guid Id, Guid JurisdictionId, string JurisdictionPath, Guid ChainId, string ChainName, Guid NodeId, string NodeName,
     string EnterpriseName, string? Uscc, string? Location, string? IndustryCode, TargetPurpose Purpose, TargetSource Source, TargetPriority Priority,
-    string? Note, int Version, IReadOnlyList<PushView> Pushes);
+    string? Note, int Version, IReadOnlyList<PushView> Pushes)
+{
+    /// <summary>The industry as GB/T 4754-2017 names it, e.g. "C2614 有机化学原料制造" (shown on screen and in exports).</summary>
+    public string? IndustryLabel => Core.Enterprises.IndustryCode.Label(IndustryCode);
+}
 
 /// <summary>A target as the receiving locality sees it (its own row).</summary>
 public sealed record ReceivedTargetView(Guid Id, Guid JurisdictionId, string JurisdictionPath, string Locality, string From, Guid TargetId,
     string ChainName, string NodeName, string EnterpriseName, string? Uscc, string? Location, string? IndustryCode, TargetPurpose Purpose,
     TargetSource Source, TargetPriority Priority, string? Note, PushStatus Status, string? ReturnReason, string PushedBy, DateTimeOffset PushedAt,
-    string? AnsweredBy, DateTimeOffset? AnsweredAt, Guid? LeadId, int Version);
+    string? AnsweredBy, DateTimeOffset? AnsweredAt, Guid? LeadId, int Version)
+{
+    /// <summary>The industry as GB/T 4754-2017 names it, e.g. "C2614 有机化学原料制造" (shown on screen and in exports).</summary>
+    public string? IndustryLabel => Core.Enterprises.IndustryCode.Label(IndustryCode);
+}
 
 public sealed record LeadView(Guid Id, Guid JurisdictionId, string JurisdictionPath, string? Jurisdiction, string Name, string InvestorName,
     string? InvestorUscc, string? InvestorLocation, Guid? ChainId, string? ChainName, Guid? NodeId, string? NodeName, ProjectPurpose? Purpose,
     string? IndustryCode, decimal PlannedInvestment, TargetSource? Source, Guid? TargetPushId, bool Major, string? TaskForce, string? ResponsibleLeader,
     string? Note, LeadStage Stage, DateOnly OpenedOn, DateOnly StageSince, DateOnly? SignedOn, string? DropReason, Guid? ProjectId, DateOnly? ConvertedOn,
-    Core.Investment.DealStatus Deal, int Version);
+    Core.Investment.DealStatus Deal, int Version)
+{
+    /// <summary>The industry as GB/T 4754-2017 names it, e.g. "C2614 有机化学原料制造" (shown on screen and in exports).</summary>
+    public string? IndustryLabel => Core.Enterprises.IndustryCode.Label(IndustryCode);
+}
 
 public sealed record LeadPage(IReadOnlyList<LeadView> Items, int Total);
 

@@ -9,10 +9,13 @@ using Qianglian.Web.Modules.Chains;
 
 namespace Qianglian.Web.Modules.Investment;
 
-public sealed record RelatedIndustry(string Division, string? Section, decimal Proximity);
+/// <param name="Name">The division as GB/T 4754-2017 names it, e.g. "C32 有色金属冶炼和压延加工业".</param>
+public sealed record RelatedIndustry(string Division, string? Section, decimal Proximity, string? Name);
 
+/// <param name="IndustryLabel">The node's code as the standard names it, e.g. "C2643 工业颜料制造".</param>
+/// <param name="DivisionLabel">The division whose location quotient is computed, as the standard names it.</param>
 public sealed record RankedNode(int Rank, Guid NodeId, string Name, GapKind Gap, string IndustryCode, string Division, decimal LocationQuotient, decimal Density,
-    IReadOnlyList<RelatedIndustry> Related);
+    IReadOnlyList<RelatedIndustry> Related, string? IndustryLabel, string? DivisionLabel);
 
 /// <param name="Region">The jurisdiction whose strengths are measured (the chain's).</param>
 /// <param name="Reference">The reference area (the province) whose regions of the same level make up the comparison.</param>
@@ -50,14 +53,18 @@ public sealed class RankNodes(AppDb dbs, CurrentUser user, ReadChainGaps gaps)
             return "/" + string.Join('/', parts.Take(Math.Min(depth, parts.Length))) + "/";
         }
         var sums = year is { } y ? await db.OutputByPlaceAndIndustryAsync(reference, y, ct) : [];
-        var outputs = sums.Select(s => new RegionOutput(RegionOf(s.Path), s.IndustryCode[..2], s.Output)).ToList();
+        // Industries are the divisions of the same GB/T 4754-2017 table the codes were checked against; output under a
+        // code whose division the standard lacks (kept from before the table) is left out rather than made an industry.
+        static bool InStandard(string code) => code.Length >= 2 && IndustryClassification.Find(code[..2]) is not null;
+        var outputs = sums.Where(s => InStandard(s.IndustryCode)).Select(s => new RegionOutput(RegionOf(s.Path), s.IndustryCode[..2], s.Output)).ToList();
 
-        var codedGaps = chainGaps.Where(g => nodes.TryGetValue(g.Id, out var n) && n.IndustryCode is not null).ToList();
+        var codedGaps = chainGaps.Where(g => nodes.TryGetValue(g.Id, out var n) && n.IndustryCode is { } code && InStandard(code)).ToList();
         var ranking = Relatedness.Rank(chain.JurisdictionPath, codedGaps.Select(g => new GapNodeIndustry(g.Id, g.Gap.Name, nodes[g.Id].IndustryCode![..2])).ToList(), outputs);
         var ranked = ranking.Select((r, i) => new RankedNode(i + 1, r.NodeId, r.Name, chainGaps.First(g => g.Id == r.NodeId).Gap.Kind, nodes[r.NodeId].IndustryCode!,
             r.Industry, Math.Round(r.LocationQuotient, 2), Math.Round(r.Density, 3),
-            r.Related.Select(x => new RelatedIndustry(x.Industry, IndustryCode.SectionOf(int.Parse(x.Industry, System.Globalization.CultureInfo.InvariantCulture)) is { } s ? $"{s}" : null,
-                Math.Round(x.Proximity, 2))).ToList())).ToList();
+            r.Related.Select(x => new RelatedIndustry(x.Industry, IndustryClassification.Find(x.Industry)?.Section.ToString(),
+                Math.Round(x.Proximity, 2), IndustryClassification.Find(x.Industry)?.Label)).ToList(),
+            IndustryCode.Label(nodes[r.NodeId].IndustryCode), IndustryClassification.Find(r.Industry)?.Label)).ToList();
         var names = await db.JurisdictionNamesByPathAsync([chain.JurisdictionPath, reference], ct);
         return new NodeRankingReport(chainId, year, names.GetValueOrDefault(chain.JurisdictionPath, ""), names.GetValueOrDefault(reference, ""),
             outputs.Select(o => o.Region).Distinct().Count(), outputs.Select(o => o.Industry).Distinct().Count(),

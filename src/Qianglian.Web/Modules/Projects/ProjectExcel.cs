@@ -68,7 +68,7 @@ public sealed partial class ProjectExcel(AppDb dbs, CurrentUser user, TimeProvid
             {
                 [Name] = p.Name, [Place] = codes.GetValueOrDefault(p.JurisdictionId), [Uscc] = p.EnterpriseId is { } e ? enterprises.GetValueOrDefault(e) : null,
                 [Chain] = v.ChainName, [Node] = v.NodeName, [PurposeCol] = p.Purpose is { } pu ? Purposes.First(k => k.Value == pu).Key : null,
-                [KindCol] = Kinds.First(k => k.Value == p.Kind).Key, [Industry] = p.IndustryCode, [Total] = p.TotalInvestment / 10_000m,
+                [KindCol] = Kinds.First(k => k.Value == p.Kind).Key, [Industry] = Core.Enterprises.IndustryCode.Label(p.IndustryCode), [Total] = p.TotalInvestment / 10_000m,
                 [Equipment] = p.EquipmentInvestment / 10_000m, [Output] = p.NewOutputValue / 10_000m, [PlannedStart] = p.PlannedStart?.ToString("yyyy-MM-dd"),
                 [PlannedCompletion] = p.PlannedCompletion?.ToString("yyyy-MM-dd"), [Listed] = p.ListedOn.ToString("yyyy-MM-dd"),
                 [Labels] = string.Join("、", Flags.Where(f => p.Flags.HasFlag(f.Value)).Select(f => f.Key)), [TaskForce] = p.TaskForce, [Leader] = p.ResponsibleLeader,

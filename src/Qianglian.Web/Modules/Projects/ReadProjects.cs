@@ -17,6 +17,10 @@ public sealed record ProjectView(
     DateOnly? ActualStart, DateOnly? ActualCompletion, string? Description, int Version)
 {
     public string? IndustryCode { get; init; }
+
+    /// <summary>The industry as GB/T 4754-2017 names it, e.g. "C2614 有机化学原料制造" (shown on screen and in exports).</summary>
+    public string? IndustryLabel => Core.Enterprises.IndustryCode.Label(IndustryCode);
+
     public DateOnly ListedOn { get; init; }
     public DateOnly? SignedOn { get; init; }
     public DateOnly? AtCapacityOn { get; init; }
