@@ -27,7 +27,7 @@ internal sealed class StackingYaml
     public string? Source { get; set; }
 }
 
-internal sealed class WorkflowYaml
+internal sealed class WorkflowYaml : Policies.Packs.LabelledYaml
 {
     public string Key { get; set; } = "";
     public string Name { get; set; } = "";
@@ -56,7 +56,7 @@ internal sealed class ActorYaml
     public bool ChainChief { get; set; }
 }
 
-internal sealed class MeasureYaml
+internal sealed class MeasureYaml : Policies.Packs.LabelledYaml
 {
     public string Key { get; set; } = "";
     /// <summary>The measure's number in the pack's document (六, 8, （四）).</summary>
