@@ -59,6 +59,42 @@ public abstract class PackHonestyTests<THost>(THost host) : IClassFixture<THost>
         Assert.Equal("符合条件，奖励金额待设定", result.GetProperty("explanation").GetProperty("conclusion").GetString());
     }
 
+    /// <summary>
+    /// 安康 二 "对中小企业购置关键设备，按照不超过购置额的10%、最高给予500万元奖补": the enterprise's purchase is the subject —
+    /// it needs no key-library project. Applied for with the purchase declared; a project is refused, naming the field.
+    /// </summary>
+    [Fact]
+    public async Task Ankang_sme_equipment_subsidy_is_claimed_for_an_enterprise_purchase_without_a_project()
+    {
+        var office = await api.As("ankang.office");
+        var measures = await Json(await office.GetAsync("/api/v1/incentives/measures"), HttpStatusCode.OK);
+        var measure = measures.EnumerateArray().Single(m => m.GetProperty("key").GetString() == "ankang.2.equipment");
+        Assert.Equal("Enterprise", measure.GetProperty("subject").GetString());
+        var id = measure.GetProperty("id").GetGuid();
+        List<Guid> enterprises;
+        await using (var db = host.OpenSystem())
+            enterprises = await db.Enterprises.Where(e => e.JurisdictionPath.StartsWith(
+                db.Jurisdictions.Where(j => j.Code == "610900").Select(j => j.JurisdictionPath).First())).Select(e => e.Id).ToListAsync();
+        Guid? sme = null;
+        foreach (var e in enterprises)
+        {
+            var r = await Json(await office.PostAsJsonAsync($"/api/v1/incentives/measures/{id}/evaluate", new { enterpriseId = e, purchaseAmount = 3000 * Wan }), HttpStatusCode.OK);
+            if (!r.GetProperty("eligible").GetBoolean()) continue;
+            Assert.Equal(300 * Wan, r.GetProperty("ceiling").GetDecimal()); // 3,000万元 × 10%
+            sme = e;
+            break;
+        }
+        Assert.True(sme is not null, "安康 has no small or medium demo enterprise to apply");
+
+        var created = await Json(await office.PostAsJsonAsync("/api/v1/incentives/applications",
+            new { measureId = id, enterpriseId = sme, purchaseAmount = 3000 * Wan }), HttpStatusCode.Created);
+        Assert.Equal(JsonValueKind.Null, created.GetProperty("projectId").ValueKind);
+        var withProject = await office.PostAsJsonAsync("/api/v1/incentives/applications",
+            new { measureId = id, enterpriseId = sme, projectId = await AnkangProject(sme.Value), purchaseAmount = 3000 * Wan });
+        Assert.Equal(HttpStatusCode.BadRequest, withProject.StatusCode);
+        Assert.Contains("projectId", await withProject.Content.ReadAsStringAsync());
+    }
+
     private async Task<Guid> AnkangProject(Guid enterprise)
     {
         await using var db = host.OpenSystem();

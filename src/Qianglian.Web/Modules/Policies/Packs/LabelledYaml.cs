@@ -14,3 +14,9 @@ public abstract class LabelledYaml
     /// <summary>The published national standard the section transcribes (not a seed, not a platform default).</summary>
     public string? Standard { get; set; }
 }
+
+/// <summary>
+/// A label for a sibling that is not itself a map: <c>checklistLabel</c> (安康's checklists, which the document does not
+/// prescribe) and <c>groupLabel</c> (西区 六/七 read as one 取高不重复 group under 攀枝花's closing clause).
+/// </summary>
+public sealed class PackLabel : LabelledYaml;
