@@ -54,6 +54,27 @@ public static class PackNumbers
 
     private static readonly HashSet<string> YearKeys = ["year", "fromYear", "toYear"];
 
+    /// <summary>Every section labelled <c>default: true</c>, with its basis: what the packs page lists as platform defaults.</summary>
+    public static IReadOnlyList<(string Path, string? Basis)> LabelledSections(PackNode root)
+    {
+        var result = new List<(string, string?)>();
+        void Visit(PackNode node, string path)
+        {
+            switch (node)
+            {
+                case PackMap map:
+                    if (map.Text("default") is { } d && d.Equals("true", StringComparison.OrdinalIgnoreCase)) result.Add((path, map.Text("basis")));
+                    foreach (var (k, v) in map.Entries) Visit(v, path.Length == 0 ? k : $"{path}.{k}");
+                    break;
+                case PackList list:
+                    for (var i = 0; i < list.Items.Count; i++) Visit(list.Items[i], $"{path}[{i}]");
+                    break;
+            }
+        }
+        Visit(root, "");
+        return result;
+    }
+
     public static IReadOnlyList<PackNumber> Classify(PackNode root, string? documentText)
     {
         var result = new List<PackNumber>();
