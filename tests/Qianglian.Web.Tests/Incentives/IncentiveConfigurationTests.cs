@@ -69,6 +69,20 @@ public abstract class IncentiveConfigurationTests<THost>(THost host) : IClassFix
 
         // Declared, the direction decides: 整体升级改造 3% of 8,000万元 = 240万元.
         Assert.Equal(240 * Wan, (await Evaluate("xiqu.7", project, "整体升级改造")).GetProperty("ceiling").GetDecimal());
+
+        // 免申即享 lists it with the amount open; what-if does not cost it under any direction but names it; the offer
+        // leaves the direction to the enterprise.
+        var office = await api.As("xiqu.office");
+        var sevenId = await api.Measure("xiqu.7");
+        var candidate = (await Json(await office.GetAsync($"/api/v1/incentives/measures/{sevenId}/candidates"), HttpStatusCode.OK))
+            .EnumerateArray().Single(c => c.GetProperty("projectId").GetGuid() == project);
+        Assert.Equal(JsonValueKind.Null, candidate.GetProperty("ceiling").ValueKind);
+        var whatIf = await Json(await office.PostAsJsonAsync($"/api/v1/incentives/measures/{sevenId}/what-if", new { cap = 300 * Wan }), HttpStatusCode.OK);
+        Assert.Contains("取高·链主技改", whatIf.GetProperty("directionUndeclared").EnumerateArray().Select(c => c.GetString()));
+        Assert.DoesNotContain("取高·链主技改", whatIf.GetProperty("changedCases").EnumerateArray().Select(c => c.GetString()));
+        var offered = await Json(await office.PostAsJsonAsync($"/api/v1/incentives/measures/{sevenId}/offers", new { projectId = project }), HttpStatusCode.Created);
+        var detail = await Json(await office.GetAsync($"/api/v1/incentives/applications/{offered.GetProperty("id").GetGuid()}"), HttpStatusCode.OK);
+        Assert.Equal(JsonValueKind.Null, detail.GetProperty("category").ValueKind);
     }
 
     [Fact]
