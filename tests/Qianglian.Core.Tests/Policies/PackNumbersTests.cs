@@ -55,4 +55,15 @@ public sealed class PackNumbersTests
         Assert.Equal(NumberBasis.Cited, numbers["targets[0].value"].Basis);
         Assert.Equal(NumberBasis.Cited, numbers["targets[0].fromYear"].Basis); // the document names the year
     }
+
+    [Fact]
+    public void Labelled_sections_are_listed_with_their_basis_numbers_or_not()
+    {
+        var file = Map(
+            ("measures", new PackList([Map(("key", S("xiqu.7")), ("groupLabel", Map(("default", N("true")), ("basis", S("依攀枝花结尾条款视为同类")))))])),
+            ("matching", Map(("node", N("35")), ("default", N("true")))),
+            ("reporting", Map(("dueDay", N("1")), ("source", S("于每月1日前报送")))));
+        var sections = PackNumbers.LabelledSections(file);
+        Assert.Equal([("measures[0].groupLabel", (string?)"依攀枝花结尾条款视为同类"), ("matching", null)], sections);
+    }
 }
