@@ -153,4 +153,12 @@ S = {
  "Field_resolution": ("办理结果", "Resolution"),
  "ProblemCategory": ("问题类别", "Problem category"),
  "OpenProblems": ("未办结问题", "Open problems"),
+ "PackNumbers": ("文件未规定的数字", "Numbers no seed document gives"),
+ "PackNumbersHelp": ("下列数字不出自本地政策文件：平台默认值由本级设定或调整；国家认定标准的数字转录自所注国家文件。", "These numbers are not in the local policy document: platform defaults are for the jurisdiction to set or adjust; national criteria are transcribed from the national document named."),
+ "PackNumberFile": ("文件", "File"), "PackNumberPath": ("位置", "Where"), "PackNumberValue": ("数值", "Value"), "PackNumberBasis": ("依据", "Basis"),
+ "NumberBasis_PlatformDefault": ("平台默认值", "Platform default"), "NumberBasis_Standard": ("国家认定标准", "National criteria"),
+ "NumberBasis_Unlabelled": ("未标注依据", "Not labelled"),
+ "PackDefaultSections": ("标为平台默认值的条目", "Sections labelled platform defaults"),
+ "PackDefaultNoBasis": ("未写明依据", "no basis given"),
+ "NationalPack": ("国家认定标准（各地继承）", "National criteria (inherited everywhere)"),
 }

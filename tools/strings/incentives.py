@@ -21,6 +21,8 @@ S = {
  "IncReturn": ("退回补充", "Return for supplement"), "IncReject": ("不予支持", "Reject"),
  "IncExplanation": ("核算说明", "Explanation"), "IncCondition": ("条件", "Condition"), "IncResult": ("结果", "Result"), "IncDetail": ("说明", "Detail"), "IncFormula": ("计算公式", "Formula"),
  "IncChecklist": ("申报资料", "Documents"), "IncNumber": ("编号", "No."), "IncDocument": ("资料名称", "Document"), "IncFiles": ("已上传", "Uploaded"), "IncRequired": ("必交", "required"),
+ "IncCategoryHelp": ("由申报人声明，受理环节审核确认；测算不按补助最高的方向假定", "Declared by the applicant and confirmed at intake; forecasts never assume the best-paying one"),
+ "IncWhatIfUndeclared": ("另有{0}个项目符合其他条件但未声明改造方向，未计入测算：{1}", "{0} more projects qualify otherwise but have not declared a direction and are not costed: {1}"),
  "IncAlternative": ("提交哪一种", "Which one"), "IncCategory": ("改造方向/类别", "Category"),
  "IncUploadRules": ("仅限 PDF、JPG、PNG、DOCX、XLSX，单个文件不超过{0}MB；按文件内容识别类型，保存于服务器数据目录并记录SHA-256校验值。", "PDF, JPG, PNG, DOCX, XLSX only, at most {0} MB each; the type is judged by content; stored outside the web root with a SHA-256 checksum."),
  "IncUploaded": ("已上传：{0}", "Uploaded: {0}"),

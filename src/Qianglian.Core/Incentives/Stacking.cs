@@ -25,6 +25,9 @@ public static class Stacking
             var known = group.Where(c => c.Result.Ceiling is not null).ToList();
             if (group.Count() < 2) continue;
             var best = known.OrderByDescending(c => c.Result.Ceiling).ThenBy(c => c.Order).FirstOrDefault();
+            // An open amount (to be set, or 西区 七 before its direction is declared) may turn out higher: the higher known
+            // one is granted for now and the comparison is made again once the open amount is known.
+            var open = known.Count < group.Count();
             foreach (var c in group)
             {
                 var others = group.Where(o => o != c).ToList();
@@ -33,14 +36,18 @@ public static class Stacking
                 {
                     decisions[c.Key] = decisions[c.Key] with
                     {
-                        Result = c.Result.WithNote($"与{othersText}同属不可叠加组“{group.Key}”，本措施金额待设定，设定后{basis}比较{citation}"),
+                        Result = c.Result.WithNote(c.Result.AmountToBeSet
+                            ? $"与{othersText}同属不可叠加组“{group.Key}”，本措施金额待设定，设定后{basis}比较{citation}"
+                            : $"与{othersText}同属不可叠加组“{group.Key}”，本措施金额待申报人声明后确定，确定后{basis}比较{citation}"),
                     };
                 }
                 else if (c == best)
                 {
                     decisions[c.Key] = decisions[c.Key] with
                     {
-                        Result = c.Result.WithNote($"与{othersText}同属不可叠加组“{group.Key}”，{basis}只兑现金额较高的本措施，其余不再兑现{citation}"),
+                        Result = c.Result.WithNote(open
+                            ? $"与{othersText}同属不可叠加组“{group.Key}”，{basis}只兑现金额较高者；金额未定者确定后再比较{citation}"
+                            : $"与{othersText}同属不可叠加组“{group.Key}”，{basis}只兑现金额较高的本措施，其余不再兑现{citation}"),
                     };
                 }
                 else
@@ -57,7 +64,8 @@ public static class Stacking
     }
 
     private static string Describe(StackingCandidate c) =>
-        c.Result.Ceiling is { } amount ? $"“{c.Title}”（{Wording.Wan(amount)}）" : $"“{c.Title}”（金额待设定）";
+        c.Result.Ceiling is { } amount ? $"“{c.Title}”（{Wording.Wan(amount)}）"
+        : c.Result.AmountToBeSet ? $"“{c.Title}”（金额待设定）" : $"“{c.Title}”（金额待定）";
 }
 
 public static class EvaluationNotes

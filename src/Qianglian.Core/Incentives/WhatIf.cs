@@ -29,7 +29,14 @@ public sealed record CostRow(string Key, int CurrentCount, decimal Current, int 
     public decimal Difference => Changed - Current;
 }
 
-public sealed record WhatIfResult(CostRow Total, IReadOnlyList<CostRow> ByYear, IReadOnlyList<CostRow> ByChain, IReadOnlyList<string> ChangedCases);
+public sealed record WhatIfResult(CostRow Total, IReadOnlyList<CostRow> ByYear, IReadOnlyList<CostRow> ByChain, IReadOnlyList<string> ChangedCases)
+{
+    /// <summary>
+    /// 西区 七: cases that would qualify under some direction but have not declared one: not costed (their direction is
+    /// the applicant's declaration, never assumed), listed so the cost is read as excluding them.
+    /// </summary>
+    public IReadOnlyList<string> DirectionUndeclared { get; init; } = [];
+}
 
 /// <summary>
 /// What a change of rate, cap or threshold would cost over the current pipeline: every case evaluated under the

@@ -94,6 +94,23 @@ public sealed class FoundationBrowserTests(BrowserHost host) : IClassFixture<Bro
         await page.Context.CloseAsync();
     }
 
+    /// <summary>Issue 14 item 8: on screen, each number no seed gives is labelled a platform default with its basis.</summary>
+    [Fact]
+    public async Task Packs_page_labels_the_numbers_no_seed_gives_platform_defaults_with_their_basis()
+    {
+        var page = await SignIn("xiqu.office");
+        await page.GotoAsync(host.BaseUrl + "/packs");
+        await page.WaitForFunctionAsync("() => window.qianglian && window.qianglian.interactive === true");
+        var pack = page.GetByTestId("pack-xiqu");
+        await pack.GetByText("文件未规定的数字").ClickAsync();
+        var weights = pack.GetByTestId("pack-number").Filter(new() { HasText = "assessment.reporting" });
+        await Assertions.Expect(weights).ToContainTextAsync("平台默认值");
+        await Assertions.Expect(weights).ToContainTextAsync("西区文件未规定考核权重");
+        await Assertions.Expect(pack.GetByTestId("pack-default-section").Filter(new() { HasText = "groupLabel" }).First).ToContainTextAsync("攀枝花");
+        await Shot(page, "xiqu-packs-defaults");
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Pages_render_for_an_administrator_and_in_english()
     {

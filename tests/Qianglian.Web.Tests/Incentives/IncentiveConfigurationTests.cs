@@ -49,17 +49,40 @@ public abstract class IncentiveConfigurationTests<THost>(THost host) : IClassFix
     }
 
     [Fact]
-    public async Task Project_eligibility_pays_the_higher_of_six_and_seven_only()
+    public async Task Project_eligibility_does_not_assume_seven_s_best_paying_direction_and_keeps_six_and_seven_exclusive()
     {
-        var project = await api.Project("取高·链主智改数转", ProjectFlags.ChainLeader, 8000, newOutputWan: 3000);
+        var project = await api.Project("取高·链主技改", ProjectFlags.ChainLeader, 8000, newOutputWan: 3000);
         var rows = await Json(await (await api.As("xiqu.office")).GetAsync($"/api/v1/incentives/projects/{project}/eligibility"), HttpStatusCode.OK);
         var six = rows.EnumerateArray().Single(r => r.GetProperty("measureKey").GetString() == "xiqu.6");
         var seven = rows.EnumerateArray().Single(r => r.GetProperty("measureKey").GetString() == "xiqu.7");
-        Assert.Equal((true, false, 240 * Wan), (six.GetProperty("eligible").GetBoolean(), six.GetProperty("granted").GetBoolean(), six.GetProperty("ceiling").GetDecimal()));
-        Assert.Equal((true, true, 250 * Wan), (seven.GetProperty("eligible").GetBoolean(), seven.GetProperty("granted").GetBoolean(), seven.GetProperty("ceiling").GetDecimal()));
+        Assert.Equal((true, 240 * Wan), (six.GetProperty("eligible").GetBoolean(), six.GetProperty("ceiling").GetDecimal()));
+        // 西区 七: no direction declared — eligible, amount open (never 8% 智改数转 assumed), the range named.
+        Assert.True(seven.GetProperty("eligible").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, seven.GetProperty("ceiling").ValueKind);
+        var explanation = seven.GetProperty("explanation");
+        Assert.Contains("改造方向", explanation.GetProperty("conclusion").GetString());
+        Assert.Contains(explanation.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("按方向240万元至250万元"));
         var note = six.GetProperty("explanation").GetProperty("notes")[0].GetString();
-        Assert.Contains("只兑现金额较高的“七、推动重点企业设备更新和技术改造”", note);
+        Assert.Contains("七、推动重点企业设备更新和技术改造", note);
+        Assert.Contains("金额未定者确定后再比较", note);
         Assert.Contains("攀枝花市聚焦产业建圈强链促进工业经济高质量发展十六条措施", note);
+
+        // Declared, the direction decides: 整体升级改造 3% of 8,000万元 = 240万元.
+        Assert.Equal(240 * Wan, (await Evaluate("xiqu.7", project, "整体升级改造")).GetProperty("ceiling").GetDecimal());
+
+        // 免申即享 lists it with the amount open; what-if does not cost it under any direction but names it; the offer
+        // leaves the direction to the enterprise.
+        var office = await api.As("xiqu.office");
+        var sevenId = await api.Measure("xiqu.7");
+        var candidate = (await Json(await office.GetAsync($"/api/v1/incentives/measures/{sevenId}/candidates"), HttpStatusCode.OK))
+            .EnumerateArray().Single(c => c.GetProperty("projectId").GetGuid() == project);
+        Assert.Equal(JsonValueKind.Null, candidate.GetProperty("ceiling").ValueKind);
+        var whatIf = await Json(await office.PostAsJsonAsync($"/api/v1/incentives/measures/{sevenId}/what-if", new { cap = 300 * Wan }), HttpStatusCode.OK);
+        Assert.Contains("取高·链主技改", whatIf.GetProperty("directionUndeclared").EnumerateArray().Select(c => c.GetString()));
+        Assert.DoesNotContain("取高·链主技改", whatIf.GetProperty("changedCases").EnumerateArray().Select(c => c.GetString()));
+        var offered = await Json(await office.PostAsJsonAsync($"/api/v1/incentives/measures/{sevenId}/offers", new { projectId = project }), HttpStatusCode.Created);
+        var detail = await Json(await office.GetAsync($"/api/v1/incentives/applications/{offered.GetProperty("id").GetGuid()}"), HttpStatusCode.OK);
+        Assert.Equal(JsonValueKind.Null, detail.GetProperty("category").ValueKind);
     }
 
     [Fact]

@@ -29,9 +29,9 @@ public sealed class CultivationPackLoader(AppDb dbs, TimeProvider clock, ILogger
         public List<SettingsEntry> Settings { get; set; } = [];
     }
 
-    internal sealed class ModelEntry { public int Year { get; set; } public ScoringModel Model { get; set; } = new(); }
-    internal sealed class SetEntry { public int Year { get; set; } public ConditionSet Set { get; set; } = new(); }
-    internal sealed class SettingsEntry { public int Year { get; set; } public CultivationSettings Settings { get; set; } = new(); }
+    internal sealed class ModelEntry : Policies.Packs.LabelledYaml { public int Year { get; set; } public ScoringModel Model { get; set; } = new(); }
+    internal sealed class SetEntry : Policies.Packs.LabelledYaml { public int Year { get; set; } public ConditionSet Set { get; set; } = new(); }
+    internal sealed class SettingsEntry : Policies.Packs.LabelledYaml { public int Year { get; set; } public CultivationSettings Settings { get; set; } = new(); }
 
     private static readonly IDeserializer Yaml = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
 

@@ -27,7 +27,7 @@ public sealed class IndexPackLoader(AppDb dbs, TimeProvider clock, MetricRegistr
         public List<Entry> Indices { get; set; } = [];
     }
 
-    internal sealed class Entry
+    internal sealed class Entry : Policies.Packs.LabelledYaml
     {
         public int Year { get; set; }
         public IndexDefinition Index { get; set; } = new();

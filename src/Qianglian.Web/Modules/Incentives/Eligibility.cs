@@ -56,10 +56,10 @@ public sealed class Eligibility(AppDb dbs, CurrentUser user, TimeProvider clock,
         var measures = (await IncentiveCases.Applicable(db, project.JurisdictionPath, ct))
             .Where(m => m.Subject == IncentiveSubject.Project).OrderBy(m => m.JurisdictionPath, StringComparer.Ordinal).ThenBy(m => m.Ordinal).ToList();
         var data = project.EnterpriseId is { } e ? (await IncentiveCases.EnterpriseDataOf(db, [e], Today.Year, ct))[e] : null;
-        // The category that pays most is the one a project would choose; a real application states its own.
+        // A direction (西区 七) is the applicant's to declare: the list does not assume the one that pays most.
         var candidates = measures.Select((m, i) =>
         {
-            var result = BestCategory(m, project, data);
+            var result = Undeclared(m, project, data);
             return new StackingCandidate(m.Id.ToString(), m.Title, m.Group, i, result);
         }).ToList();
         var clause = await IncentiveCases.StackingClause(db, project.JurisdictionPath, ct);
@@ -68,13 +68,9 @@ public sealed class Eligibility(AppDb dbs, CurrentUser user, TimeProvider clock,
             d.Result.AmountToBeSet, d.Result.Explanation)).ToList();
     }
 
-    private IncentiveResult BestCategory(IncentiveMeasure m, Project? project, IncentiveCases.EnterpriseData? data)
-    {
-        var rule = m.Rule;
-        var categories = rule.Kind == RuleKind.RateByCategory ? rule.Categories.Select(c => (string?)c.Name).ToList() : [null];
-        return categories.Select(c => IncentiveCalculator.Evaluate(m.Terms, IncentiveCases.Facts(project, data, new Declared(c), Today)))
-            .OrderByDescending(r => r.Eligible).ThenByDescending(r => r.Ceiling ?? 0m).First();
-    }
+    /// <summary>西区 七: a direction nobody has declared is not assumed (<see cref="UndeclaredDirection"/>).</summary>
+    private IncentiveResult Undeclared(IncentiveMeasure m, Project? project, IncentiveCases.EnterpriseData? data) =>
+        UndeclaredDirection.Evaluate(m.Terms, c => IncentiveCases.Facts(project, data, new Declared(c), Today));
 
     /// <summary>免申即享: the projects (enterprise awards: enterprises) in scope the data says qualify, not yet applied for in the group.</summary>
     public async Task<IReadOnlyList<Candidate>> Candidates(Guid measureId, CancellationToken ct)
@@ -95,7 +91,7 @@ public sealed class Eligibility(AppDb dbs, CurrentUser user, TimeProvider clock,
             var chains = await db.ChainNamesAsync(projects.Select(p => p.ChainId).OfType<Guid>(), ct);
             foreach (var p in projects.Where(p => !taken.Contains(p.Id)))
             {
-                var r = BestCategory(measure, p, data[p.EnterpriseId!.Value]);
+                var r = Undeclared(measure, p, data[p.EnterpriseId!.Value]);
                 if (r.Eligible)
                     result.Add(new Candidate(p.Id, p.EnterpriseId!.Value, p.Name, names.GetValueOrDefault(p.EnterpriseId.Value, ""), p.ChainId is { } c ? chains.GetValueOrDefault(c) : null,
                         r.Ceiling, r.AmountToBeSet, r.Explanation.Conclusion, r.Explanation.Formula));
@@ -118,20 +114,9 @@ public sealed class Eligibility(AppDb dbs, CurrentUser user, TimeProvider clock,
     public async Task<ApplicationSummary> Offer(Guid measureId, OfferRequest r, CancellationToken ct)
     {
         user.Require(Permission.ManageIncentives);
-        string? category = r.Category;
-        if (category is null && r.ProjectId is { } projectId)
-        {
-            await using var db = dbs.Open();
-            var measure = await IncentiveCases.GoverningMeasureAsync(db, measureId, ct);
-            var project = await db.Projects.AsNoTracking().FirstOrDefaultAsync(p => p.Id == projectId, ct);
-            if (measure is not null && project is not null && measure.Rule.Kind == RuleKind.RateByCategory)
-            {
-                var data = project.EnterpriseId is { } e ? (await IncentiveCases.EnterpriseDataOf(db, [e], Today.Year, ct))[e] : null;
-                var best = measure.Rule.Categories.Select(c => (c.Name, Result: IncentiveCalculator.Evaluate(measure.Terms, IncentiveCases.Facts(project, data, new Declared(c.Name), Today))))
-                    .OrderByDescending(x => x.Result.Ceiling ?? 0m).First();
-                category = best.Name;
-            }
-        }
+        // 西区 七: the pre-filled application leaves the direction to the enterprise unless the office names one; the
+        // reviewer confirms it at intake. Never the direction that pays most.
+        var category = string.IsNullOrWhiteSpace(r.Category) ? null : r.Category;
         return await applications.Start(new SaveApplication.CreateRequest(measureId, r.ProjectId, r.EnterpriseId, category), ApplicationOrigin.Proactive, ct);
     }
 
@@ -154,17 +139,20 @@ public sealed class Eligibility(AppDb dbs, CurrentUser user, TimeProvider clock,
         var cases = projects.Select(p =>
         {
             var application = declared.FirstOrDefault(a => a.ProjectId == p.Id);
-            // A project's own application states its category; otherwise the one that pays most is assumed.
-            var category = application?.Category ?? (measure.Rule.Kind == RuleKind.RateByCategory
-                ? measure.Rule.Categories.Select(c => c.Name).OrderByDescending(c => IncentiveCalculator.Evaluate(measure.Terms,
-                    IncentiveCases.Facts(p, p.EnterpriseId is { } e ? data.GetValueOrDefault(e) : null, new Declared(c), Today)).Ceiling ?? 0m).FirstOrDefault()
-                : null);
+            // A project's own application declares its direction (西区 七); without one the project is not costed under any
+            // direction (listed in DirectionUndeclared), never under the one that pays most.
+            var category = application?.Category;
             var facts = IncentiveCases.Facts(p, p.EnterpriseId is { } e2 ? data.GetValueOrDefault(e2) : null,
                 application is null ? new Declared(category) : Declared.Of(application) with { Category = category }, Today);
             var year = (p.ActualCompletion ?? p.PlannedCompletion)?.Year ?? Today.Year;
-            return new PipelineCase(p.Name, year, p.ChainId is { } c ? chains.GetValueOrDefault(c, "未归链") : "未归链", facts);
+            return (Case: new PipelineCase(p.Name, year, p.ChainId is { } c ? chains.GetValueOrDefault(c, "未归链") : "未归链", facts),
+                Undeclared: measure.Rule.Kind == RuleKind.RateByCategory && string.IsNullOrWhiteSpace(category)
+                            && UndeclaredDirection.Evaluate(measure.Terms, d => IncentiveCases.Facts(p, p.EnterpriseId is { } e3 ? data.GetValueOrDefault(e3) : null, new Declared(d), Today)).Eligible);
         }).ToList();
-        return Core.Incentives.WhatIf.Compare(measure.Terms, change, cases);
+        return Core.Incentives.WhatIf.Compare(measure.Terms, change, cases.Select(c => c.Case).ToList()) with
+        {
+            DirectionUndeclared = cases.Where(c => c.Undeclared).Select(c => c.Case.Name).ToList(),
+        };
     }
 
     /// <summary>

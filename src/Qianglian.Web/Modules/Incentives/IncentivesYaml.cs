@@ -27,7 +27,7 @@ internal sealed class StackingYaml
     public string? Source { get; set; }
 }
 
-internal sealed class WorkflowYaml
+internal sealed class WorkflowYaml : Policies.Packs.LabelledYaml
 {
     public string Key { get; set; } = "";
     public string Name { get; set; } = "";
@@ -56,7 +56,7 @@ internal sealed class ActorYaml
     public bool ChainChief { get; set; }
 }
 
-internal sealed class MeasureYaml
+internal sealed class MeasureYaml : Policies.Packs.LabelledYaml
 {
     public string Key { get; set; } = "";
     /// <summary>The measure's number in the pack's document (六, 8, （四）).</summary>
@@ -65,6 +65,8 @@ internal sealed class MeasureYaml
     public string Clause { get; set; } = "";
     public string SupportType { get; set; } = "";
     public string? Group { get; set; }
+    /// <summary>Why the measures of <see cref="Group"/> are one group when the document does not say so.</summary>
+    public Policies.Packs.PackLabel? GroupLabel { get; set; }
     public string Subject { get; set; } = "Project";
     public DateOnly? ValidFrom { get; set; }
     public DateOnly? ValidUntil { get; set; }
@@ -73,6 +75,8 @@ internal sealed class MeasureYaml
     /// <summary>Use the document's attachment (附件：申报资料清单) as the checklist.</summary>
     public bool DocumentChecklist { get; set; }
     public List<ChecklistYaml> Checklist { get; set; } = [];
+    /// <summary>A checklist the document does not prescribe is the platform's default (安康).</summary>
+    public Policies.Packs.PackLabel? ChecklistLabel { get; set; }
     /// <summary>Checklist item number → the documents any one of which satisfies it.</summary>
     public Dictionary<int, List<string>> Alternatives { get; set; } = [];
     /// <summary>Checklist item numbers that are not required.</summary>

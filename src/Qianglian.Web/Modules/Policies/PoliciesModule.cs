@@ -9,6 +9,7 @@ public static class PoliciesModule
     public static void Add(IServiceCollection services)
     {
         services.AddScoped<ReadPacks>();
+        services.AddScoped<ReadPackNumbers>();
         services.AddScoped<ReadDocuments>();
         services.AddScoped<ImportDocument>();
         services.AddScoped<ExportMatrix>();

@@ -105,7 +105,7 @@ public sealed class ProjectRulesLoader(AppDb dbs)
         public string? Source { get; set; }
     }
 
-    private sealed class WarningsYaml
+    private sealed class WarningsYaml : Policies.Packs.LabelledYaml
     {
         public ThresholdYaml SignedNotStarted { get; set; } = new(WarningRules.Default.SignedNotStarted);
         public ThresholdYaml StartedNotCompleted { get; set; } = new(WarningRules.Default.StartedNotCompleted);
@@ -120,7 +120,7 @@ public sealed class ProjectRulesLoader(AppDb dbs)
         public int RedMonths { get; set; }
     }
 
-    private sealed class DispatchYaml
+    private sealed class DispatchYaml : Policies.Packs.LabelledYaml
     {
         public int DueDay { get; set; } = DispatchRules.Default.DueDay;
         public decimal LaggardMarginPoints { get; set; } = DispatchRules.Default.LaggardMarginPoints;

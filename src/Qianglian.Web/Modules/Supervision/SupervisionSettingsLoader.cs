@@ -140,7 +140,7 @@ public sealed class SupervisionYaml
         new AssessmentWeights(Assessment.Reporting, Assessment.Completion, Assessment.Rating),
         new MatchWeights(Matching.Node, Matching.Product, Matching.Locality, Matching.Scale));
 
-    public sealed class EscalationYaml
+    public sealed class EscalationYaml : Policies.Packs.LabelledYaml
     {
         public DaysYaml Days { get; set; } = new();
         public int ReminderDays { get; set; } = 2;
@@ -161,21 +161,21 @@ public sealed class SupervisionYaml
         public int JointMeeting { get; set; } = EscalationDeadlines.Default.JointMeetingDays;
     }
 
-    public sealed class ReportingYaml
+    public sealed class ReportingYaml : Policies.Packs.LabelledYaml
     {
         public int DueDay { get; set; } = ReportingRules.Default.DueDay;
         public int ReminderDays { get; set; } = ReportingRules.Default.ReminderDays;
         public string? Source { get; set; }
     }
 
-    public sealed class AssessmentYaml
+    public sealed class AssessmentYaml : Policies.Packs.LabelledYaml
     {
         public int Reporting { get; set; } = AssessmentWeights.Default.Reporting;
         public int Completion { get; set; } = AssessmentWeights.Default.Completion;
         public int Rating { get; set; } = AssessmentWeights.Default.Rating;
     }
 
-    public sealed class MatchingYaml
+    public sealed class MatchingYaml : Policies.Packs.LabelledYaml
     {
         public int Node { get; set; } = MatchWeights.Default.Node;
         public int Product { get; set; } = MatchWeights.Default.Product;

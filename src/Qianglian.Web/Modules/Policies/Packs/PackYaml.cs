@@ -45,7 +45,7 @@ internal sealed class NamesYaml
     public string? Source { get; set; }
 }
 
-internal sealed class ChainsYaml
+internal sealed class ChainsYaml : LabelledYaml
 {
     public int? Declared { get; set; }
     public List<ChainYaml> Named { get; set; } = [];
@@ -58,7 +58,7 @@ internal sealed class ChainYaml
     public string? Ecosystem { get; set; }
 }
 
-internal sealed class WorkingKitYaml
+internal sealed class WorkingKitYaml : LabelledYaml
 {
     public string Name { get; set; } = "";
     public int Declared { get; set; }
@@ -75,7 +75,7 @@ internal sealed class UnitYaml
     public List<string> Aliases { get; set; } = [];
 }
 
-internal sealed class TargetYaml
+internal sealed class TargetYaml : LabelledYaml
 {
     public string Key { get; set; } = "";
     public string Name { get; set; } = "";
