@@ -32,7 +32,7 @@ public static partial class Probes
         var project = await FreshProject(w, role, t, started: true);
         var today = BusinessDate.Today(TimeProvider.System);
         await using var db = w.Host.OpenSystem();
-        var report = new MonthlyReport { Year = today.Year, Month = today.Month, MonthInvestment = 1_000_000m, Progress = "探针", FiledOn = today, FiledBy = "probe" }.For<MonthlyReport>(project);
+        var report = new MonthlyReport { Year = today.Year, Month = today.Month, MonthInvestment = 1_000_000m, Progress = "探针", FiledOn = today, FiledAt = DateTimeOffset.UtcNow, FiledBy = "probe" }.For<MonthlyReport>(project);
         var photo = new ReportPhoto { ReportId = report.Id, FileName = "p.png", ContentType = "image/png", Content = Png }.For<ReportPhoto>(project);
         db.AddRange(report, photo);
         await db.SaveChangesAsync();
@@ -135,7 +135,7 @@ public static partial class Probes
         ["DELETE /api/v1/holidays/{id:guid}"] = async (w, _, t) => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/holidays/{await FreshHoliday(w, t)}"),
         ["GET /api/v1/holidays/notices"] = (_, _, _) => Task.FromResult(Get("/api/v1/holidays/notices?year=2026")),
         ["POST /api/v1/holidays/notices"] = (w, _, t) => Task.FromResult(Send(HttpMethod.Post, "/api/v1/holidays/notices",
-            new { jurisdictionId = Place(w, t), year = 2031, title = "探针通知", documentNumber = "探〔2030〕1号", issuedOn = "2030-11-01" })),
+            new { jurisdictionId = Place(w, t), year = 2031, title = "探针通知", documentNumber = "探〔2026〕1号", issuedOn = "2026-01-05" })),
         ["DELETE /api/v1/holidays/notices/{id:guid}"] = async (w, _, t) => new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/holidays/notices/{await FreshNotice(w, t)}"),
     };
 

@@ -65,7 +65,7 @@ public static partial class Probes
         {
             var p = await FreshProblem(w, r, t);
             await using var db = w.Host.OpenSystem();
-            var a = new ProblemAttachment { JurisdictionId = p.JurisdictionId, ProblemId = p.Id, EnterpriseId = p.EnterpriseId, FileName = "a.txt", ContentType = "text/plain", Content = [1], Size = 1, Sha256 = "x" };
+            var a = new ProblemAttachment { JurisdictionId = p.JurisdictionId, ProblemId = p.Id, EnterpriseId = p.EnterpriseId, FileName = "a.txt", ContentType = "text/plain", Content = [1], Size = 1, Sha256 = "x", UploadedAt = DateTimeOffset.UtcNow };
             db.ProblemAttachments.Add(a);
             await db.SaveChangesAsync();
             return Get($"/api/v1/problem-attachments/{a.Id}");

@@ -25,6 +25,15 @@ public abstract class ResponsibilityTaskTests<THost>(THost host) : IClassFixture
         return (d.Id, d.JurisdictionId);
     }
 
+    /// <summary>The pack's document with the demo's planning of it undone, so the test reads one planning from the text.</summary>
+    private async Task<(Guid Document, Guid Place)> UnplannedDocumentOf(string pack)
+    {
+        var (document, place) = await DocumentOf(pack);
+        await using var db = host.OpenSystem();
+        await db.MeasureTasks.Where(t => t.DocumentId == document).ExecuteDeleteAsync();
+        return (document, place);
+    }
+
     private async Task<Guid> UnitOf(string key)
     {
         await using var db = host.OpenSystem();
@@ -43,11 +52,10 @@ public abstract class ResponsibilityTaskTests<THost>(THost host) : IClassFixture
         var governments = new Dictionary<string, Guid>();
         foreach (var county in counties)
         {
-            var government = (await db.Units.Where(u => u.JurisdictionId == county.Id && u.Kind == UnitKind.Government).ToListAsync())
-                .Where(u => u.Name.EndsWith("政府", StringComparison.Ordinal)).ToList();
+            var government = await db.Units.Where(u => u.JurisdictionId == county.Id && u.Kind == UnitKind.CountyGovernment).ToListAsync();
             if (government.Count == 0)
             {
-                var unit = new GovernmentUnit { JurisdictionId = county.Id, Key = $"test.gov.{county.Code}", Name = $"{county.Name}人民政府", Kind = UnitKind.Government };
+                var unit = new GovernmentUnit { JurisdictionId = county.Id, Key = $"test.gov.{county.Code}", Name = $"{county.Name}人民政府", Kind = UnitKind.CountyGovernment };
                 db.Units.Add(unit);
                 government.Add(unit);
             }
@@ -76,7 +84,7 @@ public abstract class ResponsibilityTaskTests<THost>(THost host) : IClassFixture
     [Fact]
     public async Task Panzhihua_gives_each_county_government_and_each_chain_lead_department_its_task()
     {
-        var (document, place) = await DocumentOf("panzhihua");
+        var (document, place) = await UnplannedDocumentOf("panzhihua");
         var counties = await CountyGovernments(place, "510402", "东区");
         Guid jxj = await UnitOf("panzhihua.jxj"), kjj = await UnitOf("panzhihua.kjj");
         await using (var db = host.OpenSystem())
@@ -121,7 +129,7 @@ public abstract class ResponsibilityTaskTests<THost>(THost host) : IClassFixture
     [Fact]
     public async Task Qianjiang_core_tasks_are_led_by_each_chains_lead_department_and_open_names_wait_for_assignment()
     {
-        var (document, place) = await DocumentOf("qianjiang");
+        var (document, place) = await UnplannedDocumentOf("qianjiang");
         Guid jxw = await UnitOf("qianjiang.jxw"), sww = await UnitOf("qianjiang.sww"), kjj = await UnitOf("qianjiang.kjj"), czj = await UnitOf("qianjiang.czj");
         Guid[] townships = [Guid.NewGuid(), Guid.NewGuid()];
         await using (var db = host.OpenSystem())
@@ -172,7 +180,7 @@ public abstract class ResponsibilityTaskTests<THost>(THost host) : IClassFixture
     [Fact]
     public async Task Ankang_counties_include_the_parks_its_first_clause_names_in_every_later_clause()
     {
-        var (document, place) = await DocumentOf("ankang");
+        var (document, place) = await UnplannedDocumentOf("ankang");
         var counties = await CountyGovernments(place, "610902", "汉滨区");
         Guid gx = await UnitOf("ankang.gxqgwh"), hk = await UnitOf("ankang.hkgwh");
         await Generate("admin", document);
@@ -186,6 +194,25 @@ public abstract class ResponsibilityTaskTests<THost>(THost host) : IClassFixture
         }
         Assert.DoesNotContain(await TasksOf(document, "二"), t => t.UnitId == gx);
         Assert.Contains(await TasksOf(document, "九"), t => t.UnitId == null && t.NamedAs == "市级有关部门" && t.Role == MeasureRole.Lead);
+    }
+
+    [Fact]
+    public async Task A_measure_whose_text_names_no_unit_waits_for_assignment_once()
+    {
+        var (document, _) = await UnplannedDocumentOf("dazhou");
+        List<Guid> silent;
+        await using (var db = host.OpenSystem())
+            silent = await db.Measures.Where(m => m.DocumentId == document && !m.Units.Any()).Select(m => m.Id).ToListAsync();
+        Assert.NotEmpty(silent); // 达州 （七） names no responsible unit
+        var result = await Generate("admin", document);
+        Assert.Contains(PlanTasks.NoUnitNamed, Strings(result, "unassigned"));
+        await Generate("admin", document);
+        await using var check = host.OpenSystem();
+        foreach (var measure in silent)
+        {
+            var task = Assert.Single(await check.MeasureTasks.Where(t => t.MeasureId == measure).ToListAsync());
+            Assert.Equal((null, MeasureTaskStatus.Unassigned, MeasureRole.Lead, PlanTasks.NoUnitNamed), (task.UnitId, task.Status, task.Role, task.NamedAs));
+        }
     }
 
     /// <summary>A 待分派 task of a new measure of the 西区 document, with a milestone; optionally a unit already tasked with the measure.</summary>

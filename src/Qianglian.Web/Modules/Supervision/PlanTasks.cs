@@ -17,6 +17,9 @@ public sealed class PlanTasks(AppDb dbs, CurrentUser user, TimeProvider clock)
 {
     public sealed record GenerateRequest(DateOnly? StartOn, DateOnly? DueOn);
 
+    /// <summary>What a 待分派 task of a measure without a responsibility clause says it was named as.</summary>
+    public const string NoUnitNamed = "（原文未写明责任单位）";
+
     /// <param name="Unassigned">Names that became tasks to assign by hand (待分派): 区级相关部门, 各行业主管部门, a name matching no
     /// unit, or a catch-all whose class has no registered unit.</param>
     /// <param name="Elsewhere">Units kept outside the caller's jurisdiction (a city bureau a district document names): their
@@ -58,6 +61,13 @@ public sealed class PlanTasks(AppDb dbs, CurrentUser user, TimeProvider clock)
         var gaps = new SortedSet<string>(StringComparer.Ordinal);
         var wanted = new List<(Measure Measure, MeasureUnit Named, Guid? UnitId, string? Via)>();
         foreach (var measure in measures)
+        {
+            // A measure whose text names no responsible unit (达州 （七）) is not dropped: the office assigns it (待分派).
+            if (measure.Units.Count == 0)
+            {
+                wanted.Add((measure, new MeasureUnit { MeasureId = measure.Id, Role = MeasureRole.Lead, RawName = NoUnitNamed }, null, null));
+                continue;
+            }
             // Leads first: a unit named (or expanded) as both keeps the lead's task; within a role, the units the clause names
             // itself before those a catch-all stands for (黔江 1: 区财政局 is named, and may also cooperate on a chain).
             foreach (var mu in measure.Units.OrderBy(u => u.Role).ThenBy(u => u.UnitId is null).ThenBy(u => u.Position))
@@ -69,6 +79,7 @@ public sealed class PlanTasks(AppDb dbs, CurrentUser user, TimeProvider clock)
                 if (expansion.Units.Count == 0) wanted.Add((measure, mu, null, null));
                 else wanted.AddRange(expansion.Units.Select(u => (measure, mu, (Guid?)u.UnitId, (string?)u.Via)));
             }
+        }
         var ids = wanted.Select(w => w.UnitId).OfType<Guid>().Distinct().ToList();
         var units = await db.Units.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.JurisdictionId, ct);
         var elsewhereNames = await db.UnitNamesAsync(ids.Where(id => !units.ContainsKey(id)), ct);
