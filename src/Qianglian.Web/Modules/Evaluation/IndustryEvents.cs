@@ -28,12 +28,22 @@ public sealed class IndustryEvents(AppDb dbs, CurrentUser user, TimeProvider clo
     {
         user.Require(Permission.ViewEvaluation);
         await using var db = dbs.Open();
-        var events = await db.IndustryEvents.AsNoTracking().Where(e => year == null || (e.HeldOn >= new DateOnly(year.Value, 1, 1) && e.HeldOn <= new DateOnly(year.Value, 12, 31)))
+        if (year is < 1 or > 9999) throw new ValidationException("year", "年度无效 (invalid year)");
+        var (from, to) = year is { } y ? (new DateOnly(y, 1, 1), new DateOnly(y, 12, 31)) : (DateOnly.MinValue, DateOnly.MaxValue);
+        var events = await db.IndustryEvents.AsNoTracking().Where(e => e.HeldOn >= from && e.HeldOn <= to)
             .OrderByDescending(e => e.HeldOn).ThenBy(e => e.Name).ToListAsync(ct);
         var places = await db.Jurisdictions.AsNoTracking().ToDictionaryAsync(j => j.Id, j => j.Name, ct);
         var ecosystems = await db.Ecosystems.AsNoTracking().ToDictionaryAsync(e => e.Id, e => e.Name, ct);
         return events.Select(e => new IndustryEventView(e.Id, e.JurisdictionPath, places.GetValueOrDefault(e.JurisdictionId, ""), e.Kind, KindName(e.Kind), e.Name, e.HeldOn,
             e.EcosystemId, e.EcosystemId is { } x ? ecosystems.GetValueOrDefault(x) : null, e.Place, e.Notes, e.RecordedBy)).ToList();
+    }
+
+    /// <summary>The domains (产业领域) an event can be held for: those the caller sees.</summary>
+    public async Task<IReadOnlyList<(Guid Id, string Name)>> Domains(CancellationToken ct)
+    {
+        user.Require(Permission.ViewEvaluation);
+        await using var db = dbs.Open();
+        return (await db.Ecosystems.AsNoTracking().OrderBy(e => e.Name).Select(e => new { e.Id, e.Name }).ToListAsync(ct)).Select(e => (e.Id, e.Name)).ToList();
     }
 
     public async Task<Guid> Add(Request r, CancellationToken ct)
