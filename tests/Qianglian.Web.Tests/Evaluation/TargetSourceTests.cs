@@ -156,10 +156,12 @@ public abstract partial class TargetSourceTests<THost>(THost host) : IClassFixtu
             uscc = (await db.Enterprises.FirstAsync(e => e.JurisdictionId == xiqu.Id)).Uscc;
         }
         var office = await host.ClientFor("xiqu.office");
+        // Every row of a sheet carries every column; a blank cell is null.
+        static Dictionary<string, object?> Row(Dictionary<string, object?> cells) => HonourRegistry.Headers.ToDictionary(h => h, h => cells.GetValueOrDefault(h));
         var sheet = Web.Shared.Excel.Workbooks.Rows(HonourRegistry.SheetName,
         [
-            new Dictionary<string, object?> { [HonourRegistry.KindColumn] = "科技型中小企业", [HonourRegistry.LevelColumn] = "国家级", [HonourRegistry.YearColumn] = 2025, [HonourRegistry.DocumentColumn] = "国科火字〔2025〕11号", [HonourRegistry.UsccColumn] = uscc },
-            new Dictionary<string, object?> { [HonourRegistry.KindColumn] = "先进制造业集群", [HonourRegistry.LevelColumn] = "省级", [HonourRegistry.YearColumn] = 2025, [HonourRegistry.DocumentColumn] = "川经信〔2025〕5号", [HonourRegistry.HolderColumn] = "攀西钒钛集群", [HonourRegistry.CodeColumn] = "510403" },
+            Row(new Dictionary<string, object?> { [HonourRegistry.KindColumn] = "科技型中小企业", [HonourRegistry.LevelColumn] = "国家级", [HonourRegistry.YearColumn] = 2025, [HonourRegistry.DocumentColumn] = "国科火字〔2025〕11号", [HonourRegistry.UsccColumn] = uscc }),
+            Row(new Dictionary<string, object?> { [HonourRegistry.KindColumn] = "先进制造业集群", [HonourRegistry.LevelColumn] = "省级", [HonourRegistry.YearColumn] = 2025, [HonourRegistry.DocumentColumn] = "川经信〔2025〕5号", [HonourRegistry.HolderColumn] = "攀西钒钛集群", [HonourRegistry.CodeColumn] = "510403" }),
         ]);
         var response = await office.PostAsync("/api/v1/honours/import", new MultipartFormDataContent { { new ByteArrayContent(sheet), "file", "honours.xlsx" } });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
@@ -174,7 +176,7 @@ public abstract partial class TargetSourceTests<THost>(THost host) : IClassFixtu
 
         // A row naming a jurisdiction the office does not see changes nothing.
         var foreign = Web.Shared.Excel.Workbooks.Rows(HonourRegistry.SheetName,
-            [new Dictionary<string, object?> { [HonourRegistry.KindColumn] = "绿色园区", [HonourRegistry.LevelColumn] = "省级", [HonourRegistry.YearColumn] = 2025, [HonourRegistry.HolderColumn] = "外地园区", [HonourRegistry.CodeColumn] = "511700" }]);
+            [Row(new Dictionary<string, object?> { [HonourRegistry.KindColumn] = "绿色园区", [HonourRegistry.LevelColumn] = "省级", [HonourRegistry.YearColumn] = 2025, [HonourRegistry.HolderColumn] = "外地园区", [HonourRegistry.CodeColumn] = "511700" })]);
         var refused = await office.PostAsync("/api/v1/honours/import", new MultipartFormDataContent { { new ByteArrayContent(foreign), "file", "foreign.xlsx" } });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
         await using var check = host.OpenSystem();
