@@ -62,4 +62,17 @@ S = {
  "DashWatchProject": ("项目", "Project"), "DashWatchProblem": ("问题", "Problem"), "DashDueBy": ("应于{0}前办结", "due by {0}"), "DashStuckReason": ("{0}：{1}", "{0}: {1}"),
  "DashSheetCategory": ("项目", "Item"), "DashSheetSeries": ("{0}（{1}）", "{0} ({1})"), "DashFileName": ("{0}{1}", "{0} {1}"),
  "DashPieTooltip": ("{{b}}：{{c}}{0}（{{d}}%）", "{{b}}: {{c}} {0} ({{d}}%)"),
+ # target records: what the office enters for the targets no enterprise row answers (issue 14 item 4)
+ "NavTargetRecords": ("目标数据登记", "Target records"),
+ "TrNote": ("目标跟踪中荣誉、活动和统计类目标的数据在此登记：企业获评的荣誉也可在企业页面登记，园区、集群的荣誉和统计数据由协调办登记；每项统计须写明来源并上传原件。",
+            "Records behind the honour, event and statistic targets: enterprises' honours may also be entered on the enterprise page; parks' and clusters' honours and statistics are entered by the office, each with its source and a copy."),
+ "TrHonours": ("荣誉名录", "Honours registry"), "TrEvents": ("活动记录", "Events"), "TrStatistics": ("年度统计", "Yearly statistics"),
+ "TrTemplate": ("下载导入模板", "Template (.xlsx)"), "TrImportHonours": ("导入荣誉名录", "Import honours"),
+ "TrCollectiveHonour": ("登记园区或集群获评的荣誉", "Record a park's or cluster's honour"),
+ "TrKind": ("类别", "Kind"), "TrLevel": ("级别", "Level"), "TrHolder": ("获评对象", "Holder"), "TrDocumentNumber": ("文号", "Document number"),
+ "TrAdd": ("登记", "Add"), "TrSave": ("保存", "Save"), "TrSaved": ("已保存", "Saved"), "TrRemove": ("删除", "Remove"),
+ "TrRemoveConfirm": ("确定删除“{0}”吗？", "Remove \"{0}\"?"), "TrNone": ("本年度尚无记录", "Nothing recorded for the year"),
+ "TrEventName": ("活动名称", "Event"), "TrHeldOn": ("举办日期", "Held on"), "TrDomain": ("产业领域", "Domain"), "TrPlace": ("地点", "Place"),
+ "TrRecordedBy": ("登记人", "Recorded by"), "TrStatisticKind": ("统计项目", "Statistic"), "TrIndustry": ("首位产业名称", "Leading industry"),
+ "TrValue": ("数值", "Value"), "TrSource": ("数据来源", "Source"), "TrAttachment": ("原件", "Copy"), "TrNoAttachment": ("未附原件", "No copy attached"),
 }

@@ -52,6 +52,8 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
     public DbSet<Modules.Chains.ChainListEntry> ChainListEntries => Set<Modules.Chains.ChainListEntry>();
     public DbSet<Modules.Chains.CollaborationNeed> CollaborationNeeds => Set<Modules.Chains.CollaborationNeed>();
     public DbSet<Modules.Evaluation.Target> Targets => Set<Modules.Evaluation.Target>();
+    public DbSet<Modules.Evaluation.IndustryEvent> IndustryEvents => Set<Modules.Evaluation.IndustryEvent>();
+    public DbSet<Modules.Evaluation.JurisdictionStatistic> JurisdictionStatistics => Set<Modules.Evaluation.JurisdictionStatistic>();
     public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
     public DbSet<Modules.Projects.Project> Projects => Set<Modules.Projects.Project>();
     public DbSet<Modules.Cultivation.CultivationModel> CultivationModels => Set<Modules.Cultivation.CultivationModel>();

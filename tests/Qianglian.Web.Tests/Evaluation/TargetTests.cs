@@ -50,7 +50,7 @@ public abstract class TargetTests<THost>(THost host) : IClassFixture<THost> wher
     private static JsonElement Line(JsonElement lines, string key) => lines.EnumerateArray().Single(l => l.GetProperty("key").GetString() == key);
 
     [Fact]
-    public async Task Each_target_shows_its_actual_progress_or_that_it_has_no_data_source()
+    public async Task Each_target_shows_its_actual_progress_or_that_its_data_is_not_entered()
     {
         await SeedAsync();
         var admin = await host.ClientFor("admin");
@@ -64,12 +64,13 @@ public abstract class TargetTests<THost>(THost host) : IClassFixture<THost> wher
         var tobacco = Line(lines, "qianjiang.output_tobacco_2025");   // the chain's local members, above scale or not: 28 + 0.09
         Assert.Equal((28.09m, "卷烟及配套"), (tobacco.GetProperty("actual").GetDecimal(), tobacco.GetProperty("subject").GetString()));
 
-        var workshops = Line(lines, "qianjiang.digital_workshops_2025");
-        Assert.Equal(JsonValueKind.Null, workshops.GetProperty("actual").ValueKind);
-        Assert.Contains("无数据来源：需要市级数字化车间的认定名单", workshops.GetProperty("noSource").GetString());
+        // Recognitions are counted from the honours registry; none recorded is a count of 0 that says so, not "no data source".
         var provincial = Line(lines, "dazhou.provincial_chain_leaders_2027");
-        Assert.Contains("省级“链主”企业的认定名单", provincial.GetProperty("noSource").GetString());
-        Assert.Equal(JsonValueKind.Null, provincial.GetProperty("forecast").ValueKind);
+        Assert.Equal(JsonValueKind.Null, provincial.GetProperty("noSource").ValueKind);
+        Assert.Contains("省级“链主”企业", provincial.GetProperty("explanation").GetString());
+        // A statistic the office has not entered gives no figure (never a rank of 0).
+        var cityRank = Line(lines, "qianjiang.index_rank_2025");
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (cityRank.GetProperty("actual").ValueKind, cityRank.GetProperty("noSource").ValueKind));
     }
 
     [Fact]

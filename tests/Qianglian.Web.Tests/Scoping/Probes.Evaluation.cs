@@ -25,6 +25,20 @@ public static partial class Probes
         return (run, result);
     }
 
+    /// <summary>A stored statistic of the own or other jurisdiction (a fresh year each time), with an attached copy when asked.</summary>
+    private static async Task<Guid> FreshStatistic(ScopingWorld w, Target t, bool attached = false)
+    {
+        await using var db = w.Host.OpenSystem();
+        var row = new JurisdictionStatistic
+        {
+            JurisdictionId = Place(w, t), Kind = StatisticKind.StandardFactoryReserve, Year = 2000, Subject = $"矩阵{Next()}", Value = 3, Source = "矩阵厂房台账", RecordedBy = "probe",
+            AttachmentName = attached ? "ledger.pdf" : null, AttachmentType = attached ? "application/pdf" : null, AttachmentContent = attached ? [1, 2, 3] : null,
+        };
+        db.JurisdictionStatistics.Add(row);
+        await db.SaveChangesAsync();
+        return row.Id;
+    }
+
     private static object IndexModel() => new
     {
         subject = "Chain", praise = new[] { "top" }, criticism = Array.Empty<string>(),
@@ -52,6 +66,27 @@ public static partial class Probes
         ["GET /api/v1/evaluation/results/{id:guid}"] = async (w, _, t) => Get($"/api/v1/evaluation/results/{(await FreshIndexRun(w, t)).Result.Id}"),
         ["GET /api/v1/evaluation/targets"] = (_, _, _) => Task.FromResult(Get("/api/v1/evaluation/targets?year=2025")),
         ["GET /api/v1/evaluation/targets.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/evaluation/targets.xlsx?year=2025")),
+        ["GET /api/v1/evaluation/events"] = (_, _, _) => Task.FromResult(Get("/api/v1/evaluation/events?year=2025")),
+        ["POST /api/v1/evaluation/events"] = (w, _, t) => Task.FromResult(Send(HttpMethod.Post, "/api/v1/evaluation/events",
+            new { jurisdictionId = Place(w, t), kind = "GroupGroundbreaking", name = $"矩阵集中开工{Next()}", heldOn = "2025-03-01" })),
+        ["DELETE /api/v1/evaluation/events/{id:guid}"] = async (w, _, t) =>
+        {
+            await using var db = w.Host.OpenSystem();
+            var row = new IndustryEvent { JurisdictionId = Place(w, t), Kind = IndustryEventKind.SiteObservation, Name = $"矩阵观摩{Next()}", HeldOn = new DateOnly(2025, 4, 1), RecordedBy = "probe" };
+            db.IndustryEvents.Add(row);
+            await db.SaveChangesAsync();
+            return new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/evaluation/events/{row.Id}");
+        },
+        ["GET /api/v1/evaluation/statistics"] = (_, _, _) => Task.FromResult(Get("/api/v1/evaluation/statistics?year=2025")),
+        ["POST /api/v1/evaluation/statistics"] = (w, _, t) => Task.FromResult(Send(HttpMethod.Post, "/api/v1/evaluation/statistics",
+            new { jurisdictionId = Place(w, t), kind = "IndustrialLandShare", year = 2000 + Next() % 100, value = 31.5m, source = "矩阵自然资源局出让台账" })),
+        ["DELETE /api/v1/evaluation/statistics/{id:guid}"] = async (w, _, t) =>
+            new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/evaluation/statistics/{await FreshStatistic(w, t)}"),
+        ["POST /api/v1/evaluation/statistics/{id:guid}/attachment"] = async (w, _, t) => new HttpRequestMessage(HttpMethod.Post, $"/api/v1/evaluation/statistics/{await FreshStatistic(w, t)}/attachment")
+        {
+            Content = new MultipartFormDataContent { { new ByteArrayContent("矩阵附件"u8.ToArray()), "file", "source.pdf" } },
+        },
+        ["GET /api/v1/evaluation/statistics/{id:guid}/attachment"] = async (w, _, t) => Get($"/api/v1/evaluation/statistics/{await FreshStatistic(w, t, attached: true)}/attachment"),
         ["GET /api/v1/dashboards/office"] = (_, _, _) => Task.FromResult(Get("/api/v1/dashboards/office?year=2025")),
         ["GET /api/v1/dashboards/office.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/dashboards/office.xlsx?year=2025")),
         ["GET /api/v1/dashboards/chains/{id:guid}"] = (w, _, t) => Task.FromResult(Get($"/api/v1/dashboards/chains/{MatrixChain(w, t)}?year=2025")),

@@ -102,6 +102,23 @@ public static partial class Probes
             await db.SaveChangesAsync();
             return new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/honours/{honour.Id}");
         },
+        ["GET /api/v1/honours"] = (_, _, _) => Task.FromResult(Get("/api/v1/honours?year=2025")),
+        ["POST /api/v1/honours"] = (w, _, t) => Task.FromResult(Send(HttpMethod.Post, "/api/v1/honours",
+            new { jurisdictionId = Place(w, t), kind = "GreenPark", level = "Provincial", year = 2024, holderName = $"矩阵园区{Next()}", documentNumber = "矩阵〔2024〕1号" })),
+        ["GET /api/v1/honours/template.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/honours/template.xlsx")),
+        ["GET /api/v1/honours/export.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/honours/export.xlsx?year=2025")),
+        ["POST /api/v1/honours/import"] = async (w, r, t) =>
+        {
+            var id = Row<Enterprise>(w, r, t);
+            await using var db = w.Host.OpenSystem();
+            var uscc = (await db.Enterprises.SingleAsync(e => e.Id == id)).Uscc;
+            var file = Shared.Excel.Workbooks.Rows(HonourRegistry.SheetName, [new Dictionary<string, object?>
+            {
+                [HonourRegistry.KindColumn] = "科技型中小企业", [HonourRegistry.LevelColumn] = "国家级", [HonourRegistry.YearColumn] = 2000 + Next() % 27, [HonourRegistry.UsccColumn] = uscc,
+            }]);
+            var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", "honours.xlsx" } };
+            return new HttpRequestMessage(HttpMethod.Post, "/api/v1/honours/import") { Content = form };
+        },
         ["GET /api/v1/enterprises/facts/template.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/enterprises/facts/template.xlsx")),
         ["GET /api/v1/enterprises/facts/export.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/enterprises/facts/export.xlsx")),
         ["POST /api/v1/enterprises/facts/import"] = async (w, r, t) =>

@@ -39,7 +39,8 @@ public static partial class Probes
     private static object NextHonour()
     {
         var n = Interlocked.Increment(ref honourYears) - 1;
-        var kinds = Enum.GetNames<Modules.Enterprises.HonourKind>();
+        // A park's or cluster's recognition is entered in the registry, not on an enterprise.
+        var kinds = Enum.GetValues<Modules.Enterprises.HonourKind>().Where(k => !Modules.Enterprises.HonourNames.Collective(k)).Select(k => k.ToString()).ToArray();
         return new { kind = kinds[n / 81 % kinds.Length], level = Enum.GetNames<Modules.Enterprises.HonourLevel>()[n / 27 % 3], year = 2000 + n % 27 };
     }
 

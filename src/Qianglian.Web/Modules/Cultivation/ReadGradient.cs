@@ -60,7 +60,7 @@ public sealed class ReadGradient(AppDb dbs, CurrentUser user)
     {
         var held = new Dictionary<Guid, GradientLevel>();
         foreach (var chunk in ids.Chunk(2000))
-            foreach (var h in await db.EnterpriseHonours.AsNoTracking().Where(h => chunk.Contains(h.EnterpriseId) && h.Year <= year
+            foreach (var h in await db.EnterpriseHonours.AsNoTracking().Where(h => h.EnterpriseId != null && chunk.Contains(h.EnterpriseId.Value) && h.Year <= year
                          && (h.Kind == HonourKind.InnovativeSme || h.Kind == HonourKind.SrdiSme || h.Kind == HonourKind.LittleGiant)).ToListAsync(ct))
             {
                 var level = h.Kind switch
@@ -70,7 +70,7 @@ public sealed class ReadGradient(AppDb dbs, CurrentUser user)
                     HonourKind.SrdiSme or HonourKind.InnovativeSme => GradientLevel.InnovativeSme,
                     _ => GradientLevel.None,
                 };
-                if (level > held.GetValueOrDefault(h.EnterpriseId)) held[h.EnterpriseId] = level;
+                if (level > held.GetValueOrDefault(h.EnterpriseId!.Value)) held[h.EnterpriseId.Value] = level;
             }
         return held;
     }
@@ -80,7 +80,7 @@ public sealed class ReadGradient(AppDb dbs, CurrentUser user)
         user.Require(Permission.ViewCultivation);
         await using var db = dbs.Open();
         var granted = await (from h in db.EnterpriseHonours.AsNoTracking()
-                             join e in db.Enterprises on h.EnterpriseId equals e.Id
+                             join e in db.Enterprises on h.EnterpriseId equals (Guid?)e.Id
                              where h.Year == year
                              select new { h, e.Name, e.Uscc }).ToListAsync(ct);
         var ids = granted.Select(g => g.h.EnterpriseId).Distinct().ToList();
@@ -93,7 +93,7 @@ public sealed class ReadGradient(AppDb dbs, CurrentUser user)
                 settingsByPath[g.h.JurisdictionPath] = settings = await ModelCatalog.Settings(db, g.h.JurisdictionPath, year, ct);
             if (!settings.Awards.Any(a => a.Kind == g.h.Kind && a.Level == g.h.Level)) continue;
             if (earlier.Any(x => x.EnterpriseId == g.h.EnterpriseId && x.Kind == g.h.Kind && x.Level == g.h.Level)) continue;
-            rows.Add(new AwardRow(g.h.Id, g.h.EnterpriseId, g.Name, g.Uscc, g.h.JurisdictionPath, g.h.Kind, g.h.Level, g.h.Year));
+            rows.Add(new AwardRow(g.h.Id, g.h.EnterpriseId!.Value, g.Name, g.Uscc, g.h.JurisdictionPath, g.h.Kind, g.h.Level, g.h.Year));
         }
         return rows.OrderBy(r => r.Level).ThenBy(r => r.Kind).ThenBy(r => r.Name).ToList();
     }

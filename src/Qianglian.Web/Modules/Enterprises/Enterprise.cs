@@ -59,17 +59,43 @@ public enum HonourKind
     Navigator = 5,         // 领航企业
     HighTech = 6,          // 高新技术企业
     HiddenChampion = 7,    // 隐形冠军
+    // The recognitions the packs' targets count (issue 14 item 4): 达州 省级“链主”; 黔江 2025 智能化、绿色、研发机构 targets;
+    // 安康 七 “揭榜挂帅” recommendations; and 国家科技型中小企业, which the registry keeps beside them.
+    ChainLeader = 8,             // “链主”企业
+    SmartFactory = 9,            // 智能工厂（创新示范智能工厂）
+    DigitalWorkshop = 10,        // 数字化车间
+    FiveGIndustrialInternet = 11, // “5G+工业互联网”新场景示范项目
+    GreenFactory = 12,           // 绿色工厂
+    WaterSavingEnterprise = 13,  // 节水型企业
+    WaterEfficiencyLeader = 14,  // 水效领跑者
+    TechCenter = 15,             // 企业技术中心
+    SmeRdCenter = 16,            // 中小企业研发中心
+    InnovationDemo = 17,         // 技术创新示范企业
+    TechSme = 18,                // 科技型中小企业
+    JiebangProject = 19,         // “揭榜挂帅”产业化应用项目（推荐入省级清单）
+    // Held by a park or a cluster, not an enterprise: the registry names the holder.
+    GreenPark = 20,              // 绿色园区
+    AdvancedManufacturingCluster = 21, // 先进制造业集群
 }
 
 public enum HonourLevel { National = 1, Provincial = 2, Municipal = 3 }
 
-/// <summary>An honour actually granted, with its level and year.</summary>
+/// <summary>
+/// An honour actually granted, with its level, year and the document that grants it (the honours registry). Most are
+/// held by an enterprise; a green park or an advanced manufacturing cluster is held by the park or cluster the
+/// document names (<see cref="HolderName"/>), kept at the jurisdiction it belongs to.
+/// </summary>
 public sealed class EnterpriseHonour : ScopedEntity, IEnterpriseOwned
 {
-    public Guid EnterpriseId { get; set; }
+    /// <summary>The enterprise honoured; null for a park's or a cluster's recognition.</summary>
+    public Guid? EnterpriseId { get; set; }
+    /// <summary>The park or cluster honoured, as the document names it (only when no enterprise holds it).</summary>
+    public string? HolderName { get; set; }
     public HonourKind Kind { get; set; }
     public HonourLevel Level { get; set; }
     public int Year { get; set; }
+    /// <summary>The granting document's number (文号), e.g. 渝经信发〔2024〕12号.</summary>
+    public string? DocumentNumber { get; set; }
 
     Guid? IEnterpriseOwned.EnterpriseId => EnterpriseId;
 }

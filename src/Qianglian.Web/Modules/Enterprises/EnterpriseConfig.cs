@@ -40,6 +40,8 @@ internal sealed class EnterpriseHonourConfig : IEntityTypeConfiguration<Enterpri
     {
         b.ToTable("EnterpriseHonours");
         b.HasIndex(h => new { h.EnterpriseId, h.Kind, h.Level, h.Year }).IsUnique();
-        b.HasOne<Enterprise>().WithMany().HasForeignKey(h => h.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(h => h.HolderName).HasMaxLength(200);
+        b.Property(h => h.DocumentNumber).HasMaxLength(100);
+        b.HasOne<Enterprise>().WithMany().HasForeignKey(h => h.EnterpriseId).IsRequired(false).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -16,6 +16,7 @@ public static class EnterprisesModule
         services.AddScoped<ImportEnterprises>();
         services.AddScoped<ExportEnterprises>();
         services.AddScoped<FactsExcel>();
+        services.AddScoped<HonourRegistry>();
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -55,6 +56,7 @@ public static class EnterprisesModule
                 return TypedResults.NoContent();
             })
             .WithTags("Enterprises").Access<EnterpriseHonour>(Permission.EditEnterprises, ApiOperation.Delete);
+        MapHonourRegistry(api.MapGroup("/honours").WithTags("Enterprises"));
 
         g.MapGet("/facts/template.xlsx", (FactsExcel h) => TypedResults.File(h.Template(), Workbooks.ContentType, "企业年度数据导入模板.xlsx"))
             .Access<EnterpriseYearFact>(Permission.ViewEnterprises, ApiOperation.Download);
@@ -73,5 +75,26 @@ public static class EnterprisesModule
                 ImportEndpoint.Answer(await h.Handle(await ImportEndpoint.ReadAsync(file, ct), mode ?? ImportMode.AllOrNothing, null, ct), format))
             .DisableAntiforgery()
             .Access<Enterprise>(Permission.RegisterEnterprises, ApiOperation.Action);
+    }
+
+    /// <summary>The honours registry: every recognition (enterprises', parks', clusters'), entered one by one or as a sheet.</summary>
+    private static void MapHonourRegistry(RouteGroupBuilder h)
+    {
+        h.MapGet("", (int? year, HonourKind? kind, HonourRegistry r, CancellationToken ct) => r.List(year, kind, ct))
+            .Access<EnterpriseHonour>(Permission.ViewEnterprises, ApiOperation.List);
+        h.MapPost("", async (HonourRegistry.CollectiveRequest body, HonourRegistry r, CancellationToken ct) =>
+            {
+                var id = await r.AddCollective(body, ct);
+                return TypedResults.Created($"/api/v1/honours/{id}", new { id });
+            })
+            .Access<EnterpriseHonour>(Permission.ManageEvaluation, ApiOperation.Create);
+        h.MapGet("/template.xlsx", (HonourRegistry r) => TypedResults.File(r.Template(), Workbooks.ContentType, "荣誉名录导入模板.xlsx"))
+            .Access<EnterpriseHonour>(Permission.ViewEnterprises, ApiOperation.Download);
+        h.MapGet("/export.xlsx", async (int? year, HonourRegistry r, CancellationToken ct) => TypedResults.File(await r.Export(year, ct), Workbooks.ContentType, "荣誉名录.xlsx"))
+            .Access<EnterpriseHonour>(Permission.ViewEnterprises, ApiOperation.Download);
+        h.MapPost("/import", async (IFormFile file, [FromQuery] ImportMode? mode, HonourRegistry r, CancellationToken ct) =>
+                ImportEndpoint.Answer(await r.Import(await ImportEndpoint.ReadAsync(file, ct), mode ?? ImportMode.AllOrNothing, ct)))
+            .DisableAntiforgery()
+            .Access<EnterpriseHonour>(Permission.EditEnterprises, ApiOperation.Action);
     }
 }

@@ -12,7 +12,8 @@ public sealed class SaveFacts(AppDb dbs, CurrentUser user, TimeProvider clock)
     public sealed record FactsRequest(decimal Revenue, decimal OutputValue, decimal ValueAdded, decimal Profit, decimal TaxPaid, int Employees,
         decimal RdSpend, int InventionPatents, decimal EnergyTce, decimal ElectricityKwh, decimal EmissionsTonnes, decimal LandMu, int Version = 0);
 
-    public sealed record HonourRequest(HonourKind Kind, HonourLevel Level, int Year);
+    /// <param name="DocumentNumber">The granting document's number (文号), when known.</param>
+    public sealed record HonourRequest(HonourKind Kind, HonourLevel Level, int Year, string? DocumentNumber = null);
 
     public async Task Upsert(Guid enterpriseId, int year, FactsRequest r, CancellationToken ct)
     {
@@ -55,12 +56,15 @@ public sealed class SaveFacts(AppDb dbs, CurrentUser user, TimeProvider clock)
     public async Task<Guid> AddHonour(Guid enterpriseId, HonourRequest r, CancellationToken ct)
     {
         user.Require(Permission.EditEnterprises);
-        SaveEnterprise.Validate(("year", EnterpriseRules.Year(r.Year, clock.GetUtcNow().Year)));
+        SaveEnterprise.Validate(("year", EnterpriseRules.Year(r.Year, clock.GetUtcNow().Year)),
+            ("kind", Enum.IsDefined(r.Kind) ? HonourNames.Collective(r.Kind) ? $"{HonourNames.Of(r.Kind)}由园区或集群获评，请在荣誉名录中登记 (held by a park or cluster, not an enterprise)" : null : "未知的荣誉类别 (unknown kind)"),
+            ("level", Enum.IsDefined(r.Level) ? null : "未知的级别 (unknown level)"));
+        var documentNumber = Supervision.Text.Optional(r.DocumentNumber, "documentNumber", 100);
         await using var db = dbs.Open();
         var enterprise = await db.Enterprises.FirstOrDefaultAsync(e => e.Id == enterpriseId, ct) ?? throw new NotFoundException("enterprise", "企业不存在 (enterprise not found)");
         if (await db.EnterpriseHonours.AnyAsync(h => h.EnterpriseId == enterpriseId && h.Kind == r.Kind && h.Level == r.Level && h.Year == r.Year, ct))
             throw new ValidationException("kind", "该荣誉已登记 (this honour is already recorded)");
-        var honour = new EnterpriseHonour { EnterpriseId = enterpriseId, JurisdictionId = enterprise.JurisdictionId, Kind = r.Kind, Level = r.Level, Year = r.Year };
+        var honour = new EnterpriseHonour { EnterpriseId = enterpriseId, JurisdictionId = enterprise.JurisdictionId, Kind = r.Kind, Level = r.Level, Year = r.Year, DocumentNumber = documentNumber };
         db.EnterpriseHonours.Add(honour);
         await db.SaveChangesAsync(ct);
         return honour.Id;

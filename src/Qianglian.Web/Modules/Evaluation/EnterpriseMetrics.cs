@@ -129,8 +129,8 @@ public sealed class EnterpriseMetrics : IMetricSource
         Func<Firm, bool> eligible, CancellationToken ct)
     {
         var ids = firms.Where(eligible).Select(f => f.Id).ToList();
-        var honours = await db.EnterpriseHonours.AsNoTracking().Where(h => ids.Contains(h.EnterpriseId) && h.Year <= year).ToListAsync(ct);
-        return Count(honours.Where(which).Select(h => h.EnterpriseId).Distinct(), $"截至{year}年获评的{what}");
+        var honours = await db.EnterpriseHonours.AsNoTracking().Where(h => h.EnterpriseId != null && ids.Contains(h.EnterpriseId.Value) && h.Year <= year).ToListAsync(ct);
+        return Count(honours.Where(which).Select(h => h.EnterpriseId!.Value).Distinct(), $"截至{year}年获评的{what}");
     }
 
     private static MetricActual Count(IEnumerable<Guid> ids, string what)

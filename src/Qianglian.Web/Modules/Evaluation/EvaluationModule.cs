@@ -21,6 +21,9 @@ public static class EvaluationModule
         services.AddScoped<IMetricSource, EnterpriseMetrics>();
         services.AddScoped<IMetricSource, ChainMetrics>();
         services.AddScoped<ReadTargets>();
+        services.AddScoped<IMetricSource, RecordedMetrics>();
+        services.AddScoped<IndustryEvents>();
+        services.AddScoped<JurisdictionStatistics>();
         services.AddScoped<ReadDashboards>();
     }
 
@@ -53,6 +56,47 @@ public static class EvaluationModule
             .Access<Target>(Permission.ViewEvaluation, ApiOperation.List);
         e.MapGet("/targets.xlsx", async (int year, ReadTargets h, CancellationToken ct) => TypedResults.File(await h.Export(year, ct), Workbooks.ContentType, $"{year}年目标跟踪.xlsx"))
             .Access<Target>(Permission.ViewEvaluation, ApiOperation.Download);
+        MapTargetRecords(e);
+    }
+
+    /// <summary>What the office records for the targets no enterprise row answers: events and yearly jurisdiction statistics.</summary>
+    private static void MapTargetRecords(RouteGroupBuilder e)
+    {
+        e.MapGet("/events", (int? year, IndustryEvents h, CancellationToken ct) => h.List(year, ct))
+            .Access<IndustryEvent>(Permission.ViewEvaluation, ApiOperation.List);
+        e.MapPost("/events", async (IndustryEvents.Request r, IndustryEvents h, CancellationToken ct) => Created(await h.Add(r, ct)))
+            .Access<IndustryEvent>(Permission.ManageEvaluation, ApiOperation.Create);
+        e.MapDelete("/events/{id:guid}", async (Guid id, IndustryEvents h, CancellationToken ct) =>
+            {
+                await h.Remove(id, ct);
+                return TypedResults.NoContent();
+            })
+            .Access<IndustryEvent>(Permission.ManageEvaluation, ApiOperation.Delete);
+        e.MapGet("/statistics", (int? year, JurisdictionStatistics h, CancellationToken ct) => h.List(year, ct))
+            .Access<JurisdictionStatistic>(Permission.ViewEvaluation, ApiOperation.List);
+        e.MapPost("/statistics", async (JurisdictionStatistics.Request r, JurisdictionStatistics h, CancellationToken ct) => Created(await h.Save(r, ct)))
+            .Access<JurisdictionStatistic>(Permission.ManageEvaluation, ApiOperation.Create);
+        e.MapDelete("/statistics/{id:guid}", async (Guid id, JurisdictionStatistics h, CancellationToken ct) =>
+            {
+                await h.Remove(id, ct);
+                return TypedResults.NoContent();
+            })
+            .Access<JurisdictionStatistic>(Permission.ManageEvaluation, ApiOperation.Delete);
+        // Bearer-token clients post files without an antiforgery token; the sign-in cookie is SameSite.
+        e.MapPost("/statistics/{id:guid}/attachment", async (Guid id, IFormFile file, JurisdictionStatistics h, CancellationToken ct) =>
+            {
+                await using var content = file.OpenReadStream();
+                await h.Attach(id, file.FileName, file.ContentType, content, ct);
+                return TypedResults.NoContent();
+            })
+            .DisableAntiforgery()
+            .Access<JurisdictionStatistic>(Permission.ManageEvaluation, ApiOperation.Update);
+        e.MapGet("/statistics/{id:guid}/attachment", async (Guid id, JurisdictionStatistics h, CancellationToken ct) =>
+            {
+                var (content, type, name) = await h.Attachment(id, ct);
+                return TypedResults.File(content, type, name);
+            })
+            .Access<JurisdictionStatistic>(Permission.ViewEvaluation, ApiOperation.Get);
     }
 
     private static void MapDashboards(RouteGroupBuilder api)

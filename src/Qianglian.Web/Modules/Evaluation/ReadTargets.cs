@@ -100,6 +100,13 @@ public sealed class ReadTargets(AppDb dbs, CurrentUser user, MetricRegistry metr
                 if (chains.Count > 0) return chains.Select(c => ((string?)c.Name, t.JurisdictionPath, (string?)c.Id.ToString())).ToList();
                 break;
             }
+            // 达州 （五）"各产业领域每年至少举办一场": one line per domain (产业领域) kept at the target's jurisdiction.
+            case "perEcosystem":
+            {
+                var domains = await db.Ecosystems.AsNoTracking().Where(e => e.JurisdictionId == t.JurisdictionId).OrderBy(e => e.Name).ToListAsync(ct);
+                if (domains.Count > 0) return domains.Select(d => ((string?)d.Name, t.JurisdictionPath, (string?)d.Id.ToString())).ToList();
+                break;
+            }
             case "perCounty":
             {
                 var counties = places.Values.Where(j => j.Level == JurisdictionLevel.County && j.JurisdictionPath.StartsWith(t.JurisdictionPath, StringComparison.Ordinal)

@@ -53,7 +53,7 @@ public static class IncentiveCases
     {
         var facts = await db.EnterpriseFacts.AsNoTracking().Where(f => enterpriseIds.Contains(f.EnterpriseId) && f.Year <= year)
             .Select(f => new { f.EnterpriseId, f.Year, f.Employees, f.Revenue }).ToListAsync(ct);
-        var honours = await db.EnterpriseHonours.AsNoTracking().Where(h => enterpriseIds.Contains(h.EnterpriseId))
+        var honours = await db.EnterpriseHonours.AsNoTracking().Where(h => h.EnterpriseId != null && enterpriseIds.Contains(h.EnterpriseId.Value))
             .Select(h => new { h.EnterpriseId, h.Kind, h.Level }).ToListAsync(ct);
         return enterpriseIds.Distinct().ToDictionary(id => id, id =>
         {

@@ -1514,8 +1514,16 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<Guid>("EnterpriseId")
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("EnterpriseId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("HolderName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<Guid>("JurisdictionId")
                         .HasColumnType("uuid");
@@ -1760,6 +1768,132 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.HasIndex("JurisdictionId", "Subject", "Year");
 
                     b.ToTable("IndexRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Qianglian.Web.Modules.Evaluation.IndustryEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("EcosystemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("JurisdictionPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EcosystemId");
+
+                    b.HasIndex("JurisdictionPath");
+
+                    b.HasIndex("JurisdictionId", "Kind", "HeldOn");
+
+                    b.ToTable("IndustryEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Qianglian.Web.Modules.Evaluation.JurisdictionStatistic", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("AttachmentContent")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("AttachmentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("AttachmentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("JurisdictionPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionPath");
+
+                    b.HasIndex("JurisdictionId", "Kind", "Year", "Subject")
+                        .IsUnique();
+
+                    b.ToTable("JurisdictionStatistics", (string)null);
                 });
 
             modelBuilder.Entity("Qianglian.Web.Modules.Evaluation.Target", b =>
@@ -5381,8 +5515,7 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.HasOne("Qianglian.Web.Modules.Enterprises.Enterprise", null)
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
                         .WithMany()
@@ -5422,6 +5555,29 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Qianglian.Web.Modules.Evaluation.IndexRun", b =>
+                {
+                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qianglian.Web.Modules.Evaluation.IndustryEvent", b =>
+                {
+                    b.HasOne("Qianglian.Web.Modules.Chains.Ecosystem", null)
+                        .WithMany()
+                        .HasForeignKey("EcosystemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qianglian.Web.Modules.Evaluation.JurisdictionStatistic", b =>
                 {
                     b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
                         .WithMany()

@@ -1479,7 +1479,15 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("EnterpriseId")
+                    b.Property<string>("DocumentNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EnterpriseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HolderName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("JurisdictionId")
@@ -1721,6 +1729,130 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                     b.HasIndex("JurisdictionId", "Subject", "Year");
 
                     b.ToTable("IndexRuns", (string)null);
+                });
+
+            modelBuilder.Entity("Qianglian.Web.Modules.Evaluation.IndustryEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EcosystemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JurisdictionPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EcosystemId");
+
+                    b.HasIndex("JurisdictionPath");
+
+                    b.HasIndex("JurisdictionId", "Kind", "HeldOn");
+
+                    b.ToTable("IndustryEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Qianglian.Web.Modules.Evaluation.JurisdictionStatistic", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("AttachmentContent")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JurisdictionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("JurisdictionPath")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Value")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurisdictionPath");
+
+                    b.HasIndex("JurisdictionId", "Kind", "Year", "Subject")
+                        .IsUnique();
+
+                    b.ToTable("JurisdictionStatistics", (string)null);
                 });
 
             modelBuilder.Entity("Qianglian.Web.Modules.Evaluation.Target", b =>
@@ -5294,8 +5426,7 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                     b.HasOne("Qianglian.Web.Modules.Enterprises.Enterprise", null)
                         .WithMany()
                         .HasForeignKey("EnterpriseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
+                        .OnDelete(DeleteBehavior.Cascade);
 
                     b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
                         .WithMany()
@@ -5335,6 +5466,29 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Qianglian.Web.Modules.Evaluation.IndexRun", b =>
+                {
+                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qianglian.Web.Modules.Evaluation.IndustryEvent", b =>
+                {
+                    b.HasOne("Qianglian.Web.Modules.Chains.Ecosystem", null)
+                        .WithMany()
+                        .HasForeignKey("EcosystemId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
+                        .WithMany()
+                        .HasForeignKey("JurisdictionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Qianglian.Web.Modules.Evaluation.JurisdictionStatistic", b =>
                 {
                     b.HasOne("Qianglian.Web.Modules.Jurisdictions.Jurisdiction", null)
                         .WithMany()
