@@ -22,7 +22,7 @@ public enum SignInResult { Succeeded, MustChangePassword, PasswordExpired, Wrong
 public sealed class PasswordHistoryEntry : ScopedEntity
 {
     public Guid UserId { get; set; }
-    /// <summary>Named like Identity's column so the audit trail leaves it out.</summary>
+    /// <summary>Named like Identity's column so the audit trail masks it.</summary>
     public string PasswordHash { get; set; } = "";
     public DateTimeOffset SetAt { get; set; }
 }
