@@ -103,6 +103,17 @@ public abstract class PasswordAuthTests<THost>(THost host) : IClassFixture<THost
         Assert.Contains("error=failed", lockedAnswer);
     }
 
+    [Fact]
+    public async Task The_sign_in_page_shows_known_messages_only()
+    {
+        using var client = host.Anonymous();
+        var idle = await client.GetStringAsync("/account/login?error=idle");
+        Assert.Contains("30分钟无操作", idle); // the configured minutes (platform default 30)
+        var madeUp = await client.GetAsync("/account/login?error=%7B0%7D%7B");
+        Assert.Equal(HttpStatusCode.OK, madeUp.StatusCode);
+        Assert.Contains("用户名或密码错误", await madeUp.Content.ReadAsStringAsync());
+    }
+
     private async Task<string> PostForm(string userName, string password)
     {
         using var client = host.Anonymous();
