@@ -20,7 +20,6 @@ public static class AccountEndpoints
             {
                 SignInOperations.Outcome.Success => Results.LocalRedirect(SafeReturn(returnUrl)),
                 SignInOperations.Outcome.MustChangePassword => Results.LocalRedirect("/account/change-password"),
-                SignInOperations.Outcome.LockedOut => Results.LocalRedirect("/account/login?error=locked"),
                 _ => Results.LocalRedirect($"/account/login?error=failed&returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}"),
             }).AllowAnonymous();
 

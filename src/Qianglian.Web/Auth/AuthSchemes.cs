@@ -7,17 +7,17 @@ namespace Qianglian.Web.Auth;
 public static class AuthSchemes
 {
     public const string CookieOrBearer = "CookieOrBearer";
-    public static readonly TimeSpan IdleTimeout = TimeSpan.FromMinutes(30);
+
+    public static bool IsBearer(HttpContext context) =>
+        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
 
     public static string Select(HttpContext context) =>
-        context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-            ? IdentityConstants.BearerScheme
-            : IdentityConstants.ApplicationScheme;
+        IsBearer(context) ? IdentityConstants.BearerScheme : IdentityConstants.ApplicationScheme;
 
-    public static void ConfigureCookie(CookieAuthenticationOptions o)
+    public static void ConfigureCookie(CookieAuthenticationOptions o, SecurityOptions security)
     {
         o.Cookie.Name = "qianglian.auth";
-        o.ExpireTimeSpan = IdleTimeout; // sliding: 30 minutes without a request signs the user out
+        o.ExpireTimeSpan = security.IdleTimeout; // sliding: this long without a request signs the user out (8.1.4.1 b)
         o.SlidingExpiration = true;
         o.LoginPath = "/account/login";
         o.LogoutPath = "/account/logout";

@@ -9,7 +9,7 @@ namespace Qianglian.Web.Auth;
 /// Accounts and their roles. Reads go through the scoped context (an administrator sees the accounts of their
 /// subtree); writes go through Identity's store, whose saves pass the same central scope guard.
 /// </summary>
-public sealed class ManageUsers(AppDb dbs, CurrentUser user, UserManager<AppUser> users, TimeProvider clock)
+public sealed class ManageUsers(AppDb dbs, CurrentUser user, UserManager<AppUser> users, TimeProvider clock, AccountRecords records)
 {
     public sealed record CreateRequest(string UserName, string DisplayName, Guid JurisdictionId, IReadOnlyList<string> Roles, Guid? UnitId, Guid? EnterpriseId);
     public sealed record Created(UserView User, string OneTimePassword);
@@ -71,6 +71,7 @@ public sealed class ManageUsers(AppDb dbs, CurrentUser user, UserManager<AppUser
         var account = await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException("user", "用户不存在 (user not found)");
         if (account.ConcurrencyStamp != request.Version)
             throw new DbUpdateConcurrencyException("stale user");
+        var wasLocked = account.LockoutEnd is { } end && end > clock.GetUtcNow();
         account.DisplayName = (request.DisplayName ?? "").Trim();
         account.UnitId = request.UnitId;
         account.LockoutEnd = request.Locked ? DateTimeOffset.MaxValue : null;
@@ -78,7 +79,44 @@ public sealed class ManageUsers(AppDb dbs, CurrentUser user, UserManager<AppUser
         var current = await users.GetRolesAsync(account);
         Check(await users.RemoveFromRolesAsync(account, current.Except(request.Roles)), "roles");
         Check(await users.AddToRolesAsync(account, request.Roles.Except(current)), "roles");
+        // Locking the account or changing its roles ends every cookie and token it holds (see StampCheck): a demoted
+        // user's old token must not keep the old rights.
+        if (request.Locked && !wasLocked || !current.ToHashSet().SetEquals(request.Roles))
+            Check(await users.UpdateSecurityStampAsync(account), "version");
         return await Get(id, ct);
+    }
+
+    /// <summary>Ends every session and token of the account at once (the security administrator's "force sign-out").</summary>
+    public async Task EndSessions(Guid id, CancellationToken ct)
+    {
+        user.Require(Permission.ManageUsers);
+        var account = await Visible(id, ct);
+        Check(await users.UpdateSecurityStampAsync(account), "user");
+        await records.AddSignInAsync(account, SignInResult.SessionsEnded, $"by {user.Name}", "admin");
+    }
+
+    /// <summary>
+    /// Gives the account a new one-time password (shown once), which it must change at its next sign-in; resetting
+    /// changes the security stamp, so every session and token it holds ends.
+    /// </summary>
+    public async Task<Created> ResetPassword(Guid id, CancellationToken ct)
+    {
+        user.Require(Permission.ManageUsers);
+        var account = await Visible(id, ct);
+        var password = OneTimePassword.Generate();
+        Check(await users.ResetPasswordAsync(account, await users.GeneratePasswordResetTokenAsync(account), password), "user");
+        account.MustChangePassword = true;
+        Check(await users.UpdateAsync(account), "user");
+        return new Created(await Get(id, ct), password);
+    }
+
+    /// <summary>The account through Identity's store, after checking the caller may see it (404 otherwise).</summary>
+    private async Task<AppUser> Visible(Guid id, CancellationToken ct)
+    {
+        await using (var db = dbs.Open())
+            if (!await db.Users.AnyAsync(u => u.Id == id, ct))
+                throw new NotFoundException("user", "用户不存在 (user not found)");
+        return await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException("user", "用户不存在 (user not found)");
     }
 
     private static void ValidateRoles(IReadOnlyList<string>? roles)

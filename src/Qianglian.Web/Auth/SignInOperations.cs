@@ -1,22 +1,30 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
+using Qianglian.Core.Security;
 using Qianglian.Web.Api;
 
 namespace Qianglian.Web.Auth;
 
 /// <summary>Signing in (cookie for the UI, bearer token for the API) and changing one's password.</summary>
-public sealed class SignInOperations(SignInManager<AppUser> signIn, UserManager<AppUser> users)
+public sealed class SignInOperations(SignInManager<AppUser> signIn, UserManager<AppUser> users, AccountRecords records,
+    SecurityOptions security, TimeProvider clock, IHttpContextAccessor http)
 {
+    /// <summary>
+    /// A hash of a random password, made once: an unknown user name is checked against it, so that it costs the same
+    /// hashing as a known one and the answer's timing does not tell which names exist (8.1.4.1 a 身份鉴别).
+    /// </summary>
+    private static string? dummyHash;
+
     public sealed record TokenRequest(string UserName, string Password);
     /// <summary>Needs no token: an account with a one-time password gets no token until it has changed it.</summary>
     public sealed record PasswordChange(string UserName, string CurrentPassword, string NewPassword);
 
-    public enum Outcome { Success, MustChangePassword, LockedOut, Failed }
+    public enum Outcome { Success, MustChangePassword, Failed }
 
     /// <summary>Checks the password (counting failures towards the 15-minute lockout) and signs in with a cookie.</summary>
     public async Task<Outcome> SignInWithCookie(string userName, string password)
     {
-        var (outcome, user) = await Check(userName, password);
+        var (outcome, user) = await Check(userName, password, "cookie");
         if (user is not null && outcome is Outcome.Success or Outcome.MustChangePassword)
             await signIn.SignInAsync(user, isPersistent: false);
         return outcome;
@@ -24,21 +32,20 @@ public sealed class SignInOperations(SignInManager<AppUser> signIn, UserManager<
 
     public async Task<IResult> IssueToken(TokenRequest request)
     {
-        var (outcome, user) = await Check(request.UserName, request.Password);
+        var (outcome, user) = await Check(request.UserName, request.Password, "token");
         return outcome switch
         {
             Outcome.Success => TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user!), authenticationScheme: IdentityConstants.BearerScheme),
-            Outcome.MustChangePassword => Problem(403, "须先修改初始密码 (change the one-time password first)"),
-            Outcome.LockedOut => Problem(423, "账号已锁定15分钟 (account locked for 15 minutes)"),
-            _ => Problem(401, "用户名或密码错误 (wrong user name or password)"),
+            Outcome.MustChangePassword => Problem(403, "须先修改密码（初始密码或密码已过期） (change the one-time or expired password first)"),
+            // A locked account answers exactly like a wrong password: the answer must not tell which accounts exist.
+            _ => Problem(401, WrongPassword),
         };
     }
 
     /// <summary>The API form: the current password proves who is asking (failures count towards the lockout).</summary>
     public async Task ChangePassword(PasswordChange request)
     {
-        var (outcome, user) = await Check(request.UserName, request.CurrentPassword);
-        if (outcome == Outcome.LockedOut) throw new ForbiddenException("账号已锁定15分钟 (account locked for 15 minutes)");
+        var (outcome, user) = await Check(request.UserName, request.CurrentPassword, "token");
         if (user is null || outcome == Outcome.Failed)
             throw new ValidationException("currentPassword", "用户名或当前密码错误 (wrong user name or current password)");
         await ChangePassword(user, request.CurrentPassword, request.NewPassword);
@@ -63,15 +70,51 @@ public sealed class SignInOperations(SignInManager<AppUser> signIn, UserManager<
         await users.UpdateAsync(user);
     }
 
-    private async Task<(Outcome, AppUser?)> Check(string userName, string password)
+    public const string WrongPassword = "用户名或密码错误；连续5次错误将锁定账号15分钟 (wrong user name or password; 5 failures lock the account for 15 minutes)";
+
+    /// <summary>
+    /// One path for every answer: an unknown name, a locked account and a wrong password all hash the password once
+    /// and answer "failed". Attempts on existing accounts are recorded (time, address, result).
+    /// </summary>
+    private async Task<(Outcome, AppUser?)> Check(string userName, string password, string channel)
     {
+        password ??= "";
         var user = await users.FindByNameAsync((userName ?? "").Trim());
-        if (user is null) return (Outcome.Failed, null);
-        var result = await signIn.CheckPasswordSignInAsync(user, password ?? "", lockoutOnFailure: true);
-        if (result.IsLockedOut) return (Outcome.LockedOut, user);
-        if (!result.Succeeded) return (Outcome.Failed, user);
+        if (user is null)
+        {
+            users.PasswordHasher.VerifyHashedPassword(new AppUser(), dummyHash ??= users.PasswordHasher.HashPassword(new AppUser(), Guid.NewGuid().ToString()), password);
+            return (Outcome.Failed, null);
+        }
+        if (await users.IsLockedOutAsync(user))
+        {
+            // CheckPasswordSignInAsync would answer at once without hashing; hash anyway so the timing matches.
+            users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? dummyHash ?? "", password);
+            await Record(user, SignInResult.LockedOut, channel);
+            return (Outcome.Failed, user);
+        }
+        var result = await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (!result.Succeeded)
+        {
+            await Record(user, result.IsLockedOut ? SignInResult.LockedOut : SignInResult.WrongPassword, channel);
+            return (Outcome.Failed, user);
+        }
+        if (!user.MustChangePassword && PasswordExpiry.IsExpired(await PasswordSetAt(user), clock.GetUtcNow(), security.PasswordMaxAgeDays))
+        {
+            // An expired password is treated like a one-time one: the user may do nothing but choose a new one.
+            user.MustChangePassword = true;
+            await users.UpdateAsync(user);
+            await Record(user, SignInResult.PasswordExpired, channel);
+            return (Outcome.MustChangePassword, user);
+        }
+        await Record(user, user.MustChangePassword ? SignInResult.MustChangePassword : SignInResult.Succeeded, channel);
         return (user.MustChangePassword ? Outcome.MustChangePassword : Outcome.Success, user);
     }
+
+    private async Task<DateTimeOffset?> PasswordSetAt(AppUser user) =>
+        (await records.LastPasswordsAsync(user.Id, 1)).FirstOrDefault() is { } last && last.PasswordHash == user.PasswordHash ? last.SetAt : null;
+
+    private Task Record(AppUser user, SignInResult result, string channel) =>
+        records.AddSignInAsync(user, result, http.HttpContext?.Connection.RemoteIpAddress?.ToString() ?? "", channel);
 
     private static IResult Problem(int status, string detail) => TypedResults.Problem(detail, statusCode: status);
 }

@@ -9,6 +9,7 @@ public static class UsersModule
     {
         services.AddScoped<ManageUsers>();
         services.AddScoped<SignInOperations>();
+        services.AddScoped<SignInHistory>();
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -27,7 +28,20 @@ public static class UsersModule
         g.MapPut("/{id:guid}", (Guid id, ManageUsers.UpdateRequest r, ManageUsers h, CancellationToken ct) => h.Update(id, r, ct))
             .Access<AppUser>(Permission.ManageUsers, ApiOperation.Update);
 
+        g.MapPost("/{id:guid}/password-reset", (Guid id, ManageUsers h, CancellationToken ct) => h.ResetPassword(id, ct))
+            .Access<AppUser>(Permission.ManageUsers, ApiOperation.Action);
+        g.MapPost("/{id:guid}/sessions/end", async (Guid id, ManageUsers h, CancellationToken ct) =>
+            {
+                await h.EndSessions(id, ct);
+                return TypedResults.NoContent();
+            })
+            .Access<AppUser>(Permission.ManageUsers, ApiOperation.Action);
+        g.MapGet("/{id:guid}/sign-ins", (Guid id, SignInHistory h, CancellationToken ct) => h.Of(id, ct))
+            .Access<SignInRecord>(Permission.ManageUsers, ApiOperation.List);
+
         var auth = api.MapGroup("/auth").WithTags("Authentication");
+        auth.MapGet("/sign-ins", (SignInHistory h, CancellationToken ct) => h.Mine(ct))
+            .AccessForAnyUser<SignInRecord>(ApiOperation.List);
         auth.MapPost("/token", (SignInOperations.TokenRequest r, SignInOperations h) => h.IssueToken(r)).AllowAnonymous();
         auth.MapPost("/password", async (SignInOperations.PasswordChange r, SignInOperations h) =>
             {

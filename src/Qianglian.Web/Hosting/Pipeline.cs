@@ -25,6 +25,7 @@ public static class Pipeline
         });
         app.MapStaticAssets().AllowAnonymous();
         app.UseAuthentication();
+        app.UseMiddleware<StampGate>(); // a revoked cookie or token is anonymous from here on
         app.Use((context, next) =>
         {
             context.RequestServices.GetRequiredService<CurrentUser>().Set(context.User);

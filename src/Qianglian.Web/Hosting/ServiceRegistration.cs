@@ -39,7 +39,11 @@ public static class ServiceRegistration
         services.AddScoped<AppDbContext>(sp => sp.GetRequiredService<AppDb>().OpenHome());
         services.AddScoped<CircuitHandler, CircuitUserHandler>();
 
-        AddIdentity(services);
+        var security = SecurityOptions.From(config);
+        services.AddSingleton(security);
+        services.AddSingleton(sp => new DemoMode(sp.GetRequiredService<DatabaseSettings>().IsDefaultEmbedded || options.Demo || config.GetValue<bool>("Demo")));
+        services.AddHttpContextAccessor();
+        AddIdentity(services, security);
         services.AddAuthorization(o => o.FallbackPolicy = new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
             .RequireAuthenticatedUser().Build());
         services.AddCascadingAuthenticationState();
@@ -74,8 +78,14 @@ public static class ServiceRegistration
         services.AddModules();
     }
 
-    private static void AddIdentity(IServiceCollection services)
+    private static void AddIdentity(IServiceCollection services, SecurityOptions security)
     {
+        services.AddScoped<AccountRecords>();
+        services.AddSingleton<StampCheck>();
+        // Circuits re-check the account's security stamp (revocation reaches open pages too).
+        services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingCircuitState>();
+        // Cookies are also re-validated by Identity's own stamp validator at the same interval (re-issuing their claims).
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = security.StampCheckInterval);
         services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = 10;
@@ -90,10 +100,12 @@ public static class ServiceRegistration
             })
             .AddRoles<AppRole>()
             .AddEntityFrameworkStores<AppDbContext>()
+            .AddUserManager<AccountUserManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddClaimsPrincipalFactory<ScopeClaimsFactory>()
-            .AddPasswordValidator<PasswordClassesValidator>();
+            .AddPasswordValidator<PasswordClassesValidator>()
+            .AddPasswordValidator<PasswordRulesValidator>();
 
         services.AddAuthentication(o =>
             {
@@ -102,6 +114,6 @@ public static class ServiceRegistration
             })
             .AddPolicyScheme(AuthSchemes.CookieOrBearer, null, o => o.ForwardDefaultSelector = AuthSchemes.Select)
             .AddBearerToken(IdentityConstants.BearerScheme, o => o.BearerTokenExpiration = TimeSpan.FromMinutes(60))
-            .AddIdentityCookies(c => c.ApplicationCookie?.Configure(AuthSchemes.ConfigureCookie));
+            .AddIdentityCookies(c => c.ApplicationCookie?.Configure(o => AuthSchemes.ConfigureCookie(o, security)));
     }
 }
