@@ -26,6 +26,7 @@ public static class ServiceRegistration
         builder.WebHost.UseStaticWebAssets();
 
         services.AddSingleton(options);
+        services.AddReverseProxy(config);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(DatabaseSettings.From(config));
         services.AddSingleton(sp =>
