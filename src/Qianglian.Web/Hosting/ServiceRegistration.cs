@@ -27,6 +27,7 @@ public static class ServiceRegistration
 
         services.AddSingleton(options);
         services.AddReverseProxy(config);
+        Shared.Excel.ImportLimits.Configure(config);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(DatabaseSettings.From(config));
         services.AddSingleton(sp =>
