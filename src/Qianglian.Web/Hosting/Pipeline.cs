@@ -13,7 +13,11 @@ public static class Pipeline
 
     public static void UseQianglian(this WebApplication app)
     {
+        app.UseForwardedHeaders(); // first: the scheme and client address a reverse proxy forwards (ReverseProxy)
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
+        app.UseCookiePolicy();
+        app.UseMiddleware<CrossSiteRequests>();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("zh-CN"),

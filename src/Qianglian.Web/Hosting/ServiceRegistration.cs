@@ -26,6 +26,8 @@ public static class ServiceRegistration
         builder.WebHost.UseStaticWebAssets();
 
         services.AddSingleton(options);
+        services.AddReverseProxy(config);
+        Shared.Excel.ImportLimits.Configure(config);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(DatabaseSettings.From(config));
         services.AddSingleton(sp =>

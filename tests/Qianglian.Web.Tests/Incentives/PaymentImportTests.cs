@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -139,6 +140,40 @@ public abstract class PaymentImportTests<THost>(THost host) : IClassFixture<THos
         var summary = (await Detail(czj, id)).GetProperty("summary");
         Assert.Equal(90 * Wan, summary.GetProperty("paidAmount").GetDecimal());
         Assert.Equal("archive", summary.GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task A_voucher_pays_once_per_fund_and_year_by_form_by_ledger_and_by_the_index()
+    {
+        // Both applications pay from 西区 measure 七's fund: a voucher used on one cannot pay the other, nor the same one twice.
+        var (first, _) = await api.AtPayment("凭证唯一·甲项目", approvedWan: 100, instalments: 2);
+        var (second, secondNumber) = await api.AtPayment("凭证唯一·乙项目", approvedWan: 50);
+        var czj = await api.As("xiqu.czj");
+        await Json(await czj.PostAsJsonAsync($"/api/v1/incentives/applications/{first}/payments",
+            new { amount = 40 * Wan, paidOn = Today, voucher = "XQCZ-ONCE-1", version = await Version(czj, first) }), HttpStatusCode.OK);
+
+        var again = await Error(await czj.PostAsJsonAsync($"/api/v1/incentives/applications/{first}/payments",
+            new { amount = 60 * Wan, paidOn = Today, voucher = " XQCZ-ONCE-1 ", version = await Version(czj, first) }), HttpStatusCode.BadRequest, "voucher");
+        Assert.Contains("XQCZ-ONCE-1", again);
+        var other = await Error(await czj.PostAsJsonAsync($"/api/v1/incentives/applications/{second}/payments",
+            new { amount = 50 * Wan, paidOn = Today, voucher = "XQCZ-ONCE-1", version = await Version(czj, second) }), HttpStatusCode.BadRequest, "voucher");
+        Assert.Contains("不得重复", other);
+
+        var report = await Json(await Import(czj, [Row(secondNumber, 50, Today, "XQCZ-ONCE-1")]), HttpStatusCode.UnprocessableEntity);
+        Assert.Contains(Errors(report), e => e.Row == 2 && e.Column == ImportPayments.Voucher && e.Message.Contains("不得重复"));
+        Assert.Equal(1, await PaymentsOf(first));
+        Assert.Equal(0, await PaymentsOf(second));
+
+        // Past the check (two requests at once), the unique index refuses the second row.
+        await using var db = host.OpenSystem();
+        var stored = await db.Set<IncentivePayment>().AsNoTracking().SingleAsync(p => p.ApplicationId == first);
+        Assert.Equal(BusinessDate.Of(host.Clock.GetUtcNow()).Year, stored.Year);
+        db.Add(new IncentivePayment
+        {
+            JurisdictionId = stored.JurisdictionId, ApplicationId = second, EnterpriseId = stored.EnterpriseId, Instalment = 1, Amount = 1m,
+            PaidOn = stored.PaidOn, Voucher = stored.Voucher, FundJurisdictionId = stored.FundJurisdictionId, Fund = stored.Fund, Year = stored.Year,
+        });
+        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
     }
 
     [Fact]

@@ -164,7 +164,7 @@ public static partial class Probes
         {
             var a = await FreshApplication(w, r, t, "payment");
             return Send(HttpMethod.Post, $"/api/v1/incentives/applications/{a.Id}/payments",
-                new { amount = 1_000_000m, paidOn = a.ApprovedOn!.Value.ToString("yyyy-MM-dd"), voucher = "M-1", version = a.Version });
+                new { amount = 1_000_000m, paidOn = a.ApprovedOn!.Value.ToString("yyyy-MM-dd"), voucher = $"M-{a.Id:N}", version = a.Version });
         },
         ["GET /api/v1/incentives/applications/{id:guid}/form.docx"] = async (w, r, t) => Get($"/api/v1/incentives/applications/{(await FreshApplication(w, r, t)).Id}/form.docx"),
         ["GET /api/v1/incentives/files/{id:guid}"] = async (w, r, t) => Get($"/api/v1/incentives/files/{(await FreshFile(w, r, t)).Id}"),

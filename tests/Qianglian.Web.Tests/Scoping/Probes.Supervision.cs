@@ -58,7 +58,7 @@ public static partial class Probes
         ["POST /api/v1/problems/{id:guid}/attachments"] = async (w, r, t) =>
         {
             var p = await FreshProblem(w, r, t);
-            var form = new MultipartFormDataContent { { new ByteArrayContent("现场照片"u8.ToArray()), "file", "photo.txt" } };
+            var form = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray()), "file", "photo.pdf" } };
             return new HttpRequestMessage(HttpMethod.Post, $"/api/v1/problems/{p.Id}/attachments") { Content = form };
         },
         ["GET /api/v1/problem-attachments/{id:guid}"] = async (w, r, t) =>

@@ -159,17 +159,18 @@ public abstract class ProblemLedgerTests<THost>(THost host) : IClassFixture<THos
     public async Task Attachments_are_stored_with_their_hash_and_kept_out_of_the_audit_text()
     {
         var id = await File();
-        var form = new MultipartFormDataContent { { new ByteArrayContent("现场照片内容"u8.ToArray()), "file", "现场.txt" } };
+        var pdf = "%PDF-1.4\n现场照片说明\n%%EOF\n"u8.ToArray();
+        var form = new MultipartFormDataContent { { new ByteArrayContent(pdf), "file", "现场.pdf" } };
         var created = await (await host.ClientFor("xiqu.enterprise")).PostAsync($"/api/v1/problems/{id}/attachments", form);
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var attachment = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         var download = await (await host.ClientFor("xiqu.operator")).GetAsync($"/api/v1/problem-attachments/{attachment}");
-        Assert.Equal("现场照片内容", await download.Content.ReadAsStringAsync());
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
         await using var db = host.OpenSystem();
         var audit = await db.AuditEntries.SingleAsync(a => a.EntityType == nameof(ProblemAttachment) && a.EntityKey == attachment.ToString());
         Assert.Contains("\"Content\":{\"after\":\"***\"}", audit.Changes);
         Assert.Contains("Sha256", audit.Changes);
-        var empty = new MultipartFormDataContent { { new ByteArrayContent([]), "file", "空.txt" } };
+        var empty = new MultipartFormDataContent { { new ByteArrayContent([]), "file", "空.pdf" } };
         Assert.Equal(HttpStatusCode.BadRequest, (await (await host.ClientFor("xiqu.enterprise")).PostAsync($"/api/v1/problems/{id}/attachments", empty)).StatusCode);
     }
 

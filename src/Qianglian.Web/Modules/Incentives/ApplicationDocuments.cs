@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qianglian.Core.Incentives;
+using Qianglian.Core.Uploads;
 using Qianglian.Web.Api;
 using Qianglian.Web.Auth;
 using Qianglian.Web.Data;
@@ -30,7 +31,7 @@ public sealed class ApplicationDocuments(AppDb dbs, CurrentUser user, UploadStor
         if (name.Length is 0 or > 200) throw new ValidationException("file", "文件名为空或过长 (file name missing or too long)");
 
         var bytes = await ReadLimited(content, ct);
-        var (kind, error) = FileSniffer.Check(name, bytes);
+        var (kind, error) = UploadPolicy.Check(UploadPurpose.ApplicationDocument, name, bytes);
         if (kind is not { } k) throw new ValidationException("file", $"“{name}”：{error}");
         var sha = await store.SaveAsync(bytes, ct);
         var file = new ApplicationFile

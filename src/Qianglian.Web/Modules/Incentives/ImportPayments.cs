@@ -29,7 +29,7 @@ public sealed class ImportPayments(AppDb dbs, CurrentUser user, TimeProvider clo
             (EnterpriseName, "可不填；填写时须与申报的企业名称一致，用于核对"),
             (Amount, "必填，万元，最多到分（如 120.5）；同一申报多行按顺序累计，累计不得超过审定额度；一次性支付须一次付清，最后一期须付清余额"),
             (PaidOn, "必填，如 2026-06-30；不得晚于今天、不得早于审定日期"),
-            (Voucher, "必填，财政支付凭证号；同一申报不得重复"),
+            (Voucher, "必填，财政支付凭证号；同一资金同一年度不得重复（含已登记的兑付）"),
         ]);
     }
 
@@ -54,6 +54,8 @@ public sealed class ImportPayments(AppDb dbs, CurrentUser user, TimeProvider clo
         var errors = new List<ImportError>();
         var applications = new Dictionary<Guid, Running?>();
         var accepted = new List<(Running App, PaymentEntry Payment, int Instalment)>();
+        // Vouchers this file uses, per fund and year: one voucher pays once (PaymentVouchers).
+        var used = new HashSet<(Guid, string, int, string)>();
         var total = 0;
         foreach (var (number, cells) in sheet.Rows)
         {
@@ -81,11 +83,21 @@ public sealed class ImportPayments(AppDb dbs, CurrentUser user, TimeProvider clo
                 row.Error(Voucher, $"申报 {applicationNumber} 已登记凭证号 {voucher} 的兑付 (voucher already recorded)");
                 continue;
             }
+            var measure = app.Loaded.Measure;
+            var (keeper, fund) = PaymentVouchers.FundOf(measure);
+            var key = (keeper, fund, paidOn.Value.Year, voucher);
+            if (used.Contains(key) || await PaymentVouchers.TakenAsync(db, measure, paidOn.Value.Year, voucher, ct))
+            {
+                row.Error(Voucher, $"申报 {applicationNumber}：{PaymentVouchers.TakenMessage(measure, paidOn.Value.Year, voucher)}");
+                app.Vouchers.Remove(voucher);
+                continue;
+            }
             var payment = new PaymentEntry(amount.Value, paidOn.Value, voucher);
             var problems = PaymentCheck.Check(app.Position, payment, today);
             foreach (var (field, message) in problems)
                 row.Error(field switch { "voucher" => Voucher, "paidOn" => PaidOn, _ => Amount }, $"申报 {applicationNumber}：{message}");
             if (problems.Count > 0) { app.Vouchers.Remove(voucher); continue; }
+            used.Add(key);
             accepted.Add((app, payment, app.Position.PaymentsSoFar + 1));
             app.Position = PaymentCheck.After(app.Position, payment);
         }
@@ -94,7 +106,7 @@ public sealed class ImportPayments(AppDb dbs, CurrentUser user, TimeProvider clo
         if (accepted.Count == 0) return ImportReport.Refused(errors, total);
         foreach (var (app, payment, instalment) in accepted)
             RecordPayment.Apply(db, app.Loaded, app.Stage, app.Me, user, payment, instalment, now);
-        await db.SaveChangesAsync(ct);
+        await PaymentVouchers.SaveAsync(db, ct);
         return new ImportReport(total, accepted.Count, 0, true, errors);
     }
 

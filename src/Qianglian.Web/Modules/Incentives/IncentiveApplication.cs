@@ -114,9 +114,14 @@ public sealed class IncentivePayment : ScopedEntity, IEnterpriseOwned
     public int Instalment { get; set; }
     public decimal Amount { get; set; }
     public DateOnly PaidOn { get; set; }
-    /// <summary>凭证号 of the finance bureau.</summary>
+    /// <summary>凭证号 of the finance bureau: unique per fund and year (the index on the fund, the year and the voucher).</summary>
     public string Voucher { get; set; } = "";
     public string RecordedBy { get; set; } = "";
+    /// <summary>The fund paid from — the jurisdiction that keeps it (the measure's) and its name ("" when the measure names none) — copied from the measure so the voucher's uniqueness can be indexed.</summary>
+    public Guid FundJurisdictionId { get; set; }
+    public string Fund { get; set; } = "";
+    /// <summary>The year of <see cref="PaidOn"/>: a finance bureau numbers its vouchers per year.</summary>
+    public int Year { get; set; }
 
     Guid? IEnterpriseOwned.EnterpriseId => EnterpriseId;
 }

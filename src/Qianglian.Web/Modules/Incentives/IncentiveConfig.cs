@@ -131,7 +131,10 @@ internal sealed class IncentivePaymentConfig : IEntityTypeConfiguration<Incentiv
         b.Property(p => p.Voucher).HasMaxLength(100);
         b.Property(p => p.RecordedBy).HasMaxLength(100);
         b.Property(p => p.Amount).HasPrecision(18, 2);
+        b.Property(p => p.Fund).HasMaxLength(100);
         b.HasIndex(p => p.ApplicationId);
+        // One voucher pays once: the same 凭证号 twice in a fund's year is the same payment recorded twice (issue 15 item 12).
+        b.HasIndex(p => new { p.FundJurisdictionId, p.Fund, p.Year, p.Voucher }).IsUnique();
         b.HasOne<IncentiveApplication>().WithMany().HasForeignKey(p => p.ApplicationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -34,10 +34,12 @@ public sealed class RecordPayment(AppDb dbs, CurrentUser user, TimeProvider cloc
         if (r.PaidOn is not { } paidOn) throw new ValidationException("paidOn", "须填写支付日期 (the payment date is required)");
         var errors = PaymentCheck.Check(Position(a, count - 1), new PaymentEntry(r.Amount, paidOn, r.Voucher), today);
         if (errors.Count > 0) throw new ValidationException(errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
+        if (await PaymentVouchers.TakenAsync(db, measure, paidOn.Year, r.Voucher, ct))
+            throw new ValidationException(PaymentVouchers.Field, PaymentVouchers.TakenMessage(measure, paidOn.Year, r.Voucher));
 
         db.ExpectVersion(a, r.Version);
         Apply(db, loaded, stage, me, user, new PaymentEntry(r.Amount, paidOn, r.Voucher.Trim()), count, now);
-        await db.SaveChangesAsync(ct);
+        await PaymentVouchers.SaveAsync(db, ct);
         return (await ReadApplications.Summaries(db, [a], today, ct)).Single();
     }
 
@@ -47,10 +49,12 @@ public sealed class RecordPayment(AppDb dbs, CurrentUser user, TimeProvider cloc
     {
         var a = loaded.Application;
         var voucher = payment.Voucher?.Trim() ?? "";
+        var (keeper, fund) = PaymentVouchers.FundOf(loaded.Measure);
         db.Add(new IncentivePayment
         {
             JurisdictionId = a.JurisdictionId, ApplicationId = a.Id, EnterpriseId = a.EnterpriseId, Instalment = instalment,
             Amount = payment.Amount, PaidOn = payment.PaidOn, Voucher = voucher, RecordedBy = user.Name,
+            FundJurisdictionId = keeper, Fund = fund, Year = payment.PaidOn.Year,
         });
         a.PaidAmount += payment.Amount;
         Applications.Log(db, loaded, stage.Key, ApplicationAction.Paid, user, me.User.UnitKey, me.UnitName, now,

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Qianglian.Core.Incentives;
 using Qianglian.Core.Projects;
+using Qianglian.Core.Uploads;
 using Qianglian.Core.Supervision;
 using Qianglian.Web.Api;
 using Qianglian.Web.Auth;
@@ -17,7 +19,6 @@ public sealed class FileReport(AppDb dbs, CurrentUser user, TimeProvider clock)
 {
     public const int MaxPhotoBytes = 5 * 1024 * 1024;
     public const int MaxPhotos = 9;
-    private static readonly string[] ImageTypes = ["image/jpeg", "image/png", "image/webp"];
 
     public sealed record ProblemInput(ProblemCategory Category, string Description);
 
@@ -66,10 +67,13 @@ public sealed class FileReport(AppDb dbs, CurrentUser user, TimeProvider clock)
         await db.SaveChangesAsync(ct);
     }
 
-    public async Task<Guid> AddPhoto(Guid reportId, string fileName, string contentType, Stream content, long length, CancellationToken ct)
+    /// <summary>
+    /// Adds a site photo: a JPG, PNG or WebP by its content (<see cref="UploadPolicy"/>; the type the browser claims is not
+    /// believed), stored and served with the type sniffed.
+    /// </summary>
+    public async Task<Guid> AddPhoto(Guid reportId, string fileName, Stream content, long length, CancellationToken ct)
     {
         user.Require(Permission.ReportProjects);
-        if (!ImageTypes.Contains(contentType)) throw new ValidationException("file", $"照片须为 JPG/PNG/WebP 图片，收到“{contentType}” (photos must be images)");
         if (length > MaxPhotoBytes) throw new ValidationException("file", $"照片超过{MaxPhotoBytes / 1024 / 1024}MB (photo too large)");
         await using var db = dbs.Open();
         var report = await db.Set<MonthlyReport>().AsNoTracking().FirstOrDefaultAsync(x => x.Id == reportId, ct) ?? throw NotFound();
@@ -77,10 +81,15 @@ public sealed class FileReport(AppDb dbs, CurrentUser user, TimeProvider clock)
             throw new ValidationException("file", $"每份报告最多{MaxPhotos}张照片 (at most {MaxPhotos} photos)");
         using var buffer = new MemoryStream();
         await content.CopyToAsync(buffer, ct);
+        if (buffer.Length > MaxPhotoBytes) throw new ValidationException("file", $"照片超过{MaxPhotoBytes / 1024 / 1024}MB (photo too large)");
+        var name = Path.GetFileName(fileName ?? "");
+        var bytes = buffer.ToArray();
+        var (kind, error) = UploadPolicy.Check(UploadPurpose.SitePhoto, name, bytes);
+        if (kind is not { } k) throw new ValidationException("file", $"“{name}”：{error}");
         var photo = new ReportPhoto
         {
             ProjectId = report.ProjectId, JurisdictionId = report.JurisdictionId, EnterpriseId = report.EnterpriseId, ReportId = reportId,
-            FileName = Path.GetFileName(fileName), ContentType = contentType, Content = buffer.ToArray(),
+            FileName = name, ContentType = FileSniffer.ContentType(k), Content = bytes,
         };
         db.Add(photo);
         await db.SaveChangesAsync(ct);
@@ -93,7 +102,8 @@ public sealed class FileReport(AppDb dbs, CurrentUser user, TimeProvider clock)
         await using var db = dbs.Open();
         var photo = await db.Set<ReportPhoto>().AsNoTracking().FirstOrDefaultAsync(p => p.Id == photoId, ct)
                     ?? throw new NotFoundException("photo", "照片不存在 (photo not found)");
-        return (photo.Content, photo.ContentType, photo.FileName);
+        // Served as what the bytes are (a photo stored before the check could be anything): never as the name or a stored claim says.
+        return (photo.Content, UploadPolicy.ContentTypeOf(photo.Content), photo.FileName);
     }
 
     /// <summary>Investment reported for the project's other months (summed here: SQLite cannot sum decimals).</summary>

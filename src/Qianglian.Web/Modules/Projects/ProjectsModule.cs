@@ -110,7 +110,7 @@ public static class ProjectsModule
         r.MapPost("/{id:guid}/photos", async (Guid id, IFormFile file, FileReport h, CancellationToken ct) =>
             {
                 await using var content = file.OpenReadStream();
-                return TypedResults.Created((string?)null, new { id = await h.AddPhoto(id, file.FileName, file.ContentType, content, file.Length, ct) });
+                return TypedResults.Created((string?)null, new { id = await h.AddPhoto(id, file.FileName, content, file.Length, ct) });
             })
             .DisableAntiforgery()
             .Access<MonthlyReport>(Permission.ReportProjects, ApiOperation.Create);

@@ -1,18 +1,23 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Qianglian.Core.Incentives;
+using Qianglian.Core.Uploads;
 using Qianglian.Web.Api;
 using Qianglian.Web.Auth;
 using Qianglian.Web.Data;
 
 namespace Qianglian.Web.Modules.Supervision;
 
-/// <summary>Files attached to a problem: by whoever may file problems and sees it (the enterprise, the handling officials).</summary>
+/// <summary>
+/// Files attached to a problem: by whoever may file problems and sees it (the enterprise, the handling officials). PDF,
+/// images and Office documents by their content (<see cref="UploadPolicy"/>), stored and served with the type sniffed.
+/// </summary>
 public sealed class ProblemAttachments(AppDb dbs, CurrentUser user, TimeProvider clock)
 {
     public const long MaxBytes = 10 * 1024 * 1024;
     public const int MaxPerProblem = 20;
 
-    public async Task<Guid> Add(Guid problemId, string? fileName, string? contentType, Stream content, CancellationToken ct)
+    public async Task<Guid> Add(Guid problemId, string? fileName, Stream content, CancellationToken ct)
     {
         user.Require(Permission.FileProblems);
         var name = Text.Required(Path.GetFileName(fileName ?? ""), "file", "文件名", 200);
@@ -25,11 +30,13 @@ public sealed class ProblemAttachments(AppDb dbs, CurrentUser user, TimeProvider
         if (buffer.Length == 0) throw new ValidationException("file", "文件为空 (the file is empty)");
         if (buffer.Length > MaxBytes) throw new ValidationException("file", $"附件不能超过{MaxBytes / 1024 / 1024}MB (at most 10 MB)");
         var bytes = buffer.ToArray();
+        var (kind, error) = UploadPolicy.Check(UploadPurpose.ProblemAttachment, name, bytes);
+        if (kind is not { } k) throw new ValidationException("file", $"“{name}”：{error}");
         var caller = await Caller.OfAsync(user, db, ct);
         var attachment = new ProblemAttachment
         {
             JurisdictionId = problem.JurisdictionId, ProblemId = problem.Id, EnterpriseId = problem.EnterpriseId, FileName = name,
-            ContentType = string.IsNullOrWhiteSpace(contentType) ? "application/octet-stream" : contentType, Size = bytes.LongLength,
+            ContentType = FileSniffer.ContentType(k), Size = bytes.LongLength,
             Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), Content = bytes, UploadedAt = clock.GetUtcNow(), UploadedBy = caller.Name,
         };
         db.ProblemAttachments.Add(attachment);
@@ -42,6 +49,7 @@ public sealed class ProblemAttachments(AppDb dbs, CurrentUser user, TimeProvider
         user.Require(Permission.ViewSupervision);
         await using var db = dbs.Open();
         var a = await db.ProblemAttachments.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("attachment", "附件不存在 (attachment not found)");
-        return (a.Content, a.ContentType, a.FileName);
+        // Served as what the bytes are (an attachment stored before the check could be anything).
+        return (a.Content, UploadPolicy.ContentTypeOf(a.Content), a.FileName);
     }
 }

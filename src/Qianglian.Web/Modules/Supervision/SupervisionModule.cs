@@ -144,7 +144,7 @@ public static class SupervisionModule
         p.MapPost("/{id:guid}/attachments", async (Guid id, IFormFile file, ProblemAttachments h, CancellationToken ct) =>
             {
                 await using var stream = file.OpenReadStream();
-                return Created(await h.Add(id, file.FileName, file.ContentType, stream, ct));
+                return Created(await h.Add(id, file.FileName, stream, ct));
             })
             .DisableAntiforgery()
             .Access<Problem>(Permission.FileProblems, ApiOperation.Create);

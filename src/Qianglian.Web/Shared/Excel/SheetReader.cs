@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using X = DocumentFormat.OpenXml.Spreadsheet;
@@ -10,6 +11,9 @@ namespace Qianglian.Web.Shared.Excel;
 /// Checks the header row against the expected Chinese headers first, so a renamed or missing column is refused before
 /// any row is read. The sheet is parsed once: imports read a hundred thousand rows, and a reader that first scans
 /// the whole sheet for its extent (as MiniExcel's does) parses it three times.
+/// Before parsing, the package's entries are weighed (their decompressed sizes, from the zip's directory) against
+/// <see cref="ImportLimits"/>, and rows are counted as they stream: a file past either limit is refused (400 naming
+/// the file) before it is read whole.
 /// </summary>
 public static class SheetReader
 {
@@ -19,12 +23,14 @@ public static class SheetReader
 
     public static Sheet Open(Stream stream, IReadOnlyList<string> required, IReadOnlyList<string> optional)
     {
+        var limits = ImportLimits.Current;
+        RefuseOversized(stream, limits);
         Workbook workbook;
         IReadOnlyList<string> headers;
         try
         {
             using var document = SpreadsheetDocument.Open(stream, false);
-            workbook = Workbook.Read(document);
+            workbook = Workbook.Read(document, limits.MaxRows);
             using var rows = workbook.Rows(document).GetEnumerator();
             headers = rows.MoveNext() ? rows.Current.Cells.Select(h => h.Trim()).ToList() : [];
         }
@@ -41,6 +47,39 @@ public static class SheetReader
         if (errors.Count > 0) return new Sheet(errors, []);
         return new Sheet([], DataRows(stream, workbook, headers));
     }
+
+    /// <summary>
+    /// Refuses a package whose entries decompress to more than the limit — a zip bomb (a sheet of repeated bytes
+    /// compresses a thousandfold) is stopped by its directory, before any of it is inflated. Not a zip at all: left to the
+    /// reader, which reports it as no workbook.
+    /// </summary>
+    private static void RefuseOversized(Stream stream, ImportLimits limits)
+    {
+        stream.Position = 0;
+        long total = 0;
+        try
+        {
+            using var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            foreach (var entry in zip.Entries)
+            {
+                total += entry.Length;
+                if (total > limits.MaxUncompressedBytes)
+                    throw new Api.ValidationException("file",
+                        $"工作簿解压后超过{limits.MaxUncompressedBytes / 1024 / 1024}MB，已拒收；请拆分后分批导入 (the workbook decompresses past the import limit)");
+            }
+        }
+        catch (InvalidDataException)
+        {
+            // Not a zip: SpreadsheetDocument says so below.
+        }
+        finally
+        {
+            stream.Position = 0;
+        }
+    }
+
+    private static Api.ValidationException TooManyRows(int limit) =>
+        new("file", $"工作表超过{limit:N0}行，已拒收；请拆分后分批导入 (the sheet has more rows than the import limit)");
 
     private static IEnumerable<(int, IReadOnlyDictionary<string, string>)> DataRows(Stream stream, Workbook workbook, IReadOnlyList<string> headers)
     {
@@ -76,9 +115,9 @@ public static class SheetReader
     }
 
     /// <summary>What reading cells needs from the workbook besides the sheet: its shared strings, and which styles show dates.</summary>
-    private sealed class Workbook(string[] sharedStrings, bool[] dateStyles)
+    private sealed class Workbook(string[] sharedStrings, bool[] dateStyles, int maxRows)
     {
-        public static Workbook Read(SpreadsheetDocument document)
+        public static Workbook Read(SpreadsheetDocument document, int maxRows)
         {
             var part = document.WorkbookPart ?? throw new InvalidDataException("no workbook");
             var strings = new List<string>();
@@ -89,7 +128,7 @@ public static class SheetReader
                     if (reader.ElementType == typeof(X.SharedStringItem) && reader.IsStartElement)
                         strings.Add(RichText(reader, typeof(X.SharedStringItem)));
             }
-            return new Workbook([.. strings], DateStyles(part.WorkbookStylesPart?.Stylesheet));
+            return new Workbook([.. strings], DateStyles(part.WorkbookStylesPart?.Stylesheet), maxRows);
         }
 
         /// <summary>
@@ -145,6 +184,7 @@ public static class SheetReader
             var first = part.Workbook.Sheets?.Elements<X.Sheet>().FirstOrDefault() ?? throw new InvalidDataException("no sheet");
             using var reader = OpenXmlReader.Create((WorksheetPart)part.GetPartById(first.Id!.Value!));
             var number = 0;
+            var seen = 0;
             var cells = new List<string>();
             var inRow = false;
             PendingCell? cell = null;
@@ -155,6 +195,7 @@ public static class SheetReader
                 {
                     if (reader.IsStartElement)
                     {
+                        if (++seen > maxRows) throw TooManyRows(maxRows); // counted as they stream: stop at the limit, not at the end
                         if (inRow) yield return (number, [.. cells]); // a row closed without an end event
                         number = RowNumber(reader) ?? number + 1;
                         cells.Clear();

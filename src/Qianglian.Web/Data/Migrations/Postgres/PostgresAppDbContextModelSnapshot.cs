@@ -2600,6 +2600,14 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Fund")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("FundJurisdictionId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Instalment")
                         .HasColumnType("integer");
 
@@ -2629,6 +2637,9 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
@@ -2636,6 +2647,9 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.HasIndex("JurisdictionId");
 
                     b.HasIndex("JurisdictionPath");
+
+                    b.HasIndex("FundJurisdictionId", "Fund", "Year", "Voucher")
+                        .IsUnique();
 
                     b.ToTable("IncentivePayments", (string)null);
                 });

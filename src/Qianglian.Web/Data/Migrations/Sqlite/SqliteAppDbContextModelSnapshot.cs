@@ -2550,6 +2550,14 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                     b.Property<Guid>("EnterpriseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Fund")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FundJurisdictionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Instalment")
                         .HasColumnType("INTEGER");
 
@@ -2578,6 +2586,9 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ApplicationId");
@@ -2585,6 +2596,9 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                     b.HasIndex("JurisdictionId");
 
                     b.HasIndex("JurisdictionPath");
+
+                    b.HasIndex("FundJurisdictionId", "Fund", "Year", "Voucher")
+                        .IsUnique();
 
                     b.ToTable("IncentivePayments", (string)null);
                 });
