@@ -177,26 +177,28 @@ public abstract class ProblemLedgerTests<THost>(THost host) : IClassFixture<THos
     [Fact]
     public async Task Settings_with_weights_not_summing_to_100_fail_naming_the_file_and_field_and_change_nothing()
     {
+        (int Version, int LocalDays) before;
+        await using (var db = host.OpenSystem())
+            before = await db.SupervisionSettings.Where(s => s.PackCode == "xiqu").Select(s => ValueTuple.Create(s.SettingsVersion, s.LocalDays)).SingleAsync();
         var root = Directory.CreateTempSubdirectory("packs-");
         try
         {
             Directory.CreateDirectory(Path.Combine(root.FullName, "xiqu"));
             await System.IO.File.WriteAllTextAsync(Path.Combine(root.FullName, "xiqu", SupervisionSettingsLoader.FileName),
-                "version: 2\nescalation:\n  days: { local: 5 }\n  localUnits: { land: xiqu.nosuch }\nassessment: { reporting: 50, completion: 40, rating: 20 }\n");
+                $"version: {before.Version + 1}\nescalation:\n  days: {{ local: 5 }}\n  localUnits: {{ land: xiqu.nosuch }}\nassessment: {{ reporting: 50, completion: 40, rating: 20 }}\n");
             await using var scope = host.Services.CreateAsyncScope();
             var loader = scope.ServiceProvider.GetRequiredService<SupervisionSettingsLoader>();
             var error = await Assert.ThrowsAsync<SupervisionSettingsException>(() => loader.LoadAllAsync(root.FullName, CancellationToken.None));
             Assert.Contains(error.Errors, e => e.StartsWith("xiqu/supervision.yaml: assessment:") && e.Contains("实为110"));
             Assert.Contains(error.Errors, e => e.Contains("escalation.localUnits.land") && e.Contains("xiqu.nosuch"));
 
-            await System.IO.File.WriteAllTextAsync(Path.Combine(root.FullName, "xiqu", SupervisionSettingsLoader.FileName), "version: 2\nescalation:\n  dayz: 3\n");
+            await System.IO.File.WriteAllTextAsync(Path.Combine(root.FullName, "xiqu", SupervisionSettingsLoader.FileName), $"version: {before.Version + 1}\nescalation:\n  dayz: 3\n");
             var yaml = await Assert.ThrowsAsync<SupervisionSettingsException>(() => loader.LoadAllAsync(root.FullName, CancellationToken.None));
             Assert.StartsWith("xiqu/supervision.yaml:3:", yaml.Errors.Single());
 
             await using var db = host.OpenSystem();
             var settings = await db.SupervisionSettings.SingleAsync(s => s.PackCode == "xiqu");
-            Assert.Equal(1, settings.SettingsVersion);
-            Assert.Equal(7, settings.LocalDays);
+            Assert.Equal(before, (settings.SettingsVersion, settings.LocalDays));
         }
         finally
         {

@@ -6,11 +6,42 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Qianglian.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
-    public partial class Item4TargetSources : Migration
+    public partial class TargetSourcesAndHardening : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "Fund",
+                table: "IncentivePayments",
+                type: "character varying(100)",
+                maxLength: 100,
+                nullable: false,
+                defaultValue: "");
+
+            migrationBuilder.AddColumn<Guid>(
+                name: "FundJurisdictionId",
+                table: "IncentivePayments",
+                type: "uuid",
+                nullable: false,
+                defaultValue: new Guid("00000000-0000-0000-0000-000000000000"));
+
+            migrationBuilder.AddColumn<int>(
+                name: "Year",
+                table: "IncentivePayments",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            // Payments recorded before: their fund is their measure's, their year the payment's. A database holding the same
+            // voucher twice in a fund's year stops here (operations.md "Upgrading: payment vouchers").
+            migrationBuilder.Sql("""
+                UPDATE "IncentivePayments" SET
+                    "FundJurisdictionId" = (SELECT m."JurisdictionId" FROM "IncentiveApplications" a JOIN "IncentiveMeasures" m ON m."Id" = a."MeasureId" WHERE a."Id" = "IncentivePayments"."ApplicationId"),
+                    "Fund" = COALESCE((SELECT m."Fund" FROM "IncentiveApplications" a JOIN "IncentiveMeasures" m ON m."Id" = a."MeasureId" WHERE a."Id" = "IncentivePayments"."ApplicationId"), ''),
+                    "Year" = CAST(EXTRACT(YEAR FROM "PaidOn") AS integer);
+                """);
+
             migrationBuilder.AlterColumn<Guid>(
                 name: "EnterpriseId",
                 table: "EnterpriseHonours",
@@ -96,6 +127,61 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "PasswordHistoryEntry",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PasswordHash = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    SetAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PasswordHistoryEntry", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PasswordHistoryEntry_Jurisdictions_JurisdictionId",
+                        column: x => x.JurisdictionId,
+                        principalTable: "Jurisdictions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SignInRecord",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    At = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Address = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Result = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Channel = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false, collation: "C")
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SignInRecord", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SignInRecord_Jurisdictions_JurisdictionId",
+                        column: x => x.JurisdictionId,
+                        principalTable: "Jurisdictions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IncentivePayments_FundJurisdictionId_Fund_Year_Voucher",
+                table: "IncentivePayments",
+                columns: new[] { "FundJurisdictionId", "Fund", "Year", "Voucher" },
+                unique: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_IndustryEvents_EcosystemId",
                 table: "IndustryEvents",
@@ -121,6 +207,36 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                 name: "IX_JurisdictionStatistics_JurisdictionPath",
                 table: "JurisdictionStatistics",
                 column: "JurisdictionPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PasswordHistoryEntry_JurisdictionId",
+                table: "PasswordHistoryEntry",
+                column: "JurisdictionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PasswordHistoryEntry_JurisdictionPath",
+                table: "PasswordHistoryEntry",
+                column: "JurisdictionPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PasswordHistoryEntry_UserId",
+                table: "PasswordHistoryEntry",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInRecord_JurisdictionId",
+                table: "SignInRecord",
+                column: "JurisdictionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInRecord_JurisdictionPath",
+                table: "SignInRecord",
+                column: "JurisdictionPath");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SignInRecord_UserId",
+                table: "SignInRecord",
+                column: "UserId");
         }
 
         /// <inheritdoc />
@@ -131,6 +247,28 @@ namespace Qianglian.Web.Data.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "JurisdictionStatistics");
+
+            migrationBuilder.DropTable(
+                name: "PasswordHistoryEntry");
+
+            migrationBuilder.DropTable(
+                name: "SignInRecord");
+
+            migrationBuilder.DropIndex(
+                name: "IX_IncentivePayments_FundJurisdictionId_Fund_Year_Voucher",
+                table: "IncentivePayments");
+
+            migrationBuilder.DropColumn(
+                name: "Fund",
+                table: "IncentivePayments");
+
+            migrationBuilder.DropColumn(
+                name: "FundJurisdictionId",
+                table: "IncentivePayments");
+
+            migrationBuilder.DropColumn(
+                name: "Year",
+                table: "IncentivePayments");
 
             migrationBuilder.DropColumn(
                 name: "DocumentNumber",
