@@ -13,7 +13,7 @@ public sealed class IncentiveBrowserHost : BrowserHost
     public FakeTimeProvider Clock { get; } = new(IncentiveClock.Start);
     private readonly string uploads = IncentiveClock.UploadRoot();
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
-    protected override IEnumerable<KeyValuePair<string, string>> Settings => [.. base.Settings, new("Uploads:Root", uploads)];
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => [.. base.Settings, new("Uploads:Root", uploads), new("Security:PasswordMaxAgeDays", "0")];
 }
 
 /// <summary>

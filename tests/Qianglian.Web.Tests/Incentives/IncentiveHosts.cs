@@ -25,7 +25,7 @@ public sealed class SqliteIncentiveHost : HostFixture, IClockHost
     public FakeTimeProvider Clock { get; } = new(IncentiveClock.Start);
     private readonly string uploads = IncentiveClock.UploadRoot();
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
-    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Uploads:Root", uploads)];
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => ClockHostSettings.For(uploads);
 }
 
 public sealed class PostgresIncentiveHost : HostFixture, IClockHost
@@ -34,5 +34,15 @@ public sealed class PostgresIncentiveHost : HostFixture, IClockHost
     public FakeTimeProvider Clock { get; } = new(IncentiveClock.Start);
     private readonly string uploads = IncentiveClock.UploadRoot();
     protected override void ConfigureServices(IServiceCollection services) => services.AddSingleton<TimeProvider>(Clock);
-    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Uploads:Root", uploads)];
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => ClockHostSettings.For(uploads);
+}
+
+/// <summary>
+/// What the clock hosts configure: a private upload folder, and no password expiry — their tests move the clock on by
+/// months (a stage deadline across 国庆), which would expire every demo password; expiry has its own tests.
+/// </summary>
+internal static class ClockHostSettings
+{
+    public static IEnumerable<KeyValuePair<string, string>> For(string uploads) =>
+        [new("Uploads:Root", uploads), new("Security:PasswordMaxAgeDays", "0")];
 }

@@ -7,7 +7,8 @@ namespace Qianglian.Web.Tests.Supervision;
 
 /// <summary>
 /// The real host whose clock is a <see cref="FakeTimeProvider"/> the test moves, with the periodic sweep off (the
-/// test runs it when it wants). Sign-in tokens are dated by this clock too, so clients sign in afresh after a move.
+/// test runs it when it wants). Sign-in tokens are dated by this clock too, so clients sign in afresh after a move;
+/// password expiry is off, as the clock moves on by months (expiry has its own tests).
 /// </summary>
 public interface IFakeClockHost
 {
@@ -17,13 +18,13 @@ public interface IFakeClockHost
 public sealed class FakeClockSqliteHost : SqliteHost, IFakeClockHost
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 3, 3, 1, 0, 0, TimeSpan.Zero));
-    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Supervision:SweepMinutes", "0")];
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Supervision:SweepMinutes", "0"), new("Security:PasswordMaxAgeDays", "0")];
     protected override void ConfigureServices(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
 }
 
 public sealed class FakeClockPostgresHost : PostgresHost, IFakeClockHost
 {
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 3, 3, 1, 0, 0, TimeSpan.Zero));
-    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Supervision:SweepMinutes", "0")];
+    protected override IEnumerable<KeyValuePair<string, string>> Settings => [new("Supervision:SweepMinutes", "0"), new("Security:PasswordMaxAgeDays", "0")];
     protected override void ConfigureServices(IServiceCollection services) => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock));
 }

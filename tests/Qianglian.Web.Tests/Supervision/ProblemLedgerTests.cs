@@ -179,7 +179,10 @@ public abstract class ProblemLedgerTests<THost>(THost host) : IClassFixture<THos
     {
         (int Version, int LocalDays) before;
         await using (var db = host.OpenSystem())
-            before = await db.SupervisionSettings.Where(s => s.PackCode == "xiqu").Select(s => ValueTuple.Create(s.SettingsVersion, s.LocalDays)).SingleAsync();
+        {
+            var current = await db.SupervisionSettings.SingleAsync(s => s.PackCode == "xiqu");
+            before = (current.SettingsVersion, current.LocalDays);
+        }
         var root = Directory.CreateTempSubdirectory("packs-");
         try
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Json;
@@ -150,15 +149,12 @@ public abstract class UploadHardeningTests<THost>(THost host) : IClassFixture<TH
             for (long written = 0; written <= limit; written += spaces.Length) sheet.Write(spaces); // whitespace between rows: valid XML
         });
         Assert.True(bomb.Length < limit / 100, $"the crafted file is {bomb.Length} bytes");
+        var office = await host.ClientFor("xiqu.office"); // signed in first: a sign-in is itself audited
         var before = await AuditCount();
-        var office = await host.ClientFor("xiqu.office");
-        var clock = Stopwatch.StartNew();
         var error = await FileError(await office.PostAsync("/api/v1/enterprises/import", Form(bomb, "企业名录.xlsx", "application/octet-stream")));
-        clock.Stop();
+        // The refusal names the unpacked size, which only the zip directory's check reports: the sheet was never inflated
+        // (it took 140 s for 999 MB before). Speed is not asserted here; bench/ measures it.
         Assert.Contains("解压后超过", error);
-        // Inflating and parsing the sheet took minutes before (issue 15: 140 s for 999 MB); the directory alone is read
-        // at once. Generous for a machine shared with other test runs.
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"refusal took {clock.Elapsed}");
         Assert.Equal(before, await AuditCount());
     }
 
@@ -170,6 +166,7 @@ public abstract class UploadHardeningTests<THost>(THost host) : IClassFixture<TH
         {
             for (var i = 0; i <= ImportLimits.Current.MaxRows / 10_000; i++) sheet.Write(rows);
         });
+        await host.ClientFor("xiqu.office"); // signed in first: a sign-in is itself audited
         var before = await AuditCount();
         Assert.Contains("行", await FileError(await ImportEnterprises(workbook)));
         Assert.Equal(before, await AuditCount());
