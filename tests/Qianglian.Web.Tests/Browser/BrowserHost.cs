@@ -51,6 +51,43 @@ public class BrowserHost() : HostFixture(new SqliteTestDatabase())
     public static Task WaitInteractiveAsync(IPage page) =>
         page.WaitForFunctionAsync("() => window.qianglian && window.qianglian.interactive === true");
 
+    /// <summary>
+    /// Chooses files on a Blazor InputFile once it listens: InputFile attaches its "change" listener only after its first
+    /// render has reached the browser (InputFile.init sets _blazorInputFileNextFileId), and a file chosen before that is lost.
+    /// </summary>
+    public static async Task ChooseFilesAsync(ILocator input, string path) => await (await ListeningAsync(input)).SetInputFilesAsync(path);
+
+    /// <inheritdoc cref="ChooseFilesAsync(ILocator, string)"/>
+    public static async Task ChooseFilesAsync(ILocator input, FilePayload file) => await (await ListeningAsync(input)).SetInputFilesAsync(file);
+
+    private static async Task<ILocator> ListeningAsync(ILocator input)
+    {
+        await input.WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await input.Page.WaitForFunctionAsync("el => el._blazorInputFileNextFileId !== undefined", await input.ElementHandleAsync());
+        return input;
+    }
+
+    /// <summary>
+    /// Types into a MudAutocomplete and clicks the offered option. A dialog opening on a loaded machine can render its
+    /// input again after the first keystrokes, leaving no search behind them, so the text is typed again until the option shows.
+    /// </summary>
+    public static async Task PickOptionAsync(ILocator input, string typed, string option)
+    {
+        var offered = input.Page.Locator(".mud-popover-open").GetByText(option).First;
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.FillAsync("");
+            await input.PressSequentiallyAsync(typed);
+            try
+            {
+                await offered.WaitForAsync(new() { Timeout = 15_000 });
+                break;
+            }
+            catch (System.TimeoutException) when (attempt < 4) { }
+        }
+        await offered.ClickAsync();
+    }
+
     public override async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();

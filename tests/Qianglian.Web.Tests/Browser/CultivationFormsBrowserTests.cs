@@ -116,7 +116,7 @@ public sealed class CultivationFormsBrowserTests(BrowserHost host) : IClassFixtu
         };
         await page.GetByTestId("import-expert-toggle").ClickAsync();
         await Expect(page.GetByTestId("expert-template")).ToHaveAttributeAsync("href", "/api/v1/cultivation/expert-scores/template.xlsx");
-        await page.GetByTestId("import-expert").SetInputFilesAsync(workbook);
+        await BrowserHost.ChooseFilesAsync(page.GetByTestId("import-expert"), workbook);
         var result = page.GetByTestId("import-expert-result");
         await Expect(result).ToContainTextAsync("未导入");
         var report = page.GetByTestId("expert-import");
@@ -128,7 +128,7 @@ public sealed class CultivationFormsBrowserTests(BrowserHost host) : IClassFixtu
 
         // Only the good rows: the position score is taken, the bad row still reported.
         await page.GetByLabel("只导入无误的行").CheckAsync();
-        await page.GetByTestId("import-expert").SetInputFilesAsync(workbook);
+        await BrowserHost.ChooseFilesAsync(page.GetByTestId("import-expert"), workbook);
         await Expect(result).ToContainTextAsync("共2行");
         await Expect(table.Locator("tr", new() { HasText = "行业地位（专家评分）" }).Filter(new() { HasText = Green })).ToContainTextAsync("9");
 

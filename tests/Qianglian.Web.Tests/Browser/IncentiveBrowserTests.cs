@@ -78,13 +78,13 @@ public sealed class IncentiveBrowserTests(IncentiveBrowserHost host) : IClassFix
         static FilePayload Pdf(string name) => new() { Name = name, MimeType = "application/pdf", Buffer = IncentiveApi.Pdf };
         foreach (var n in new[] { 1, 2, 4, 5 })
         {
-            await page.GetByTestId($"upload-{n}").SetInputFilesAsync(Pdf($"资料{n}.pdf"));
+            await BrowserHost.ChooseFilesAsync(page.GetByTestId($"upload-{n}"), Pdf($"资料{n}.pdf"));
             await Assertions.Expect(page.GetByTestId($"checklist-item-{n}")).ToContainTextAsync($"资料{n}.pdf");
         }
         await page.GetByTestId("submit-application").ClickAsync();
         await Assertions.Expect(page.Locator(".mud-snackbar", new() { HasText = "缺少申报资料：第3项" })).ToBeVisibleAsync();
         await Choose(page, "alternative-3", "无需审批的政策依据说明或政府部门证明");
-        await page.GetByTestId("upload-3").SetInputFilesAsync(Pdf("政策依据说明.pdf"));
+        await BrowserHost.ChooseFilesAsync(page.GetByTestId("upload-3"), Pdf("政策依据说明.pdf"));
         await Assertions.Expect(page.GetByTestId("checklist-item-3")).ToContainTextAsync("政策依据说明.pdf");
         await Shot(page, "incentive-application-draft");
         await page.GetByTestId("submit-application").ClickAsync();

@@ -46,8 +46,7 @@ public sealed class InvestmentBrowserTests(BrowserHost host) : IClassFixture<Bro
         await page.GetByTestId("confirm-move").ClickAsync();
         await Assertions.Expect(page.GetByTestId("lead-stage")).ToHaveTextAsync("签约");
         await page.GetByTestId("convert-lead").ClickAsync();
-        await page.GetByRole(AriaRole.Dialog).Locator("input").First.FillAsync("钒钛新材料");
-        await page.Locator(".mud-popover-open").GetByText("演示·西区钒钛新材料有限公司").First.ClickAsync();
+        await BrowserHost.PickOptionAsync(page.GetByRole(AriaRole.Dialog).Locator("input").First, "钒钛新材料", "演示·西区钒钛新材料有限公司");
         await page.GetByTestId("confirm-convert").ClickAsync();
         await Assertions.Expect(page.GetByTestId("project-title")).ToHaveTextAsync(DemoInvestment.MajorLead);
         await Interactive(page);
