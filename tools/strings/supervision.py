@@ -86,4 +86,9 @@ S = {
  "NoChainLinked": ("未关联产业链", "No chain"), "OpenSupplies": ("在供", "Open supplies"), "OpenDemands": ("在求", "Open demands"), "Deals": ("成交", "Deals"), "PostStatus_Open": ("开放", "Open"), "PostStatus_Closed": ("已关闭", "Closed"),
  "Field_answersPostId": ("响应的需求", "Answered demand"), "Field_supplyPostId": ("供应", "Supply"), "Field_demandPostId": ("需求", "Demand"),
 
+ # the numbers supervision works under, each with its platform-default label (issue 14 item 8)
+ "RulesAssessment": ("考核权重：按时报送 {0}%、按期完成 {1}%、督查评价 {2}%", "Assessment weights: reports on time {0}%, tasks done on time {1}%, supervisor's marks {2}%"),
+ "RulesReporting": ("月度进展：每月{0}日前报送上月进展，提前{1}天提醒", "Monthly progress: due by day {0} of the following month, reminded {1} days before"),
+ "RulesEscalation": ("逐级协调时限：县区/园区 {0} 天、牵头部门 {1} 天、链长 {2} 天、联席会议 {3} 天", "Days at each level: county/park {0}, lead department {1}, chain chief {2}, joint meeting {3}"),
+ "RulesMatching": ("匹配权重：产业链环节 {0}、产品 {1}、地域 {2}、规模 {3}", "Matching weights: chain node {0}, product {1}, locality {2}, scale {3}"),
 }

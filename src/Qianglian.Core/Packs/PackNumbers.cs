@@ -54,7 +54,11 @@ public static class PackNumbers
 
     private static readonly HashSet<string> YearKeys = ["year", "fromYear", "toYear"];
 
-    /// <summary>Every section labelled <c>default: true</c>, with its basis: what the packs page lists as platform defaults.</summary>
+    /// <summary>
+    /// Every section labelled <c>default: true</c>, with its basis: what the packs page lists as platform defaults, and
+    /// what the pages using such a number show beside it. A list item with a <c>key</c> is named by it
+    /// (<c>measures[ankang.sme_equipment].checklistLabel</c>), so a page finds its row's label whatever the order.
+    /// </summary>
     public static IReadOnlyList<(string Path, string? Basis)> LabelledSections(PackNode root)
     {
         var result = new List<(string, string?)>();
@@ -67,7 +71,8 @@ public static class PackNumbers
                     foreach (var (k, v) in map.Entries) Visit(v, path.Length == 0 ? k : $"{path}.{k}");
                     break;
                 case PackList list:
-                    for (var i = 0; i < list.Items.Count; i++) Visit(list.Items[i], $"{path}[{i}]");
+                    for (var i = 0; i < list.Items.Count; i++)
+                        Visit(list.Items[i], $"{path}[{(list.Items[i] is PackMap item && item.Text("key") is { Length: > 0 } key ? key : i)}]");
                     break;
             }
         }

@@ -62,8 +62,10 @@ public sealed class PackNumbersTests
         var file = Map(
             ("measures", new PackList([Map(("key", S("xiqu.7")), ("groupLabel", Map(("default", N("true")), ("basis", S("依攀枝花结尾条款视为同类")))))])),
             ("matching", Map(("node", N("35")), ("default", N("true")))),
+            ("stages", new PackList([Map(("days", N("5"))), Map(("days", N("3")), ("default", N("true")))])),
             ("reporting", Map(("dueDay", N("1")), ("source", S("于每月1日前报送")))));
         var sections = PackNumbers.LabelledSections(file);
-        Assert.Equal([("measures[0].groupLabel", (string?)"依攀枝花结尾条款视为同类"), ("matching", null)], sections);
+        // Keyed items by their key, items without one by their place.
+        Assert.Equal([("measures[xiqu.7].groupLabel", (string?)"依攀枝花结尾条款视为同类"), ("matching", null), ("stages[1]", null)], sections);
     }
 }

@@ -89,6 +89,7 @@ public static partial class Probes
             Send(HttpMethod.Post, $"/api/v1/tasks/{(await FreshTask(w, r, t)).Id}/reviews", new { light = "Yellow", comment = "进度偏慢" }),
         ["GET /api/v1/tasks/assessment"] = (w, _, t) => Task.FromResult(Get($"/api/v1/tasks/assessment?jurisdictionId={Place(w, t)}")),
         ["GET /api/v1/tasks/assessment.xlsx"] = (w, _, t) => Task.FromResult(Get($"/api/v1/tasks/assessment.xlsx?jurisdictionId={Place(w, t)}")),
+        ["GET /api/v1/supervision/rules"] = (w, _, t) => Task.FromResult(Get($"/api/v1/supervision/rules?jurisdictionId={Place(w, t)}")),
         ["GET /api/v1/chains/{id:guid}/chief-home"] = (w, r, t) => Task.FromResult(Get($"/api/v1/chains/{Row<Chain>(w, r, t)}/chief-home")),
         ["POST /api/v1/chains/{id:guid}/visits"] = (w, r, t) => Task.FromResult(Send(HttpMethod.Post, $"/api/v1/chains/{Row<Chain>(w, r, t)}/visits",
             new { visitedOn = "2025-01-10", place = "西区园区", findings = "企业用地紧张" })),

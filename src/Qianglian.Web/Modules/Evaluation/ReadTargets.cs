@@ -17,16 +17,17 @@ namespace Qianglian.Web.Modules.Evaluation;
 /// <param name="Subject">The chain or county of a per-chain / per-county line, or the chain a target names.</param>
 /// <param name="Actual">Null when no source computes it (<paramref name="NoSource"/> says why) or the year has no data yet.</param>
 /// <param name="Progress">Share of an at-least target reached (0–1).</param>
+/// <param name="DefaultBasis">When the pack labels the target's numbers a platform default (no seed gives them), its basis.</param>
 public sealed record TargetLine(Guid TargetId, string JurisdictionPath, string Key, string Name, string Metric, int? Deadline, int Year, string Comparison, decimal Value, decimal? ValueMax,
     string Unit, string Scope, string? Subject, string Jurisdiction, string Source, decimal? Actual, bool? Met, decimal? Progress, string? Explanation,
-    string? NoSource, decimal? Forecast, string? ForecastMethod, bool? ForecastMet, IReadOnlyList<Guid> Behind);
+    string? NoSource, decimal? Forecast, string? ForecastMethod, bool? ForecastMet, IReadOnlyList<Guid> Behind, string? DefaultBasis);
 
 /// <summary>
 /// Every target of the packs in the caller's jurisdictions, tracked for a year through the metric sources of all
 /// modules. Amounts across localities come from the sources, which split shared projects by their agreed shares
 /// (分投资/分产值) and count each enterprise where it is registered — nothing is counted twice.
 /// </summary>
-public sealed class ReadTargets(AppDb dbs, CurrentUser user, MetricRegistry metrics, TimeProvider clock)
+public sealed class ReadTargets(AppDb dbs, CurrentUser user, MetricRegistry metrics, TimeProvider clock, Policies.PlatformDefaults defaults)
 {
     public async Task<IReadOnlyList<TargetLine>> Handle(int year, CancellationToken ct)
     {
@@ -67,18 +68,19 @@ public sealed class ReadTargets(AppDb dbs, CurrentUser user, MetricRegistry metr
             [$"{year}年实际"] = l.Actual, ["单位"] = l.Unit, ["进度"] = l.Progress is { } p ? $"{p * 100:0.#}%" : null,
             ["是否达到"] = l.Met is { } met ? met ? "已达到" : "未达到" : null, ["计算说明"] = l.Explanation ?? l.NoSource,
             ["预测值"] = l.Forecast, ["预测方法"] = l.ForecastMethod, ["预计能否达到"] = l.ForecastMet is { } fm ? fm ? "预计达到" : "预计未达到" : null,
-            ["出处"] = l.Source,
+            ["出处"] = l.Source, ["平台默认值"] = l.DefaultBasis,
         }));
     }
 
     private static string Number(decimal v) => v.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static TargetLine Line(Target t, int year, string? subject, string jurisdiction, MetricActual? actual, string? noSource, Projection? forecast) =>
+    private TargetLine Line(Target t, int year, string? subject, string jurisdiction, MetricActual? actual, string? noSource, Projection? forecast) =>
         new(t.Id, t.JurisdictionPath, t.Key, t.Name, t.Metric, t.Yearly ? year : t.Year, year, t.Comparison, t.Value, t.ValueMax, t.UnitOfMeasure, t.Scope, subject ?? t.ScopeRef,
             jurisdiction, t.Source, actual?.Value, actual is null ? null : TargetRules.Meets(t.Comparison, t.Value, t.ValueMax, actual.Value),
             actual is null ? null : TargetRules.Progress(t.Comparison, t.Value, actual.Value),
             actual?.Explanation ?? (noSource is null ? $"{year}年尚无数据 (no data for the year yet)" : null), noSource,
-            forecast?.Value, forecast?.Method, forecast?.Value is { } f ? TargetRules.Meets(t.Comparison, t.Value, t.ValueMax, f) : null, actual?.Behind ?? []);
+            forecast?.Value, forecast?.Method, forecast?.Value is { } f ? TargetRules.Meets(t.Comparison, t.Value, t.ValueMax, f) : null, actual?.Behind ?? [],
+            defaults.BasisOf(t.PackCode, Policies.Packs.PackReader.FileName, $"targets[{t.Key}]"));
 
     /// <summary>
     /// Which chains a per-chain target speaks of: the chains kept at the target's own jurisdiction (达州's "每个产业链条" are

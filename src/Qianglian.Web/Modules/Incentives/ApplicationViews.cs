@@ -31,10 +31,12 @@ public sealed record StageView(string Key, string Name, StageKind Kind, string A
 /// <summary>What the caller may do now (the page shows these buttons; the operations check again).</summary>
 public sealed record AllowedActions(bool Edit, bool Submit, bool Pass, bool Return, bool Reject, bool Opinion, bool Approve, bool Pay, string? Waiting);
 
+/// <param name="ChecklistDefaultBasis">When no document prescribes the checklist, the basis of the platform's (安康).</param>
+/// <param name="StagesDefaultBasis">When the stage deadlines are the platform's, their basis (西区 十 sets none).</param>
 public sealed record ApplicationDetail(
     ApplicationSummary Summary, string? MeasureClause, IncentiveSubject Subject, string? Category, IReadOnlyList<string> Categories,
     decimal? PurchaseAmount, decimal? LoanPrincipal, decimal? LoanRate, int? LoanDays, IReadOnlyList<string> Attested, IReadOnlyList<string> AttestOptions,
     string? Note, Explanation? Explanation, IReadOnlyList<ChecklistStatus> Checklist, IReadOnlyList<StageView> Stages,
     IReadOnlyList<EventView> Events, IReadOnlyList<PaymentView> Payments, IReadOnlyList<string> PendingOpinions,
     PaymentMethod? PaymentMethod, int? Instalments, DateOnly? ApprovedOn, string? BudgetOverrideReason, string? Reason,
-    string? Budget, AllowedActions Actions);
+    string? Budget, AllowedActions Actions, string? ChecklistDefaultBasis, string? StagesDefaultBasis);

@@ -10,7 +10,7 @@ namespace Qianglian.Web.Modules.Incentives;
 /// Configures a paying measure without code: a measure of any imported document (or none), its rule as data, its
 /// checklist, workflow, fund and window. Also how a jurisdiction sets an amount the document left open.
 /// </summary>
-public sealed class ConfigureMeasure(AppDb dbs, CurrentUser user)
+public sealed class ConfigureMeasure(AppDb dbs, CurrentUser user, Policies.PlatformDefaults defaults)
 {
     /// <param name="Checklist">null: the checklist of the measure's document (its 附件), if it has one.</param>
     public sealed record MeasureFields(
@@ -35,7 +35,7 @@ public sealed class ConfigureMeasure(AppDb dbs, CurrentUser user)
         await Apply(db, measure, place, f, ct);
         db.Add(measure);
         await db.SaveChangesAsync(ct);
-        return IncentiveMeasureView.Of(measure);
+        return IncentiveMeasureView.Of(measure, defaults);
     }
 
     public async Task<IncentiveMeasureView> Update(Guid id, UpdateRequest request, CancellationToken ct)
@@ -48,8 +48,10 @@ public sealed class ConfigureMeasure(AppDb dbs, CurrentUser user)
         if (f.Key != measure.Key) throw new ValidationException("key", "措施代码不能修改 (the key cannot change)");
         db.ExpectVersion(measure, request.Version);
         await Apply(db, measure, measure.JurisdictionPath, f, ct);
+        // Edited on screen, the measure is the jurisdiction's own configuration: its pack's labels no longer speak for it.
+        measure.PackCode = null;
         await db.SaveChangesAsync(ct);
-        return IncentiveMeasureView.Of(measure);
+        return IncentiveMeasureView.Of(measure, defaults);
     }
 
     private static MeasureFields Check(MeasureFields f)

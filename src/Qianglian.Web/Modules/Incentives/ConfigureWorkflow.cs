@@ -8,7 +8,7 @@ using Qianglian.Web.Modules.Jurisdictions;
 namespace Qianglian.Web.Modules.Incentives;
 
 /// <summary>Defines a jurisdiction's approval sequence as data: stages, who acts on each, opinions and deadlines.</summary>
-public sealed class ConfigureWorkflow(AppDb dbs, CurrentUser user)
+public sealed class ConfigureWorkflow(AppDb dbs, CurrentUser user, Policies.PlatformDefaults defaults)
 {
     public sealed record CreateRequest(Guid JurisdictionId, string Key, string Name, string? Source, IReadOnlyList<StageDefinition> Stages);
     public sealed record UpdateRequest(string Name, string? Source, IReadOnlyList<StageDefinition> Stages, int Version);
@@ -26,7 +26,7 @@ public sealed class ConfigureWorkflow(AppDb dbs, CurrentUser user)
         var workflow = new IncentiveWorkflow { JurisdictionId = r.JurisdictionId, Definition = definition, Source = r.Source };
         db.Add(workflow);
         await db.SaveChangesAsync(ct);
-        return WorkflowView.Of(workflow);
+        return WorkflowView.Of(workflow, defaults);
     }
 
     public async Task<WorkflowView> Update(Guid id, UpdateRequest r, CancellationToken ct)
@@ -46,8 +46,10 @@ public sealed class ConfigureWorkflow(AppDb dbs, CurrentUser user)
             throw new ValidationException("stages", $"仍有申报停留在环节“{string.Join("、", lost)}”，不能删除这些环节 (applications wait at these stages)");
         db.ExpectVersion(workflow, r.Version);
         (workflow.Definition, workflow.Source) = (definition, r.Source);
+        // Edited on screen, the stages and their deadlines are the jurisdiction's own: its pack's labels no longer speak for them.
+        workflow.PackCode = null;
         await db.SaveChangesAsync(ct);
-        return WorkflowView.Of(workflow);
+        return WorkflowView.Of(workflow, defaults);
     }
 
     /// <summary>

@@ -8,7 +8,7 @@ using Qianglian.Web.Data;
 namespace Qianglian.Web.Modules.Incentives;
 
 /// <summary>Applications the caller can see (an enterprise user: its own), paged and filtered on the server; one in full.</summary>
-public sealed class ReadApplications(AppDb dbs, CurrentUser user, TimeProvider clock)
+public sealed class ReadApplications(AppDb dbs, CurrentUser user, TimeProvider clock, Policies.PlatformDefaults defaults)
 {
     public sealed record Query(string? State = null, Guid? MeasureId = null, bool? Overdue = null, string? Search = null, int Page = 1, int PageSize = 20);
     public sealed record Page(IReadOnlyList<ApplicationSummary> Items, int Total);
@@ -89,8 +89,12 @@ public sealed class ReadApplications(AppDb dbs, CurrentUser user, TimeProvider c
             rule.Conditions.Where(c => c.Kind == ConditionKind.Attested).Select(c => c.Text ?? "").ToList(), a.Note,
             a.ExplanationJson == "null" ? null : IncentiveJson.Read<Explanation>(a.ExplanationJson), checklist, stages, events, payments,
             pending.Select(p => p.Name).ToList(), a.PaymentMethod, a.Instalments, a.ApprovedOn, a.BudgetOverrideReason, a.Reason, budget,
-            actions with { Waiting = waiting });
+            actions with { Waiting = waiting }, IncentiveMeasureView.Of(measure, defaults).ChecklistDefaultBasis, await StagesDefaultAsync(db, measure, ct));
     }
+
+    private async Task<string?> StagesDefaultAsync(AppDbContext db, IncentiveMeasure measure, CancellationToken ct) =>
+        measure.WorkflowId is { } id && await db.FindInheritedAsync<IncentiveWorkflow>(id, measure.JurisdictionPath, ct) is { } workflow
+            ? WorkflowView.Of(workflow, defaults).DefaultBasis : null;
 
     private AllowedActions Allowed(IncentiveApplication a, StageDefinition? stage, Acting.Me me, int pendingOpinions)
     {

@@ -10,6 +10,7 @@ public static class PoliciesModule
     {
         services.AddScoped<ReadPacks>();
         services.AddScoped<ReadPackNumbers>();
+        services.AddSingleton<PlatformDefaults>();
         services.AddScoped<ReadDocuments>();
         services.AddScoped<ImportDocument>();
         services.AddScoped<ExportMatrix>();

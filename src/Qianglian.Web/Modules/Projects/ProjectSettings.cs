@@ -9,6 +9,9 @@ public sealed record ProjectSettings(int ApprovalLimit, WarningRules Warnings, D
 {
     public static readonly ProjectSettings Default = new(0, WarningRules.Default, DispatchRules.Default);
 
+    /// <summary>Said of the numbers when no pack sets project rules for the place or above it.</summary>
+    public const string BuiltIn = "本辖区及上级均未配置项目规则：平台内置默认值 (no pack sets project rules here: the platform's built-in numbers)";
+
     public static ProjectSettings Of(ProjectRules r) => new(r.ApprovalWorkingDayLimit,
         new WarningRules(new(r.SignedNotStartedYellow, r.SignedNotStartedRed), new(r.StartedNotCompletedYellow, r.StartedNotCompletedRed),
             new(r.CompletedNotProducingYellow, r.CompletedNotProducingRed)),
@@ -39,6 +42,9 @@ public sealed record ProjectSettings(int ApprovalLimit, WarningRules Warnings, D
             if (settings.TryGetValue(path, out var found)) return found;
             return settings[path] = InheritedConfiguration.Nearest(rules, path) is { } nearest ? Of(nearest) : Default;
         }
+
+        /// <summary>The pack whose rules apply at the path (null: the platform's built-in rules), for their default labels.</summary>
+        public string? PackAt(string path) => InheritedConfiguration.Nearest(rules, path)?.PackCode;
 
         public HolidayCalendar CalendarAt(string path)
         {

@@ -12,7 +12,8 @@ namespace Qianglian.Web.Modules.Projects;
 public sealed record DispatchRow(Guid ProjectId, string Project, string? Jurisdiction, string? Chain, ReportState State, Guid? ReportId,
     decimal? MonthInvestment, decimal YearToDate, decimal AnnualPlan, int? ProgressPercent, int OpenProblems);
 
-public sealed record DispatchMonth(int Year, int Month, DateOnly DueDate, IReadOnlyList<DispatchRow> Rows, IReadOnlyList<ProblemRow> Problems);
+/// <param name="DefaultBasis">When the report day or the laggard margin is the platform's (no seed gives it), the basis.</param>
+public sealed record DispatchMonth(int Year, int Month, DateOnly DueDate, IReadOnlyList<DispatchRow> Rows, IReadOnlyList<ProblemRow> Problems, string? DefaultBasis);
 
 /// <param name="Id">The ticket in the supervision problem ledger.</param>
 public sealed record ProblemRow(Guid Id, Guid ProjectId, string Project, int Year, int Month, ProblemCategory Category, string Description,
@@ -22,7 +23,7 @@ public sealed record ProblemRow(Guid Id, Guid ProjectId, string Project, int Yea
 /// A month of dispatch: every project that was under construction and its report (on time, late, overdue, not
 /// yet due), and the problems reported — and the bulletin's figures, gathered from the same data.
 /// </summary>
-public sealed class ReadDispatch(AppDb dbs, CurrentUser user, TimeProvider clock)
+public sealed class ReadDispatch(AppDb dbs, CurrentUser user, TimeProvider clock, Policies.PlatformDefaults defaults)
 {
     public async Task<DispatchMonth> Month(int year, int month, CancellationToken ct)
     {
@@ -34,7 +35,8 @@ public sealed class ReadDispatch(AppDb dbs, CurrentUser user, TimeProvider clock
                 data.Names.GetValueOrDefault(p.Project.JurisdictionId), p.Chain, p.Report!.Value, p.MonthReport?.Id, p.MonthReport?.MonthInvestment,
                 p.ToDate, p.Plan, p.MonthReport?.ProgressPercent, data.Problems.Count(x => x.ProjectId == p.Project.Id && x.Status != ProblemStatus.Closed)))
             .OrderBy(r => r.State == ReportState.Overdue ? 0 : 1).ThenBy(r => r.Project, StringComparer.Ordinal).ToList();
-        return new DispatchMonth(year, month, Dispatch.DueDate(year, month, data.Rules), rows, data.Problems);
+        return new DispatchMonth(year, month, Dispatch.DueDate(year, month, data.Rules), rows, data.Problems,
+            data.Pack is { } pack ? defaults.BasisOf(pack, ProjectRulesLoader.FileName, "dispatch") : ProjectSettings.BuiltIn);
     }
 
     public async Task<(BulletinFigures Figures, string Jurisdiction)> Bulletin(int year, int month, CancellationToken ct)
@@ -58,7 +60,7 @@ public sealed class ReadDispatch(AppDb dbs, CurrentUser user, TimeProvider clock
 
     private sealed record Item(Project Project, string? Chain, ProjectStage? Stage, decimal Plan, decimal ToDate, ReportState? Report, MonthlyReport? MonthReport);
 
-    private sealed record Data(IReadOnlyList<Item> Projects, List<Guid> Ids, IReadOnlyList<ProblemRow> Problems, IReadOnlyDictionary<Guid, string> Names, DispatchRules Rules);
+    private sealed record Data(IReadOnlyList<Item> Projects, List<Guid> Ids, IReadOnlyList<ProblemRow> Problems, IReadOnlyDictionary<Guid, string> Names, DispatchRules Rules, string? Pack);
 
     private async Task<Data> Gather(AppDbContext db, int year, int month, CancellationToken ct)
     {
@@ -66,7 +68,8 @@ public sealed class ReadDispatch(AppDb dbs, CurrentUser user, TimeProvider clock
         var today = BusinessDate.Today(clock);
         var projects = await db.Set<Project>().AsNoTracking().Where(p => p.ListedOn <= end).ToListAsync(ct);
         var ids = projects.Select(p => p.Id).ToList();
-        var rules = (await ProjectSettings.ForPathsAsync(db, [db.Scope.Path], ct)).SettingsAt(db.Scope.Path).Dispatch;
+        var resolver = await ProjectSettings.ForPathsAsync(db, [db.Scope.Path], ct);
+        var rules = resolver.SettingsAt(db.Scope.Path).Dispatch;
         var plans = await db.Set<ProjectAnnualPlan>().AsNoTracking().Where(p => p.Year == year && ids.Contains(p.ProjectId)).ToDictionaryAsync(p => p.ProjectId, p => p.PlannedInvestment, ct);
         var reports = await db.Set<MonthlyReport>().AsNoTracking().Where(r => r.Year == year && r.Month <= month && ids.Contains(r.ProjectId)).ToListAsync(ct);
         var toDate = reports.GroupBy(r => r.ProjectId).ToDictionary(g => g.Key, g => g.Sum(r => r.MonthInvestment));
@@ -92,7 +95,7 @@ public sealed class ReadDispatch(AppDb dbs, CurrentUser user, TimeProvider clock
             .Select(x => new ProblemRow(x.Id, x.ProjectId, names[x.ProjectId], reportMonths[x.ReportId].Year, reportMonths[x.ReportId].Month, x.Category, x.Description, x.Status, x.Level, x.Resolution))
             .OrderBy(x => x.Year).ThenBy(x => x.Month).ThenBy(x => x.Project, StringComparer.Ordinal).ToList();
         var jurisdictionNames = await ReadProjects.JurisdictionNames(db, projects.Select(p => p.JurisdictionId), ct);
-        return new Data(items, ids, problemRows, jurisdictionNames, rules);
+        return new Data(items, ids, problemRows, jurisdictionNames, rules, resolver.PackAt(db.Scope.Path));
     }
 
     /// <summary>The stage a project was in at the end of a day, from its transition dates (stages only move forward).</summary>

@@ -17,9 +17,9 @@ public sealed record ReportView(Guid Id, int Year, int Month, decimal MonthInves
 /// <summary>Everything about one project: its record, lifecycle history, milestones, approvals with their figures, reports.</summary>
 public sealed record ProjectDetail(ProjectView Project, IReadOnlyList<ProjectStage> NextStages, IReadOnlyList<StageChangeView> History,
     IReadOnlyList<MilestoneView> Milestones, IReadOnlyList<ApprovalView> Approvals, ApprovalFigures ApprovalFigures,
-    IReadOnlyList<ReportView> Reports, decimal CumulativeInvestment);
+    IReadOnlyList<ReportView> Reports, decimal CumulativeInvestment, string? WarningsDefaultBasis);
 
-public sealed class ReadProjectDetail(AppDb dbs, CurrentUser user, TimeProvider clock, ReadProjects projects)
+public sealed class ReadProjectDetail(AppDb dbs, CurrentUser user, TimeProvider clock, ReadProjects projects, Policies.PlatformDefaults defaults)
 {
     public async Task<ProjectDetail> Handle(Guid id, CancellationToken ct)
     {
@@ -56,7 +56,8 @@ public sealed class ReadProjectDetail(AppDb dbs, CurrentUser user, TimeProvider 
                     a.SubmittedOn is { } s ? calendar.Elapsed(s, a.ApprovedOn ?? today) : null,
                     a.SubmittedOn is { } from ? calendar.YearsWithoutCalendar(from, a.ApprovedOn ?? today) : [])
                 : new ApprovalView(k, ApprovalStatus.NotStarted, null, null, null, null, null, null, [])).ToList(),
-            figures, reportViews, running);
+            figures, reportViews, running,
+            resolver.PackAt(view.JurisdictionPath) is { } pack ? defaults.BasisOf(pack, ProjectRulesLoader.FileName, "warnings") : ProjectSettings.BuiltIn);
     }
 
     internal static ApprovalRecord Record(ProjectApproval a) => new(a.Kind, a.Status, a.SubmittedOn, a.ApprovedOn, a.CommitmentDeadline);

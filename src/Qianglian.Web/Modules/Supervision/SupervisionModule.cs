@@ -24,6 +24,7 @@ public static class SupervisionModule
         services.AddScoped<ReportTask>();
         services.AddScoped<ReviewTask>();
         services.AddScoped<ReadTasks>();
+        services.AddScoped<ReadSupervisionRules>();
         services.AddScoped<ExportAssessment>();
         services.AddScoped<RecordChainWork>();
         services.AddScoped<CompleteMatter>();
@@ -101,6 +102,8 @@ public static class SupervisionModule
             .Access<MeasureTask>(Permission.ReviewTasks, ApiOperation.Create);
         t.MapGet("/assessment", (Guid? jurisdictionId, Guid? documentId, ReadTasks h, CancellationToken ct) => h.Assessment(jurisdictionId, documentId, ct))
             .Access<Jurisdictions.Jurisdiction>(Permission.ViewSupervision, ApiOperation.Get);
+        api.MapGet("/supervision/rules", (Guid? jurisdictionId, ReadSupervisionRules h, CancellationToken ct) => h.Handle(jurisdictionId, ct))
+            .WithTags("Supervision").Access<Jurisdictions.Jurisdiction>(Permission.ViewSupervision, ApiOperation.Get);
         t.MapGet("/assessment.xlsx", async (Guid? jurisdictionId, Guid? documentId, ExportAssessment h, CancellationToken ct) =>
                 TypedResults.File(await h.Handle(jurisdictionId, documentId, ct), Workbooks.ContentType, "单位考核.xlsx"))
             .Access<Jurisdictions.Jurisdiction>(Permission.ViewSupervision, ApiOperation.Get);
