@@ -66,6 +66,7 @@ S = {
  "NavTargetRecords": ("目标数据登记", "Target records"),
  "TrNote": ("目标跟踪中荣誉、活动和统计类目标的数据在此登记：企业获评的荣誉也可在企业页面登记，园区、集群的荣誉和统计数据由协调办登记；每项统计须写明来源并上传原件。",
             "Records behind the honour, event and statistic targets: enterprises' honours may also be entered on the enterprise page; parks' and clusters' honours and statistics are entered by the office, each with its source and a copy."),
+ "TrCorrect": ("更正", "Correct"), "TrSaveCorrection": ("保存更正", "Save correction"),
  "TrHonours": ("荣誉名录", "Honours registry"), "TrEvents": ("活动记录", "Events"), "TrStatistics": ("年度统计", "Yearly statistics"),
  "TrTemplate": ("下载导入模板", "Template (.xlsx)"), "TrImportHonours": ("导入荣誉名录", "Import honours"),
  "TrCollectiveHonour": ("登记园区或集群获评的荣誉", "Record a park's or cluster's honour"),

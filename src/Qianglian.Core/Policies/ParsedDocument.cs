@@ -14,7 +14,12 @@ public enum ResponsibilityForm
     SharedByDivision,
     /// <summary>（责任单位：A、B、C） without a lead marked: all are listed as lead.</summary>
     AllResponsible,
-    /// <summary>The measure has no responsibility clause.</summary>
+    /// <summary>
+    /// No clause, but the prose opens a sentence with a unit that acts "会同" other units (达州 （七） 市经济和信息化局……会同市统计局):
+    /// the subject leads, the units after 会同 cooperate.
+    /// </summary>
+    NamedInProse,
+    /// <summary>The measure has no responsibility clause and its prose names no unit acting with others.</summary>
     None,
 }
 

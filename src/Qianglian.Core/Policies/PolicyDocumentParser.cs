@@ -61,7 +61,7 @@ public static class PolicyDocumentParser
         var clause = ResponsibilityClause.FindLast(text);
         // Whatever follows the clause (a closing paragraph, an attachment) is not part of the measure.
         var content = clause is null ? text : text[..clause.Start];
-        var responsibility = clause is null ? Responsibility.Empty : ResponsibilityClause.Read(clause.Content, content, conventions);
+        var responsibility = clause is null ? ProseResponsibility.Read(content) : ResponsibilityClause.Read(clause.Content, content, conventions);
 
         var (title, body) = SplitTitle(content, heading.Rest);
         var group = heading.Level == 1 ? null

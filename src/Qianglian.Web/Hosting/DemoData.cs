@@ -12,7 +12,8 @@ namespace Qianglian.Web.Hosting;
 /// Idempotent: existing accounts and enterprises are left as they are. The accounts are printed at every start.
 /// </summary>
 public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConsole console, DemoChain chain, DemoCultivation cultivation, DemoProjects projects,
-    DemoSupervision supervision, DemoSupplyDemand supplyDemand, DemoIncentives incentives, DemoInvestment investment, DemoJurisdictions everyPack)
+    DemoSupervision supervision, DemoSupplyDemand supplyDemand, DemoIncentives incentives, DemoInvestment investment, DemoJurisdictions everyPack,
+    DemoTargetRecords targetRecords)
 {
     public const string Password = "Qianglian#2026";
 
@@ -116,6 +117,7 @@ public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConso
         await supplyDemand.EnsureAsync(ct);
         await incentives.EnsureAsync(ct);
         await everyPack.EnsureAsync(ct);
+        await targetRecords.EnsureAsync(ct);
         Print();
     }
 

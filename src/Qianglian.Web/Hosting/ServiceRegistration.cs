@@ -76,6 +76,7 @@ public static class ServiceRegistration
         services.AddScoped<DemoIncentives>();
         services.AddScoped<DemoInvestment>();
         services.AddScoped<DemoJurisdictions>();
+        services.AddScoped<DemoTargetRecords>();
         services.AddScoped<FirstAdministrator>();
         services.AddModules();
     }

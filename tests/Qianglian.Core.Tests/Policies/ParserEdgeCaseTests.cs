@@ -17,6 +17,24 @@ public class ParserEdgeCaseTests
         Assert.Throws<PolicyParseException>(() => PolicyDocumentParser.Parse(" \n\u3000\n"));
 
     [Fact]
+    public void Without_a_clause_the_unit_opening_a_sentence_leads_and_the_units_after_huitong_cooperate()
+    {
+        var parsed = PolicyDocumentParser.Parse("""
+            一、甲措施。区经济和信息化局承担统筹职能；会同区发展改革局、区财政局开展会商。
+            二、乙措施。市统计局负责统计。会同有关部门开展工作。
+            三、丙措施。内容。〔责任单位：甲局〕
+            """);
+        var first = parsed.Measures[0].Responsibility;
+        Assert.Equal(ResponsibilityForm.NamedInProse, first.Form);
+        Assert.Equal(["区经济和信息化局"], first.Lead);
+        Assert.Equal(["区发展改革局", "区财政局"], first.Cooperating);
+        Assert.Contains("会同区发展改革局、区财政局", first.RawText);
+        // "会同" opening a sentence has no unit acting: nothing is read, the task waits to be assigned.
+        Assert.Equal(ResponsibilityForm.None, parsed.Measures[1].Responsibility.Form);
+        Assert.Empty(parsed.Measures[1].Responsibility.Lead);
+    }
+
+    [Fact]
     public void Lead_before_comma_rule_carries_over_to_later_clauses()
     {
         var parsed = PolicyDocumentParser.Parse("""

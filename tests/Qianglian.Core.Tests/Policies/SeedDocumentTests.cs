@@ -127,7 +127,10 @@ public class SeedDocumentTests
     {
         var parsed = PolicyDocumentParser.Parse(Seeds.Text("dazhou"));
         Assert.Equal(["（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）"], parsed.Measures.Select(m => m.Number));
-        Assert.Equal(ResponsibilityForm.None, parsed.Measures[6].Responsibility.Form);
+        // （七） has no clause; its prose names the acting unit and the one it works with ("会同").
+        Assert.Equal(ResponsibilityForm.NamedInProse, parsed.Measures[6].Responsibility.Form);
+        Assert.Equal(["市经济和信息化局"], parsed.Measures[6].Responsibility.Lead);
+        Assert.Equal(["市统计局"], parsed.Measures[6].Responsibility.Cooperating);
         Assert.DoesNotContain(parsed.Measures, m => m.Title.Contains("总体目标") || m.Body.Contains("各地各部门（单位）要高度重视"));
     }
 

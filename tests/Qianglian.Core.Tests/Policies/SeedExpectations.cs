@@ -69,8 +69,8 @@ internal static class SeedExpectations
         new("（五）", "定期开展产业交流活动", null, ResponsibilityForm.AllResponsible, ["市发展改革委", "市经信局", "市科技局", "市民政局", "市财政局", "市住房城乡建设局", "市交通运输局", "市农业农村局", "市商务局", "市文体旅游局", "市卫生健康委", "市市场监管局", "市能源产业局", "市林业局", "市数据局", "市中医药局"], []),
         // （六） has a full-width comma before the county governments, but 达州 declares no comma convention: all responsible.
         new("（六）", "营造良好发展环境", null, ResponsibilityForm.AllResponsible, ["市发展改革委", "市经信局", "市科技局", "市民政局", "市财政局", "市自然资源规划局", "市住房城乡建设局", "市交通运输局", "市农业农村局", "市商务局", "市文体旅游局", "市卫生健康委", "市市场监管局", "市能源产业局", "市林业局", "市数据局", "市中医药局", "各县（市、区）人民政府", "达州高新区管委会", "达州东部经开区管委会"], []),
-        // （七） has no clause: it describes the 融圈强链办 and the localities' roles, names no 牵头 among units.
-        new("（七）", "实施全域协同推进", null, ResponsibilityForm.None, [], []),
+        // （七） has no clause; its prose says "市经济和信息化局承担……市融圈强链办……；会同市统计局建立产业链评价指数体系".
+        new("（七）", "实施全域协同推进", null, ResponsibilityForm.NamedInProse, ["市经济和信息化局"], ["市统计局"]),
     ];
 
     public static readonly ExpectedMeasure[] Qianjiang =

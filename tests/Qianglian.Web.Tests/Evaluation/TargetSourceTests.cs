@@ -147,6 +147,35 @@ public abstract partial class TargetSourceTests<THost>(THost host) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_recorded_event_is_corrected_with_the_checks_of_entering_it_and_never_over_a_newer_version()
+    {
+        Guid dazhou, xiqu;
+        await using (var db = host.OpenSystem())
+            (dazhou, xiqu) = ((await db.Jurisdictions.SingleAsync(j => j.Code == "511700")).Id, (await db.Jurisdictions.SingleAsync(j => j.Code == "510403")).Id);
+        var office = await host.ClientFor("dazhou.office");
+        var created = await office.PostAsJsonAsync("/api/v1/evaluation/events",
+            new { jurisdictionId = dazhou, kind = "SiteObservation", name = "达州项目观摩（日期误记）", heldOn = "2025-06-01" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        object Body(string name, string heldOn, int version, Guid? place = null) =>
+            new { jurisdictionId = place ?? dazhou, kind = "GroupGroundbreaking", name, heldOn, version };
+
+        Assert.Equal(HttpStatusCode.NoContent, (await office.PutAsJsonAsync($"/api/v1/evaluation/events/{id}", Body("达州重点项目集中开工", "2025-06-03", 0))).StatusCode);
+        var row = (await office.GetFromJsonAsync<JsonElement>("/api/v1/evaluation/events?year=2025")).EnumerateArray().Single(e => e.GetProperty("id").GetGuid() == id);
+        Assert.Equal(("达州重点项目集中开工", "2025-06-03", "GroupGroundbreaking", 1),
+            (row.GetProperty("name").GetString(), row.GetProperty("heldOn").GetString(), row.GetProperty("kind").GetString(), row.GetProperty("version").GetInt32()));
+
+        // The version read is stale: 409, nothing overwritten. A future date, a blank name, another city: refused by field.
+        Assert.Equal(HttpStatusCode.Conflict, (await office.PutAsJsonAsync($"/api/v1/evaluation/events/{id}", Body("旧版本的更正", "2025-06-04", 0))).StatusCode);
+        Assert.Equal("heldOn", await Problem(await office.PutAsJsonAsync($"/api/v1/evaluation/events/{id}", Body("观摩", "2099-01-01", 1)), HttpStatusCode.BadRequest));
+        Assert.Equal("name", await Problem(await office.PutAsJsonAsync($"/api/v1/evaluation/events/{id}", Body(" ", "2025-06-04", 1)), HttpStatusCode.BadRequest));
+        Assert.Equal(HttpStatusCode.NotFound, (await office.PutAsJsonAsync($"/api/v1/evaluation/events/{id}", Body("移到西区", "2025-06-04", 1, xiqu))).StatusCode);
+        await using var check = host.OpenSystem();
+        var stored = await check.IndustryEvents.AsNoTracking().SingleAsync(e => e.Id == id);
+        Assert.Equal(("达州重点项目集中开工", new DateOnly(2025, 6, 3), dazhou), (stored.Name, stored.HeldOn, stored.JurisdictionId));
+    }
+
+    [Fact]
     public async Task The_honours_registry_imports_and_exports_a_sheet_with_kind_level_year_and_document_number()
     {
         string uscc;

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Qianglian.Core.Enterprises;
 using Qianglian.Web.Hosting;
 using Qianglian.Web.Modules.Jurisdictions;
@@ -105,6 +106,24 @@ public abstract class EveryPackDemoTests<THost>(THost host) : IClassFixture<THos
         var problem = await db.Problems.SingleAsync(p => p.EnterpriseId == firm.Id && p.Title == "延链项目专线供电接入排期");
         var unit = await db.Units.SingleAsync(u => u.Id == problem.AssignedUnitId);
         Assert.Equal(("达川区人民政府", UnitKind.CountyGovernment), (unit.Name, unit.Kind));
+    }
+
+    [Fact]
+    public async Task The_demo_records_a_statistic_honours_and_an_event_of_last_year_that_targets_read()
+    {
+        var year = BusinessDate.Today(host.Services.GetRequiredService<TimeProvider>()).Year - 1;
+        using var qianjiang = await host.ClientFor("qianjiang.office");
+        var statistics = await qianjiang.GetFromJsonAsync<JsonElement>($"/api/v1/evaluation/statistics?year={year}");
+        Assert.Contains(statistics.EnumerateArray(), s => s.GetProperty("kind").GetString() == "IndustrialIndexCityRank" && s.GetProperty("source").GetString()!.StartsWith("演示数据"));
+        var honours = await qianjiang.GetFromJsonAsync<JsonElement>($"/api/v1/honours?year={year}");
+        Assert.Equal(new[] { "GreenFactory", "SmartFactory" }, honours.EnumerateArray().Where(h => h.GetProperty("documentNumber").GetString()?.StartsWith("演示") == true)
+            .Select(h => h.GetProperty("kind").GetString()!).Order().ToArray());
+
+        // 达州's yearly target of one conference per domain reads the demo's conference for its domain.
+        using var dazhou = await host.ClientFor("dazhou.office");
+        var lines = await dazhou.GetFromJsonAsync<JsonElement>($"/api/v1/evaluation/targets?year={year}");
+        Assert.Contains(lines.EnumerateArray(), l => l.GetProperty("key").GetString() == "dazhou.industry_conference_yearly"
+            && l.GetProperty("met").ValueKind == JsonValueKind.True && l.GetProperty("explanation").GetString()!.Contains(DemoTargetRecords.Conference));
     }
 }
 

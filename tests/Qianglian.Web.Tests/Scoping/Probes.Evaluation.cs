@@ -69,6 +69,15 @@ public static partial class Probes
         ["GET /api/v1/evaluation/events"] = (_, _, _) => Task.FromResult(Get("/api/v1/evaluation/events?year=2025")),
         ["POST /api/v1/evaluation/events"] = (w, _, t) => Task.FromResult(Send(HttpMethod.Post, "/api/v1/evaluation/events",
             new { jurisdictionId = Place(w, t), kind = "GroupGroundbreaking", name = $"矩阵集中开工{Next()}", heldOn = "2025-03-01" })),
+        ["PUT /api/v1/evaluation/events/{id:guid}"] = async (w, _, t) =>
+        {
+            await using var db = w.Host.OpenSystem();
+            var row = new IndustryEvent { JurisdictionId = Place(w, t), Kind = IndustryEventKind.SiteObservation, Name = $"矩阵观摩{Next()}", HeldOn = new DateOnly(2025, 4, 1), RecordedBy = "probe" };
+            db.IndustryEvents.Add(row);
+            await db.SaveChangesAsync();
+            return Send(HttpMethod.Put, $"/api/v1/evaluation/events/{row.Id}",
+                new { jurisdictionId = Place(w, t), kind = "SiteObservation", name = row.Name + "（更正）", heldOn = "2025-04-02", version = row.Version });
+        },
         ["DELETE /api/v1/evaluation/events/{id:guid}"] = async (w, _, t) =>
         {
             await using var db = w.Host.OpenSystem();

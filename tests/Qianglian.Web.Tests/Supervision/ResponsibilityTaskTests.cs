@@ -198,22 +198,36 @@ public abstract class ResponsibilityTaskTests<THost>(THost host) : IClassFixture
     }
 
     [Fact]
+    public async Task Dazhou_seven_tasks_the_unit_its_prose_names_and_the_one_it_works_with()
+    {
+        // 达州 （七） has no clause: "市经济和信息化局承担……；会同市统计局建立产业链评价指数体系".
+        var (document, _) = await UnplannedDocumentOf("dazhou");
+        await Generate("admin", document);
+        var tasks = await TasksOf(document, "（七）");
+        Guid jxj = await UnitOf("dazhou.jxj"), tjj = await UnitOf("dazhou.tjj");
+        Assert.Equal([(jxj, MeasureRole.Lead), (tjj, MeasureRole.Cooperating)],
+            tasks.OrderBy(t => t.Role).Select(t => (t.UnitId!.Value, t.Role)).ToArray());
+    }
+
+    [Fact]
     public async Task A_measure_whose_text_names_no_unit_waits_for_assignment_once()
     {
-        var (document, _) = await UnplannedDocumentOf("dazhou");
-        List<Guid> silent;
+        var (document, place) = await UnplannedDocumentOf("dazhou");
+        Guid silent;
         await using (var db = host.OpenSystem())
-            silent = await db.Measures.Where(m => m.DocumentId == document && !m.Units.Any()).Select(m => m.Id).ToListAsync();
-        Assert.NotEmpty(silent); // 达州 （七） names no responsible unit
+        {
+            var ordinal = 100 + await db.Measures.CountAsync(m => m.DocumentId == document);
+            var measure = new Measure { JurisdictionId = place, DocumentId = document, Number = $"{ordinal}", Ordinal = ordinal, Title = "测试：未写明责任单位的措施" };
+            db.Measures.Add(measure);
+            await db.SaveChangesAsync();
+            silent = measure.Id;
+        }
         var result = await Generate("admin", document);
         Assert.Contains(PlanTasks.NoUnitNamed, Strings(result, "unassigned"));
         await Generate("admin", document);
         await using var check = host.OpenSystem();
-        foreach (var measure in silent)
-        {
-            var task = Assert.Single(await check.MeasureTasks.Where(t => t.MeasureId == measure).ToListAsync());
-            Assert.Equal((null, MeasureTaskStatus.Unassigned, MeasureRole.Lead, PlanTasks.NoUnitNamed), (task.UnitId, task.Status, task.Role, task.NamedAs));
-        }
+        var task = Assert.Single(await check.MeasureTasks.Where(t => t.MeasureId == silent).ToListAsync());
+        Assert.Equal((null, MeasureTaskStatus.Unassigned, MeasureRole.Lead, PlanTasks.NoUnitNamed), (task.UnitId, task.Status, task.Role, task.NamedAs));
     }
 
     /// <summary>A 待分派 task of a new measure of the 西区 document, with a milestone; optionally a unit already tasked with the measure.</summary>

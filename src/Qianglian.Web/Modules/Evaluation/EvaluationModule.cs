@@ -66,6 +66,12 @@ public static class EvaluationModule
             .Access<IndustryEvent>(Permission.ViewEvaluation, ApiOperation.List);
         e.MapPost("/events", async (IndustryEvents.Request r, IndustryEvents h, CancellationToken ct) => Created(await h.Add(r, ct)))
             .Access<IndustryEvent>(Permission.ManageEvaluation, ApiOperation.Create);
+        e.MapPut("/events/{id:guid}", async (Guid id, IndustryEvents.UpdateRequest r, IndustryEvents h, CancellationToken ct) =>
+            {
+                await h.Update(id, r, ct);
+                return TypedResults.NoContent();
+            })
+            .Access<IndustryEvent>(Permission.ManageEvaluation, ApiOperation.Update);
         e.MapDelete("/events/{id:guid}", async (Guid id, IndustryEvents h, CancellationToken ct) =>
             {
                 await h.Remove(id, ct);
