@@ -276,6 +276,35 @@ public abstract class InboxTests<THost>(THost host) : IClassFixture<THost> where
     }
 
     [Fact]
+    public async Task A_target_pushed_to_a_locality_is_its_to_answer_and_leaves_once_answered()
+    {
+        Guid id, parkPush;
+        await using (var db = host.OpenSystem())
+        {
+            var xiqu = await db.Jurisdictions.SingleAsync(j => j.Code == "510403");
+            var pending = await db.Set<Web.Modules.Investment.TargetPush>().FirstAsync(p => p.Status == Core.Investment.PushStatus.Pending);
+            parkPush = pending.Id;
+            var push = new Web.Modules.Investment.TargetPush { TargetId = pending.TargetId, JurisdictionId = xiqu.Id, ChainName = pending.ChainName, NodeName = pending.NodeName,
+                Status = Core.Investment.PushStatus.Pending, PushedBy = "xiqu.office", PushedAt = host.Clock.GetUtcNow(), EnterpriseName = $"待办目标{Guid.NewGuid():N}"[..10] };
+            (push.ChainId, push.NodeId, push.FromJurisdictionId) = (pending.ChainId, pending.NodeId, pending.FromJurisdictionId);
+            db.Add(push);
+            await db.SaveChangesAsync();
+            id = push.Id;
+        }
+        var item = await ItemOf("xiqu.operator", id, "TargetPush");
+        Assert.NotNull(item);
+        Assert.Equal(JsonValueKind.Null, item.Value.GetProperty("dueOn").ValueKind);   // the documents set no deadline for the answer
+        // A push to the park is the park's (its operators'), not the district operator's.
+        Assert.Null(await ItemOf("xiqu.operator", parkPush, "TargetPush"));
+        Assert.Null(await ItemOf("xiqu.enterprise", id, "TargetPush"));
+
+        int version;
+        await using (var db = host.OpenSystem()) version = (await db.Set<Web.Modules.Investment.TargetPush>().SingleAsync(p => p.Id == id)).Version;
+        await Json(await (await api.As("xiqu.office")).PostAsJsonAsync($"/api/v1/investment/pushes/{id}/answer", new { status = "Accepted", version }), HttpStatusCode.NoContent);
+        Assert.Null(await ItemOf("xiqu.operator", id, "TargetPush"));
+    }
+
+    [Fact]
     public async Task Every_account_has_its_own_inbox_for_the_reminders_and_nobody_gets_a_row_outside_their_scope()
     {
         await using var scope = host.Services.CreateAsyncScope();
