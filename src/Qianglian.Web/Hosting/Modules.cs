@@ -5,6 +5,7 @@ using Qianglian.Web.Modules.Enterprises;
 using Qianglian.Web.Modules.Incentives;
 using Qianglian.Web.Modules.Investment;
 using Qianglian.Web.Modules.Evaluation;
+using Qianglian.Web.Modules.Inbox;
 using Qianglian.Web.Modules.Jurisdictions;
 using Qianglian.Web.Modules.Policies;
 using Qianglian.Web.Modules.Projects;
@@ -29,6 +30,7 @@ public static class ModuleRegistry
         AuditModule.Add(services);
         SupervisionModule.Add(services);
         EvaluationModule.Add(services);
+        InboxModule.Add(services);
     }
 
     public static void MapModules(this RouteGroupBuilder api)
@@ -45,5 +47,6 @@ public static class ModuleRegistry
         AuditModule.Map(api);
         SupervisionModule.Map(api);
         EvaluationModule.Map(api);
+        InboxModule.Map(api);
     }
 }

@@ -83,7 +83,7 @@ public sealed class ReadChainWork(AppDb dbs, CurrentUser user, TimeProvider cloc
         return (await Matters(db, query, BusinessDate.Today(clock), ct)).OrderBy(m => m.Status).ThenBy(m => m.DueOn).ToList();
     }
 
-    private static async Task<List<MatterRow>> Matters(AppDbContext db, IQueryable<AssignedMatter> query, DateOnly today, CancellationToken ct)
+    internal static async Task<List<MatterRow>> Matters(AppDbContext db, IQueryable<AssignedMatter> query, DateOnly today, CancellationToken ct)
     {
         var rows = await query.Take(2000).ToListAsync(ct);
         var units = await db.UnitNamesAsync(rows.Select(m => m.UnitId), ct);

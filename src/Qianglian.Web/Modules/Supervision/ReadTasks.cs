@@ -150,14 +150,17 @@ public sealed class ReadTasks(AppDb dbs, CurrentUser user, TimeProvider clock)
             .OrderBy(s => s.Rank ?? int.MaxValue).ThenBy(s => s.Unit, StringComparer.Ordinal).ToList();
     }
 
-    private async Task<IReadOnlyList<TaskRow>> Rows(AppDbContext db, IReadOnlyList<MeasureTask> tasks, CancellationToken ct)
+    private Task<IReadOnlyList<TaskRow>> Rows(AppDbContext db, IReadOnlyList<MeasureTask> tasks, CancellationToken ct) =>
+        RowsAsync(db, tasks, BusinessDate.Today(clock), ct);
+
+    /// <summary>The tasks as the list shows them on a day (the inbox reads the same reporting states).</summary>
+    internal static async Task<IReadOnlyList<TaskRow>> RowsAsync(AppDbContext db, IReadOnlyList<MeasureTask> tasks, DateOnly today, CancellationToken ct)
     {
         var ids = tasks.Select(t => t.Id).ToList();
         var reports = (await db.TaskReports.AsNoTracking().Where(r => ids.Contains(r.TaskId)).Select(r => new { r.TaskId, r.Period, r.SubmittedOn }).ToListAsync(ct))
             .ToLookup(r => r.TaskId);
         var units = await db.UnitNamesAsync(tasks.Select(t => t.UnitId).OfType<Guid>(), ct);
         var settings = await SupervisionSettingsReader.GoverningAsync(db, tasks.Select(t => t.JurisdictionPath), ct);
-        var today = BusinessDate.Today(clock);
         return tasks.Select(t =>
         {
             var rules = SupervisionSettingsReader.RulesOf(InheritedConfiguration.Nearest(settings, t.JurisdictionPath)).Reporting;
