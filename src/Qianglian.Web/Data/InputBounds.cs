@@ -18,7 +18,7 @@ namespace Qianglian.Web.Data;
 /// <item>strings: at most the column's length (<c>HasMaxLength</c> in the model);</item>
 /// <item>decimals: within ±<see cref="InputLimits.MaxMagnitude"/> and the column's precision;
 ///   "…Percent" within 0–100;</item>
-/// <item>integers: "Year" and "…Year" within <see cref="InputLimits.FirstYear"/>–<see cref="InputLimits.LastYear"/>,
+/// <item>integers: "Year" and "…Year" (not "…SinceYear") within <see cref="InputLimits.FirstYear"/>–<see cref="InputLimits.LastYear"/>,
 ///   "…Count" not negative, "…Percent" within 0–100;</item>
 /// <item>any property with a <see cref="RangeAttribute"/>: within it.</item>
 /// </list>
@@ -90,7 +90,12 @@ public static class InputBounds
         return null;
     }
 
-    private static bool IsYear(string name) => name == "Year" || name.EndsWith("Year", StringComparison.Ordinal);
+    /// <summary>
+    /// Business years: "Year", "BudgetYear", "FromYear". Not a year of a firm's history ("NicheSinceYear"), which may
+    /// lie before 1949; its operation bounds it.
+    /// </summary>
+    private static bool IsYear(string name) =>
+        name == "Year" || name.EndsWith("Year", StringComparison.Ordinal) && !name.Contains("Since", StringComparison.Ordinal);
 
     private static bool IsPercent(string name) => name.EndsWith("Percent", StringComparison.Ordinal);
 
