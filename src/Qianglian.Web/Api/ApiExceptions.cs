@@ -19,4 +19,8 @@ public sealed class NotFoundException(string what, string message) : Exception(m
 public sealed class ForbiddenException(string message) : Exception(message);
 
 /// <summary>The operation conflicts with the current state (e.g. a duplicate). HTTP 409.</summary>
-public sealed class ConflictException(string message) : Exception(message);
+/// <param name="field">The field whose value conflicts (a name already taken), when there is one.</param>
+public sealed class ConflictException(string message, string? field = null) : Exception(message)
+{
+    public string? Field { get; } = field;
+}

@@ -24,7 +24,9 @@ internal sealed class ProblemMapping(IProblemDetailsService problems) : IExcepti
                 Status = 409, Title = "数据已被他人修改 (edit conflict)",
                 Detail = "该记录已被其他用户修改，请重新加载后再保存 (the record was changed by someone else: reload and save again)",
             },
+            ConflictException { Field: { } field } c => new ProblemDetails { Status = 409, Title = "冲突 (conflict)", Detail = c.Message, Extensions = { ["field"] = field } },
             ConflictException c => new ProblemDetails { Status = 409, Title = "冲突 (conflict)", Detail = c.Message },
+            BadHttpRequestException b => RequestBinding.Problem(b),
             _ => null,
         };
         if (problem is null) return false;

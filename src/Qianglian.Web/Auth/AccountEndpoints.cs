@@ -76,6 +76,11 @@ public static class AccountEndpoints
         }).AllowAnonymous();
     }
 
+    /// <summary>
+    /// A return address of this site, else the home page (issue 15, item 7): exactly what LocalRedirect accepts, so a
+    /// crafted address ("/\\evil.example", a control character) is never a 500 nor a way off the site.
+    /// </summary>
     private static string SafeReturn(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/";
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.Length <= 2000 && returnUrl[0] == '/'
+        && (returnUrl.Length == 1 || returnUrl[1] is not ('/' or '\\')) && !returnUrl.Any(char.IsControl) ? returnUrl : "/";
 }

@@ -12,6 +12,7 @@ public sealed class AppUser : IdentityUser<Guid>, IJurisdictionScoped, IEnterpri
 {
     public AppUser() => Id = Guid.CreateVersion7();
 
+    [System.ComponentModel.DataAnnotations.MaxLength(Data.InputLimits.Name)]
     public string DisplayName { get; set; } = "";
     public Guid JurisdictionId { get; set; }
     public string JurisdictionPath { get; set; } = "";

@@ -184,6 +184,7 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken ct = default)
     {
+        InputBounds.Check(ChangeTracker);
         await ScopeGuard.CheckAsync(this, Scope, ct);
         BumpVersions();
         await NoteDerivedAsync((maintainer, view) => maintainer.NoteAsync(ChangeTracker, view, DerivedNotes, ct));
@@ -201,7 +202,14 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
     {
         await LockAuditChainAsync(ct);
         await AuditTrail.AppendAsync(this, pending, Scope, clock.GetUtcNow(), ct);
-        return await base.SaveChangesAsync(accept, ct);
+        try
+        {
+            return await base.SaveChangesAsync(accept, ct);
+        }
+        catch (DbUpdateException e) when (UniqueViolations.Describe(e, Model) is { } conflict)
+        {
+            throw conflict;
+        }
     }
 
     /// <summary>Serialises appends to the chain so two saves never link to the same head.</summary>
@@ -241,6 +249,7 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
         var own = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(ct) : null;
         try
         {
+            InputBounds.Check(batch);
             await ScopeGuard.CheckBulkAsync(this, Scope, batch, ct);
             var version = batch.IndexOf(nameof(Entity.Version));
             foreach (var update in batch.Modified) update.Row.Version = (int)update.Before[version]! + 1;
@@ -252,6 +261,10 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
             var audit = Task.Run(() => AuditTrail.Link(AuditTrail.Capture(batch), head, Scope, now), ct);
             await CopyAsync(batch, audit, ct);
             if (own is not null) await own.CommitAsync(ct);
+        }
+        catch (Npgsql.PostgresException e) when (UniqueViolations.Describe(e, Model) is { } conflict)
+        {
+            throw conflict;
         }
         finally
         {

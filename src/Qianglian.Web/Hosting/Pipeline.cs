@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
+using Qianglian.Web.Api;
 using Qianglian.Web.Auth;
 using Scalar.AspNetCore;
 
@@ -44,7 +45,7 @@ public static class Pipeline
             .AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
 
-        app.MapGroup("/api/v1").MapModules();
+        app.MapGroup("/api/v1").BoundRequests().MapModules();
         app.MapAccountEndpoints();
         app.MapRazorComponents<Components.App>().AddInteractiveServerRenderMode();
     }

@@ -51,6 +51,7 @@ public static class ServiceRegistration
         services.AddCascadingAuthenticationState();
 
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.AddRequestBinding();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();
         // Request records are nested in their operation (SaveProject.CreateRequest, SaveUnit.CreateRequest): named by

@@ -97,10 +97,13 @@ public static partial class Probes
         {
             var enterprise = t == Target.Own ? w.OwnRow(typeof(Enterprise), r) : w.OtherRow(typeof(Enterprise), r);
             await using var db = w.Host.OpenSystem();
+            // A year within the bounds of a save (1949–2100), free for this enterprise's honour, away from NextHonour's.
+            var taken = await db.EnterpriseHonours.Where(h => h.EnterpriseId == enterprise && h.Kind == HonourKind.HiddenChampion && h.Level == HonourLevel.Municipal)
+                .Select(h => h.Year).ToListAsync();
             var honour = new EnterpriseHonour
             {
                 EnterpriseId = enterprise, JurisdictionId = (await db.Enterprises.SingleAsync(e => e.Id == enterprise)).JurisdictionId,
-                Kind = HonourKind.HiddenChampion, Level = HonourLevel.Municipal, Year = 3000 + Next(),
+                Kind = HonourKind.HiddenChampion, Level = HonourLevel.Municipal, Year = Enumerable.Range(2030, 71).Reverse().First(y => !taken.Contains(y)),
             };
             db.EnterpriseHonours.Add(honour);
             await db.SaveChangesAsync();

@@ -31,6 +31,9 @@ internal sealed class ChainNodeConfig : IEntityTypeConfiguration<ChainNode>
         b.Property(n => n.Name).HasMaxLength(100);
         b.Property(n => n.IndustryCode).HasMaxLength(4);
         b.HasIndex(n => new { n.ChainId, n.ParentId, n.Name }).IsUnique();
+        // The index above lets top-level nodes repeat a name: its ParentId is NULL, and NULLs never collide in a
+        // unique index (SQLite, PostgreSQL). Top-level names are unique per chain by this one (issue 15, item 7).
+        b.HasIndex(n => new { n.ChainId, n.Name }, "IX_ChainNodes_ChainId_Name_TopLevel").IsUnique().HasFilter("\"ParentId\" IS NULL");
         b.HasOne<Chain>().WithMany().HasForeignKey(n => n.ChainId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<ChainNode>().WithMany().HasForeignKey(n => n.ParentId).OnDelete(DeleteBehavior.Restrict);
     }

@@ -34,7 +34,7 @@ internal static class PaymentVouchers
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (IsVoucherClash(e))
+        catch (Exception e) when (e is DbUpdateException d && IsVoucherClash(d) || e is ConflictException { Field: "voucher" })
         {
             throw new ValidationException(Field, "凭证号已在同一资金同一年度的兑付中登记过 (voucher already recorded for this fund and year)");
         }

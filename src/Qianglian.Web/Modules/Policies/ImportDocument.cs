@@ -8,7 +8,7 @@ namespace Qianglian.Web.Modules.Policies;
 /// <summary>Imports a policy document pasted or uploaded as text into a jurisdiction the caller manages.</summary>
 public sealed class ImportDocument(AppDb dbs, CurrentUser user, ReadDocuments documents, TimeProvider clock)
 {
-    public sealed record Request(Guid JurisdictionId, string Text, string? Title, string? Issuer, string? Status, DateOnly? IssuedOn, DateOnly? ValidUntil);
+    public sealed record Request(Guid JurisdictionId, [property: System.ComponentModel.DataAnnotations.MaxLength(Data.InputLimits.Document)] string Text, string? Title, string? Issuer, string? Status, DateOnly? IssuedOn, DateOnly? ValidUntil);
     public sealed record Result(DocumentView Document, IReadOnlyList<string> UnknownUnits, bool AlreadyImported);
 
     public const int MaxLength = 500_000;

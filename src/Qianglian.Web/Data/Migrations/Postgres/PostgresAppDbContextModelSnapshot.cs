@@ -168,7 +168,8 @@ namespace Qianglian.Web.Data.Migrations.Postgres
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("Email")
                         .HasMaxLength(256)
@@ -630,6 +631,10 @@ namespace Qianglian.Web.Data.Migrations.Postgres
 
                     b.HasIndex("ChainId", "ParentId", "Name")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "ChainId", "Name" }, "IX_ChainNodes_ChainId_Name_TopLevel")
+                        .IsUnique()
+                        .HasFilter("\"ParentId\" IS NULL");
 
                     b.ToTable("ChainNodes");
                 });

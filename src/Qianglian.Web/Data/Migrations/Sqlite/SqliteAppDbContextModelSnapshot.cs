@@ -158,6 +158,7 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -609,6 +610,10 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("ChainId", "ParentId", "Name")
                         .IsUnique();
+
+                    b.HasIndex(new[] { "ChainId", "Name" }, "IX_ChainNodes_ChainId_Name_TopLevel")
+                        .IsUnique()
+                        .HasFilter("\"ParentId\" IS NULL");
 
                     b.ToTable("ChainNodes");
                 });
