@@ -27,7 +27,7 @@ public static class UniqueViolations
         };
         if (properties is null) return null;
         var field = InputBounds.FieldOf(properties.LastOrDefault(p => !p.IsForeignKey() && !p.Name.EndsWith("Id", StringComparison.Ordinal)) ?? properties[^1]);
-        return new ConflictException($"该{field}已存在，不能重复 (this {field} is already taken)", field);
+        return new ConflictException($"已有相同取值的记录，不能重复（字段 {field}）(this {field} is already taken)", field);
     }
 
     private static IReadOnlyList<IProperty>? PostgresIndex(IModel model, string? constraint) =>

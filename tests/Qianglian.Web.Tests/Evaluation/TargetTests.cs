@@ -68,9 +68,10 @@ public abstract class TargetTests<THost>(THost host) : IClassFixture<THost> wher
         var provincial = Line(lines, "dazhou.provincial_chain_leaders_2027");
         Assert.Equal(JsonValueKind.Null, provincial.GetProperty("noSource").ValueKind);
         Assert.Contains("省级“链主”企业", provincial.GetProperty("explanation").GetString());
-        // A statistic the office has not entered gives no figure (never a rank of 0).
-        var cityRank = Line(lines, "qianjiang.index_rank_2025");
-        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (cityRank.GetProperty("actual").ValueKind, cityRank.GetProperty("noSource").ValueKind));
+        // A statistic the office has not entered gives no figure (never a rank of 0): the demo enters the city rank, not the
+        // 渝东南 one.
+        var regionRank = Line(lines, "qianjiang.index_region_first_2025");
+        Assert.Equal((JsonValueKind.Null, JsonValueKind.Null), (regionRank.GetProperty("actual").ValueKind, regionRank.GetProperty("noSource").ValueKind));
     }
 
     [Fact]

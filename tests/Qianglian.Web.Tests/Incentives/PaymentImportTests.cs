@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
+using Qianglian.Web.Api;
 using Qianglian.Web.Modules.Incentives;
 using Qianglian.Web.Shared.Excel;
 using Qianglian.Web.Tests.Hosting;
@@ -164,7 +165,7 @@ public abstract class PaymentImportTests<THost>(THost host) : IClassFixture<THos
         Assert.Equal(1, await PaymentsOf(first));
         Assert.Equal(0, await PaymentsOf(second));
 
-        // Past the check (two requests at once), the unique index refuses the second row.
+        // Past the check (two requests at once), the unique index refuses the second row, answered as a conflict on the voucher.
         await using var db = host.OpenSystem();
         var stored = await db.Set<IncentivePayment>().AsNoTracking().SingleAsync(p => p.ApplicationId == first);
         Assert.Equal(BusinessDate.Of(host.Clock.GetUtcNow()).Year, stored.Year);
@@ -173,7 +174,7 @@ public abstract class PaymentImportTests<THost>(THost host) : IClassFixture<THos
             JurisdictionId = stored.JurisdictionId, ApplicationId = second, EnterpriseId = stored.EnterpriseId, Instalment = 1, Amount = 1m,
             PaidOn = stored.PaidOn, Voucher = stored.Voucher, FundJurisdictionId = stored.FundJurisdictionId, Fund = stored.Fund, Year = stored.Year,
         });
-        await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        Assert.Equal("voucher", (await Assert.ThrowsAsync<ConflictException>(() => db.SaveChangesAsync())).Field);
     }
 
     [Fact]
