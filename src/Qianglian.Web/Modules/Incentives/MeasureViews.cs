@@ -21,8 +21,12 @@ public sealed record IncentiveMeasureView(
         return new(m.Id, m.Key, m.Title, m.JurisdictionId, m.JurisdictionPath, m.MeasureId, m.DocumentTitle, m.Clause, m.SupportType,
             m.ExclusivityGroup, m.Group, m.Subject, m.ValidFrom, m.ValidUntil, rule, RuleSummary.Describe(rule), rule.AmountToBeSet, m.Checklist,
             m.WorkflowId, m.Fund, m.Active, m.PackCode, m.Version,
-            Label($"measures[{m.Key}]"), Label($"measures[{m.Key}].checklistLabel"), Label($"measures[{m.Key}].groupLabel"));
+            Label($"measures[{m.Key}]"), ChecklistLabel(m, defaults), Label($"measures[{m.Key}].groupLabel"));
     }
+
+    /// <summary>The basis of the measure's checklist when no document prescribes it (安康), null when one does.</summary>
+    public static string? ChecklistLabel(IncentiveMeasure m, PlatformDefaults defaults) =>
+        defaults.BasisOf(m.PackCode, IncentivePackLoader.FileName, $"measures[{m.Key}].checklistLabel");
 }
 
 /// <param name="DefaultBasis">When the stage deadlines are the platform's (西区 十 and 安康 set none), their basis.</param>

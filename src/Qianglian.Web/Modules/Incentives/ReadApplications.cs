@@ -89,7 +89,7 @@ public sealed class ReadApplications(AppDb dbs, CurrentUser user, TimeProvider c
             rule.Conditions.Where(c => c.Kind == ConditionKind.Attested).Select(c => c.Text ?? "").ToList(), a.Note,
             a.ExplanationJson == "null" ? null : IncentiveJson.Read<Explanation>(a.ExplanationJson), checklist, stages, events, payments,
             pending.Select(p => p.Name).ToList(), a.PaymentMethod, a.Instalments, a.ApprovedOn, a.BudgetOverrideReason, a.Reason, budget,
-            actions with { Waiting = waiting }, IncentiveMeasureView.Of(measure, defaults).ChecklistDefaultBasis, await StagesDefaultAsync(db, measure, ct));
+            actions with { Waiting = waiting }, IncentiveMeasureView.ChecklistLabel(measure, defaults), await StagesDefaultAsync(db, measure, ct));
     }
 
     private async Task<string?> StagesDefaultAsync(AppDbContext db, IncentiveMeasure measure, CancellationToken ct) =>
