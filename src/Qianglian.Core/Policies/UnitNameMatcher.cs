@@ -20,6 +20,10 @@ public enum CatchAllKind
     AllRelevantDepartments,
     /// <summary>各乡镇街道, 各乡镇（街道）.</summary>
     AllTownships,
+    /// <summary>主要承载地政府 (达州 （七）): the governments of the places each chain is mainly built in.</summary>
+    AllChainHostGovernments,
+    /// <summary>协同发展地 (达州 （七）): the governments of the places that support each chain.</summary>
+    AllChainCollaboratingGovernments,
 }
 
 public sealed record UnitMatch(string RawName, UnitMatchKind Kind, KnownUnit? Unit, CatchAllKind? CatchAll);
@@ -73,6 +77,9 @@ public sealed class UnitNameMatcher
 
     public static CatchAllKind? CatchAllOf(string name)
     {
+        // 达州 （七） names the places of every chain by their role, not with 各: 主要承载地政府, 协同发展地.
+        if (name.Contains("承载地")) return CatchAllKind.AllChainHostGovernments;
+        if (name.Contains("协同发展地")) return CatchAllKind.AllChainCollaboratingGovernments;
         var isClass = name.StartsWith('各') || name.Contains("相关部门") || name.Contains("有关部门");
         if (!isClass) return null;
         if (name.Contains("牵头部门")) return CatchAllKind.AllChainLeadDepartments;

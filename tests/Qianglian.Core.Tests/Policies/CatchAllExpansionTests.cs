@@ -39,6 +39,27 @@ public class CatchAllExpansionTests
     }
 
     [Fact]
+    public void Host_and_collaborating_places_give_their_governments_one_task_each_and_chains_without_places_are_gaps()
+    {
+        var (tongchuan, dachuan, park) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        ChainPlaces[] chains =
+        [
+            new("天然气化工", [new("通川区", [tongchuan]), new("达州高新区", [park])], [new("达川区", [dachuan])]),
+            new("能源化工", [new("通川区", [tongchuan])], []),
+            new("智能制造", [], [new("宣汉县", [])]),
+        ];
+        var hosts = CatchAllExpansion.Expand(CatchAllKind.AllChainHostGovernments, [], [], [], chains);
+        Assert.Equal([(tongchuan, "天然气化工、能源化工"), (park, "天然气化工")], hosts.Units.Select(u => (u.UnitId, u.Via)));
+        Assert.Equal(["智能制造：未设主要承载地 (no host place set)"], hosts.Gaps);
+
+        var collaborating = CatchAllExpansion.Expand(CatchAllKind.AllChainCollaboratingGovernments, [], [], [], chains);
+        Assert.Equal([(dachuan, "天然气化工")], collaborating.Units.Select(u => (u.UnitId, u.Via)));
+        Assert.Equal(["能源化工：未设协同发展地 (no collaborating place set)", "智能制造：宣汉县未登记人民政府单位 (no government unit registered)"], collaborating.Gaps);
+
+        Assert.Equal(["未登记产业链 (no chain registered)"], CatchAllExpansion.Expand(CatchAllKind.AllChainHostGovernments, [], [], [], []).Gaps);
+    }
+
+    [Fact]
     public void Townships_each_and_relevant_departments_never_expand()
     {
         var townships = CatchAllExpansion.Expand(CatchAllKind.AllTownships, [], [], [Dongqu, Xiqu]);

@@ -42,7 +42,7 @@ public class SeedDocumentTests
     [InlineData("panzhihua", 16, "聚焦产业建圈强链促进工业经济高质量发展十六条措施")]
     [InlineData("ankang", 10, "促进工业投资持续健康增长十条措施")]
     [InlineData("dazhou", 7, "达州市重点产业链融圈强链工作实施方案")]
-    [InlineData("qianjiang", 24, "黔江区“工业强城”建设实施方案")]
+    [InlineData("qianjiang", 27, "黔江区“工业强城”建设实施方案")]
     public void Document_title_and_measure_count(string name, int measures, string title)
     {
         var parsed = PolicyDocumentParser.Parse(Seeds.Text(name));
@@ -127,22 +127,32 @@ public class SeedDocumentTests
     {
         var parsed = PolicyDocumentParser.Parse(Seeds.Text("dazhou"));
         Assert.Equal(["（一）", "（二）", "（三）", "（四）", "（五）", "（六）", "（七）"], parsed.Measures.Select(m => m.Number));
-        // （七） has no clause; its prose names the acting unit and the one it works with ("会同").
+        // （七） has no clause; its prose names the acting unit and the one it works with ("会同"), and the chains' places by role.
         Assert.Equal(ResponsibilityForm.NamedInProse, parsed.Measures[6].Responsibility.Form);
-        Assert.Equal(["市经济和信息化局"], parsed.Measures[6].Responsibility.Lead);
-        Assert.Equal(["市统计局"], parsed.Measures[6].Responsibility.Cooperating);
+        Assert.Equal(["市经济和信息化局", "主要承载地政府"], parsed.Measures[6].Responsibility.Lead);
+        Assert.Equal(["市统计局", "协同发展地"], parsed.Measures[6].Responsibility.Cooperating);
+        Assert.Contains("主要承载地政府要完善工作机制", parsed.Measures[6].Responsibility.RawText);
+        Assert.Equal(CatchAllKind.AllChainHostGovernments, UnitNameMatcher.CatchAllOf("主要承载地政府"));
+        Assert.Equal(CatchAllKind.AllChainCollaboratingGovernments, UnitNameMatcher.CatchAllOf("协同发展地"));
         Assert.DoesNotContain(parsed.Measures, m => m.Title.Contains("总体目标") || m.Body.Contains("各地各部门（单位）要高度重视"));
     }
 
     [Fact]
-    public void Qianjiang_tasks_are_grouped_under_eight_projects()
+    public void Qianjiang_tasks_are_grouped_under_eight_projects_and_its_work_requirements_follow()
     {
         var parsed = PolicyDocumentParser.Parse(Seeds.Text("qianjiang"));
-        Assert.Equal(Enumerable.Range(1, 24).Select(n => n.ToString()), parsed.Measures.Select(m => m.Number));
+        Assert.Equal(Enumerable.Range(1, 24).Select(n => n.ToString()).Concat(["（一）", "（二）", "（三）"]), parsed.Measures.Select(m => m.Number));
         Assert.Equal(
-            ["实施产业提档工程", "实施招商提效工程", "实施项目提速工程", "实施创新提质工程", "实施园区提标工程", "实施制造提能工程", "实施绿色提升工程", "实施保障提高工程"],
+            ["实施产业提档工程", "实施招商提效工程", "实施项目提速工程", "实施创新提质工程", "实施园区提标工程", "实施制造提能工程", "实施绿色提升工程", "实施保障提高工程", "工作要求"],
             parsed.Measures.Select(m => m.Group).Distinct());
-        Assert.DoesNotContain(parsed.Measures, m => m.Title.Contains("加强组织保障"));
+        // 四（一）–（三） are read as measures with their own clauses; the section heading 四、工作要求 is not one, and the
+        // distribution list after （三）'s clause is not part of it.
+        var three = parsed.Measures[^1];
+        Assert.Contains("区纪委监委机关对工作不扎实不深入", three.Body);
+        Assert.DoesNotContain("各乡、镇党委", three.Body);
+        Assert.DoesNotContain(parsed.Measures, m => m.Title == "工作要求");
+        // The 工程 headings hold measures, so none of them is read as one even though their text holds clauses.
+        Assert.DoesNotContain(parsed.Measures, m => m.Title.EndsWith("工程", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -69,8 +69,9 @@ internal static class SeedExpectations
         new("（五）", "定期开展产业交流活动", null, ResponsibilityForm.AllResponsible, ["市发展改革委", "市经信局", "市科技局", "市民政局", "市财政局", "市住房城乡建设局", "市交通运输局", "市农业农村局", "市商务局", "市文体旅游局", "市卫生健康委", "市市场监管局", "市能源产业局", "市林业局", "市数据局", "市中医药局"], []),
         // （六） has a full-width comma before the county governments, but 达州 declares no comma convention: all responsible.
         new("（六）", "营造良好发展环境", null, ResponsibilityForm.AllResponsible, ["市发展改革委", "市经信局", "市科技局", "市民政局", "市财政局", "市自然资源规划局", "市住房城乡建设局", "市交通运输局", "市农业农村局", "市商务局", "市文体旅游局", "市卫生健康委", "市市场监管局", "市能源产业局", "市林业局", "市数据局", "市中医药局", "各县（市、区）人民政府", "达州高新区管委会", "达州东部经开区管委会"], []),
-        // （七） has no clause; its prose says "市经济和信息化局承担……市融圈强链办……；会同市统计局建立产业链评价指数体系".
-        new("（七）", "实施全域协同推进", null, ResponsibilityForm.NamedInProse, ["市经济和信息化局"], ["市统计局"]),
+        // （七） has no clause; its prose says "市经济和信息化局承担……市融圈强链办……；会同市统计局建立产业链评价指数体系",
+        // "主要承载地政府要……负责……具体任务落地落实" and "协同发展地要主动对接主要承载地……做好主要承载地产业配套".
+        new("（七）", "实施全域协同推进", null, ResponsibilityForm.NamedInProse, ["市经济和信息化局", "主要承载地政府"], ["市统计局", "协同发展地"]),
     ];
 
     public static readonly ExpectedMeasure[] Qianjiang =
@@ -99,6 +100,10 @@ internal static class SeedExpectations
         new("22", "强化人才保障", "实施保障提高工程", ResponsibilityForm.ExplicitLeadAndCooperating, ["区委组织部", "区人力社保局", "区教委", "区经济信息委"], ["区国资委", "正阳工业园区管委会", "区工商联"]),
         new("23", "强化资金保障", "实施保障提高工程", ResponsibilityForm.ExplicitLeadAndCooperating, ["区财政局", "区激励办"], ["区经济信息委"]),
         new("24", "强化要素保障", "实施保障提高工程", ResponsibilityForm.ExplicitLeadAndCooperating, ["区发展改革委", "区经济信息委", "区金融办", "正阳工业园区管委会"], ["各乡镇街道"]),
+        // 四、工作要求 （一）–（三）: not among the 24 tasks, but each ends in its own （牵头单位：…，配合单位：…）, so each is a measure.
+        new("（一）", "加强组织保障，强化责任落实", "工作要求", ResponsibilityForm.ExplicitLeadAndCooperating, ["区经济信息委"], ["区级相关部门"]),
+        new("（二）", "加强宣传引导，强化氛围营造", "工作要求", ResponsibilityForm.ExplicitLeadAndCooperating, ["区委宣传部"], ["区级相关部门", "各乡镇街道"]),
+        new("（三）", "加强督查考核，强化结果运用", "工作要求", ResponsibilityForm.ExplicitLeadAndCooperating, ["区委考核办"], ["区委组织部", "区纪委监委机关", "区经济信息委", "区财政局"]),
     ];
 
 }

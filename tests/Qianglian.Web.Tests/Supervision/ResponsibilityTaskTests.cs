@@ -170,6 +170,20 @@ public abstract class ResponsibilityTaskTests<THost>(THost host) : IClassFixture
         // 13. 各行业主管部门 likewise.
         Assert.Contains(await TasksOf(document, "13"), t => t.UnitId == null && t.NamedAs == "各行业主管部门" && t.Status == MeasureTaskStatus.Unassigned);
 
+        // 四、工作要求 （一）–（三） carry their own clauses and are tasked as written.
+        var khb = await UnitOf("qianjiang.khb");
+        var first = await TasksOf(document, "（一）");
+        Assert.Equal((jxw, MeasureRole.Lead), first.Where(t => t.UnitId != null).Select(t => (t.UnitId!.Value, t.Role)).Single());
+        Assert.Contains(first, t => t.UnitId == null && t.NamedAs == "区级相关部门" && t.Role == MeasureRole.Cooperating);
+        var second = await TasksOf(document, "（二）");
+        Assert.Equal([await UnitOf("qianjiang.xcb")], second.Where(t => t.Role == MeasureRole.Lead).Select(t => t.UnitId!.Value));
+        foreach (var township in townships) Assert.Contains(second, t => t.UnitId == township && t.Role == MeasureRole.Cooperating && t.NamedAs == "各乡镇街道");
+        var third = await TasksOf(document, "（三）");
+        Assert.Equal([khb], third.Where(t => t.Role == MeasureRole.Lead).Select(t => t.UnitId!.Value));
+        Assert.Equal(
+            new[] { await UnitOf("qianjiang.zzb"), await UnitOf("qianjiang.jwjw"), jxw, czj }.Order(),
+            third.Where(t => t.Role == MeasureRole.Cooperating).Select(t => t.UnitId!.Value).Order());
+
         var again = await Generate("admin", document);
         Assert.Equal(0, again.GetProperty("created").GetInt32());
         Assert.Single(await TasksOf(document, "6"), t => t.UnitId == null);
@@ -198,15 +212,42 @@ public abstract class ResponsibilityTaskTests<THost>(THost host) : IClassFixture
     }
 
     [Fact]
-    public async Task Dazhou_seven_tasks_the_unit_its_prose_names_and_the_one_it_works_with()
+    public async Task Dazhou_seven_tasks_the_unit_its_prose_names_the_one_it_works_with_and_each_chains_places()
     {
-        // 达州 （七） has no clause: "市经济和信息化局承担……；会同市统计局建立产业链评价指数体系".
-        var (document, _) = await UnplannedDocumentOf("dazhou");
-        await Generate("admin", document);
+        // 达州 （七） has no clause: "市经济和信息化局承担……；会同市统计局建立产业链评价指数体系"; "主要承载地政府要……负责……
+        // 具体任务落地落实"; "协同发展地要主动对接主要承载地……做好主要承载地产业配套".
+        var (document, place) = await UnplannedDocumentOf("dazhou");
+        Guid jxj = await UnitOf("dazhou.jxj"), tjj = await UnitOf("dazhou.tjj"), tczf = await UnitOf("dazhou.tczf"), dczf = await UnitOf("dazhou.dczf");
+        string[] names;
+        await using (var db = host.OpenSystem())
+        {
+            var tongchuan = await db.Jurisdictions.Where(j => j.Code == "511702").Select(j => j.Id).SingleAsync();
+            var dachuan = await db.Jurisdictions.Where(j => j.Code == "511703").Select(j => j.Id).SingleAsync();
+            // The pack names no chains under its seven domains: the demo's are cleared of places and three are made here.
+            foreach (var chain in await db.Chains.Where(c => c.JurisdictionId == place).ToListAsync())
+                (chain.HostJurisdictionIds, chain.CollaboratingJurisdictionIds) = ([], []);
+            Chain[] made =
+            [
+                new() { JurisdictionId = place, Name = "测试·天然气化工链", Ordinal = 101, HostJurisdictionIds = [tongchuan], CollaboratingJurisdictionIds = [dachuan] },
+                new() { JurisdictionId = place, Name = "测试·锂钾链", Ordinal = 102, HostJurisdictionIds = [tongchuan] },
+                new() { JurisdictionId = place, Name = "测试·低空链", Ordinal = 103 },
+            ];
+            db.Chains.AddRange(made);
+            await db.SaveChangesAsync();
+            names = made.Select(c => c.Name).ToArray();
+        }
+        var result = await Generate("admin", document);
         var tasks = await TasksOf(document, "（七）");
-        Guid jxj = await UnitOf("dazhou.jxj"), tjj = await UnitOf("dazhou.tjj");
-        Assert.Equal([(jxj, MeasureRole.Lead), (tjj, MeasureRole.Cooperating)],
-            tasks.OrderBy(t => t.Role).Select(t => (t.UnitId!.Value, t.Role)).ToArray());
+        Assert.Equal([(jxj, MeasureRole.Lead, (string?)null), (tczf, MeasureRole.Lead, "主要承载地政府"), (tjj, MeasureRole.Cooperating, null), (dczf, MeasureRole.Cooperating, "协同发展地")],
+            tasks.OrderBy(t => t.Role).ThenBy(t => t.NamedAs != null).Select(t => (t.UnitId!.Value, t.Role, t.NamedAs)).ToArray());
+        // 通川区 hosts two chains: one task naming both.
+        Assert.Equal($"{names[0]}、{names[1]}", tasks.Single(t => t.UnitId == tczf).Via);
+        Assert.Equal(names[0], tasks.Single(t => t.UnitId == dczf).Via);
+        // A chain without places is listed, never silently skipped.
+        var gaps = Strings(result, "gaps");
+        Assert.Contains($"主要承载地政府：{names[2]}：未设主要承载地 (no host place set)", gaps);
+        Assert.Contains($"协同发展地：{names[1]}：未设协同发展地 (no collaborating place set)", gaps);
+        Assert.DoesNotContain(tasks, t => t.UnitId == null);
     }
 
     [Fact]

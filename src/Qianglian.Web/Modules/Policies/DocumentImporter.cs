@@ -42,23 +42,25 @@ public static class DocumentImporter
             Issuer = meta.Issuer, Status = meta.Status, IssuedOn = meta.IssuedOn, ValidUntil = meta.ValidUntil,
             Validity = meta.Validity, PackCode = meta.PackCode, SourceText = text, ContentHash = hash, ImportedAt = now,
         };
-        foreach (var m in parsed.Measures)
-        {
-            var measure = new Measure
-            {
-                JurisdictionId = jurisdiction.Id, DocumentId = document.Id, Number = m.Number, Ordinal = m.Ordinal,
-                Group = m.Group, Title = m.Title, Body = m.Body, Line = m.Line,
-                ResponsibilityForm = m.Responsibility.Form.ToString(), ResponsibilityText = m.Responsibility.RawText,
-            };
-            measure.Units.AddRange(UnitsOf(m, measure, matcher));
-            document.Measures.Add(measure);
-        }
+        foreach (var m in parsed.Measures) document.Measures.Add(MeasureOf(document, m, matcher));
         document.Checklist.AddRange(parsed.Checklist.Select(c => new ChecklistItem
         {
             JurisdictionId = jurisdiction.Id, DocumentId = document.Id, Number = c.Number, Name = c.Name,
         }));
         db.PolicyDocuments.Add(document);
         return new Outcome(document, UnknownOf(document), AlreadyImported: false);
+    }
+
+    private static Measure MeasureOf(PolicyDocument document, ParsedMeasure m, Matcher matcher)
+    {
+        var measure = new Measure
+        {
+            JurisdictionId = document.JurisdictionId, DocumentId = document.Id, Number = m.Number, Ordinal = m.Ordinal,
+            Group = m.Group, Title = m.Title, Body = m.Body, Line = m.Line,
+            ResponsibilityForm = m.Responsibility.Form.ToString(), ResponsibilityText = m.Responsibility.RawText,
+        };
+        measure.Units.AddRange(UnitsOf(m, measure, matcher));
+        return measure;
     }
 
     private static ParsedDocument Parse(string text)
@@ -80,12 +82,14 @@ public static class DocumentImporter
     /// <summary>
     /// The same text read again: its responsibility units are read with today's rules and matched to today's units (a
     /// unit registered since, a county added to the pack), replacing the stored ones where they differ. The measures
-    /// themselves stay (their tasks refer to them); if the measures read differently, nothing is touched.
+    /// themselves stay (their tasks refer to them); measures today's rules read after the stored ones are added (黔江
+    /// 四（一）–（三）, read since they were found to carry clauses). If the stored measures read differently, nothing is touched.
     /// </summary>
     private static void Refresh(PolicyDocument document, ParsedDocument parsed, Matcher matcher)
     {
         var measures = document.Measures.OrderBy(m => m.Ordinal).ToList();
-        if (measures.Count != parsed.Measures.Count || measures.Zip(parsed.Measures).Any(p => p.First.Number != p.Second.Number)) return;
+        if (measures.Count > parsed.Measures.Count || measures.Zip(parsed.Measures).Any(p => p.First.Number != p.Second.Number)) return;
+        foreach (var added in parsed.Measures.Skip(measures.Count)) document.Measures.Add(MeasureOf(document, added, matcher));
         foreach (var (measure, read) in measures.Zip(parsed.Measures))
         {
             var fresh = UnitsOf(read, measure, matcher).ToList();
