@@ -4,6 +4,7 @@ S = {
  "NavIncMeasures": ("兑现措施", "Paying measures"), "NavIncApplications": ("申报与审批", "Applications"), "NavIncBudgets": ("年度预算", "Budgets"),
  "IncMeasuresHelp": ("每项措施按规则核算金额（“以上”含本数，“不超过”为上限），同一不可叠加组按“取高不重复”只兑现金额较高者。", "Each measure computes its amount by rule (\"以上\" includes the number, \"不超过\" is a ceiling); within one exclusivity group only the highest is paid."),
  "IncMeasure": ("政策措施", "Measure"), "IncRule": ("兑现规则", "Rule"), "IncGroup": ("不可叠加组", "Exclusivity group"),
+ "IncPerPurchase": ("每次购置可分别申报（同一企业可同时有多件本措施的申报）", "Each purchase is claimed on its own (an enterprise may hold several applications of this measure)"),
  "IncValidUntil": ("有效期至", "Valid until"), "IncFund": ("资金来源", "Fund"), "IncToBeSet": ("金额待设定", "Amount to be set"),
  "IncSetAmount": ("设定金额", "Set amount"), "IncAmountWan": ("金额（万元）", "Amount (10k yuan)"), "IncNoMeasures": ("暂无兑现措施", "No paying measures"),
  "IncClause": ("依据条款", "Clause"), "IncProactive": ("免申即享", "Proactive eligibility"),

@@ -93,6 +93,30 @@ public abstract class PackHonestyTests<THost>(THost host) : IClassFixture<THost>
             new { measureId = id, enterpriseId = sme, projectId = await AnkangProject(sme.Value), purchaseAmount = 3000 * Wan });
         Assert.Equal(HttpStatusCode.BadRequest, withProject.StatusCode);
         Assert.Contains("projectId", await withProject.Content.ReadAsStringAsync());
+
+        // 安康 二 pays on a purchase and limits neither purchases nor applications: the next purchase is its own application,
+        // while the first is still live.
+        Assert.True(measure.GetProperty("perPurchase").GetBoolean());
+        var next = await Json(await office.PostAsJsonAsync("/api/v1/incentives/applications",
+            new { measureId = id, enterpriseId = sme, purchaseAmount = 800 * Wan }), HttpStatusCode.Created);
+        Assert.NotEqual(created.GetProperty("number").GetString(), next.GetProperty("number").GetString());
+        await using (var db = host.OpenSystem())
+            Assert.Equal(2, await db.Set<Web.Modules.Incentives.IncentiveApplication>().CountAsync(a => a.MeasureId == id && a.EnterpriseId == sme && a.State != "rejected"));
+
+        // 取高不重复 still holds against another measure of the group: a measure configured in 设备投资补助 without perPurchase
+        // refuses an enterprise that holds a live application of the group.
+        var other = (await Json(await office.PostAsJsonAsync("/api/v1/incentives/measures", new
+        {
+            jurisdictionId = measure.GetProperty("jurisdictionId").GetGuid(),
+            measure = new
+            {
+                key = "ankang.test.equipment-other", title = "测试·同组另一项设备补助", clause = "测试条款", supportType = "设备投资补助",
+                subject = "Enterprise", rule = measure.GetProperty("rule"),
+            },
+        }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var refused = await office.PostAsJsonAsync("/api/v1/incentives/applications", new { measureId = other, enterpriseId = sme, purchaseAmount = 100 * Wan });
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("取高不重复", await refused.Content.ReadAsStringAsync());
     }
 
     private async Task<Guid> AnkangProject(Guid enterprise)

@@ -78,7 +78,8 @@ internal static class Applications
 
     /// <summary>
     /// 取高不重复: refuses a second live application for the same project (enterprise awards: the same enterprise)
-    /// under a measure of the same exclusivity group, naming the first one. The other applications are read through the
+    /// under a measure of the same exclusivity group, naming the first one. A measure paid per purchase
+    /// (<see cref="IncentiveMeasure.PerPurchase"/>, 安康 二) takes another application of its own for the next purchase. The other applications are read through the
     /// filters: they are the same project's or enterprise's, so whoever may apply for it sees them — and the refusal
     /// names one, which must be the caller's to see.
     /// </summary>
@@ -94,6 +95,7 @@ internal static class Applications
         foreach (var other in others)
         {
             if (measures.FirstOrDefault(x => x.Id == other.MeasureId) is not { } m || m.Group != measure.Group) continue;
+            if (measure.PerPurchase && m.Id == measure.Id) continue;
             var what = measure.Subject == IncentiveSubject.Project ? "该项目" : "该企业";
             throw new ConflictException(
                 $"{what}已有同属不可叠加组“{measure.Group}”的申报 {other.Number}（{m.Title}），按“取高不重复”原则不能重复申报 (a live application of the same exclusivity group exists)");

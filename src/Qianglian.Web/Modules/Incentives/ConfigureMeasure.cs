@@ -13,11 +13,12 @@ namespace Qianglian.Web.Modules.Incentives;
 public sealed class ConfigureMeasure(AppDb dbs, CurrentUser user, Policies.PlatformDefaults defaults)
 {
     /// <param name="Checklist">null: the checklist of the measure's document (its 附件), if it has one.</param>
+    /// <param name="PerPurchase">Each purchase claimed on its own application (安康 二); null keeps the measure's setting.</param>
     public sealed record MeasureFields(
         string Key, string Title, string Clause, string SupportType, IncentiveRule Rule, Guid? MeasureId = null,
         string? ExclusivityGroup = null, IncentiveSubject Subject = IncentiveSubject.Project, DateOnly? ValidFrom = null,
         DateOnly? ValidUntil = null, IReadOnlyList<ChecklistEntry>? Checklist = null, Guid? WorkflowId = null, string? Fund = null,
-        bool Active = true);
+        bool Active = true, bool? PerPurchase = null);
 
     public sealed record CreateRequest(Guid JurisdictionId, MeasureFields Measure);
     public sealed record UpdateRequest(MeasureFields Measure, int Version);
@@ -100,6 +101,7 @@ public sealed class ConfigureMeasure(AppDb dbs, CurrentUser user, Policies.Platf
             throw new ValidationException("workflowId", "审批流程不存在或不适用于本措施所在辖区 (workflow not found at the measure's place or above)");
         (m.Title, m.Clause, m.SupportType, m.ExclusivityGroup, m.Subject) = (f.Title, f.Clause, f.SupportType, f.ExclusivityGroup, f.Subject);
         (m.ValidFrom, m.ValidUntil, m.WorkflowId, m.Fund, m.Active) = (f.ValidFrom, f.ValidUntil, f.WorkflowId, f.Fund, f.Active);
+        if (f.PerPurchase is { } perPurchase) m.PerPurchase = perPurchase;
         m.Rule = f.Rule;
         m.Checklist = checklist ?? [];
     }

@@ -29,6 +29,12 @@ public sealed class IncentiveMeasure : ScopedEntity, IInheritedConfiguration
     public string SupportType { get; set; } = "";
     public string? ExclusivityGroup { get; set; }
     public IncentiveSubject Subject { get; set; } = IncentiveSubject.Project;
+    /// <summary>
+    /// Each purchase is claimed on its own: an enterprise may hold several live applications of this measure at once.
+    /// 安康 二 "对中小企业购置关键设备，按照不超过购置额的10%、最高给予500万元奖补" pays on a purchase and limits neither the
+    /// purchases nor the applications of an enterprise. 取高不重复 still holds against the group's other measures.
+    /// </summary>
+    public bool PerPurchase { get; set; }
     public DateOnly? ValidFrom { get; set; }
     public DateOnly? ValidUntil { get; set; }
     public string RuleJson { get; set; } = "{}";

@@ -127,6 +127,7 @@ public sealed class IncentivePackLoader(AppDb dbs, TimeProvider clock)
             measure.Title = m.Title ?? $"{source!.Number}、{source.Title}";
             (measure.MeasureId, measure.DocumentId, measure.DocumentTitle) = (source!.Id, document!.Id, document.Title);
             (measure.Clause, measure.SupportType, measure.ExclusivityGroup, measure.Subject) = (m.Clause.Trim(), m.SupportType, m.Group, subject);
+            measure.PerPurchase = m.PerPurchase;
             (measure.ValidFrom, measure.ValidUntil) = (m.ValidFrom ?? document.IssuedOn, m.ValidUntil ?? document.ValidUntil);
             measure.Rule = rule;
             measure.Checklist = checklist;

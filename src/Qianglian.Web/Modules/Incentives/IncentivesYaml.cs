@@ -68,6 +68,8 @@ internal sealed class MeasureYaml : Policies.Packs.LabelledYaml
     /// <summary>Why the measures of <see cref="Group"/> are one group when the document does not say so.</summary>
     public Policies.Packs.PackLabel? GroupLabel { get; set; }
     public string Subject { get; set; } = "Project";
+    /// <summary>An enterprise may claim each purchase on its own (<see cref="IncentiveMeasure.PerPurchase"/>).</summary>
+    public bool PerPurchase { get; set; }
     public DateOnly? ValidFrom { get; set; }
     public DateOnly? ValidUntil { get; set; }
     public string? Workflow { get; set; }

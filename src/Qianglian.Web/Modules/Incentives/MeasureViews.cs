@@ -11,7 +11,7 @@ public sealed record IncentiveMeasureView(
     string Clause, string SupportType, string? ExclusivityGroup, string Group, IncentiveSubject Subject, DateOnly? ValidFrom,
     DateOnly? ValidUntil, IncentiveRule Rule, string Summary, bool AmountToBeSet, IReadOnlyList<ChecklistEntry> Checklist,
     Guid? WorkflowId, string? Fund, bool Active, string? PackCode, int Version,
-    string? DefaultBasis, string? ChecklistDefaultBasis, string? GroupDefaultBasis)
+    string? DefaultBasis, string? ChecklistDefaultBasis, string? GroupDefaultBasis, bool PerPurchase)
 {
     /// <summary>A measure with the labels its pack gives it; a measure configured on screen has no pack (PackCode null) and so none.</summary>
     public static IncentiveMeasureView Of(IncentiveMeasure m, PlatformDefaults defaults)
@@ -21,7 +21,7 @@ public sealed record IncentiveMeasureView(
         return new(m.Id, m.Key, m.Title, m.JurisdictionId, m.JurisdictionPath, m.MeasureId, m.DocumentTitle, m.Clause, m.SupportType,
             m.ExclusivityGroup, m.Group, m.Subject, m.ValidFrom, m.ValidUntil, rule, RuleSummary.Describe(rule), rule.AmountToBeSet, m.Checklist,
             m.WorkflowId, m.Fund, m.Active, m.PackCode, m.Version,
-            Label($"measures[{m.Key}]"), ChecklistLabel(m, defaults), Label($"measures[{m.Key}].groupLabel"));
+            Label($"measures[{m.Key}]"), ChecklistLabel(m, defaults), Label($"measures[{m.Key}].groupLabel"), m.PerPurchase);
     }
 
     /// <summary>The basis of the measure's checklist when no document prescribes it (安康), null when one does.</summary>

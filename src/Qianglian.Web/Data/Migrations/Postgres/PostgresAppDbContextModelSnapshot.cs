@@ -2488,6 +2488,9 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                         .HasMaxLength(50)
                         .HasColumnType("character varying(50)");
 
+                    b.Property<bool>("PerPurchase")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("RuleJson")
                         .IsRequired()
                         .HasColumnType("text");

@@ -2439,6 +2439,9 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PerPurchase")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RuleJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
