@@ -57,7 +57,9 @@ public static class PackNumbers
     /// <summary>
     /// Every section labelled <c>default: true</c>, with its basis: what the packs page lists as platform defaults, and
     /// what the pages using such a number show beside it. A list item with a <c>key</c> is named by it
-    /// (<c>measures[ankang.sme_equipment].checklistLabel</c>), so a page finds its row's label whatever the order.
+    /// (<c>measures[ankang.sme_equipment].checklistLabel</c>), so a page finds its row's label whatever the order; a
+    /// model's item by its model's code and year (<c>indices[chain-index@2024]</c>, <c>models[per-mu-above@2024]</c>),
+    /// which is how the stored model names itself.
     /// </summary>
     public static IReadOnlyList<(string Path, string? Basis)> LabelledSections(PackNode root)
     {
@@ -72,13 +74,28 @@ public static class PackNumbers
                     break;
                 case PackList list:
                     for (var i = 0; i < list.Items.Count; i++)
-                        Visit(list.Items[i], $"{path}[{(list.Items[i] is PackMap item && item.Text("key") is { Length: > 0 } key ? key : i)}]");
+                        Visit(list.Items[i], $"{path}[{ItemName(list.Items[i], i)}]");
                     break;
             }
         }
         Visit(root, "");
         return result;
     }
+
+    private static string ItemName(PackNode node, int index) => node switch
+    {
+        PackMap item when item.Text("key") is { Length: > 0 } key => key,
+        PackMap item when item.Text("year") is { Length: > 0 } year && ModelCode(item) is { } code => $"{code}@{year}",
+        _ => index.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>
+    /// The code of the model an item holds: <c>model.code</c> (cultivation), <c>set.code</c> (condition sets) or
+    /// <c>index.model.code</c> (evaluation); a cultivation <c>settings</c> item is the module's one settings model.
+    /// </summary>
+    private static string? ModelCode(PackMap item) =>
+        (item["model"] as PackMap ?? item["set"] as PackMap ?? (item["index"] as PackMap)?["model"] as PackMap)?.Text("code") is { Length: > 0 } code ? code
+        : item["settings"] is PackMap ? "settings" : null;
 
     public static IReadOnlyList<PackNumber> Classify(PackNode root, string? documentText)
     {

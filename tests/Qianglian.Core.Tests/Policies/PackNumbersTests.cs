@@ -68,4 +68,17 @@ public sealed class PackNumbersTests
         // Keyed items by their key, items without one by their place.
         Assert.Equal([("measures[xiqu.7].groupLabel", (string?)"依攀枝花结尾条款视为同类"), ("matching", null), ("stages[1]", null)], sections);
     }
+
+    [Fact]
+    public void A_labelled_model_is_named_by_its_code_and_year()
+    {
+        var file = Map(
+            ("indices", new PackList([Map(("year", N("2024")), ("default", N("true")), ("basis", S("达州（七）未规定指标")),
+                ("index", Map(("model", Map(("code", S("chain-index")), ("weight", N("20")))))))])),
+            ("models", new PackList([
+                Map(("year", N("2024")), ("model", Map(("code", S("per-mu-above"))))),
+                Map(("year", N("2025")), ("default", N("true")), ("model", Map(("code", S("per-mu-above"))))),
+            ])));
+        Assert.Equal([("indices[chain-index@2024]", (string?)"达州（七）未规定指标"), ("models[per-mu-above@2025]", null)], PackNumbers.LabelledSections(file));
+    }
 }

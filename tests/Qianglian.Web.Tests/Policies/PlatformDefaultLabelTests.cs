@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Qianglian.Web.Tests.Hosting;
 
@@ -74,6 +75,46 @@ public abstract class PlatformDefaultLabelTests<THost>(THost host) : IClassFixtu
         var after = await office.GetFromJsonAsync<JsonElement>($"/api/v1/incentives/measures/{id}");
         Assert.Equal(JsonValueKind.Null, after.GetProperty("packCode").ValueKind);
         Assert.Null(Basis(after, "groupDefaultBasis"));
+    }
+
+    [Fact]
+    public async Task Index_and_cultivation_models_from_a_pack_carry_its_label_and_a_revision_saved_on_screen_does_not()
+    {
+        var office = await host.ClientFor("dazhou.office");
+        var dazhou = await JurisdictionOf(host, "511700");
+        var applicable = $"/api/v1/evaluation/models/applicable?jurisdictionId={dazhou}&subject=Chain&year=2024";
+        // 达州 （七） asks for the index but gives none of its numbers: the pack's model is labelled.
+        var index = await office.GetFromJsonAsync<JsonElement>(applicable);
+        Assert.Equal(1, index.GetProperty("revision").GetInt32());
+        Assert.Contains("达州（七）要求建立产业链评价指数体系", Basis(index));
+
+        // The office adjusts the model on screen: its revision is the office's own, so no pack label speaks for it.
+        var definition = JsonNode.Parse(index.GetProperty("definition").GetRawText())!;
+        definition["model"]!["name"] = "产业链评价指数（市融圈强链办调整）";
+        var saved = await office.PostAsJsonAsync("/api/v1/evaluation/models", new { jurisdictionId = dazhou, year = 2024, definition });
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        var adjusted = await office.GetFromJsonAsync<JsonElement>(applicable);
+        Assert.Equal(2, adjusted.GetProperty("revision").GetInt32());
+        Assert.Null(Basis(adjusted));
+        // The pack's revision keeps its label in the list of revisions.
+        var revisions = (await office.GetFromJsonAsync<JsonElement>("/api/v1/evaluation/models")).EnumerateArray()
+            .Where(m => m.GetProperty("code").GetString() == "chain-index" && m.GetProperty("jurisdictionId").GetGuid() == dazhou && m.GetProperty("year").GetInt32() == 2024).ToList();
+        Assert.NotNull(Basis(revisions.Single(m => m.GetProperty("revision").GetInt32() == 1)));
+        Assert.Null(Basis(revisions.Single(m => m.GetProperty("revision").GetInt32() == 2)));
+
+        // 达州 二（一） names the 链主 dimensions but no weights: labelled; the national 梯度 standards transcribe a standard, not a default.
+        var models = (await office.GetFromJsonAsync<JsonElement>($"/api/v1/cultivation/jurisdictions/{dazhou}/models?year=2024")).EnumerateArray().ToList();
+        var leader = models.Single(m => m.GetProperty("code").GetString() == "chain-leader");
+        Assert.Contains("达州 二（一）只规定“定量+定性”评价的维度", Basis(leader));
+        Assert.Null(Basis(models.Single(m => m.GetProperty("code").GetString() == "innovative-sme")));
+
+        var leaderDefinition = JsonNode.Parse(leader.GetProperty("definition").GetString()!)!;
+        leaderDefinition["name"] = "链主企业评价（市融圈强链办调整）";
+        var edited = await office.PostAsJsonAsync("/api/v1/cultivation/models", new { jurisdictionId = dazhou, kind = "Scoring", year = 2024, definition = leaderDefinition });
+        Assert.Equal(HttpStatusCode.Created, edited.StatusCode);
+        var view = await edited.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(leader.GetProperty("revision").GetInt32() + 1, view.GetProperty("revision").GetInt32());
+        Assert.Null(Basis(view));
     }
 
     private static async Task<Guid> JurisdictionOf(THost host, string code)

@@ -20,6 +20,14 @@ public sealed class CultivationPackLoader(AppDb dbs, TimeProvider clock, ILogger
 {
     public const string FileName = "cultivation.yaml";
 
+    /// <summary>The list of the pack file a model of the kind is written in (for its platform-default label).</summary>
+    public static string ListOf(ModelKind kind) => kind switch
+    {
+        ModelKind.Conditions => "conditionSets",
+        ModelKind.Settings => "settings",
+        _ => "models",
+    };
+
     internal sealed class FileYaml
     {
         public string Jurisdiction { get; set; } = "";

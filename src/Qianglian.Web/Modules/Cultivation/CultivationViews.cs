@@ -3,8 +3,10 @@ using Qianglian.Core.Scoring;
 
 namespace Qianglian.Web.Modules.Cultivation;
 
+/// <param name="DefaultBasis">When the pack labels the model's numbers a platform default (no seed gives them), its basis;
+/// null for a revision saved on screen.</param>
 public sealed record ModelView(Guid Id, ModelKind Kind, string Code, int Year, int Revision, string Name, string Origin, Guid JurisdictionId, string JurisdictionPath,
-    DateTimeOffset CreatedAt, string Definition, int Version);
+    DateTimeOffset CreatedAt, string Definition, int Version, string? DefaultBasis);
 
 public sealed record RunView(Guid Id, RunKind Kind, int Year, RunStatus Status, string Title, string ModelVersions, int SubjectCount, Guid JurisdictionId,
     string JurisdictionPath, DateTimeOffset CreatedAt, string CreatedBy, DateOnly? PublishedOn, DateOnly? ObjectionDeadline, string? Notice,

@@ -12,7 +12,7 @@ namespace Qianglian.Web.Modules.Cultivation;
 /// Saves a jurisdiction's parameters for a year as the next revision of a model code (never changing a stored one):
 /// the coordination office adjusts weights, benchmarks and bands, and past runs keep the revision they used.
 /// </summary>
-public sealed class SaveModel(AppDb dbs, CurrentUser user, TimeProvider clock)
+public sealed class SaveModel(AppDb dbs, CurrentUser user, TimeProvider clock, Policies.PlatformDefaults defaults)
 {
     public sealed record Request(Guid JurisdictionId, ModelKind Kind, int Year, JsonElement Definition);
 
@@ -28,7 +28,7 @@ public sealed class SaveModel(AppDb dbs, CurrentUser user, TimeProvider clock)
         var last = await db.CultivationModels.Where(m => m.JurisdictionId == place.Id && m.Kind == r.Kind && m.Code == code && m.Year == r.Year)
             .OrderByDescending(m => m.Revision).FirstOrDefaultAsync(ct);
         var hash = ModelJson.Hash(json);
-        if (last?.ContentHash == hash) return View(last);
+        if (last?.ContentHash == hash) return View(last, defaults);
         var row = new CultivationModel
         {
             JurisdictionId = place.Id, Kind = r.Kind, Code = code, Name = name, Year = r.Year, Revision = (last?.Revision ?? 0) + 1,
@@ -36,7 +36,7 @@ public sealed class SaveModel(AppDb dbs, CurrentUser user, TimeProvider clock)
         };
         db.CultivationModels.Add(row);
         await db.SaveChangesAsync(ct);
-        return View(row);
+        return View(row, defaults);
     }
 
     /// <summary>Reads and validates a definition; every problem is named by its field.</summary>
@@ -78,6 +78,7 @@ public sealed class SaveModel(AppDb dbs, CurrentUser user, TimeProvider clock)
             throw new ValidationException(errors.GroupBy(e => "definition." + e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()));
     }
 
-    internal static ModelView View(CultivationModel m) =>
-        new(m.Id, m.Kind, m.Code, m.Year, m.Revision, m.Name, m.Origin, m.JurisdictionId, m.JurisdictionPath, m.CreatedAt, m.Definition, m.Version);
+    internal static ModelView View(CultivationModel m, Policies.PlatformDefaults defaults) =>
+        new(m.Id, m.Kind, m.Code, m.Year, m.Revision, m.Name, m.Origin, m.JurisdictionId, m.JurisdictionPath, m.CreatedAt, m.Definition, m.Version,
+            defaults.BasisOfModel(m.FromPack, m.Origin, CultivationPackLoader.ListOf(m.Kind), m.Code, m.Year));
 }

@@ -19,6 +19,8 @@ namespace Qianglian.Web.Modules.Evaluation;
 public sealed class IndexPackLoader(AppDb dbs, TimeProvider clock, MetricRegistry metrics, ILogger<IndexPackLoader> log)
 {
     public const string FileName = "evaluation.yaml";
+    /// <summary>The list of the pack file the index models are written in (for their platform-default label).</summary>
+    public const string ListName = "indices";
 
     internal sealed class FileYaml
     {

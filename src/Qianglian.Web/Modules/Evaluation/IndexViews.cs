@@ -16,5 +16,7 @@ public sealed record IndexRanking(IndexRunView Run, IReadOnlyList<IndexResultVie
 /// <summary>What a result stores as its explanation (JSON).</summary>
 internal sealed record StoredExplanation(IReadOnlyList<IndicatorScore> Lines, IReadOnlyDictionary<string, decimal> Dimensions, IReadOnlyList<string> Notes);
 
+/// <param name="DefaultBasis">When the pack labels the index's numbers a platform default (达州 （七） gives none), its basis;
+/// null for a revision saved on screen.</param>
 public sealed record IndexModelView(Guid Id, Guid JurisdictionId, string JurisdictionPath, string Jurisdiction, string Code, int Year, int Revision, string Name, string Origin,
-    DateTimeOffset CreatedAt, IndexDefinition Definition);
+    DateTimeOffset CreatedAt, IndexDefinition Definition, string? DefaultBasis);

@@ -8,7 +8,7 @@ using Qianglian.Web.Modules.Projects;
 namespace Qianglian.Web.Modules.Evaluation;
 
 /// <summary>The index models: every stored revision the caller can see, and the one that applies to a jurisdiction, subject and year (its own or its nearest ancestor's).</summary>
-public sealed class ReadIndexModels(AppDb dbs, CurrentUser user)
+public sealed class ReadIndexModels(AppDb dbs, CurrentUser user, Policies.PlatformDefaults defaults)
 {
     public async Task<IReadOnlyList<IndexModelView>> List(CancellationToken ct)
     {
@@ -28,10 +28,10 @@ public sealed class ReadIndexModels(AppDb dbs, CurrentUser user)
         return row is null ? null : (await Views(db, [row], ct))[0];
     }
 
-    private static async Task<List<IndexModelView>> Views(AppDbContext db, IReadOnlyList<CultivationModel> rows, CancellationToken ct)
+    private async Task<List<IndexModelView>> Views(AppDbContext db, IReadOnlyList<CultivationModel> rows, CancellationToken ct)
     {
         var names = await ReadProjects.JurisdictionNames(db, rows.Select(r => r.JurisdictionId), ct);
         return rows.Select(m => new IndexModelView(m.Id, m.JurisdictionId, m.JurisdictionPath, names.GetValueOrDefault(m.JurisdictionId, ""), m.Code, m.Year, m.Revision, m.Name, m.Origin,
-            m.CreatedAt, ModelJson.Read<IndexDefinition>(m.Definition))).ToList();
+            m.CreatedAt, ModelJson.Read<IndexDefinition>(m.Definition), defaults.BasisOfModel(m.FromPack, m.Origin, IndexPackLoader.ListName, m.Code, m.Year))).ToList();
     }
 }

@@ -25,6 +25,19 @@ public sealed class PlatformDefaults
         return labelled is null ? null : labelled.Basis ?? "";
     }
 
+    /// <summary>
+    /// The basis of a stored model revision loaded from a pack file (its origin "packs/dazhou/evaluation.yaml v1"), found by
+    /// the list it sits in and its code and year (<c>indices[chain-index@2024]</c>). A revision saved on screen has no
+    /// pack origin: the office's own numbers, so no label — as a measure edited on screen loses its pack.
+    /// </summary>
+    public string? BasisOfModel(bool fromPack, string origin, string list, string code, int year)
+    {
+        if (!fromPack) return null;
+        var parts = origin.Split(' ')[0].Split('/');
+        if (parts is not ["packs", var pack, var file]) return null;
+        return BasisOf(pack, file, $"{list}[{code}@{year}]");
+    }
+
     private static bool Covers(string section, string path) =>
         path == section || path.StartsWith(section + ".", StringComparison.Ordinal) || path.StartsWith(section + "[", StringComparison.Ordinal);
 }
