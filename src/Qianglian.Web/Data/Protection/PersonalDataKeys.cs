@@ -57,17 +57,20 @@ public sealed class PersonalDataKeys
     public static string Rotate(string directory, TimeProvider clock)
     {
         System.IO.Directory.CreateDirectory(directory);
-        var id = $"k{clock.GetUtcNow():yyyyMMddHHmmss}";
+        var id = NewId(clock.GetUtcNow());
         WriteKey(directory, id);
         File.WriteAllText(Path.Combine(directory, CurrentFile), id);
         return id;
     }
 
+    /// <summary>When it was made (for people rotating keys) and 4 random hex digits (two made in one second differ).</summary>
+    private static string NewId(DateTimeOffset now) => $"k{now:yyyyMMddHHmmss}{RandomNumberGenerator.GetHexString(4, lowercase: true)}";
+
     private static void TryCreateFirst(string directory)
     {
         try
         {
-            var id = $"k{DateTimeOffset.UtcNow:yyyyMMddHHmmss}";
+            var id = NewId(DateTimeOffset.UtcNow);
             WriteKey(directory, id);
             using var current = new FileStream(Path.Combine(directory, CurrentFile), FileMode.CreateNew);
             current.Write(System.Text.Encoding.ASCII.GetBytes(id));
