@@ -33,8 +33,11 @@ public sealed class PersonalDataKeys
     {
         directory = Path.GetFullPath(directory);
         System.IO.Directory.CreateDirectory(directory);
-        if (!System.IO.Directory.EnumerateFiles(directory, "*.key").Any())
-            TryCreateFirst(directory);
+        // Hosts starting together (instances, test hosts) must agree on one first key: the check and the creation
+        // happen under an exclusive lock on a file of the directory.
+        using (AcquireLock(directory))
+            if (!System.IO.Directory.EnumerateFiles(directory, "*.key").Any())
+                CreateFirst(directory);
         var keys = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*.key"))
         {
@@ -66,16 +69,21 @@ public sealed class PersonalDataKeys
     /// <summary>When it was made (for people rotating keys) and 4 random hex digits (two made in one second differ).</summary>
     private static string NewId(DateTimeOffset now) => $"k{now:yyyyMMddHHmmss}{RandomNumberGenerator.GetHexString(4, lowercase: true)}";
 
-    private static void TryCreateFirst(string directory)
+    private static void CreateFirst(string directory)
     {
-        try
+        var id = NewId(DateTimeOffset.UtcNow);
+        WriteKey(directory, id);
+        File.WriteAllText(Path.Combine(directory, CurrentFile), id);
+    }
+
+    private static FileStream AcquireLock(string directory)
+    {
+        var path = Path.Combine(directory, ".lock");
+        for (var attempt = 0; ; attempt++)
         {
-            var id = NewId(DateTimeOffset.UtcNow);
-            WriteKey(directory, id);
-            using var current = new FileStream(Path.Combine(directory, CurrentFile), FileMode.CreateNew);
-            current.Write(System.Text.Encoding.ASCII.GetBytes(id));
+            try { return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+            catch (IOException) when (attempt < 200) { Thread.Sleep(25); }
         }
-        catch (IOException) { /* another process created it first: read theirs */ }
     }
 
     private static void WriteKey(string directory, string id)
