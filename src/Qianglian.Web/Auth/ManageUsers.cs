@@ -11,9 +11,11 @@ namespace Qianglian.Web.Auth;
 /// </summary>
 public sealed class ManageUsers(AppDb dbs, CurrentUser user, UserManager<AppUser> users, TimeProvider clock, AccountRecords records)
 {
-    public sealed record CreateRequest(string UserName, string DisplayName, Guid JurisdictionId, IReadOnlyList<string> Roles, Guid? UnitId, Guid? EnterpriseId);
+    /// <param name="Phone">The account holder's phone number, stored encrypted and listed masked (docs/security.md 个人信息保护).</param>
+    public sealed record CreateRequest(string UserName, string DisplayName, Guid JurisdictionId, IReadOnlyList<string> Roles, Guid? UnitId, Guid? EnterpriseId, string? Phone = null);
     public sealed record Created(UserView User, string OneTimePassword);
-    public sealed record UpdateRequest(string DisplayName, IReadOnlyList<string> Roles, Guid? UnitId, bool Locked, string Version);
+    /// <param name="Phone">Null keeps the stored number (a client never holds it whole), empty removes it, else the new number.</param>
+    public sealed record UpdateRequest(string DisplayName, IReadOnlyList<string> Roles, Guid? UnitId, bool Locked, string Version, string? Phone = null);
 
     public async Task<IReadOnlyList<UserView>> List(CancellationToken ct)
     {
@@ -41,6 +43,7 @@ public sealed class ManageUsers(AppDb dbs, CurrentUser user, UserManager<AppUser
         if (name.Length < 3)
             throw new ValidationException("userName", "用户名至少3个字符 (user name needs 3 characters or more)");
         ValidateRoles(request.Roles);
+        var phone = ValidPhone(request.Phone);
         await using (var db = dbs.Open())
         {
             if (!await db.Jurisdictions.AnyAsync(j => j.Id == request.JurisdictionId, ct))
@@ -50,7 +53,7 @@ public sealed class ManageUsers(AppDb dbs, CurrentUser user, UserManager<AppUser
         var account = new AppUser
         {
             UserName = name, DisplayName = (request.DisplayName ?? "").Trim(), JurisdictionId = request.JurisdictionId,
-            UnitId = request.UnitId, EnterpriseId = request.EnterpriseId, MustChangePassword = true,
+            UnitId = request.UnitId, EnterpriseId = request.EnterpriseId, MustChangePassword = true, PhoneNumber = phone,
         };
         var password = OneTimePassword.Generate();
         Check(await users.CreateAsync(account, password), "userName");
@@ -62,6 +65,7 @@ public sealed class ManageUsers(AppDb dbs, CurrentUser user, UserManager<AppUser
     {
         user.Require(Permission.ManageUsers);
         ValidateRoles(request.Roles);
+        var phone = request.Phone is null ? null : ValidPhone(request.Phone);
         await using (var db = dbs.Open())
         {
             var row = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct)
@@ -75,6 +79,7 @@ public sealed class ManageUsers(AppDb dbs, CurrentUser user, UserManager<AppUser
         account.DisplayName = (request.DisplayName ?? "").Trim();
         account.UnitId = request.UnitId;
         account.LockoutEnd = request.Locked ? DateTimeOffset.MaxValue : null;
+        if (request.Phone is not null) account.PhoneNumber = phone;
         Check(await users.UpdateAsync(account), "version");
         var current = await users.GetRolesAsync(account);
         Check(await users.RemoveFromRolesAsync(account, current.Except(request.Roles)), "roles");
@@ -119,6 +124,16 @@ public sealed class ManageUsers(AppDb dbs, CurrentUser user, UserManager<AppUser
         return await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException("user", "用户不存在 (user not found)");
     }
 
+    /// <summary>Empty means none; anything else must look like a phone number — a masked value sent back never does.</summary>
+    private static string? ValidPhone(string? phone)
+    {
+        var value = (phone ?? "").Trim();
+        if (value.Length == 0) return null;
+        if (!Core.Security.PhoneNumberRule.IsValid(value))
+            throw new ValidationException("phone", "电话号码应为5–20位数字，可含空格、-、括号和开头的+ (a phone number is 5–20 characters: digits, spaces, -, parentheses, a leading +)");
+        return value;
+    }
+
     private static void ValidateRoles(IReadOnlyList<string>? roles)
     {
         if (roles is null || roles.Count == 0)
@@ -158,5 +173,6 @@ public sealed class ManageUsers(AppDb dbs, CurrentUser user, UserManager<AppUser
 
     private UserView View(AppUser u, IReadOnlyList<string> roles) =>
         new(u.Id, u.UserName!, u.DisplayName, u.JurisdictionId, u.JurisdictionPath, u.UnitId, u.EnterpriseId, roles,
-            u.LockoutEnd is { } end && end > clock.GetUtcNow(), u.MustChangePassword, u.ConcurrencyStamp ?? "");
+            u.LockoutEnd is { } end && end > clock.GetUtcNow(), u.MustChangePassword, u.ConcurrencyStamp ?? "",
+            Core.Security.PersonalDataMask.Phone(u.PhoneNumber));
 }

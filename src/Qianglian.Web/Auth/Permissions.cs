@@ -58,6 +58,10 @@ public enum Permission
     ViewEvaluation,
     /// <summary>Run the chain or park index and keep its models.</summary>
     ManageEvaluation,
+    /// <summary>See a personal contact value (a phone number) whole rather than masked; each showing is recorded
+    /// (docs/security.md 个人信息保护). Held by the administrator and the coordination office, who contact account
+    /// holders; the roles that only read (leaders, chain chiefs) and the enterprises do not need it.</summary>
+    RevealPersonalData,
 }
 
 /// <summary>The role → permission table: one place to read and to test.</summary>
@@ -73,7 +77,7 @@ public static class RolePermissions
     private static readonly IReadOnlyDictionary<string, HashSet<Permission>> Table = new Dictionary<string, HashSet<Permission>>
     {
         [Roles.Administrator] = [.. Enum.GetValues<Permission>().Except(EnterpriseOnly)],
-        [Roles.CoordinationOffice] = [.. Viewing, Permission.ManageUnits, Permission.ManagePolicies, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ViewUsers, Permission.ManageChains,
+        [Roles.CoordinationOffice] = [.. Viewing, Permission.RevealPersonalData, Permission.ManageUnits, Permission.ManagePolicies, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ViewUsers, Permission.ManageChains,
             Permission.ManageProjects, Permission.ReportProjects, Permission.IssueBulletins, Permission.ManageHolidays, Permission.ViewInvestment, Permission.ManageInvestment, Permission.ApproveDeals,
             Permission.ManageCultivation, Permission.ScoreExperts, Permission.FileObjections,
             Permission.FileProblems, Permission.HandleProblems, Permission.ManageTasks, Permission.ReportProgress, Permission.ReviewTasks, Permission.ManageChainWork,

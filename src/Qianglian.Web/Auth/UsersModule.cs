@@ -8,6 +8,7 @@ public static class UsersModule
     public static void Add(IServiceCollection services)
     {
         services.AddScoped<ManageUsers>();
+        services.AddScoped<RevealPersonalData>();
         services.AddScoped<SignInOperations>();
         services.AddScoped<SignInHistory>();
     }
@@ -36,6 +37,9 @@ public static class UsersModule
                 return TypedResults.NoContent();
             })
             .Access<AppUser>(Permission.ManageUsers, ApiOperation.Action);
+        // The whole phone number of an account (lists show it masked); each call is recorded (docs/security.md 个人信息保护).
+        g.MapPost("/{id:guid}/phone/reveal", (Guid id, RevealPersonalData h, CancellationToken ct) => h.UserPhone(id, "api", ct))
+            .Access<AppUser>(Permission.RevealPersonalData, ApiOperation.Action);
         g.MapGet("/{id:guid}/sign-ins", (Guid id, SignInHistory h, CancellationToken ct) => h.Of(id, ct))
             .Access<SignInRecord>(Permission.ManageUsers, ApiOperation.List);
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Qianglian.Web.Auth;
+using Qianglian.Web.Data.Protection;
 
 namespace Qianglian.Web.Data;
 
@@ -24,13 +25,15 @@ public sealed class DatabaseOptions
     private readonly Lazy<DbContextOptions<PostgresAppDbContext>> postgres;
 
     /// <param name="derivedRows">The modules' maintainers of derived rows, recomputed as each transaction commits.</param>
-    public DatabaseOptions(DatabaseProvider provider, string connectionString, IEnumerable<IDerivedRows> derivedRows)
+    /// <param name="cipher">Seals the personal-data fields (<see cref="Protection.PersonalDataModel"/>); null only for tools that never read them.</param>
+    public DatabaseOptions(DatabaseProvider provider, string connectionString, IEnumerable<IDerivedRows> derivedRows, Protection.PersonalDataCipher? cipher = null)
     {
+        Cipher = cipher;
         Provider = provider;
         ConnectionString = connectionString;
         var onCommit = new DerivedRowsOnCommit(derivedRows.ToList());
-        sqlite = new(() => new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connectionString).AddInterceptors(onCommit).Options);
-        postgres = new(() => new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(WithoutJit(connectionString)).AddInterceptors(onCommit).Options);
+        sqlite = new(() => new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connectionString).AddInterceptors(onCommit).UsePersonalDataCipher(cipher).Options);
+        postgres = new(() => new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(WithoutJit(connectionString)).AddInterceptors(onCommit).UsePersonalDataCipher(cipher).Options);
     }
 
     /// <summary>
@@ -47,6 +50,7 @@ public sealed class DatabaseOptions
     }
 
     public DatabaseProvider Provider { get; }
+    public Protection.PersonalDataCipher? Cipher { get; }
     public string ConnectionString { get; }
 
     public AppDbContext Create(UserScope scope, TimeProvider clock) => Provider switch

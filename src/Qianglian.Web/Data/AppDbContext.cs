@@ -119,6 +119,7 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
             builder.Entity(type.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();
         ApplyScopeColumns(builder);
         ApplyScopeFilters(builder);
+        Protection.PersonalDataModel.Apply(builder, Protection.PersonalDataModel.CipherOf(this));
     }
 
     /// <summary>

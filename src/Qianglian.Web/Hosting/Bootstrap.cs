@@ -35,6 +35,9 @@ public static class Bootstrap
     {
         await using var db = app.Services.GetRequiredService<DatabaseOptions>().Create(UserScope.System, app.Services.GetRequiredService<TimeProvider>());
         await db.Database.MigrateAsync();
+        // Plaintext personal data (rows from before encryption) is sealed, rows of an older key re-sealed; a wrong key stops here.
+        if (Data.Protection.PersonalDataModel.CipherOf(db) is { } cipher)
+            await Data.Protection.PersonalDataSealing.RunAsync(db, cipher, CancellationToken.None);
         await Modules.Chains.ChainStatistics.EnsureBuiltAsync(db, CancellationToken.None);
     }
 }

@@ -31,9 +31,28 @@ public static class Commands
             case "import":
                 await Bootstrap.MigrateAsync(app);
                 return await ImportCommand.RunAsync(scope.ServiceProvider, app.Configuration, args);
+            case "rotate-personal-data-key":
+                return await RotatePersonalDataKeyAsync(app);
             default:
                 Console.Error.WriteLine($"Unknown command '{command}'. Commands: {string.Join(", ", LaunchOptions.Commands)}");
                 return 2;
         }
+    }
+
+    /// <summary>
+    /// Adds a new personal-data key, makes it current and re-seals every stored value with it (docs/operations.md, 个人信息密钥).
+    /// The old key files stay: a backup taken before still needs them. Run with the service stopped (a running instance
+    /// holds the old key ring and could not open the re-sealed values until restarted).
+    /// </summary>
+    private static async Task<int> RotatePersonalDataKeyAsync(WebApplication app)
+    {
+        await Bootstrap.MigrateAsync(app); // seals any plaintext with the current key first; a wrong key stops here
+        var directory = app.Services.GetRequiredService<Data.Protection.PersonalDataKeys>().Directory;
+        var id = Data.Protection.PersonalDataKeys.Rotate(directory, TimeProvider.System);
+        var cipher = new Data.Protection.PersonalDataCipher(Data.Protection.PersonalDataKeys.Load(directory));
+        await using var db = app.Services.GetRequiredService<Data.DatabaseOptions>().Create(Data.UserScope.System, TimeProvider.System);
+        var result = await Data.Protection.PersonalDataSealing.RunAsync(db, cipher, CancellationToken.None);
+        Console.WriteLine($"个人信息新密钥 {id}（{directory}），已重新加密 {result.Resealed} 个值 (new personal-data key {id}; {result.Resealed} values re-sealed)");
+        return 0;
     }
 }

@@ -97,7 +97,7 @@ public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConso
         await investment.EnsureAsync(ct);
         await using var read = dbs.OpenSystem();
         var jurisdictions = await read.Jurisdictions.ToDictionaryAsync(j => j.Code, j => j.Id, ct);
-        foreach (var account in Accounts)
+        foreach (var (account, index) in Accounts.Select((a, i) => (a, i)))
         {
             if (await users.FindByNameAsync(account.UserName) is not null) continue;
             Guid? enterpriseId = account.EnterpriseUscc17 is { } u
@@ -108,6 +108,8 @@ public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConso
             {
                 UserName = account.UserName, DisplayName = account.DisplayName,
                 JurisdictionId = jurisdictions[account.JurisdictionCode], EnterpriseId = enterpriseId, UnitId = unitId,
+                // A made-up number (the 1380000 block) so the users page shows masking and 查看完整; stored encrypted.
+                PhoneNumber = $"1380000{index:D4}",
             };
             var result = await users.CreateAsync(user, Password);
             if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));

@@ -6,7 +6,7 @@ namespace Qianglian.Web.Hosting;
 /// </summary>
 public sealed record LaunchOptions(string? Command, IReadOnlyList<string> CommandArgs, bool Demo, string[] HostArgs)
 {
-    public static readonly IReadOnlyList<string> Commands = ["verify-audit", "import"];
+    public static readonly IReadOnlyList<string> Commands = ["verify-audit", "import", "rotate-personal-data-key"];
 
     public static LaunchOptions Parse(string[] args)
     {

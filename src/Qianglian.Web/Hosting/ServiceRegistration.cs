@@ -33,8 +33,12 @@ public static class ServiceRegistration
         services.AddSingleton(sp =>
         {
             var settings = sp.GetRequiredService<DatabaseSettings>();
-            return new DatabaseOptions(settings.Provider, settings.ConnectionString, sp.GetServices<IDerivedRows>());
+            return new DatabaseOptions(settings.Provider, settings.ConnectionString, sp.GetServices<IDerivedRows>(), sp.GetRequiredService<Data.Protection.PersonalDataCipher>());
         });
+        // Personal data is sealed with keys kept outside the database (docs/operations.md, 个人信息密钥).
+        services.AddSingleton(_ => Data.Protection.PersonalDataKeys.Load(
+            config["Security:PersonalDataKeyDirectory"] is { Length: > 0 } keyDirectory ? keyDirectory : Path.Combine(RepositoryPaths.Data, "keys", "personal-data")));
+        services.AddSingleton<Data.Protection.PersonalDataCipher>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<AppDb>();
         // Identity's store works on the user's home scope (anonymous: system scope, so sign-in finds the account).

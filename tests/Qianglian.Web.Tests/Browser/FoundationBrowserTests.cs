@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Qianglian.Web.Hosting;
 
@@ -53,6 +54,22 @@ public sealed class FoundationBrowserTests(BrowserHost host) : IClassFixture<Bro
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("export-matrix").ClickAsync());
         Assert.EndsWith(".xlsx", download.SuggestedFilename);
         await Shot(page, "document-xiqu-matrix");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task The_office_sees_phone_numbers_masked_and_one_whole_after_show_whole_which_is_recorded()
+    {
+        var page = await SignIn("xiqu.office");
+        await page.GotoAsync(host.BaseUrl + "/users");
+        await page.WaitForFunctionAsync("() => window.qianglian && window.qianglian.interactive === true");
+        var cell = page.GetByTestId("user-phone").First;
+        await Assertions.Expect(cell).ToContainTextAsync("138****");
+        await cell.GetByTestId("reveal-phone").ClickAsync();
+        await Assertions.Expect(cell).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\s*1380000\d{4}\s*$"));
+        await Shot(page, "users-phone-revealed");
+        await using var db = host.OpenSystem();
+        Assert.True(await db.Set<Web.Data.Protection.PersonalDataView>().AnyAsync(v => v.UserName == "xiqu.office" && v.Channel == "page"));
         await page.Context.CloseAsync();
     }
 

@@ -54,6 +54,7 @@ public static partial class Probes
             new { userName = $"m.new{Next()}", displayName = "矩阵新用户", jurisdictionId = Place(w, t), roles = new[] { "Leader" } })),
         ["POST /api/v1/users/{id:guid}/password-reset"] = (w, r, t) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/users/{Row<Auth.AppUser>(w, r, t)}/password-reset")),
         ["POST /api/v1/users/{id:guid}/sessions/end"] = (w, r, t) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/users/{Row<Auth.AppUser>(w, r, t)}/sessions/end")),
+        ["POST /api/v1/users/{id:guid}/phone/reveal"] = (w, r, t) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/users/{Row<Auth.AppUser>(w, r, t)}/phone/reveal")),
         ["GET /api/v1/users/{id:guid}/sign-ins"] = (w, r, t) => Task.FromResult(Get($"/api/v1/users/{Row<Auth.AppUser>(w, r, t)}/sign-ins")),
         ["GET /api/v1/auth/sign-ins"] = (_, _, _) => Task.FromResult(Get("/api/v1/auth/sign-ins")),
         ["PUT /api/v1/users/{id:guid}"] = async (w, r, t) =>

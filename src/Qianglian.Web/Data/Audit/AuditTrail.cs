@@ -81,9 +81,10 @@ internal static class AuditTrail
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, HashSet<string>> MaskedByType = new();
 
-    /// <summary>The fields whose values the log must not hold: credentials by name, and any property marked [AuditMasked].</summary>
+    /// <summary>The fields whose values the log must not hold: credentials by name, personal contact data
+    /// (<see cref="Protection.PersonalDataFields"/>: the log is not encrypted) and any property marked [AuditMasked].</summary>
     private static HashSet<string> MaskedOf(Type type) => MaskedByType.GetOrAdd(type, t => new HashSet<string>(
-        Masked.Concat(t.GetProperties().Where(p => p.IsDefined(typeof(AuditMaskedAttribute), inherit: false)).Select(p => p.Name)), StringComparer.Ordinal));
+        Masked.Concat(Protection.PersonalDataFields.PropertiesOf(t)).Concat(t.GetProperties().Where(p => p.IsDefined(typeof(AuditMaskedAttribute), inherit: false)).Select(p => p.Name)), StringComparer.Ordinal));
 
     /// <summary>
     /// Each changed field as <c>{"Field":{"before":…,"after":…}}</c>, fields in ordinal order (as given), Chinese unescaped —
