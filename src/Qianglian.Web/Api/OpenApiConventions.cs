@@ -15,11 +15,18 @@ public static partial class OpenApiConventions
 {
     public const string ApiPrefix = "/api/v1";
     public const string ProblemSchema = "ProblemDetails";
+    private const string FileSchema = "IFormFile";
 
     public static void Configure(OpenApiOptions options)
     {
         options.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
         options.CreateSchemaReferenceId = SchemaName;
+        options.AddSchemaTransformer((schema, _, _) =>
+        {
+            NumbersAreNumbers(schema);
+            EnumsAreStrings(schema);
+            return Task.CompletedTask;
+        });
         options.AddOperationTransformer((operation, context, _) =>
         {
             Describe(operation, context.Description.HttpMethod ?? "GET", Route(context.Description.RelativePath ?? ""),
@@ -35,14 +42,27 @@ public static partial class OpenApiConventions
 
     /// <summary>
     /// Request records are nested in their operation (SaveProject.CreateRequest, SaveUnit.CreateRequest): named by their
-    /// simple name alone, every CreateRequest would share one schema. Anonymous types (`new { id }`) have no name of
-    /// their own — two of one shape would collide — so they are written inline.
+    /// simple name alone, every CreateRequest would share one schema, so the operation's name leads
+    /// (SaveProjectCreateRequest — no dot, which generators would read as a namespace). Anonymous types (`new { id }`)
+    /// have no name of their own — two of one shape would collide — and an uploaded file is a plain binary string:
+    /// both are written inline.
     /// </summary>
     public static string? SchemaName(System.Text.Json.Serialization.Metadata.JsonTypeInfo type)
     {
-        if (type.Type.Name.Contains("AnonymousType", StringComparison.Ordinal)) return null;
+        if (type.Type.Name.Contains("AnonymousType", StringComparison.Ordinal) || typeof(IFormFile).IsAssignableFrom(type.Type)) return null;
         var id = OpenApiOptions.CreateDefaultSchemaReferenceId(type);
-        return id is not null && type.Type.DeclaringType is { } outer ? $"{outer.Name}.{id}" : id;
+        return id is not null && type.Type.DeclaringType is { } outer ? outer.Name + id : id;
+    }
+
+    /// <summary>
+    /// The API reads numbers written as strings too (the web defaults), which the generator writes as
+    /// `type: [integer, string]` with a pattern; clients are told the one form they should send: a number.
+    /// </summary>
+    private static void NumbersAreNumbers(OpenApiSchema schema)
+    {
+        if (schema.Type is not { } type || (type & (JsonSchemaType.Integer | JsonSchemaType.Number)) == 0 || (type & JsonSchemaType.String) == 0) return;
+        schema.Type = type & ~JsonSchemaType.String;
+        schema.Pattern = null;
     }
 
     /// <summary>"api/v1/projects/{id:guid}/detail" → "/projects/{id}/detail" (the key of <see cref="OperationSummaries"/>).</summary>
@@ -68,6 +88,7 @@ public static partial class OpenApiConventions
     private static void Describe(OpenApiOperation operation, string method, string route, bool anonymous, OpenApiDocument? document)
     {
         operation.OperationId = OperationId(method, route);
+        FilesInline(operation);
         operation.Summary = OperationSummaries.For(method, route);
         operation.Security = anonymous
             ? []
@@ -83,6 +104,29 @@ public static partial class OpenApiConventions
         }
         if (route.Contains('{')) Problem(operation, document, "404", "no such record in the caller's scope (field names the reference)");
         if (writes) Problem(operation, document, "409", "edited by someone else meanwhile, or a unique value already taken (field names it)");
+    }
+
+    /// <summary>
+    /// Enumerations travel by name (JsonStringEnumConverter), but the framework writes their schema as a bare `enum`
+    /// list; without `type: string` a generator reads them as numbers and cannot read an answer.
+    /// </summary>
+    private static void EnumsAreStrings(OpenApiSchema schema)
+    {
+        if (schema.Type is null && schema.Enum is { Count: > 0 } values && values.All(v => v is System.Text.Json.Nodes.JsonValue j && j.GetValueKind() == System.Text.Json.JsonValueKind.String))
+            schema.Type = JsonSchemaType.String;
+    }
+
+    /// <summary>
+    /// The framework names an upload's schema IFormFile whatever the options say; a file is a binary string, and
+    /// generators only recognise it written inline.
+    /// </summary>
+    private static void FilesInline(OpenApiOperation operation)
+    {
+        foreach (var content in operation.RequestBody?.Content?.Values ?? [])
+            foreach (var schema in (content.Schema?.AllOf ?? []).Append(content.Schema).OfType<OpenApiSchema>())
+                foreach (var (name, property) in schema.Properties?.ToList() ?? [])
+                    if (property is OpenApiSchemaReference { Reference.Id: FileSchema })
+                        schema.Properties![name] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
     }
 
     private static void Problem(OpenApiOperation operation, OpenApiDocument? document, string status, string description)
@@ -119,6 +163,7 @@ public static partial class OpenApiConventions
         };
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
         document.Components.Schemas[ProblemSchema] = ProblemDetailsSchema();
+        document.Components.Schemas.Remove(FileSchema);
         foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
             tag.Description ??= TagDescriptions.GetValueOrDefault(tag.Name ?? "");
     }
