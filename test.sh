@@ -18,6 +18,9 @@ if [ ${#need[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
+# --- the OpenAPI linter (Redocly, pinned by tools/openapi/package-lock.json), run by the OpenAPI document test ----
+[ -f tools/openapi/node_modules/@redocly/cli/bin/cli.js ] || (cd tools/openapi && npm ci --no-audit --no-fund --ignore-scripts >/dev/null)
+
 # --- a throw-away PostgreSQL cluster (Debian's postgres refuses to run as root) --------------------------------
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 PG_DIR=$(mktemp -d /tmp/qianglian-pg.XXXXXX)

@@ -7,6 +7,7 @@ namespace Qianglian.Web.Auth;
 public static class AuthSchemes
 {
     public const string CookieOrBearer = "CookieOrBearer";
+    public const string CookieName = "qianglian.auth";
 
     public static bool IsBearer(HttpContext context) =>
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase);
@@ -16,7 +17,7 @@ public static class AuthSchemes
 
     public static void ConfigureCookie(CookieAuthenticationOptions o, SecurityOptions security)
     {
-        o.Cookie.Name = "qianglian.auth";
+        o.Cookie.Name = CookieName;
         o.ExpireTimeSpan = security.IdleTimeout; // sliding: this long without a request signs the user out (8.1.4.1 b)
         o.SlidingExpiration = true;
         o.LoginPath = "/account/login";

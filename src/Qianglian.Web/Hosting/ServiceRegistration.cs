@@ -58,10 +58,7 @@ public static class ServiceRegistration
         services.AddRequestBinding();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemMapping>();
-        // Request records are nested in their operation (SaveProject.CreateRequest, SaveUnit.CreateRequest): named by
-        // their simple name alone, every CreateRequest would share one schema and the document would describe them wrong.
-        services.AddOpenApi("v1", o => o.CreateSchemaReferenceId = type =>
-            OpenApiOptions.CreateDefaultSchemaReferenceId(type) is { } id && type.Type.DeclaringType is { } outer ? $"{outer.Name}.{id}" : OpenApiOptions.CreateDefaultSchemaReferenceId(type));
+        services.AddOpenApi("v1", OpenApiConventions.Configure);
         services.AddLocalization();
         // Without this, Chinese in pre-rendered HTML comes out as numeric entities.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
