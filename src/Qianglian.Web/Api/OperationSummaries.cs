@@ -29,6 +29,7 @@ public static class OperationSummaries
         ["POST /users/{id}/password-reset"] = "Reset a user's password to a new one-time password",
         ["POST /users/{id}/sessions/end"] = "End every session and token of a user",
         ["GET /users/{id}/sign-ins"] = "List a user's sign-in history",
+        ["POST /users/{id}/phone/reveal"] = "Show a user's whole phone number (recorded as a full view)",
         ["GET /auth/sign-ins"] = "List the caller's own sign-in history",
         ["POST /auth/token"] = "Sign in and receive a bearer token",
         ["POST /auth/password"] = "Change a password (also a one-time or expired one)",
