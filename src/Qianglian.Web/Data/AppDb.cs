@@ -24,14 +24,18 @@ public sealed class DatabaseOptions
     private readonly Lazy<DbContextOptions<PostgresAppDbContext>> postgres;
 
     /// <param name="derivedRows">The modules' maintainers of derived rows, recomputed as each transaction commits.</param>
-    public DatabaseOptions(DatabaseProvider provider, string connectionString, IEnumerable<IDerivedRows> derivedRows)
+    /// <param name="auditKeys">The keys every save signs its audit entries with.</param>
+    public DatabaseOptions(DatabaseProvider provider, string connectionString, IEnumerable<IDerivedRows> derivedRows, AuditKeyRing auditKeys)
     {
         Provider = provider;
         ConnectionString = connectionString;
+        AuditKeys = auditKeys;
         var onCommit = new DerivedRowsOnCommit(derivedRows.ToList());
-        sqlite = new(() => new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connectionString).AddInterceptors(onCommit).Options);
-        postgres = new(() => new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(WithoutJit(connectionString)).AddInterceptors(onCommit).Options);
+        sqlite = new(() => new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connectionString).AddInterceptors(onCommit, auditKeys).Options);
+        postgres = new(() => new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(WithoutJit(connectionString)).AddInterceptors(onCommit, auditKeys).Options);
     }
+
+    public AuditKeyRing AuditKeys { get; }
 
     /// <summary>
     /// The application's PostgreSQL sessions run without the server's JIT compiler: for the queries of a province-wide

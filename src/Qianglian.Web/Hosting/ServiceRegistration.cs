@@ -30,11 +30,14 @@ public static class ServiceRegistration
         Shared.Excel.ImportLimits.Configure(config);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(DatabaseSettings.From(config));
+        services.AddSingleton(AuditSettings.From(config));
+        services.AddSingleton<AuditKeyRing>();
         services.AddSingleton(sp =>
         {
             var settings = sp.GetRequiredService<DatabaseSettings>();
-            return new DatabaseOptions(settings.Provider, settings.ConnectionString, sp.GetServices<IDerivedRows>());
+            return new DatabaseOptions(settings.Provider, settings.ConnectionString, sp.GetServices<IDerivedRows>(), sp.GetRequiredService<AuditKeyRing>());
         });
+        services.AddScoped<DatabaseBackup>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<AppDb>();
         // Identity's store works on the user's home scope (anonymous: system scope, so sign-in finds the account).
