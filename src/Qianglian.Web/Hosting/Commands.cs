@@ -62,7 +62,8 @@ public static class Commands
             Console.Error.WriteLine($"{command}: {e.Message}");
             return 2;
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException or System.Text.Json.JsonException
+                                       or System.Data.Common.DbException)
         {
             Console.Error.WriteLine($"{command} 失败 (failed): {e.Message}");
             return 1;
