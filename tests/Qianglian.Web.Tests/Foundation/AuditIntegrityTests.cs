@@ -223,6 +223,69 @@ public abstract class AuditIntegrityTests<THost>(THost host) where THost : HostF
         }
     }
 
+    /// <summary>
+    /// A log written before the chain was keyed (entries with no key id and the plain SHA-256 hash, as migration
+    /// <c>KeyedAuditChain</c> leaves them) still verifies after the upgrade; the first key records where it ends, and a
+    /// keyed entry later rewritten as an unkeyed one is refused.
+    /// </summary>
+    [Fact]
+    public async Task A_log_from_before_the_keyed_chain_still_verifies_after_the_upgrade()
+    {
+        ITestDatabase database = host.Provider == DatabaseProvider.Sqlite ? new SqliteTestDatabase() : new PostgresTestDatabase();
+        var connection = await database.CreateAsync();
+        var before = Directory.CreateTempSubdirectory("qianglian-oldkeys").FullName;
+        var after = Directory.CreateTempSubdirectory("qianglian-newkeys").FullName;
+        try
+        {
+            AuditKeyRing Ring(string directory) => new(new AuditSettings(directory, AuditSettings.HmacSha256));
+            async Task Write(DatabaseOptions options, string name)
+            {
+                await using var db = options.Create(UserScope.System, TimeProvider.System);
+                db.Jurisdictions.Add(Modules.Jurisdictions.Jurisdiction.Create(name, name, Modules.Jurisdictions.JurisdictionLevel.Province, null));
+                await db.SaveChangesAsync();
+            }
+            var old = new DatabaseOptions(host.Provider, connection, [], Ring(before));
+            await using (var db = old.Create(UserScope.System, TimeProvider.System)) await db.Database.MigrateAsync();
+            await Write(old, "900001");
+            await Write(old, "900002");
+            // What the log looked like before the upgrade: no key id, the unkeyed hash chain.
+            await using (var db = old.Create(UserScope.System, TimeProvider.System))
+            {
+                var previous = AuditChain.Genesis;
+                foreach (var entry in await db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).ToListAsync())
+                {
+                    var hash = AuditChain.Hash(entry.ToRecord() with { KeyId = null, PreviousHash = previous });
+                    await db.Database.ExecuteSqlRawAsync("UPDATE \"AuditLog\" SET \"KeyId\" = NULL, \"PreviousHash\" = {0}, \"Hash\" = {1} WHERE \"Sequence\" = {2}",
+                        previous, hash, entry.Sequence);
+                    previous = hash;
+                }
+            }
+            var upgraded = new DatabaseOptions(host.Provider, connection, [], Ring(after));
+            long legacy;
+            await using (var db = upgraded.Create(UserScope.System, TimeProvider.System)) legacy = await db.AuditEntries.CountAsync();
+            await Write(upgraded, "900003");
+
+            var verified = await new VerifyAudit(upgraded, TimeProvider.System).Handle(CancellationToken.None);
+            Assert.True(verified.Intact, verified.FirstBreak?.Reason);
+            Assert.Equal(legacy, verified.Unkeyed);
+            Assert.Equal(legacy, upgraded.AuditKeys.UnkeyedUntil);
+
+            await using (var db = upgraded.Create(UserScope.System, TimeProvider.System))
+            {
+                var newest = await db.AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence).FirstAsync();
+                await db.Database.ExecuteSqlRawAsync("UPDATE \"AuditLog\" SET \"KeyId\" = NULL, \"Hash\" = {0} WHERE \"Sequence\" = {1}",
+                    AuditChain.Hash(newest.ToRecord() with { KeyId = null }), newest.Sequence);
+                Assert.Equal(newest.Sequence, (await new VerifyAudit(upgraded, TimeProvider.System).Handle(CancellationToken.None)).FirstBreak?.Sequence);
+            }
+        }
+        finally
+        {
+            await database.DropAsync();
+            Directory.Delete(before, recursive: true);
+            Directory.Delete(after, recursive: true);
+        }
+    }
+
     /// <summary>A key the intruder made up: same id, other secret.</summary>
     private sealed class GuessedKey(string id) : IAuditKey
     {
