@@ -25,16 +25,20 @@ public sealed class DatabaseOptions
     private readonly Lazy<DbContextOptions<PostgresAppDbContext>> postgres;
 
     /// <param name="derivedRows">The modules' maintainers of derived rows, recomputed as each transaction commits.</param>
+    /// <param name="auditKeys">The keys every save signs its audit entries with.</param>
     /// <param name="cipher">Seals the personal-data fields (<see cref="Protection.PersonalDataModel"/>); null only for tools that never read them.</param>
-    public DatabaseOptions(DatabaseProvider provider, string connectionString, IEnumerable<IDerivedRows> derivedRows, Protection.PersonalDataCipher? cipher = null)
+    public DatabaseOptions(DatabaseProvider provider, string connectionString, IEnumerable<IDerivedRows> derivedRows, AuditKeyRing auditKeys, Protection.PersonalDataCipher? cipher = null)
     {
         Cipher = cipher;
         Provider = provider;
         ConnectionString = connectionString;
+        AuditKeys = auditKeys;
         var onCommit = new DerivedRowsOnCommit(derivedRows.ToList());
-        sqlite = new(() => new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connectionString).AddInterceptors(onCommit).UsePersonalDataCipher(cipher).Options);
-        postgres = new(() => new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(WithoutJit(connectionString)).AddInterceptors(onCommit).UsePersonalDataCipher(cipher).Options);
+        sqlite = new(() => new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connectionString).AddInterceptors(onCommit, auditKeys).UsePersonalDataCipher(cipher).Options);
+        postgres = new(() => new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(WithoutJit(connectionString)).AddInterceptors(onCommit, auditKeys).UsePersonalDataCipher(cipher).Options);
     }
+
+    public AuditKeyRing AuditKeys { get; }
 
     /// <summary>
     /// The application's PostgreSQL sessions run without the server's JIT compiler: for the queries of a province-wide

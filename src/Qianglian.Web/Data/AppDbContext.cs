@@ -91,6 +91,13 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
 
     private IReadOnlyList<IDerivedRows>? derivedRows;
 
+    /// <summary>The keys the audit chain is signed with (kept outside the database), carried in the options.</summary>
+    internal AuditKeyRing AuditKeys =>
+        auditKeys ??= this.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.Interceptors?.OfType<AuditKeyRing>().SingleOrDefault()
+            ?? throw new InvalidOperationException("this context was built without the audit key ring (DatabaseOptions)");
+
+    private AuditKeyRing? auditKeys;
+
     /// <summary>A system-scoped context on this context's connection and transaction, for <see cref="IDerivedRows"/> only.</summary>
     internal DerivedRowsView DerivedRowsView()
     {
@@ -259,7 +266,8 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
             var head = await AuditTrail.HeadAsync(this, ct);
             // Describing and hashing the rows needs no database: it runs while the rows are being copied.
             var now = clock.GetUtcNow();
-            var audit = Task.Run(() => AuditTrail.Link(AuditTrail.Capture(batch), head, Scope, now), ct);
+            var key = AuditKeys.Current(head.Sequence);
+            var audit = Task.Run(() => AuditTrail.Link(AuditTrail.Capture(batch), head, Scope, now, key), ct);
             await CopyAsync(batch, audit, ct);
             if (own is not null) await own.CommitAsync(ct);
         }

@@ -35,6 +35,8 @@ public static class Bootstrap
     {
         await using var db = app.Services.GetRequiredService<DatabaseOptions>().Create(UserScope.System, app.Services.GetRequiredService<TimeProvider>());
         await db.Database.MigrateAsync();
+        // The audit key is made on the first start (not on the first save), so operations can copy it away at once.
+        db.AuditKeys.Current((await AuditTrail.HeadAsync(db, CancellationToken.None)).Sequence);
         // Plaintext personal data (rows from before encryption) is sealed, rows of an older key re-sealed; a wrong key stops here.
         if (Data.Protection.PersonalDataModel.CipherOf(db) is { } cipher)
             await Data.Protection.PersonalDataSealing.RunAsync(db, cipher, CancellationToken.None);

@@ -30,15 +30,19 @@ public static class ServiceRegistration
         Shared.Excel.ImportLimits.Configure(config);
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(DatabaseSettings.From(config));
+        services.AddSingleton(AuditSettings.From(config));
+        services.AddSingleton<AuditKeyRing>();
         services.AddSingleton(sp =>
         {
             var settings = sp.GetRequiredService<DatabaseSettings>();
-            return new DatabaseOptions(settings.Provider, settings.ConnectionString, sp.GetServices<IDerivedRows>(), sp.GetRequiredService<Data.Protection.PersonalDataCipher>());
+            return new DatabaseOptions(settings.Provider, settings.ConnectionString, sp.GetServices<IDerivedRows>(), sp.GetRequiredService<AuditKeyRing>(),
+                sp.GetRequiredService<Data.Protection.PersonalDataCipher>());
         });
         // Personal data is sealed with keys kept outside the database (docs/operations.md, 个人信息密钥).
         services.AddSingleton(_ => Data.Protection.PersonalDataKeys.Load(
             config["Security:PersonalDataKeyDirectory"] is { Length: > 0 } keyDirectory ? keyDirectory : Path.Combine(RepositoryPaths.Data, "keys", "personal-data")));
         services.AddSingleton<Data.Protection.PersonalDataCipher>();
+        services.AddScoped<DatabaseBackup>();
         services.AddScoped<CurrentUser>();
         services.AddScoped<AppDb>();
         // Identity's store works on the user's home scope (anonymous: system scope, so sign-in finds the account).

@@ -80,4 +80,68 @@ public class AuditChainTests
         chain[1] = (forged, AuditChain.Hash(forged));
         Assert.Equal(3, AuditChain.Verify(chain)?.Sequence);
     }
+
+    private sealed class TestKey(string id, byte secret) : IAuditKey
+    {
+        public string Id => id;
+        public void Mac(ReadOnlySpan<byte> message, Span<byte> mac) =>
+            System.Security.Cryptography.HMACSHA256.HashData(Enumerable.Repeat(secret, 32).ToArray(), message, mac);
+    }
+
+    private static readonly TestKey First = new("k1", 1), Second = new("k2", 2);
+
+    private static IAuditKey? Keys(string id) => id switch { "k1" => First, "k2" => Second, _ => null };
+
+    /// <summary>Three entries from before the chain was keyed, then two with k1 and one with k2 (a rotation).</summary>
+    private static List<(AuditRecord Record, string Hash)> Upgraded()
+    {
+        var chain = Chain(3);
+        var previous = chain[^1].Hash;
+        foreach (var (sequence, key) in new[] { (4L, First), (5L, First), (6L, Second) })
+        {
+            var record = new AuditRecord(sequence, At.AddSeconds(sequence), "xiqu.office", "GovernmentUnit", $"key-{sequence}", "Added", "{}",
+                "/100000/510000/", previous, Guid.NewGuid(), key.Id);
+            var mac = AuditChain.Mac(record, key);
+            chain.Add((record, mac));
+            previous = mac;
+        }
+        return chain;
+    }
+
+    [Fact]
+    public void Unkeyed_entries_before_the_keyed_ones_and_entries_of_rotated_keys_verify() =>
+        Assert.Null(AuditChain.Verify(Upgraded(), Keys, unkeyedUntil: 3));
+
+    [Fact]
+    public void The_mac_covers_the_user_id_and_the_key_id()
+    {
+        var (record, mac) = Upgraded()[3];
+        Assert.NotEqual(mac, AuditChain.Mac(record with { UserId = Guid.NewGuid() }, First));
+        Assert.NotEqual(mac, AuditChain.Mac(record with { UserId = null }, First));
+        Assert.NotEqual(mac, AuditChain.Mac(record, new TestKey("k1", 9)));
+        Assert.Throws<ArgumentException>(() => AuditChain.Mac(record, Second)); // an entry is made with the key it names
+    }
+
+    [Fact]
+    public void An_edit_recomputed_without_the_key_is_found()
+    {
+        var chain = Upgraded();
+        var forged = chain[4].Record with { UserName = "intruder" };
+        chain[4] = (forged, AuditChain.Mac(forged, new TestKey("k1", 7)));
+        Assert.Equal(5, AuditChain.Verify(chain, Keys, unkeyedUntil: 3)?.Sequence);
+    }
+
+    [Fact]
+    public void A_keyed_entry_turned_into_an_unkeyed_one_is_found()
+    {
+        var chain = Upgraded();
+        var downgraded = chain[4].Record with { KeyId = null, UserName = "intruder" };
+        chain[4] = (downgraded, AuditChain.Hash(downgraded));
+        Assert.Equal(5, AuditChain.Verify(chain, Keys, unkeyedUntil: 3)?.Sequence);
+        Assert.Null(AuditChain.Verify(chain[..5], Keys, unkeyedUntil: long.MaxValue)); // which is why the first key records where unkeyed entries end
+    }
+
+    [Fact]
+    public void An_entry_whose_key_is_missing_does_not_verify() =>
+        Assert.Equal(6, AuditChain.Verify(Upgraded(), id => id == "k1" ? First : null, unkeyedUntil: 3)?.Sequence);
 }

@@ -14,7 +14,8 @@ public static class HostCommand
             RedirectStandardError = true,
         };
         foreach (var arg in new[] { "Qianglian.Web.dll" }.Concat(args)
-                     .Concat([$"--Database:Provider={fixture.Provider}", $"--ConnectionStrings:Main={fixture.ConnectionString}"]))
+                     .Concat([$"--Database:Provider={fixture.Provider}", $"--ConnectionStrings:Main={fixture.ConnectionString}",
+                         $"--Audit:KeyDirectory={fixture.AuditKeyDirectory}"]))
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

@@ -22,6 +22,9 @@ public abstract class HostFixture(ITestDatabase database) : IAsyncLifetime
     protected virtual bool Demo => true;
     public string ConnectionString { get; private set; } = "";
 
+    /// <summary>The audit chain's key directory of this fixture's database (outside it, as in production).</summary>
+    public string AuditKeyDirectory { get; } = Path.Combine(Path.GetTempPath(), $"qianglian-keys-{Guid.NewGuid():N}");
+
 
     /// <summary>Replace services of the host (after the host registered its own).</summary>
     protected virtual void ConfigureServices(IServiceCollection services) { }
@@ -43,6 +46,7 @@ public abstract class HostFixture(ITestDatabase database) : IAsyncLifetime
             b.UseSetting("Database:Provider", Provider.ToString());
             b.UseSetting("ConnectionStrings:Main", ConnectionString);
             b.UseSetting("Demo", Demo ? "true" : "false");
+            b.UseSetting("Audit:KeyDirectory", AuditKeyDirectory);
             foreach (var (key, value) in Settings) b.UseSetting(key, value);
             b.UseEnvironment("Testing");
             b.ConfigureTestServices(ConfigureServices);
@@ -55,6 +59,7 @@ public abstract class HostFixture(ITestDatabase database) : IAsyncLifetime
     {
         if (factory is not null) await factory.DisposeAsync();
         await database.DropAsync();
+        if (Directory.Exists(AuditKeyDirectory)) Directory.Delete(AuditKeyDirectory, recursive: true);
     }
 
     /// <summary>A context with the system scope, for arranging and checking data behind the API's back.</summary>

@@ -172,7 +172,7 @@ public abstract class PackPlacesTests<THost>(THost host) : IClassFixture<THost> 
         var connection = await database.CreateAsync();
         try
         {
-            var options = new DatabaseOptions(host.Provider, connection, []);
+            var options = new DatabaseOptions(host.Provider, connection, [], host.Services.GetRequiredService<AuditKeyRing>());
             await using (var db = options.Create(UserScope.System, TimeProvider.System)) await db.Database.MigrateAsync();
             var dbs = new AppDb(options, new CurrentUser(), TimeProvider.System);
             var old = OldPacks();

@@ -15,6 +15,7 @@ internal sealed class AuditEntryConfig : IEntityTypeConfiguration<AuditEntry>
         b.Property(a => a.EntityKey).HasMaxLength(200);
         b.Property(a => a.Action).HasMaxLength(20);
         b.Property(a => a.JurisdictionPath).HasMaxLength(200);
+        b.Property(a => a.KeyId).HasMaxLength(40);
         b.Property(a => a.PreviousHash).HasMaxLength(64);
         b.Property(a => a.Hash).HasMaxLength(64);
         b.HasIndex(a => new { a.EntityType, a.Sequence });

@@ -76,7 +76,7 @@ internal static class AuditTrail
     private static string PathOf(object row) => row is IJurisdictionScoped scoped ? scoped.JurisdictionPath : UserScope.Root;
 
     private static Pending Describe(Type entityType, IEnumerable<object?> key, EntityState action, IEnumerable<(string Name, object? Before, object? After)> values, string path) =>
-        new(entityType.Name, string.Join(",", key.Select(k => Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture))), action.ToString(),
+        new(entityType.Name, KeyText(key), action.ToString(),
             ChangesJson(values, MaskedOf(entityType), action), path);
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, HashSet<string>> MaskedByType = new();
@@ -124,6 +124,21 @@ internal static class AuditTrail
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
+    /// <summary>Whether the log records this field of this type only as "***".</summary>
+    internal static bool IsMasked(Type entityType, string field) => MaskedOf(entityType).Contains(field);
+
+    /// <summary>A value as the log writes it (the drift report compares stored rows with the log through it).</summary>
+    internal static string ValueJson(object? value)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64);
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Json.Encoder })) WriteValue(json, value);
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>The log's key text of a row: its key values joined by commas, invariant.</summary>
+    internal static string KeyText(IEnumerable<object?> key) =>
+        string.Join(",", key.Select(k => Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture)));
+
     [ThreadStatic] private static System.Buffers.ArrayBufferWriter<byte>? jsonBuffer;
     [ThreadStatic] private static Utf8JsonWriter? jsonWriter;
 
@@ -148,7 +163,8 @@ internal static class AuditTrail
     public static async Task AppendAsync(AppDbContext db, IReadOnlyList<Pending> pending, UserScope scope, DateTimeOffset now, CancellationToken ct)
     {
         if (pending.Count == 0) return;
-        db.AuditEntries.AddRange(Link(pending, await HeadAsync(db, ct), scope, now));
+        var head = await HeadAsync(db, ct);
+        db.AuditEntries.AddRange(Link(pending, head, scope, now, db.AuditKeys.Current(head.Sequence)));
     }
 
     /// <summary>The sequence number and hash of the newest entry (zero and the genesis hash for an empty log).</summary>
@@ -161,8 +177,9 @@ internal static class AuditTrail
         return head is null ? (0, AuditChain.Genesis) : (head.Sequence, head.Hash);
     }
 
-    /// <summary>The entries of the captured changes, each linked to the one before, starting after <paramref name="head"/>.</summary>
-    public static List<AuditEntry> Link(IReadOnlyList<Pending> pending, (long Sequence, string Hash) head, UserScope scope, DateTimeOffset now)
+    /// <summary>The entries of the captured changes, each linked to the one before, starting after <paramref name="head"/>,
+    /// each signed with <paramref name="key"/>.</summary>
+    public static List<AuditEntry> Link(IReadOnlyList<Pending> pending, (long Sequence, string Hash) head, UserScope scope, DateTimeOffset now, IAuditKey key)
     {
         var entries = new List<AuditEntry>(pending.Count);
         var (sequence, previousHash) = head;
@@ -170,13 +187,14 @@ internal static class AuditTrail
         var at = new DateTimeOffset(now.UtcTicks - now.UtcTicks % TimeSpan.TicksPerMillisecond, TimeSpan.Zero);
         foreach (var p in pending)
         {
-            var record = new AuditRecord(++sequence, at, scope.UserName, p.EntityType, p.EntityKey, p.Action, p.Changes, p.JurisdictionPath, previousHash);
-            var hash = AuditChain.Hash(record);
+            var record = new AuditRecord(++sequence, at, scope.UserName, p.EntityType, p.EntityKey, p.Action, p.Changes, p.JurisdictionPath, previousHash,
+                scope.UserId, key.Id);
+            var hash = AuditChain.Mac(record, key);
             entries.Add(new AuditEntry
             {
                 Sequence = record.Sequence, At = at, UserId = scope.UserId, UserName = scope.UserName,
                 EntityType = p.EntityType, EntityKey = p.EntityKey, Action = p.Action, Changes = p.Changes,
-                JurisdictionPath = p.JurisdictionPath, PreviousHash = previousHash, Hash = hash,
+                JurisdictionPath = p.JurisdictionPath, KeyId = key.Id, PreviousHash = previousHash, Hash = hash,
             });
             previousHash = hash;
         }

@@ -10,6 +10,7 @@ public static class AuditModule
     {
         services.AddScoped<BrowseAudit>();
         services.AddScoped<VerifyAudit>();
+        services.AddScoped<ExportAudit>();
     }
 
     public static void Map(RouteGroupBuilder api)

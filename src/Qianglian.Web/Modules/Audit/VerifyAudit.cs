@@ -7,37 +7,76 @@ using Qianglian.Web.Modules.Cultivation;
 namespace Qianglian.Web.Modules.Audit;
 
 /// <summary>
-/// Re-computes the whole hash chain in sequence order (streamed) and returns the first broken link; then, with the
-/// chain intact, re-computes the seal of every run's results from the rows as stored and compares it with the seal
-/// the chain recorded (results are audited by their run's seal, not one entry each). Runs with the system scope: it
-/// must see every entry, whoever wrote it.
+/// Re-computes the whole chain in sequence order (streamed) and returns the first broken link — each keyed entry's MAC
+/// with the key it names (from the key directory, outside the database), unkeyed entries written before the chain was
+/// keyed by their plain hash — and, given a head kept outside the database, checks that the log still holds it. Then,
+/// with the chain intact, re-computes the seal of every run's results from the rows as stored and compares it with the
+/// seal the chain recorded (results are audited by their run's seal, not one entry each), and on request compares the
+/// checked registers with their last audited state (<see cref="AuditDrift"/>). Runs with the system scope: it must see
+/// every entry, whoever wrote it. An archive (<see cref="ExportAudit"/>) is verified the same way, without the database.
 /// </summary>
 public sealed class VerifyAudit(DatabaseOptions database, TimeProvider clock)
 {
+    /// <param name="HeadFile">A head written earlier by <c>audit-head</c>: the log must still hold that entry unchanged.</param>
+    /// <param name="Drift">Also compare the checked registers with their last audited state.</param>
+    public sealed record Options(string? HeadFile = null, bool Drift = false);
+
     /// <param name="HeadHash">Hash of the newest entry: keep it outside the database to detect truncation later.</param>
     /// <param name="SealBreaks">Runs whose results no longer match the seal the chain recorded.</param>
-    public sealed record Result(long Checked, AuditBreak? FirstBreak, string? HeadHash = null, IReadOnlyList<SealBreak>? SealBreaks = null)
+    /// <param name="Unkeyed">Entries written before the chain was keyed (protected by the plain hash chain only).</param>
+    /// <param name="Drift">Rows that differ from their last audited state (only with <see cref="Options.Drift"/>).</param>
+    public sealed record Result(long Checked, AuditBreak? FirstBreak, string? HeadHash = null, IReadOnlyList<SealBreak>? SealBreaks = null,
+        long HeadSequence = 0, long Unkeyed = 0, IReadOnlyList<AuditDrift.Difference>? Drift = null)
     {
-        public bool Intact => FirstBreak is null && SealBreaks is not { Count: > 0 };
+        public bool Intact => FirstBreak is null && SealBreaks is not { Count: > 0 } && Drift is not { Count: > 0 };
     }
 
     public sealed record SealBreak(Guid RunId, string Title, string Reason);
 
-    public async Task<Result> Handle(CancellationToken ct)
+    public Task<Result> Handle(CancellationToken ct) => Handle(new Options(), ct);
+
+    public async Task<Result> Handle(Options options, CancellationToken ct)
     {
         await using var db = database.Create(UserScope.System, clock);
-        var verifier = new AuditChainVerifier();
         var sealsRecorded = new Dictionary<string, string?>(StringComparer.Ordinal);
-        long count = 0;
+        var drift = options.Drift ? new AuditDrift() : null;
+        var chain = await WalkAsync(db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable(), options, row =>
+        {
+            if (row.EntityType == nameof(EvaluationRun) && ChangesSeal(row.Changes, out var seal)) sealsRecorded[row.EntityKey] = seal;
+            drift?.Apply(row);
+        }, ct);
+        if (chain.FirstBreak is not null) return chain;
+        return chain with
+        {
+            SealBreaks = await CheckSealsAsync(db, sealsRecorded, ct),
+            Drift = drift is null ? null : await drift.CompareAsync(db, ct),
+        };
+    }
+
+    /// <summary>Verifies an archive written by <c>audit-export</c>, without the database.</summary>
+    public Task<Result> HandleArchive(string file, Options options, CancellationToken ct) =>
+        WalkAsync(ExportAudit.ReadAsync(file, ct), options, _ => { }, ct);
+
+    private async Task<Result> WalkAsync(IAsyncEnumerable<AuditEntry> entries, Options options, Action<AuditEntry> each, CancellationToken ct)
+    {
+        var keys = database.AuditKeys;
+        var verifier = new AuditChainVerifier(keys.Find, keys.UnkeyedUntil);
+        var kept = options.HeadFile is null ? null : AuditHead.Read(options.HeadFile);
+        long count = 0, headSequence = 0;
         string? head = null;
-        await foreach (var row in db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var row in entries.WithCancellation(ct))
         {
             count++;
-            if (verifier.Next(row.ToRecord(), row.Hash) is { } broken) return new Result(count, broken);
-            head = row.Hash;
-            if (row.EntityType == nameof(EvaluationRun) && ChangesSeal(row.Changes, out var seal)) sealsRecorded[row.EntityKey] = seal;
+            if (verifier.Next(row.ToRecord(), row.Hash) is { } broken) return new Result(count, broken, Unkeyed: verifier.Unkeyed);
+            if (kept is not null && row.Sequence == kept.Sequence && row.Hash != kept.Hash)
+                return new Result(count, new AuditBreak(row.Sequence, "与保存在库外的链头不符，链被改写 (entry differs from the head kept outside the database: chain rewritten)"));
+            (head, headSequence) = (row.Hash, row.Sequence);
+            each(row);
         }
-        return new Result(count, null, head, await CheckSealsAsync(db, sealsRecorded, ct));
+        if (kept is not null && headSequence < kept.Sequence)
+            return new Result(count, new AuditBreak(kept.Sequence,
+                $"日志止于第 {headSequence} 条，库外保存的链头是第 {kept.Sequence} 条，末尾的记录被删除 (log ends before the head kept outside the database: newest entries deleted)"));
+        return new Result(count, null, head, null, headSequence, verifier.Unkeyed);
     }
 
     /// <summary>Whether an entry changed <see cref="EvaluationRun.ResultsSeal"/>, and to what.</summary>
