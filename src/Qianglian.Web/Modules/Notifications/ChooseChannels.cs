@@ -21,9 +21,12 @@ public sealed class ChooseChannels(AppDb dbs, CurrentUser user, IOptions<Notific
 
     public sealed record Request(bool Email, bool Webhook, bool DailyDigest, int Version);
 
-    public async Task<SettingsView> Mine(CancellationToken ct)
+    public async Task<SettingsView> Mine(CancellationToken ct) => await Of(Me(), ct);
+
+    /// <summary>An account's settings: the account's own only (another account's do not exist for the caller).</summary>
+    public async Task<SettingsView> Of(Guid userId, CancellationToken ct)
     {
-        var me = Me();
+        var me = Own(userId);
         await using var db = dbs.OpenHome();
         var pref = await db.Set<NotificationPreference>().AsNoTracking().FirstOrDefaultAsync(p => p.UserId == me, ct);
         var email = await db.Users.Where(u => u.Id == me).Select(u => u.Email).FirstOrDefaultAsync(ct);
@@ -33,9 +36,11 @@ public sealed class ChooseChannels(AppDb dbs, CurrentUser user, IOptions<Notific
             o.Smtp.Enabled, o.Webhook.Enabled, !string.IsNullOrWhiteSpace(email), windows);
     }
 
-    public async Task Save(Request request, CancellationToken ct)
+    public Task Save(Request request, CancellationToken ct) => Save(Me(), request, ct);
+
+    public async Task Save(Guid userId, Request request, CancellationToken ct)
     {
-        var me = Me();
+        var me = Own(userId);
         var o = options.Value;
         if (request.Email && !o.Smtp.Enabled) throw Refused("email", "平台未配置邮件服务器，不能选择邮件提醒 (e-mail is not configured on this platform)");
         if (request.Webhook && !o.Webhook.Enabled) throw Refused("webhook", "平台未配置群机器人，不能选择群消息提醒 (no group robot is configured on this platform)");
@@ -55,6 +60,9 @@ public sealed class ChooseChannels(AppDb dbs, CurrentUser user, IOptions<Notific
     }
 
     private static ValidationException Refused(string field, string message) => new(field, message);
+
+    private Guid Own(Guid userId) =>
+        userId == Me() ? userId : throw new NotFoundException("user", "用户不存在 (user not found)");
 
     private Guid Me()
     {

@@ -42,7 +42,8 @@ public sealed class DeliverMessages(AppDb dbs, IEnumerable<IMessageChannel> chan
                 var user = users.GetValueOrDefault(delivery.UserId);
                 var link = string.IsNullOrWhiteSpace(o.PublicUrl) ? message.Link : new Uri(new Uri(o.PublicUrl), message.Link).ToString();
                 await byChannel[delivery.Channel].SendAsync(new Outgoing(user.Name, user.Email, message.Title, message.Body, link), ct);
-                (delivery.Status, delivery.SentAt, delivery.LastError) = (DeliveryStatus.Sent, clock.GetUtcNow(), null);
+                // The last error stays: the log shows a delivery that got through only after failures.
+                (delivery.Status, delivery.SentAt) = (DeliveryStatus.Sent, clock.GetUtcNow());
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {

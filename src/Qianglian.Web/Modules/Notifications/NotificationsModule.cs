@@ -27,28 +27,26 @@ public static class NotificationsModule
 
     public static void Map(RouteGroupBuilder api)
     {
+        // The caller's own messages and settings: every signed-in account has them (scoped to the account, not a permission).
         var m = api.MapGroup("/messages").WithTags("Notifications");
         m.MapGet("", (bool? unreadOnly, int? page, ReadMessages h, CancellationToken ct) => h.Mine(unreadOnly ?? false, page, ct))
-            .Access<Message>(Permission.ViewJurisdictions, ApiOperation.List);
-        m.MapGet("/unread-count", async (ReadMessages h, CancellationToken ct) => new { unread = await h.UnreadCount(ct) })
-            .Access<Message>(Permission.ViewJurisdictions, ApiOperation.Get);
+            .AccessForAnyUser<Message>(ApiOperation.List);
         m.MapPost("/{id:guid}/read", async (Guid id, ReadMessages h, CancellationToken ct) =>
             {
                 await h.MarkRead(id, ct);
                 return TypedResults.NoContent();
             })
-            .Access<Message>(Permission.ViewJurisdictions, ApiOperation.Action);
-        m.MapPost("/read-all", async (ReadMessages h, CancellationToken ct) => new { marked = await h.MarkAllRead(ct) })
-            .Access<Message>(Permission.ViewJurisdictions, ApiOperation.Action);
-        var s = api.MapGroup("/notification-settings").WithTags("Notifications");
-        s.MapGet("", (ChooseChannels h, CancellationToken ct) => h.Mine(ct))
-            .Access<NotificationPreference>(Permission.ViewJurisdictions, ApiOperation.Get);
-        s.MapPut("", async (ChooseChannels.Request r, ChooseChannels h, CancellationToken ct) =>
+            .AccessForAnyUser<Message>(ApiOperation.Action);
+        // Addressed by the account's id like the rest of /users: only one's own exists for the caller.
+        var s = api.MapGroup("/users/{id:guid}/notification-settings").WithTags("Notifications");
+        s.MapGet("", (Guid id, ChooseChannels h, CancellationToken ct) => h.Of(id, ct))
+            .AccessForAnyUser<NotificationPreference>(ApiOperation.Get);
+        s.MapPut("", async (Guid id, ChooseChannels.Request r, ChooseChannels h, CancellationToken ct) =>
             {
-                await h.Save(r, ct);
+                await h.Save(id, r, ct);
                 return TypedResults.NoContent();
             })
-            .Access<NotificationPreference>(Permission.ViewJurisdictions, ApiOperation.Update);
+            .AccessForAnyUser<NotificationPreference>(ApiOperation.Update);
         api.MapGet("/deliveries", (DeliveryStatus? status, int? page, ReadDeliveries h, CancellationToken ct) => h.List(status, page, ct))
             .WithTags("Notifications").Access<Delivery>(Permission.ManageUsers, ApiOperation.List);
     }

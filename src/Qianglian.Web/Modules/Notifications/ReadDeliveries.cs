@@ -13,7 +13,7 @@ public sealed class ReadDeliveries(AppDb dbs, CurrentUser user)
     public const int PageSize = 100;
 
     public sealed record DeliveryView(Guid Id, DeliveryChannel Channel, string Target, string UserName, string Title, DeliveryStatus Status,
-        int Attempts, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt);
+        int Attempts, string? LastError, DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt, DateTimeOffset? SentAt, string JurisdictionPath);
 
     public async Task<IReadOnlyList<DeliveryView>> List(DeliveryStatus? status, int? page, CancellationToken ct)
     {
@@ -28,6 +28,6 @@ public sealed class ReadDeliveries(AppDb dbs, CurrentUser user)
         var userIds = list.Select(d => d.UserId).Distinct().ToList();
         var names = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.UserName ?? "", ct);
         return list.Select(d => new DeliveryView(d.Id, d.Channel, d.Target, names.GetValueOrDefault(d.UserId, ""), titles.GetValueOrDefault(d.MessageId, ""),
-            d.Status, d.Attempts, d.LastError, d.CreatedAt, d.NextAttemptAt, d.SentAt)).ToList();
+            d.Status, d.Attempts, d.LastError, d.CreatedAt, d.NextAttemptAt, d.SentAt, d.JurisdictionPath)).ToList();
     }
 }

@@ -13,7 +13,7 @@ public sealed class ReadMessages(AppDb dbs, CurrentUser user, TimeProvider clock
 {
     public const int PageSize = 50;
 
-    public sealed record MessageView(Guid Id, MessageKind Kind, string Title, string Body, string Link, DateTimeOffset CreatedAt, bool Read);
+    public sealed record MessageView(Guid Id, MessageKind Kind, string Title, string Body, string Link, DateTimeOffset CreatedAt, bool Read, string JurisdictionPath);
 
     public sealed record MessagePage(IReadOnlyList<MessageView> Items, int Unread, int Total);
 
@@ -27,7 +27,7 @@ public sealed class ReadMessages(AppDb dbs, CurrentUser user, TimeProvider clock
         var total = await mine.CountAsync(ct);
         var rows = await (unreadOnly ? mine.Where(m => m.ReadAt == null) : mine)
             .OrderByDescending(m => m.CreatedAt).ThenByDescending(m => m.Id).Skip(skip).Take(PageSize)
-            .Select(m => new MessageView(m.Id, m.Kind, m.Title, m.Body, m.Link, m.CreatedAt, m.ReadAt != null)).ToListAsync(ct);
+            .Select(m => new MessageView(m.Id, m.Kind, m.Title, m.Body, m.Link, m.CreatedAt, m.ReadAt != null, m.JurisdictionPath)).ToListAsync(ct);
         return new MessagePage(rows, unread, total);
     }
 

@@ -31,7 +31,7 @@ public sealed class PullLevers(AppDb dbs, CurrentUser user, TimeProvider clock, 
 
     public async Task Reassign(Guid id, ReassignRequest request, CancellationToken ct)
     {
-        user.Require(Permission.HandleProblems);
+        user.Require(Permission.SteerProblems);
         await using var db = dbs.Open();
         var problem = await ProblemLadder.FindAsync(db, id, ct);
         var caller = await RequireSteererAsync(db, problem, ct);
@@ -40,7 +40,6 @@ public sealed class PullLevers(AppDb dbs, CurrentUser user, TimeProvider clock, 
             throw new ConflictException("链长层级的问题由链长办理，不能改派单位 (at the chain chief's level there is no unit to reassign to)");
         var reason = Text.Required(request.Reason, "reason", "改派理由", 1000);
         await db.RequireVisibleOrInheritedAsync<GovernmentUnit>(request.UnitId, "unitId", "单位不存在 (unit not found)", ct);
-        if (request.UnitId == problem.AssignedUnitId) throw new ValidationException("unitId", "问题已由该单位办理 (the problem is already with this unit)");
         db.ExpectVersion(problem, request.Version);
         var now = clock.GetUtcNow();
         problem.AssignedUnitId = request.UnitId;
@@ -52,7 +51,7 @@ public sealed class PullLevers(AppDb dbs, CurrentUser user, TimeProvider clock, 
 
     public async Task Supervise(Guid id, SuperviseRequest request, CancellationToken ct)
     {
-        user.Require(Permission.HandleProblems);
+        user.Require(Permission.SteerProblems);
         await using var db = dbs.Open();
         var problem = await ProblemLadder.FindAsync(db, id, ct);
         var caller = await RequireSteererAsync(db, problem, ct);

@@ -84,7 +84,7 @@ public sealed class ReadProblems(AppDb dbs, CurrentUser user, TimeProvider clock
             CanHandle: p.Status == ProblemStatus.Open && user.Can(Permission.HandleProblems) && ProblemLadder.CanHandle(p, caller),
             CanRate: p.Status == ProblemStatus.Resolved && caller.EnterpriseId == p.EnterpriseId && user.Can(Permission.RateProblems),
             NextLevel: above,
-            CanSteer: p.Status == ProblemStatus.Open && user.Can(Permission.HandleProblems) && PullLevers.Steers(p, caller, chain));
+            CanSteer: p.Status == ProblemStatus.Open && user.Can(Permission.SteerProblems) && PullLevers.Steers(p, caller, chain));
     }
 
     /// <summary>On-time, escalation and satisfaction rates of a jurisdiction's problems (default: the caller's scope), overall, by first unit and by chain.</summary>

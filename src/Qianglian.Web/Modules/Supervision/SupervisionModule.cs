@@ -147,9 +147,9 @@ public static class SupervisionModule
             .Access<Problem>(Permission.HandleProblems, ApiOperation.Action);
         // The office's levers (改派, 督办): the office, or the chain's chief and deputies, whatever unit handles the problem.
         p.MapPost("/{id:guid}/reassign", (Guid id, PullLevers.ReassignRequest r, PullLevers h, CancellationToken ct) => NoContent(h.Reassign(id, r, ct)))
-            .Access<Problem>(Permission.HandleProblems, ApiOperation.Action);
+            .Access<Problem>(Permission.SteerProblems, ApiOperation.Action);
         p.MapPost("/{id:guid}/supervise", (Guid id, PullLevers.SuperviseRequest r, PullLevers h, CancellationToken ct) => NoContent(h.Supervise(id, r, ct)))
-            .Access<Problem>(Permission.HandleProblems, ApiOperation.Action);
+            .Access<Problem>(Permission.SteerProblems, ApiOperation.Action);
         p.MapPost("/{id:guid}/rate", (Guid id, RateProblem.Request r, RateProblem h, CancellationToken ct) => NoContent(h.Handle(id, r, ct)))
             .Access<Problem>(Permission.RateProblems, ApiOperation.Action);
         p.MapPost("/{id:guid}/attachments", async (Guid id, IFormFile file, ProblemAttachments h, CancellationToken ct) =>
