@@ -39,6 +39,8 @@ public enum Permission
     FileProblems,
     HandleProblems,
     RateProblems,
+    /// <summary>The office's levers on a problem whatever unit handles it (改派, 督办): the office, a chain's chief on the chain's problems.</summary>
+    SteerProblems,
     ManageTasks,
     ReportProgress,
     ReviewTasks,
@@ -80,14 +82,14 @@ public static class RolePermissions
         [Roles.CoordinationOffice] = [.. Viewing, Permission.RevealPersonalData, Permission.ManageUnits, Permission.ManagePolicies, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ViewUsers, Permission.ManageChains,
             Permission.ManageProjects, Permission.ReportProjects, Permission.IssueBulletins, Permission.ManageHolidays, Permission.ViewInvestment, Permission.ManageInvestment, Permission.ApproveDeals,
             Permission.ManageCultivation, Permission.ScoreExperts, Permission.FileObjections,
-            Permission.FileProblems, Permission.HandleProblems, Permission.ManageTasks, Permission.ReportProgress, Permission.ReviewTasks, Permission.ManageChainWork,
+            Permission.FileProblems, Permission.HandleProblems, Permission.SteerProblems, Permission.ManageTasks, Permission.ReportProgress, Permission.ReviewTasks, Permission.ManageChainWork,
             Permission.PostSupplyDemand, Permission.RecordMatches, Permission.ViewEvaluation, Permission.ManageEvaluation,
             Permission.ApplyIncentives, Permission.ReviewIncentives, Permission.ManageIncentives],
         // A chain chief — a district or city leader — reads the bulletins, approves the 一事一议 packages of the chain's major
         // investors (攀枝花 二), visits, holds the quarterly meetings, assigns matters and settles escalated problems (达州 （二）),
         // convenes the special study of incentive applications (西区 十) and may approve beyond the budget.
         [Roles.ChainChief] = [.. Viewing, Permission.IssueBulletins, Permission.ViewInvestment, Permission.ApproveDeals,
-            Permission.FileProblems, Permission.HandleProblems, Permission.ManageChainWork,
+            Permission.FileProblems, Permission.HandleProblems, Permission.SteerProblems, Permission.ManageChainWork,
             Permission.ReviewIncentives, Permission.OverrideIncentiveBudget, Permission.ViewEvaluation],
         // Lead departments draw their chain's panorama, run its problem ledger and meetings (达州 （三）), score their
         // chain's enterprises (定性评价) and review incentive applications at their stage.

@@ -7,6 +7,7 @@ using Qianglian.Web.Modules.Investment;
 using Qianglian.Web.Modules.Evaluation;
 using Qianglian.Web.Modules.Inbox;
 using Qianglian.Web.Modules.Jurisdictions;
+using Qianglian.Web.Modules.Notifications;
 using Qianglian.Web.Modules.Policies;
 using Qianglian.Web.Modules.Projects;
 using Qianglian.Web.Modules.Supervision;
@@ -31,6 +32,7 @@ public static class ModuleRegistry
         SupervisionModule.Add(services);
         EvaluationModule.Add(services);
         InboxModule.Add(services);
+        NotificationsModule.Add(services);
     }
 
     public static void MapModules(this RouteGroupBuilder api)
@@ -48,5 +50,6 @@ public static class ModuleRegistry
         SupervisionModule.Map(api);
         EvaluationModule.Map(api);
         InboxModule.Map(api);
+        NotificationsModule.Map(api);
     }
 }

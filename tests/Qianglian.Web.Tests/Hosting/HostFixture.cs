@@ -47,6 +47,9 @@ public abstract class HostFixture(ITestDatabase database) : IAsyncLifetime
             b.UseSetting("ConnectionStrings:Main", ConnectionString);
             b.UseSetting("Demo", Demo ? "true" : "false");
             b.UseSetting("Audit:KeyDirectory", AuditKeyDirectory);
+            // The notification jobs write messages and audit entries: tests run them themselves (Notifications/), never behind a test's back.
+            b.UseSetting("Notifications:ReminderMinutes", "0");
+            b.UseSetting("Notifications:DeliveryMinutes", "0");
             foreach (var (key, value) in Settings) b.UseSetting(key, value);
             b.UseEnvironment("Testing");
             b.ConfigureTestServices(ConfigureServices);

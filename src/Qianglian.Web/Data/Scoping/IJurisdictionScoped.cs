@@ -44,3 +44,12 @@ public interface ISharedWith
     Guid SharedWithId { get; }
     string SharedWithPath { get; set; }
 }
+
+/// <summary>
+/// A row that belongs to one account (its in-app messages, its choice of channels): the account itself may add or
+/// change it, within its own subtree, whatever its role (the write guard's one exception besides its own password).
+/// </summary>
+public interface IUserOwned
+{
+    Guid UserId { get; }
+}

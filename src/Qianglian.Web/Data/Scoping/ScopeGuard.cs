@@ -32,6 +32,7 @@ internal static class ScopeGuard
                     : throw new Api.NotFoundException("sharedWith", "分成辖区不存在 (jurisdiction not found)");
             if (scope.SeesAll && scope.EnterpriseId is null && !scope.ReadOnly) continue;
             if (IsOwnAccount(entry, scope)) continue; // sign-in bookkeeping and password changes of the caller
+            if (IsOwnRecord(entry, scope)) continue;  // the caller's own messages read and notification choices
 
             if (scope.ReadOnly)
                 throw new ScopeViolationException("只读账号不能修改数据 (read-only account)");
@@ -146,6 +147,18 @@ internal static class ScopeGuard
         && !entry.Property(nameof(Auth.AppUser.JurisdictionId)).IsModified
         && !entry.Property(nameof(Auth.AppUser.JurisdictionPath)).IsModified
         && !entry.Property(nameof(Auth.AppUser.EnterpriseId)).IsModified;
+
+    /// <summary>
+    /// A row that belongs to the caller's account alone (<see cref="IUserOwned"/>: a message marked read, the channels
+    /// chosen) may be added or changed by that account — a read-only leader and an enterprise user included — inside the
+    /// caller's own subtree, never moved to another account.
+    /// </summary>
+    private static bool IsOwnRecord(EntityEntry entry, UserScope scope) =>
+        entry.Entity is IUserOwned own && scope.UserId is { } id && own.UserId == id
+        && entry.State is EntityState.Added or EntityState.Modified
+        && !(entry.State == EntityState.Modified && entry.Property(nameof(IUserOwned.UserId)).IsModified)
+        && entry.Entity is IJurisdictionScoped scoped && scope.Covers(scoped.JurisdictionPath)
+        && (entry.State == EntityState.Added || scope.Covers((string)entry.Property(nameof(IJurisdictionScoped.JurisdictionPath)).OriginalValue!));
 
     private static async Task CheckAsync(AppDbContext db, EntityEntry entry, UserScope scope, CancellationToken ct)
     {

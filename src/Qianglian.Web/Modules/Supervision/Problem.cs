@@ -48,7 +48,8 @@ public sealed class Problem : ScopedEntity, IEnterpriseOwned
     Guid? IEnterpriseOwned.EnterpriseId => EnterpriseId;
 }
 
-public enum ProblemStepKind { Filed = 1, Assigned = 2, Escalated = 3, Resolved = 4, Confirmed = 5, Reopened = 6 }
+/// <summary><see cref="Supervised"/>: the office (or the chain chief) set a new deadline under supervision (督办).</summary>
+public enum ProblemStepKind { Filed = 1, Assigned = 2, Escalated = 3, Resolved = 4, Confirmed = 5, Reopened = 6, Supervised = 7 }
 
 /// <summary>One step of a problem's history, as officials and the enterprise read it (the audit log has every field).</summary>
 public sealed class ProblemStep : ScopedEntity, IEnterpriseOwned

@@ -14,9 +14,11 @@ public sealed record AttachmentView(Guid Id, string FileName, long Size, DateTim
 /// <param name="CanHandle">The caller handles it at its current level (re-route, escalate, resolve).</param>
 /// <param name="CanRate">The caller is the enterprise and a resolution awaits its confirmation.</param>
 /// <param name="NextLevel">The rung it would go up to (null: it is at the top of its jurisdiction's ladder).</param>
+/// <param name="CanSteer">The caller may pull the office's levers on it (改派, 督办): the office, or the chain's chief and deputies, while it is open.</param>
 public sealed record ProblemDetail(ProblemRow Row, string Description, string? SourceReference, string FiledBy, string? FirstUnit, string? Resolution,
     DateTimeOffset? ResolvedAt, string? RatingComment, DateTimeOffset? ClosedAt, bool ClosedOnTime, int ReopenCount,
-    IReadOnlyList<ProblemStepView> Steps, IReadOnlyList<AttachmentView> Attachments, bool CanHandle, bool CanRate, EscalationLevel? NextLevel);
+    IReadOnlyList<ProblemStepView> Steps, IReadOnlyList<AttachmentView> Attachments, bool CanHandle, bool CanRate, EscalationLevel? NextLevel,
+    bool CanSteer = false);
 
 public sealed record ProblemPage(IReadOnlyList<ProblemRow> Items, int Total);
 

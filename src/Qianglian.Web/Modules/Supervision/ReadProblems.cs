@@ -74,7 +74,8 @@ public sealed class ReadProblems(AppDb dbs, CurrentUser user, TimeProvider clock
             .Select(a => new AttachmentView(a.Id, a.FileName, a.Size, a.UploadedAt, a.UploadedBy)).ToListAsync(ct);
         var caller = await Caller.OfAsync(user, db, ct);
         var settings = await SupervisionSettingsReader.ForPathAsync(db, p.JurisdictionPath, ct);
-        var above = EscalationLadder.NextLevel(p.Level, ProblemLadder.Availability(await ProblemLadder.ChainOfAsync(db, p, ct), settings));
+        var chain = await ProblemLadder.ChainOfAsync(db, p, ct);
+        var above = EscalationLadder.NextLevel(p.Level, ProblemLadder.Availability(chain, settings));
         return new ProblemDetail(row, p.Description, p.SourceReference, p.FiledBy, p.FirstUnitId is { } f ? units.GetValueOrDefault(f) : null, p.Resolution,
             p.ResolvedAt, p.RatingComment, p.ClosedAt, p.ClosedOnTime, p.ReopenCount,
             steps.OrderBy(s => s.At).ThenBy(s => s.Id)
@@ -82,7 +83,8 @@ public sealed class ReadProblems(AppDb dbs, CurrentUser user, TimeProvider clock
             attachments,
             CanHandle: p.Status == ProblemStatus.Open && user.Can(Permission.HandleProblems) && ProblemLadder.CanHandle(p, caller),
             CanRate: p.Status == ProblemStatus.Resolved && caller.EnterpriseId == p.EnterpriseId && user.Can(Permission.RateProblems),
-            NextLevel: above);
+            NextLevel: above,
+            CanSteer: p.Status == ProblemStatus.Open && user.Can(Permission.SteerProblems) && PullLevers.Steers(p, caller, chain));
     }
 
     /// <summary>On-time, escalation and satisfaction rates of a jurisdiction's problems (default: the caller's scope), overall, by first unit and by chain.</summary>

@@ -33,6 +33,7 @@ public static class SupervisionModule
         services.AddScoped<PostSupplyDemand>();
         services.AddScoped<RecordMatch>();
         services.AddScoped<ReadSupplyDemand>();
+        services.AddScoped<PullLevers>();
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -98,6 +99,8 @@ public static class SupervisionModule
             .Access<MeasureTask>(Permission.ManageTasks, ApiOperation.Action);
         t.MapPost("/{id:guid}/reports", async (Guid id, ReportTask.Request r, ReportTask h, CancellationToken ct) => Created(await h.Handle(id, r, ct)))
             .Access<MeasureTask>(Permission.ReportProgress, ApiOperation.Create);
+        t.MapPost("/{id:guid}/urge", (Guid id, PullLevers.UrgeRequest r, PullLevers h, CancellationToken ct) => NoContent(h.Urge(id, r, ct)))
+            .Access<MeasureTask>(Permission.ManageTasks, ApiOperation.Action);
         t.MapPost("/{id:guid}/reviews", async (Guid id, ReviewTask.Request r, ReviewTask h, CancellationToken ct) => Created(await h.Handle(id, r, ct)))
             .Access<MeasureTask>(Permission.ReviewTasks, ApiOperation.Create);
         t.MapGet("/assessment", (Guid? jurisdictionId, Guid? documentId, ReadTasks h, CancellationToken ct) => h.Assessment(jurisdictionId, documentId, ct))
@@ -142,6 +145,11 @@ public static class SupervisionModule
             .Access<Problem>(Permission.HandleProblems, ApiOperation.Action);
         p.MapPost("/{id:guid}/resolve", (Guid id, HandleProblem.ResolveRequest r, HandleProblem h, CancellationToken ct) => NoContent(h.Resolve(id, r, ct)))
             .Access<Problem>(Permission.HandleProblems, ApiOperation.Action);
+        // The office's levers (改派, 督办): the office, or the chain's chief and deputies, whatever unit handles the problem.
+        p.MapPost("/{id:guid}/reassign", (Guid id, PullLevers.ReassignRequest r, PullLevers h, CancellationToken ct) => NoContent(h.Reassign(id, r, ct)))
+            .Access<Problem>(Permission.SteerProblems, ApiOperation.Action);
+        p.MapPost("/{id:guid}/supervise", (Guid id, PullLevers.SuperviseRequest r, PullLevers h, CancellationToken ct) => NoContent(h.Supervise(id, r, ct)))
+            .Access<Problem>(Permission.SteerProblems, ApiOperation.Action);
         p.MapPost("/{id:guid}/rate", (Guid id, RateProblem.Request r, RateProblem h, CancellationToken ct) => NoContent(h.Handle(id, r, ct)))
             .Access<Problem>(Permission.RateProblems, ApiOperation.Action);
         p.MapPost("/{id:guid}/attachments", async (Guid id, IFormFile file, ProblemAttachments h, CancellationToken ct) =>
