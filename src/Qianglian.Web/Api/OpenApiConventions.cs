@@ -206,6 +206,7 @@ public static partial class OpenApiConventions
         ["Supervision"] = "Problem ledgers, measure tasks, chain chiefs' work, meetings and supply–demand matching.",
         ["Evaluation"] = "The chain evaluation index, target tracking, events, statistics and dashboards.",
         ["Inbox"] = "Each user's to-do items across every module.",
+        ["Notifications"] = "Messages, reminder channels and the delivery log.",
     };
 
     [GeneratedRegex(@"\{([^}:?]+)[^}]*\}")]

@@ -261,6 +261,9 @@ public static class OperationSummaries
         ["POST /problems/{id}/resolve"] = "Reply to a problem as resolved",
         ["POST /problems/{id}/rate"] = "Rate the reply to a problem",
         ["POST /problems/{id}/attachments"] = "Attach a file to a problem",
+        ["POST /problems/{id}/reassign"] = "Reassign a problem to another unit with a reason",
+        ["POST /problems/{id}/supervise"] = "Supervise a problem with a new deadline",
+        ["POST /tasks/{id}/urge"] = "Urge a late task or an overdue monthly report",
         ["GET /problem-attachments/{id}"] = "Download a problem attachment",
         ["GET /tasks"] = "List measure tasks",
         ["GET /tasks/{id}"] = "Get a measure task with its reports",
@@ -311,6 +314,13 @@ public static class OperationSummaries
         ["DELETE /evaluation/statistics/{id}"] = "Remove a jurisdiction statistic",
         ["POST /evaluation/statistics/{id}/attachment"] = "Attach the source document of a statistic",
         ["GET /evaluation/statistics/{id}/attachment"] = "Download the source document of a statistic",
+
+        // Notifications
+        ["GET /messages"] = "List the caller's own messages",
+        ["POST /messages/{id}/read"] = "Mark one of the caller's messages read",
+        ["GET /users/{id}/notification-settings"] = "Get the caller's reminder channels and digest setting",
+        ["PUT /users/{id}/notification-settings"] = "Choose the caller's reminder channels and digest",
+        ["GET /deliveries"] = "Read the delivery log of e-mail and webhook reminders",
 
         // Inbox
         ["GET /inbox"] = "List the caller's to-do items",
