@@ -9,6 +9,7 @@ public static class UsersModule
     {
         services.AddScoped<ManageUsers>();
         services.AddScoped<SignInOperations>();
+        services.AddScoped<SecondFactor>();
         services.AddScoped<SignInHistory>();
     }
 
@@ -27,17 +28,25 @@ public static class UsersModule
             .Access<AppUser>(Permission.ManageUsers, ApiOperation.Create);
         g.MapPut("/{id:guid}", (Guid id, ManageUsers.UpdateRequest r, ManageUsers h, CancellationToken ct) => h.Update(id, r, ct))
             .Access<AppUser>(Permission.ManageUsers, ApiOperation.Update);
+        g.MapPut("/{id:guid}/access", (Guid id, ManageUsers.AccessRequest r, ManageUsers h, CancellationToken ct) => h.SetAccess(id, r, ct))
+            .Access<AppUser>(Permission.ManageSecurity, ApiOperation.Update);
 
         g.MapPost("/{id:guid}/password-reset", (Guid id, ManageUsers h, CancellationToken ct) => h.ResetPassword(id, ct))
-            .Access<AppUser>(Permission.ManageUsers, ApiOperation.Action);
+            .Access<AppUser>(Permission.ManageSecurity, ApiOperation.Action);
+        g.MapPost("/{id:guid}/authenticator/reset", async (Guid id, ManageUsers h, CancellationToken ct) =>
+            {
+                await h.ResetAuthenticator(id, ct);
+                return TypedResults.NoContent();
+            })
+            .Access<AppUser>(Permission.ManageSecurity, ApiOperation.Action);
         g.MapPost("/{id:guid}/sessions/end", async (Guid id, ManageUsers h, CancellationToken ct) =>
             {
                 await h.EndSessions(id, ct);
                 return TypedResults.NoContent();
             })
-            .Access<AppUser>(Permission.ManageUsers, ApiOperation.Action);
+            .Access<AppUser>(Permission.ManageSecurity, ApiOperation.Action);
         g.MapGet("/{id:guid}/sign-ins", (Guid id, SignInHistory h, CancellationToken ct) => h.Of(id, ct))
-            .Access<SignInRecord>(Permission.ManageUsers, ApiOperation.List);
+            .Access<SignInRecord>(Permission.ManageSecurity, ApiOperation.List);
 
         var auth = api.MapGroup("/auth").WithTags("Authentication");
         auth.MapGet("/sign-ins", (SignInHistory h, CancellationToken ct) => h.Mine(ct))
