@@ -86,7 +86,7 @@ S = {
  "AddEnterprise": ("登记企业", "Register enterprise"), "Uscc": ("统一社会信用代码", "Unified social credit code"),
  "EntityType": ("数据类型", "Entity"), "EntityKey": ("记录标识", "Key"), "User": ("用户", "User"), "Time": ("时间", "Time"), "Action": ("操作", "Action"),
  "Changes": ("变更内容", "Changes"), "Field": ("字段", "Field"), "Before": ("修改前", "Before"), "After": ("修改后", "After"),
- "Action_Added": ("新增", "Added"), "Action_Modified": ("修改", "Modified"), "Action_Deleted": ("删除", "Deleted"),
+ "Action_Added": ("新增", "Added"), "Action_Modified": ("修改", "Modified"), "Action_Deleted": ("删除", "Deleted"), "Action_Read": ("查阅", "Read"),
  "Field_name": ("名称", "Name"), "Field_code": ("代码", "Code"), "Field_level": ("级别", "Level"), "Field_uscc": ("统一社会信用代码", "USCC"),
  "Field_text": ("文件内容", "Text"), "Field_userName": ("用户名", "User name"), "Field_roles": ("角色", "Roles"), "Field_unitId": ("所属单位", "Unit"),
  "Field_enterpriseId": ("所属企业", "Enterprise"), "Field_jurisdictionId": ("辖区", "Jurisdiction"), "Field_key": ("标识", "Key"),

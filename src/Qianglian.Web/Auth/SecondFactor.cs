@@ -33,7 +33,8 @@ public sealed class SecondFactor(UserManager<AppUser> users, IHttpContextAccesso
         if (typed.Length == 0) return Check.Missing;
         var accepted = typed.Length == 6
             ? await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, typed)
-            : (await users.RedeemTwoFactorRecoveryCodeAsync(user, typed)).Succeeded;
+            // Recovery codes are kept as shown ("XXXXX-XXXXX"); only the spaces around are dropped.
+            : (await users.RedeemTwoFactorRecoveryCodeAsync(user, code!.Trim().ToUpperInvariant())).Succeeded;
         if (!accepted)
         {
             await users.AccessFailedAsync(user);

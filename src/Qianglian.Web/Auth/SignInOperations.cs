@@ -89,7 +89,9 @@ public sealed class SignInOperations(SignInManager<AppUser> signIn, UserManager<
         var (outcome, user) = await Check(request.UserName, request.CurrentPassword, "token", request.Code, codeLater: false);
         if (user is null || outcome == Outcome.Failed)
             throw new ValidationException("currentPassword", "用户名或当前密码错误 (wrong user name or current password)");
-        if (outcome is Outcome.CodeMissing or Outcome.CodeWrong or Outcome.NotEnrolled)
+        // An administrator not yet enrolled has no code to give (the first administrator's one-time password is
+        // changed this way); an enrolled one must give it, so that a stolen password cannot take the account.
+        if (outcome is Outcome.CodeMissing or Outcome.CodeWrong)
             throw new ValidationException("code", "此账号须提供正确的身份验证器动态码或恢复码（未绑定的须先在登录页面绑定） (this account needs a right code of its authenticator app or a recovery code; enrol at the sign-in page first)");
         await ChangePassword(user, request.CurrentPassword, request.NewPassword);
     }
