@@ -19,6 +19,8 @@ S = {
  "RecoveryCodesIntro": ("身份验证器已绑定。以下10个恢复码只显示这一次，请抄写或打印后妥善保管：手机丢失时每个恢复码可代替动态码登录一次。全部用完或遗失时，请安全管理员重置身份验证器。", "The authenticator is enrolled. These 10 recovery codes are shown only now: write them down or print them and keep them safe. Each one signs in once in place of a code if the phone is lost. When they are used up or lost, ask the security administrator to reset your authenticator."),
  "RecoveryCodesContinue": ("我已保存，继续", "I have kept them — continue"),
  "ResetAuthenticator": ("重置身份验证器", "Reset authenticator"),
+ "ConfirmResetAuthenticator": ("重置 {0} 的身份验证器？其所有会话将结束，下次登录须重新扫码绑定，原恢复码作废。", "Reset the authenticator of {0}? Every session ends; the next sign-in enrols a new one and the old recovery codes stop working."),
+ "RolesSeparationHelp": ("三员分立：系统管理员、安全管理员、安全审计员只能任其一", "Separation of duties: one account holds at most one of system, security and audit administrator"),
  "AuthenticatorReset": ("已重置该账号的身份验证器，下次登录时须重新绑定", "The account's authenticator is reset; it enrols a new one at its next sign-in"),
  "UserName": ("用户名", "User name"), "Password": ("密码", "Password"),
  "LoginError_failed": ("用户名或密码错误。连续5次错误将锁定账号15分钟。", "Wrong user name or password. Five wrong passwords lock the account for 15 minutes."),
