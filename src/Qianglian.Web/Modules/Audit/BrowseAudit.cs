@@ -30,7 +30,8 @@ public sealed class BrowseAudit(AppDb dbs, CurrentUser user)
         // Reading the log is itself in the log (三员分立): who read which part, when.
         await db.RecordReadingAsync(nameof(AuditEntry), new Dictionary<string, object?>
         {
-            ["EntityType"] = query.EntityType, ["EntityKey"] = query.EntityKey, ["UserName"] = query.UserName,
+            // The key filter is recorded as present only: it may name a row of another jurisdiction, and this entry lies in the reader's.
+            ["EntityType"] = query.EntityType, ["EntityKeyFilter"] = string.IsNullOrWhiteSpace(query.EntityKey) ? null : true, ["UserName"] = query.UserName,
             ["Page"] = page, ["PageSize"] = size, ["Rows"] = items.Count,
         }, ct);
         return new AuditPage(items, total, page, size);
