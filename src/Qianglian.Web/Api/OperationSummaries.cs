@@ -28,6 +28,8 @@ public static class OperationSummaries
         ["PUT /users/{id}"] = "Update a user account's name, roles, unit or lock",
         ["POST /users/{id}/password-reset"] = "Reset a user's password to a new one-time password",
         ["POST /users/{id}/sessions/end"] = "End every session and token of a user",
+        ["PUT /users/{id}/access"] = "Set an account's roles and lock (the security administrator's)",
+        ["POST /users/{id}/authenticator/reset"] = "Remove an account's authenticator so it enrols anew",
         ["GET /users/{id}/sign-ins"] = "List a user's sign-in history",
         ["POST /users/{id}/phone/reveal"] = "Show a user's whole phone number (recorded as a full view)",
         ["GET /auth/sign-ins"] = "List the caller's own sign-in history",

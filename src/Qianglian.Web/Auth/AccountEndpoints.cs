@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,8 +21,28 @@ public static class AccountEndpoints
             {
                 SignInOperations.Outcome.Success => Results.LocalRedirect(SafeReturn(returnUrl)),
                 SignInOperations.Outcome.MustChangePassword => Results.LocalRedirect("/account/change-password"),
+                SignInOperations.Outcome.SecondFactor => Results.LocalRedirect($"/account/two-factor?returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}"),
                 _ => Results.LocalRedirect($"/account/login?error=failed&returnUrl={Uri.EscapeDataString(SafeReturn(returnUrl))}"),
             }).AllowAnonymous();
+
+        // The administrators' second step: the code (or a recovery code), or the first code of a new authenticator,
+        // whose answer is the page of recovery codes — shown this once, never stored in clear.
+        g.MapPost("/two-factor", async ([FromForm] string? code, [FromForm] string? returnUrl, SignInOperations ops, HttpContext http) =>
+        {
+            var next = SafeReturn(returnUrl);
+            http.Response.Headers.CacheControl = "no-store";
+            var (outcome, recoveryCodes) = await ops.CompleteSecondFactor(code);
+            var then = outcome == SignInOperations.Outcome.MustChangePassword ? "/account/change-password" : next;
+            return outcome switch
+            {
+                SignInOperations.Outcome.Success or SignInOperations.Outcome.MustChangePassword when recoveryCodes.Count > 0 =>
+                    (IResult)new RazorComponentResult<Components.Account.RecoveryCodes>(new { Codes = recoveryCodes, Next = then }),
+                SignInOperations.Outcome.Success or SignInOperations.Outcome.MustChangePassword => Results.LocalRedirect(then),
+                SignInOperations.Outcome.CodeWrong => Results.LocalRedirect($"/account/two-factor?error=code&returnUrl={Uri.EscapeDataString(next)}"),
+                // No account awaits a code (the 5 minutes passed, or it is locked out): start again, told like any failure.
+                _ => Results.LocalRedirect($"/account/login?error=failed&returnUrl={Uri.EscapeDataString(next)}"),
+            };
+        }).AllowAnonymous();
 
         g.MapPost("/change-password", async ([FromForm] string currentPassword, [FromForm] string newPassword, [FromForm] string confirmPassword,
             HttpContext http, SignInOperations ops, SignInManager<AppUser> signIn, UserManager<AppUser> users) =>

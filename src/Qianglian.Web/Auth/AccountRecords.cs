@@ -16,7 +16,7 @@ public sealed class SignInRecord : ScopedEntity
     public string Channel { get; set; } = "";
 }
 
-public enum SignInResult { Succeeded, MustChangePassword, PasswordExpired, WrongPassword, LockedOut, SessionsEnded }
+public enum SignInResult { Succeeded, MustChangePassword, PasswordExpired, WrongPassword, LockedOut, SessionsEnded, CodeRequired, WrongCode, AuthenticatorReset }
 
 /// <summary>A password an account has used, kept as its hash only, so the last few cannot be chosen again.</summary>
 public sealed class PasswordHistoryEntry : ScopedEntity

@@ -52,7 +52,8 @@ public sealed class CurrentUser
         {
             Path = viewPath is { Length: > 0 } v && v.StartsWith(home, StringComparison.Ordinal) ? v : home,
             EnterpriseId = Guid.TryParse(Principal.FindFirstValue(ScopeClaims.Enterprise), out var e) ? e : null,
-            ReadOnly = roles.Count > 0 && roles.All(r => r == Auth.Roles.Leader),
+            // Leaders read; the audit administrator reads the audit log and may change nothing else (三员分立).
+            ReadOnly = roles.Count > 0 && roles.All(r => r is Auth.Roles.Leader or Auth.Roles.AuditAdministrator),
             UserId = Id,
             UserName = Name,
         };

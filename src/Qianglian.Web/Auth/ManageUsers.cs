@@ -7,7 +7,10 @@ namespace Qianglian.Web.Auth;
 
 /// <summary>
 /// Accounts and their roles. Reads go through the scoped context (an administrator sees the accounts of their
-/// subtree); writes go through Identity's store, whose saves pass the same central scope guard.
+/// subtree); writes go through Identity's store, whose saves pass the same central scope guard. 三员分立: the system
+/// administrator creates accounts and keeps their names and units (<see cref="Permission.ManageUsers"/>); changing an
+/// existing account's roles or lock, resets and ending sessions are the security administrator's
+/// (<see cref="Permission.ManageSecurity"/>).
 /// </summary>
 public sealed class ManageUsers(AppDb dbs, CurrentUser user, UserManager<AppUser> users, TimeProvider clock, AccountRecords records)
 {
@@ -16,6 +19,7 @@ public sealed class ManageUsers(AppDb dbs, CurrentUser user, UserManager<AppUser
     public sealed record Created(UserView User, string OneTimePassword);
     /// <param name="Phone">Null keeps the stored number (a client never holds it whole), empty removes it, else the new number.</param>
     public sealed record UpdateRequest(string DisplayName, IReadOnlyList<string> Roles, Guid? UnitId, bool Locked, string Version, string? Phone = null);
+    public sealed record AccessRequest(IReadOnlyList<string> Roles, bool Locked, string Version);
 
     public async Task<IReadOnlyList<UserView>> List(CancellationToken ct)
     {
@@ -61,32 +65,59 @@ public sealed class ManageUsers(AppDb dbs, CurrentUser user, UserManager<AppUser
         return new Created(await Get(account.Id, ct), password);
     }
 
+    /// <summary>
+    /// The system administrator's change: name and unit. The request repeats the roles and the lock (the form shows
+    /// them); changing either is the security administrator's (<see cref="SetAccess"/>) and is refused here.
+    /// </summary>
     public async Task<UserView> Update(Guid id, UpdateRequest request, CancellationToken ct)
     {
         user.Require(Permission.ManageUsers);
-        ValidateRoles(request.Roles);
-        var phone = request.Phone is null ? null : ValidPhone(request.Phone);
+        // Null keeps the number; "" removes it.
+        var phone = request.Phone is null ? null : ValidPhone(request.Phone) ?? "";
+        return await Apply(id, request.DisplayName, request.UnitId, phone, request.Roles, request.Locked, request.Version, Permission.ManageUsers, ct);
+    }
+
+    /// <summary>The security administrator's change (三员分立): an account's roles and its lock.</summary>
+    public async Task<UserView> SetAccess(Guid id, AccessRequest request, CancellationToken ct)
+    {
+        user.Require(Permission.ManageSecurity);
+        return await Apply(id, null, null, null, request.Roles, request.Locked, request.Version, Permission.ManageSecurity, ct);
+    }
+
+    /// <param name="displayName">Null: keep (with <paramref name="unitId"/>).</param>
+    /// <param name="phone">Null: keep; empty: remove.</param>
+    private async Task<UserView> Apply(Guid id, string? displayName, Guid? unitId, string? phone, IReadOnlyList<string> roles, bool locked, string version,
+        Permission acting, CancellationToken ct)
+    {
+        ValidateRoles(roles);
+        var account = await Visible(id, ct);
+        var keepDetails = displayName is null;
+        var newUnit = keepDetails ? account.UnitId : unitId;
         await using (var db = dbs.Open())
-        {
-            var row = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == id, ct)
-                      ?? throw new NotFoundException("user", "用户不存在 (user not found)");
-            await ValidateLinksAsync(db, row.JurisdictionId, request.UnitId, row.EnterpriseId, request.Roles, ct);
-        }
-        var account = await users.FindByIdAsync(id.ToString()) ?? throw new NotFoundException("user", "用户不存在 (user not found)");
-        if (account.ConcurrencyStamp != request.Version)
+            await ValidateLinksAsync(db, account.JurisdictionId, newUnit, account.EnterpriseId, roles, ct);
+        if (account.ConcurrencyStamp != version)
             throw new DbUpdateConcurrencyException("stale user");
         var wasLocked = account.LockoutEnd is { } end && end > clock.GetUtcNow();
-        account.DisplayName = (request.DisplayName ?? "").Trim();
-        account.UnitId = request.UnitId;
-        account.LockoutEnd = request.Locked ? DateTimeOffset.MaxValue : null;
-        if (request.Phone is not null) account.PhoneNumber = phone;
-        Check(await users.UpdateAsync(account), "version");
         var current = await users.GetRolesAsync(account);
-        Check(await users.RemoveFromRolesAsync(account, current.Except(request.Roles)), "roles");
-        Check(await users.AddToRolesAsync(account, request.Roles.Except(current)), "roles");
+        var rolesChange = !current.ToHashSet().SetEquals(roles);
+        // 三员分立: roles and locks are the security administrator's; names and units the system administrator's.
+        if (acting != Permission.ManageSecurity && (rolesChange || locked != wasLocked))
+            throw new ForbiddenException(rolesChange
+                ? "roles：账号的角色由安全管理员设置（三员分立） (roles: an account's roles are set by the security administrator)"
+                : "locked：锁定与解锁由安全管理员操作（三员分立） (locked: locking is the security administrator's)");
+        if (!keepDetails)
+        {
+            account.DisplayName = displayName!.Trim();
+            account.UnitId = unitId;
+        }
+        if (phone is not null) account.PhoneNumber = phone.Length == 0 ? null : phone;
+        if (locked != wasLocked) account.LockoutEnd = locked ? DateTimeOffset.MaxValue : null;
+        Check(await users.UpdateAsync(account), "version");
+        Check(await users.RemoveFromRolesAsync(account, current.Except(roles)), "roles");
+        Check(await users.AddToRolesAsync(account, roles.Except(current)), "roles");
         // Locking the account or changing its roles ends every cookie and token it holds (see StampCheck): a demoted
         // user's old token must not keep the old rights.
-        if (request.Locked && !wasLocked || !current.ToHashSet().SetEquals(request.Roles))
+        if (locked && !wasLocked || rolesChange)
             Check(await users.UpdateSecurityStampAsync(account), "version");
         return await Get(id, ct);
     }
@@ -94,7 +125,7 @@ public sealed class ManageUsers(AppDb dbs, CurrentUser user, UserManager<AppUser
     /// <summary>Ends every session and token of the account at once (the security administrator's "force sign-out").</summary>
     public async Task EndSessions(Guid id, CancellationToken ct)
     {
-        user.Require(Permission.ManageUsers);
+        user.Require(Permission.ManageSecurity);
         var account = await Visible(id, ct);
         Check(await users.UpdateSecurityStampAsync(account), "user");
         await records.AddSignInAsync(account, SignInResult.SessionsEnded, $"by {user.Name}", "admin");
@@ -106,13 +137,28 @@ public sealed class ManageUsers(AppDb dbs, CurrentUser user, UserManager<AppUser
     /// </summary>
     public async Task<Created> ResetPassword(Guid id, CancellationToken ct)
     {
-        user.Require(Permission.ManageUsers);
+        user.Require(Permission.ManageSecurity);
         var account = await Visible(id, ct);
         var password = OneTimePassword.Generate();
         Check(await users.ResetPasswordAsync(account, await users.GeneratePasswordResetTokenAsync(account), password), "user");
         account.MustChangePassword = true;
         Check(await users.UpdateAsync(account), "user");
         return new Created(await Get(id, ct), password);
+    }
+
+    /// <summary>
+    /// Removes the account's authenticator (lost phone): its key and recovery codes are forgotten, its sessions end,
+    /// and its next sign-in enrols a new one. The change of the account row and of its tokens is in the audit log; the
+    /// login history says who did it.
+    /// </summary>
+    public async Task ResetAuthenticator(Guid id, CancellationToken ct)
+    {
+        user.Require(Permission.ManageSecurity);
+        var account = await Visible(id, ct);
+        await users.RemoveAuthenticationTokenAsync(account, TwoFactorCodes.StoreProvider, TwoFactorCodes.AuthenticatorKeyName);
+        await users.RemoveAuthenticationTokenAsync(account, TwoFactorCodes.StoreProvider, TwoFactorCodes.RecoveryCodesName);
+        Check(await users.SetTwoFactorEnabledAsync(account, false), "user"); // also changes the security stamp: sessions end
+        await records.AddSignInAsync(account, SignInResult.AuthenticatorReset, $"by {user.Name}", "admin");
     }
 
     /// <summary>The account through Identity's store, after checking the caller may see it (404 otherwise).</summary>
@@ -141,7 +187,22 @@ public sealed class ManageUsers(AppDb dbs, CurrentUser user, UserManager<AppUser
         var unknown = roles.Where(r => !Roles.All.Contains(r)).ToList();
         if (unknown.Count > 0)
             throw new ValidationException("roles", $"未知角色：{string.Join("、", unknown)} (unknown roles)");
+        if (Core.Security.SeparationOfDuties.Clash(roles, [.. Roles.Administrators]) is { Count: > 0 } clash)
+            throw new ValidationException("roles", DutiesClash(clash));
     }
+
+    /// <summary>The refusal of two administrative duties on one account (三员分立), naming them.</summary>
+    public static string DutiesClash(IEnumerable<string> clash) =>
+        $"系统管理员、安全管理员、安全审计员三者只能任其一（三员分立），不能同时担任：{string.Join("、", clash.Select(RoleTitle))} " +
+        $"(one account may hold only one of the system, security and audit administrator roles: {string.Join(", ", clash)})";
+
+    private static string RoleTitle(string role) => role switch
+    {
+        Roles.Administrator => "系统管理员",
+        Roles.SecurityAdministrator => "安全管理员",
+        Roles.AuditAdministrator => "安全审计员",
+        _ => role,
+    };
 
     private static async Task ValidateLinksAsync(AppDbContext db, Guid jurisdictionId, Guid? unitId, Guid? enterpriseId, IReadOnlyList<string> roles, CancellationToken ct)
     {

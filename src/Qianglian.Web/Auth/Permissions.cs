@@ -7,12 +7,17 @@ public enum Permission
     ManageJurisdictions,
     ManageUnits,
     ViewUsers,
+    /// <summary>Create accounts and keep their names and units (the system administrator).</summary>
     ManageUsers,
+    /// <summary>The security administrator's (三员分立): change an account's roles, lock it, reset its password or its
+    /// authenticator, end its sessions, read its login history.</summary>
+    ManageSecurity,
     ViewPolicies,
     ManagePolicies,
     ViewEnterprises,
     RegisterEnterprises,
     EditEnterprises,
+    /// <summary>Read and export the audit log (the audit administrator; every reading is itself audited).</summary>
     ViewAudit,
     ViewChains,
     ManageChains,
@@ -76,9 +81,19 @@ public static class RolePermissions
     /// <summary>Only the enterprise that raised a problem confirms its resolution and rates it — not even an administrator.</summary>
     private static readonly Permission[] EnterpriseOnly = [Permission.RateProblems];
 
+    /// <summary>三员分立 (GB/T 22239-2019 8.1.4.2 c): what the security and audit administrators do, the system
+    /// administrator does not.</summary>
+    private static readonly Permission[] OtherAdministrators = [Permission.ManageSecurity, Permission.ViewAudit];
+
     private static readonly IReadOnlyDictionary<string, HashSet<Permission>> Table = new Dictionary<string, HashSet<Permission>>
     {
-        [Roles.Administrator] = [.. Enum.GetValues<Permission>().Except(EnterpriseOnly)],
+        // The system administrator keeps users, units and configuration — and, as before, may act on business data
+        // everywhere in their subtree — but neither security (roles, locks, resets) nor the audit log.
+        [Roles.Administrator] = [.. Enum.GetValues<Permission>().Except(EnterpriseOnly).Except(OtherAdministrators)],
+        // The security administrator sees accounts (to act on them) and jurisdictions (where accounts belong); no business data.
+        [Roles.SecurityAdministrator] = [Permission.ViewJurisdictions, Permission.ViewUsers, Permission.ManageSecurity],
+        // The audit administrator reads and exports the audit log, nothing else: no business data, no account.
+        [Roles.AuditAdministrator] = [Permission.ViewAudit],
         [Roles.CoordinationOffice] = [.. Viewing, Permission.RevealPersonalData, Permission.ManageUnits, Permission.ManagePolicies, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ViewUsers, Permission.ManageChains,
             Permission.ManageProjects, Permission.ReportProjects, Permission.IssueBulletins, Permission.ManageHolidays, Permission.ViewInvestment, Permission.ManageInvestment, Permission.ApproveDeals,
             Permission.ManageCultivation, Permission.ScoreExperts, Permission.FileObjections,

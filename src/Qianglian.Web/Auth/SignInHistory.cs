@@ -24,7 +24,7 @@ public sealed class SignInHistory(AppDb dbs, CurrentUser user)
 
     public async Task<IReadOnlyList<Entry>> Of(Guid userId, CancellationToken ct)
     {
-        user.Require(Permission.ManageUsers);
+        user.Require(Permission.ManageSecurity);
         await using var db = dbs.Open();
         if (!await db.Users.AnyAsync(u => u.Id == userId, ct))
             throw new NotFoundException("user", "用户不存在 (user not found)");

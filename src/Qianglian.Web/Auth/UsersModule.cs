@@ -10,6 +10,7 @@ public static class UsersModule
         services.AddScoped<ManageUsers>();
         services.AddScoped<RevealPersonalData>();
         services.AddScoped<SignInOperations>();
+        services.AddScoped<SecondFactor>();
         services.AddScoped<SignInHistory>();
     }
 
@@ -28,20 +29,28 @@ public static class UsersModule
             .Access<AppUser>(Permission.ManageUsers, ApiOperation.Create);
         g.MapPut("/{id:guid}", (Guid id, ManageUsers.UpdateRequest r, ManageUsers h, CancellationToken ct) => h.Update(id, r, ct))
             .Access<AppUser>(Permission.ManageUsers, ApiOperation.Update);
+        g.MapPut("/{id:guid}/access", (Guid id, ManageUsers.AccessRequest r, ManageUsers h, CancellationToken ct) => h.SetAccess(id, r, ct))
+            .Access<AppUser>(Permission.ManageSecurity, ApiOperation.Update);
 
         g.MapPost("/{id:guid}/password-reset", (Guid id, ManageUsers h, CancellationToken ct) => h.ResetPassword(id, ct))
-            .Access<AppUser>(Permission.ManageUsers, ApiOperation.Action);
+            .Access<AppUser>(Permission.ManageSecurity, ApiOperation.Action);
+        g.MapPost("/{id:guid}/authenticator/reset", async (Guid id, ManageUsers h, CancellationToken ct) =>
+            {
+                await h.ResetAuthenticator(id, ct);
+                return TypedResults.NoContent();
+            })
+            .Access<AppUser>(Permission.ManageSecurity, ApiOperation.Action);
         g.MapPost("/{id:guid}/sessions/end", async (Guid id, ManageUsers h, CancellationToken ct) =>
             {
                 await h.EndSessions(id, ct);
                 return TypedResults.NoContent();
             })
-            .Access<AppUser>(Permission.ManageUsers, ApiOperation.Action);
+            .Access<AppUser>(Permission.ManageSecurity, ApiOperation.Action);
         // The whole phone number of an account (lists show it masked); each call is recorded (docs/security.md 个人信息保护).
         g.MapPost("/{id:guid}/phone/reveal", (Guid id, RevealPersonalData h, CancellationToken ct) => h.UserPhone(id, "api", ct))
             .Access<AppUser>(Permission.RevealPersonalData, ApiOperation.Action);
         g.MapGet("/{id:guid}/sign-ins", (Guid id, SignInHistory h, CancellationToken ct) => h.Of(id, ct))
-            .Access<SignInRecord>(Permission.ManageUsers, ApiOperation.List);
+            .Access<SignInRecord>(Permission.ManageSecurity, ApiOperation.List);
 
         var auth = api.MapGroup("/auth").WithTags("Authentication");
         auth.MapGet("/sign-ins", (SignInHistory h, CancellationToken ct) => h.Mine(ct))

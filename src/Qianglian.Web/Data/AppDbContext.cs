@@ -220,6 +220,24 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
         }
     }
 
+    /// <summary>
+    /// Appends an entry for a reading rather than a change: the audit administrator's readings and exports of the audit
+    /// log are themselves audited (GB/T 22239-2019 8.1.4.3 b, 审计覆盖到每个用户; 三员分立: the auditor is audited too).
+    /// Action "Read", keyed by what was read, in the reader's jurisdiction path; <paramref name="details"/> (the query)
+    /// is recorded like a new row's fields.
+    /// </summary>
+    public async Task RecordReadingAsync(string entityType, IReadOnlyDictionary<string, object?> details, CancellationToken ct)
+    {
+        var changes = System.Text.Json.JsonSerializer.Serialize(
+            details.Where(d => d.Value is not null).OrderBy(d => d.Key, StringComparer.Ordinal).ToDictionary(d => d.Key, d => new { after = d.Value }),
+            new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        await using var transaction = await Database.BeginTransactionAsync(ct);
+        await LockAuditChainAsync(ct);
+        await AuditTrail.AppendAsync(this, [new AuditTrail.Pending(entityType, Scope.UserName, "Read", changes, Scope.Path)], Scope, clock.GetUtcNow(), ct);
+        await base.SaveChangesAsync(true, ct);
+        await transaction.CommitAsync(ct);
+    }
+
     /// <summary>Serialises appends to the chain so two saves never link to the same head.</summary>
     protected abstract Task LockAuditChainAsync(CancellationToken ct);
 

@@ -21,7 +21,10 @@ public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConso
 
     public static readonly IReadOnlyList<DemoAccount> Accounts =
     [
+        // 三员分立: the three administrators, each signing in with the published demo authenticator key.
         new("admin", "系统管理员", Roles.Administrator, "100000"),
+        new("security", "安全管理员", Roles.SecurityAdministrator, "100000"),
+        new("auditor", "安全审计员", Roles.AuditAdministrator, "100000"),
         new("xiqu.office", "西区融圈强链办", Roles.CoordinationOffice, "510403"),
         new("dazhou.office", "达州市融圈强链办", Roles.CoordinationOffice, "511700"),
         new("pzh.chief", "攀枝花市链长", Roles.ChainChief, "510400"),
@@ -115,6 +118,14 @@ public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConso
             if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, account.Role);
         }
+        // The demo's administrators are enrolled with the published key (printed below), so a demo needs no phone:
+        // any authenticator app, or `oathtool --totp -b KEY`, gives their code.
+        foreach (var account in Accounts.Where(a => Roles.Administrators.Contains(a.Role)))
+            if (await users.FindByNameAsync(account.UserName) is { } administrator && !await users.GetTwoFactorEnabledAsync(administrator))
+            {
+                await users.SetAuthenticationTokenAsync(administrator, TwoFactorCodes.StoreProvider, TwoFactorCodes.AuthenticatorKeyName, TwoFactorCodes.DemoKey);
+                await users.SetTwoFactorEnabledAsync(administrator, true);
+            }
         await supervision.EnsureAsync(ct);
         await supplyDemand.EnsureAsync(ct);
         await incentives.EnsureAsync(ct);
@@ -129,6 +140,8 @@ public sealed class DemoData(AppDb dbs, UserManager<AppUser> users, StartupConso
         console.WriteLine("==== 演示账号 (demo accounts) — 密码 password: " + Password + " ====");
         foreach (var a in Accounts)
             console.WriteLine($"  {a.UserName,-18} {a.Role,-20} {a.JurisdictionCode,-10} {a.DisplayName}");
+        console.WriteLine("  admin / security / auditor 须输入身份验证器动态码 (need an authenticator code) — 演示密钥 demo key: " + TwoFactorCodes.DemoKey);
+        console.WriteLine("  (扫描或输入到身份验证器应用 add it to an authenticator app, or: oathtool --totp -b " + TwoFactorCodes.DemoKey + ")");
         console.WriteLine();
     }
 }

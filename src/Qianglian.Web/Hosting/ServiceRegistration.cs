@@ -112,6 +112,8 @@ public static class ServiceRegistration
             .AddUserManager<AccountUserManager>()
             .AddSignInManager()
             .AddDefaultTokenProviders()
+            // Identity's authenticator codes, each accepted once (replaces the default authenticator provider).
+            .AddTokenProvider<TwoFactorCodes>(TokenOptions.DefaultAuthenticatorProvider)
             .AddClaimsPrincipalFactory<ScopeClaimsFactory>()
             .AddPasswordValidator<PasswordClassesValidator>()
             .AddPasswordValidator<PasswordRulesValidator>();

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.Playwright;
 using Qianglian.Web.Hosting;
+using Qianglian.Web.Tests.Hosting;
 
 namespace Qianglian.Web.Tests.Browser;
 
@@ -20,7 +23,7 @@ public sealed class FoundationBrowserTests(BrowserHost host) : IClassFixture<Bro
         await page.WaitForURLAsync("**/account/login**");
         await page.FillAsync("input[name=userName]", userName);
         await page.FillAsync("input[name=password]", DemoData.Password);
-        await page.ClickAsync("button[type=submit]");
+        await host.SubmitSignInAsync(page, userName);
         await BrowserHost.WaitInteractiveAsync(page);
         return page;
     }
@@ -132,14 +135,14 @@ public sealed class FoundationBrowserTests(BrowserHost host) : IClassFixture<Bro
     public async Task Pages_render_for_an_administrator_and_in_english()
     {
         var page = await SignIn("admin");
-        foreach (var path in new[] { "/", "/jurisdictions", "/units", "/users", "/packs", "/documents", "/chains", "/enterprises", "/audit" })
+        // The audit log is the audit administrator's (三员分立): see An_administrator_enrols_….
+        foreach (var path in new[] { "/", "/jurisdictions", "/units", "/users", "/packs", "/documents", "/chains", "/enterprises" })
         {
             await page.GotoAsync(host.BaseUrl + path);
             await page.WaitForFunctionAsync("() => window.qianglian && window.qianglian.interactive === true");
             await Assertions.Expect(page.Locator(".mud-main-content")).Not.ToBeEmptyAsync();
             await Shot(page, "admin" + path.Replace('/', '-').TrimEnd('-'));
         }
-        await Assertions.Expect(page.GetByTestId("audit-table")).ToContainTextAsync("新增");
         await page.GotoAsync(host.BaseUrl + "/packs");
         await Assertions.Expect(page.GetByTestId("pack-xiqu-chains")).ToHaveTextAsync("声明9条，已列名0条");
         // MudBlazor's own texts follow the UI language too: the pager of a paged list.
@@ -152,5 +155,64 @@ public sealed class FoundationBrowserTests(BrowserHost host) : IClassFixture<Bro
         await Assertions.Expect(page.Locator(".mud-table-pagination")).ToContainTextAsync("Rows per page");
         await Shot(page, "admin-packs-en");
         await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_administrator_enrols_an_authenticator_on_the_QR_page_and_then_signs_in_with_a_code()
+    {
+        // A new audit administrator, made by the system administrator with a one-time password.
+        // A client of the host's own Kestrel server (the browser host has no in-memory one).
+        using var admin = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
+        var token = await (await admin.PostAsJsonAsync("/api/v1/auth/token",
+            new { userName = "admin", password = DemoData.Password, code = await DemoCodes.ForAsync(host, "admin") })).Content.ReadFromJsonAsync<JsonElement>();
+        admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        var national = (await admin.GetFromJsonAsync<List<JsonElement>>("/api/v1/jurisdictions"))!
+            .First(j => j.GetProperty("code").GetString() == "100000").GetProperty("id").GetGuid();
+        var created = await admin.PostAsJsonAsync("/api/v1/users",
+            new { userName = "browser.auditor", displayName = "浏览器审计员", jurisdictionId = national, roles = new[] { Web.Auth.Roles.AuditAdministrator } });
+        var oneTime = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("oneTimePassword").GetString()!;
+
+        var context = await host.Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 900 } });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(host.BaseUrl + "/account/login");
+        await page.FillAsync("input[name=userName]", "browser.auditor");
+        await page.FillAsync("input[name=password]", oneTime);
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/account/two-factor**");
+        await Assertions.Expect(page.GetByTestId("two-factor-qr")).ToBeVisibleAsync();
+        await Shot(page, "two-factor-enrol");
+        var key = await page.GetByTestId("two-factor-key").InnerTextAsync();
+        await page.FillAsync("input[name=code]", DemoCodes.Now(host, key)); // what the phone shows after scanning
+        await page.ClickAsync("button[type=submit]");
+        await Assertions.Expect(page.GetByTestId("recovery-codes").Locator("li")).ToHaveCountAsync(10);
+        await Shot(page, "two-factor-recovery-codes");
+        await page.GetByTestId("recovery-codes-continue").ClickAsync();
+        await page.WaitForURLAsync("**/account/change-password**"); // then the one-time password is changed
+        await page.FillAsync("input[name=currentPassword]", oneTime);
+        await page.FillAsync("input[name=newPassword]", "Auditor#Ledger2026");
+        await page.FillAsync("input[name=confirmPassword]", "Auditor#Ledger2026");
+        await page.ClickAsync("button[type=submit]");
+        await BrowserHost.WaitInteractiveAsync(page);
+        await context.CloseAsync();
+
+        // Next time: the password, then the app's code (the next one: each code signs in once), no QR code.
+        context = await host.Browser.NewContextAsync(new() { Locale = "zh-CN", ViewportSize = new() { Width = 1400, Height = 900 } });
+        context.SetDefaultTimeout(60_000);
+        page = await context.NewPageAsync();
+        await page.GotoAsync(host.BaseUrl + "/account/login?returnUrl=%2Faudit");
+        await page.FillAsync("input[name=userName]", "browser.auditor");
+        await page.FillAsync("input[name=password]", "Auditor#Ledger2026");
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/account/two-factor**");
+        await Assertions.Expect(page.GetByTestId("two-factor-qr")).ToHaveCountAsync(0);
+        await page.FillAsync("input[name=code]", DemoCodes.Now(host, key, stepsAhead: 1));
+        await page.ClickAsync("button[type=submit]");
+        await page.WaitForURLAsync("**/audit");
+        await BrowserHost.WaitInteractiveAsync(page);
+        // The audit administrator's one page: the log, where their own readings show.
+        await Assertions.Expect(page.GetByTestId("audit-table")).ToContainTextAsync("查阅");
+        await Shot(page, "auditor-audit");
+        await context.CloseAsync();
     }
 }

@@ -24,7 +24,7 @@ public sealed class InboxBrowserTests(BrowserHost host) : IClassFixture<BrowserH
     {
         if (clients.TryGetValue(user, out var known)) return known;
         var client = new HttpClient { BaseAddress = new Uri(host.BaseUrl) };
-        var token = await Json(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = DemoData.Password }), HttpStatusCode.OK);
+        var token = await Json(await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = DemoData.Password, code = await Tests.Hosting.DemoCodes.ForAsync(host, user) }), HttpStatusCode.OK);
         client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
         return clients[user] = client;
     }
@@ -51,7 +51,7 @@ public sealed class InboxBrowserTests(BrowserHost host) : IClassFixture<BrowserH
         await page.GotoAsync(host.BaseUrl + "/account/login");
         await page.FillAsync("input[name=userName]", user);
         await page.FillAsync("input[name=password]", DemoData.Password);
-        await page.ClickAsync("button[type=submit]");
+        await host.SubmitSignInAsync(page, user);
         await BrowserHost.WaitInteractiveAsync(page);
         return page;
     }

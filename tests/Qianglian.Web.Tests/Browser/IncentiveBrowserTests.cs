@@ -29,7 +29,7 @@ public sealed class IncentiveBrowserTests(IncentiveBrowserHost host) : IClassFix
         await page.GotoAsync(host.BaseUrl + "/account/login");
         await page.FillAsync("input[name=userName]", userName);
         await page.FillAsync("input[name=password]", DemoData.Password);
-        await page.ClickAsync("button[type=submit]");
+        await host.SubmitSignInAsync(page, userName);
         await page.WaitForFunctionAsync("() => window.qianglian && window.qianglian.interactive === true");
         return page;
     }

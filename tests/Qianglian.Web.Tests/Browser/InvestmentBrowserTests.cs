@@ -16,7 +16,7 @@ public sealed class InvestmentBrowserTests(BrowserHost host) : IClassFixture<Bro
         await page.GotoAsync(host.BaseUrl + "/account/login");
         await page.FillAsync("input[name=userName]", userName);
         await page.FillAsync("input[name=password]", DemoData.Password);
-        await page.ClickAsync("button[type=submit]");
+        await host.SubmitSignInAsync(page, userName);
         await Interactive(page);
         return page;
     }

@@ -76,7 +76,7 @@ public abstract class HostFixture(ITestDatabase database) : IAsyncLifetime
         if (!tokens.TryGetValue(userName, out var token))
         {
             using var anonymous = Anonymous();
-            var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName, password });
+            var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName, password, code = await DemoCodes.ForAsync(this, userName) });
             response.EnsureSuccessStatusCode();
             token = (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
             tokens[userName] = token;

@@ -24,7 +24,7 @@ public sealed class IncentiveApi(HostFixture host)
         if (!tokens.TryGetValue(user, out var token))
         {
             using var anonymous = host.Anonymous();
-            var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = DemoData.Password });
+            var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password = DemoData.Password, code = await Hosting.DemoCodes.ForAsync(host, user) });
             token = (await Json(response, HttpStatusCode.OK)).GetProperty("accessToken").GetString()!;
             tokens[user] = token;
         }

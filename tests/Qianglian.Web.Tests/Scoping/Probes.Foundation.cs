@@ -56,7 +56,14 @@ public static partial class Probes
         ["POST /api/v1/users/{id:guid}/sessions/end"] = (w, r, t) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/users/{Row<Auth.AppUser>(w, r, t)}/sessions/end")),
         ["POST /api/v1/users/{id:guid}/phone/reveal"] = (w, r, t) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/users/{Row<Auth.AppUser>(w, r, t)}/phone/reveal")),
         ["GET /api/v1/users/{id:guid}/sign-ins"] = (w, r, t) => Task.FromResult(Get($"/api/v1/users/{Row<Auth.AppUser>(w, r, t)}/sign-ins")),
+        ["POST /api/v1/users/{id:guid}/authenticator/reset"] = (w, r, t) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, $"/api/v1/users/{Row<Auth.AppUser>(w, r, t)}/authenticator/reset")),
         ["GET /api/v1/auth/sign-ins"] = (_, _, _) => Task.FromResult(Get("/api/v1/auth/sign-ins")),
+        ["PUT /api/v1/users/{id:guid}/access"] = async (w, r, t) =>
+        {
+            await using var db = w.Host.OpenSystem();
+            var u = await db.Users.SingleAsync(x => x.Id == Row<Auth.AppUser>(w, r, t));
+            return Send(HttpMethod.Put, $"/api/v1/users/{u.Id}/access", new { roles = new[] { "Leader" }, locked = false, version = u.ConcurrencyStamp });
+        },
         ["PUT /api/v1/users/{id:guid}"] = async (w, r, t) =>
         {
             await using var db = w.Host.OpenSystem();

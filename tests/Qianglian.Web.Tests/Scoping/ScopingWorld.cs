@@ -86,6 +86,7 @@ public sealed class ScopingWorld
         var result = await users.CreateAsync(user, Password);
         Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => e.Description)));
         await users.AddToRoleAsync(user, role);
+        if (Roles.NeedSecondFactor([role])) await DemoCodes.EnrolAsync(users, user); // the administrators sign in with a code
         return user.Id;
     }
 

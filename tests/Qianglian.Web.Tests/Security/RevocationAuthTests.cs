@@ -17,7 +17,7 @@ public abstract class RevocationAuthTests<THost>(THost host) : IClassFixture<THo
     [Fact]
     public async Task A_token_of_a_user_demoted_to_leader_can_no_longer_create_a_kit_item()
     {
-        var account = await Accounts.CreateAsync(host, Roles.Administrator);
+        var account = await Accounts.CreateAsync(host, Roles.CoordinationOffice);
         using var token = await Accounts.TokenClientAsync(host, account.UserName, account.Password);
         var chain = (await token.GetFromJsonAsync<List<JsonElement>>("/api/v1/chains"))!.First().GetProperty("id").GetGuid();
         Assert.Equal(HttpStatusCode.Created, (await token.PostAsJsonAsync($"/api/v1/chains/{chain}/kit", new { name = "降级前事项" })).StatusCode);
@@ -68,7 +68,7 @@ public abstract class RevocationAuthTests<THost>(THost host) : IClassFixture<THo
     {
         var account = await Accounts.CreateAsync(host, Roles.LocalOperator);
         using var token = await Accounts.TokenClientAsync(host, account.UserName, account.Password);
-        using var admin = await host.ClientFor("admin");
+        using var admin = await host.ClientFor("security"); // resets are the security administrator's (三员分立)
         var reset = await admin.PostAsync($"/api/v1/users/{account.Id}/password-reset", null);
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
         var oneTime = (await reset.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("oneTimePassword").GetString();
@@ -89,7 +89,9 @@ public abstract class RevocationAuthTests<THost>(THost host) : IClassFixture<THo
         Assert.Equal(HttpStatusCode.Forbidden, (await office.PostAsync($"/api/v1/users/{account.Id}/sessions/end", null)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await token.GetAsync("/api/v1/jurisdictions")).StatusCode);
 
-        using var admin = await host.ClientFor("admin");
+        using var system = await host.ClientFor("admin"); // the system administrator manages accounts, not their sessions
+        Assert.Equal(HttpStatusCode.Forbidden, (await system.PostAsync($"/api/v1/users/{account.Id}/sessions/end", null)).StatusCode);
+        using var admin = await host.ClientFor("security");
         Assert.Equal(HttpStatusCode.NoContent, (await admin.PostAsync($"/api/v1/users/{account.Id}/sessions/end", null)).StatusCode);
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await token.GetAsync("/api/v1/jurisdictions")).StatusCode);
@@ -146,13 +148,9 @@ public abstract class RevocationAuthTests<THost>(THost host) : IClassFixture<THo
 
     private async Task SetRoles(Accounts.Account account, string[] roles, bool locked)
     {
-        using var admin = await host.ClientFor("admin");
+        using var admin = await host.ClientFor("security"); // roles and locks are the security administrator's (三员分立)
         var view = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/users/{account.Id}");
-        var response = await admin.PutAsJsonAsync($"/api/v1/users/{account.Id}", new
-        {
-            displayName = view.GetProperty("displayName").GetString(), roles, unitId = (Guid?)null, locked,
-            version = view.GetProperty("version").GetString(),
-        });
+        var response = await admin.PutAsJsonAsync($"/api/v1/users/{account.Id}/access", new { roles, locked, version = view.GetProperty("version").GetString() });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 }

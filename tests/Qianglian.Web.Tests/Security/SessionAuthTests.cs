@@ -39,7 +39,7 @@ public abstract class SessionAuthTests<THost>(THost host) : IClassFixture<THost>
         using var anonymous = host.Anonymous();
         await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName = account.UserName, password = "Wrong#Password1" });
 
-        using var admin = await host.ClientFor("admin");
+        using var admin = await host.ClientFor("security"); // login histories are the security administrator's (三员分立)
         var seen = (await admin.GetFromJsonAsync<List<JsonElement>>($"/api/v1/users/{account.Id}/sign-ins"))!;
         Assert.Equal("WrongPassword", seen[0].GetProperty("result").GetString());
         using var office = await host.ClientFor("xiqu.office");

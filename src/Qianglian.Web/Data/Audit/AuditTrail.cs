@@ -84,7 +84,9 @@ internal static class AuditTrail
     /// <summary>The fields whose values the log must not hold: credentials by name, personal contact data
     /// (<see cref="Protection.PersonalDataFields"/>: the log is not encrypted) and any property marked [AuditMasked].</summary>
     private static HashSet<string> MaskedOf(Type type) => MaskedByType.GetOrAdd(type, t => new HashSet<string>(
-        Masked.Concat(Protection.PersonalDataFields.PropertiesOf(t)).Concat(t.GetProperties().Where(p => p.IsDefined(typeof(AuditMaskedAttribute), inherit: false)).Select(p => p.Name)), StringComparer.Ordinal));
+        Masked.Concat(Protection.PersonalDataFields.PropertiesOf(t)).Concat(t.GetProperties().Where(p => p.IsDefined(typeof(AuditMaskedAttribute), inherit: false)).Select(p => p.Name))
+            // An account's tokens are its authenticator key and recovery codes: the log records that they changed, not what they are.
+            .Concat(typeof(Microsoft.AspNetCore.Identity.IdentityUserToken<Guid>).IsAssignableFrom(t) ? ["Value"] : []), StringComparer.Ordinal));
 
     /// <summary>
     /// Each changed field as <c>{"Field":{"before":…,"after":…}}</c>, fields in ordinal order (as given), Chinese unescaped —

@@ -8,7 +8,7 @@ public sealed record AuditView(long Sequence, DateTimeOffset At, string UserName
 
 public sealed record AuditPage(IReadOnlyList<AuditView> Items, int Total, int Page, int PageSize);
 
-/// <summary>The audit log of the caller's subtree, newest first, filtered by entity type, key and user.</summary>
+/// <summary>The audit log of the caller's subtree, newest first, filtered by entity type, key and user. Every reading is audited.</summary>
 public sealed class BrowseAudit(AppDb dbs, CurrentUser user)
 {
     public sealed record Query(string? EntityType, string? EntityKey, string? UserName, int Page = 1, int PageSize = 50);
@@ -27,6 +27,13 @@ public sealed class BrowseAudit(AppDb dbs, CurrentUser user)
         var items = await rows.OrderByDescending(a => a.Sequence).Skip((page - 1) * size).Take(size)
             .Select(a => new AuditView(a.Sequence, a.At, a.UserName, a.EntityType, a.EntityKey, a.Action, a.Changes, a.JurisdictionPath, a.Hash))
             .ToListAsync(ct);
+        // Reading the log is itself in the log (三员分立): who read which part, when.
+        await db.RecordReadingAsync(nameof(AuditEntry), new Dictionary<string, object?>
+        {
+            // The key filter is recorded as present only: it may name a row of another jurisdiction, and this entry lies in the reader's.
+            ["EntityType"] = query.EntityType, ["EntityKeyFilter"] = string.IsNullOrWhiteSpace(query.EntityKey) ? null : true, ["UserName"] = query.UserName,
+            ["Page"] = page, ["PageSize"] = size, ["Rows"] = items.Count,
+        }, ct);
         return new AuditPage(items, total, page, size);
     }
 

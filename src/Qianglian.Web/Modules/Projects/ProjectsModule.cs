@@ -76,7 +76,7 @@ public static class ProjectsModule
         g.MapGet("/targets", (int year, TrackTargets h, CancellationToken ct) => h.Handle(year, ct))
             .Access<Target>(Permission.ViewProjects, ApiOperation.Download);
 
-        g.MapGet("/template.xlsx", (ProjectExcel h) => TypedResults.File(h.Template(), Workbooks.ContentType, "项目库导入模板.xlsx"))
+        g.MapGet("/template.xlsx", (ProjectExcel h, CurrentUser me) => { me.Require(Permission.ViewProjects); return TypedResults.File(h.Template(), Workbooks.ContentType, "项目库导入模板.xlsx"); })
             .Access<Project>(Permission.ViewProjects, ApiOperation.Download);
         g.MapGet("/export.xlsx", async ([AsParameters] ReadProjects.Query q, ProjectExcel h, CancellationToken ct) =>
                 TypedResults.File(await h.Export(q, ct), Workbooks.ContentType, "重点项目库.xlsx"))
@@ -85,7 +85,7 @@ public static class ProjectsModule
                 ImportEndpoint.Answer(await h.Import(jurisdictionId, await ImportEndpoint.ReadAsync(file, ct), ct), format))
             .DisableAntiforgery()
             .Access<Project>(Permission.ManageProjects, ApiOperation.Action);
-        g.MapGet("/reports/template.xlsx", (ProjectExcel h) => TypedResults.File(h.ReportsTemplate(), Workbooks.ContentType, "月度调度导入模板.xlsx"))
+        g.MapGet("/reports/template.xlsx", (ProjectExcel h, CurrentUser me) => { me.Require(Permission.ViewProjects); return TypedResults.File(h.ReportsTemplate(), Workbooks.ContentType, "月度调度导入模板.xlsx"); })
             .Access<MonthlyReport>(Permission.ViewProjects, ApiOperation.Download);
         g.MapGet("/reports/export.xlsx", async (int year, int? month, ProjectExcel h, CancellationToken ct) =>
                 TypedResults.File(await h.ExportReports(year, month, ct), Workbooks.ContentType, $"月度调度-{year}.xlsx"))
@@ -94,7 +94,7 @@ public static class ProjectsModule
                 ImportEndpoint.Answer(await h.ImportReports(await ImportEndpoint.ReadAsync(file, ct), ct), format))
             .DisableAntiforgery()
             .Access<MonthlyReport>(Permission.ReportProjects, ApiOperation.Action);
-        g.MapGet("/approvals/template.xlsx", (ProjectExcel h) => TypedResults.File(h.ApprovalsTemplate(), Workbooks.ContentType, "审批手续导入模板.xlsx"))
+        g.MapGet("/approvals/template.xlsx", (ProjectExcel h, CurrentUser me) => { me.Require(Permission.ViewProjects); return TypedResults.File(h.ApprovalsTemplate(), Workbooks.ContentType, "审批手续导入模板.xlsx"); })
             .Access<ProjectApproval>(Permission.ViewProjects, ApiOperation.Download);
         g.MapGet("/approvals/export.xlsx", async (ProjectExcel h, CancellationToken ct) =>
                 TypedResults.File(await h.ExportApprovals(ct), Workbooks.ContentType, "审批手续.xlsx"))
@@ -124,7 +124,7 @@ public static class ProjectsModule
         var hol = api.MapGroup("/holidays").WithTags("Projects");
         hol.MapGet("", (int? year, HolidayCalendarExcel h, CancellationToken ct) => h.List(year, ct))
             .Access<HolidayEntry>(Permission.ViewProjects, ApiOperation.Download);
-        hol.MapGet("/template.xlsx", (HolidayCalendarExcel h) => TypedResults.File(h.Template(), Workbooks.ContentType, "节假日导入模板.xlsx"))
+        hol.MapGet("/template.xlsx", (HolidayCalendarExcel h, CurrentUser me) => { me.Require(Permission.ViewProjects); return TypedResults.File(h.Template(), Workbooks.ContentType, "节假日导入模板.xlsx"); })
             .Access<HolidayEntry>(Permission.ViewProjects, ApiOperation.Download);
         hol.MapPost("/import", async (Guid jurisdictionId, IFormFile file, HolidayCalendarExcel h, CancellationToken ct, string? format = null) =>
                 ImportEndpoint.Answer(await h.Import(jurisdictionId, await ImportEndpoint.ReadAsync(file, ct), ct), format))
