@@ -55,7 +55,7 @@ S = {
  "NavGroupFoundation": ("区划与单位", "Jurisdictions & units"), "NavJurisdictions": ("行政区划", "Jurisdictions"), "NavUnits": ("政府单位", "Government units"),
  "NavGroupPolicies": ("政策", "Policies"), "NavPacks": ("政策包", "Policy packs"), "NavDocuments": ("政策文件", "Policy documents"),
  "NavGroupEnterprises": ("企业", "Enterprises"), "NavEnterprises": ("企业名录", "Enterprise registry"),
- "NavGroupSystem": ("系统", "System"), "NavUsers": ("用户与角色", "Users & roles"), "NavAudit": ("审计日志", "Audit log"),
+ "NavGroupSystem": ("系统", "System"), "NavUsers": ("用户与角色", "Users & roles"), "NavAudit": ("审计日志", "Audit log"), "AuditExport": ("导出筛选结果", "Export the selection"),
  "MeasuresCount": ("政策措施", "Measures"), "ChainsCount": ("重点产业链", "Key chains"), "TargetsCount": ("目标指标", "Targets"),
  "Name": ("名称", "Name"), "Chain": ("产业链", "Chain"), "Code": ("代码", "Code"), "Level": ("级别", "Level"),
  "CodeHelp": ("行政区划代码（GB/T 2260，6位）；园区为“上级代码-后缀”，如 510400-VT", "GB/T 2260 code (6 digits); parks: <parent code>-<suffix>, e.g. 510400-VT"),

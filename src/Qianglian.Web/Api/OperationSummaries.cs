@@ -36,6 +36,7 @@ public static class OperationSummaries
         ["POST /auth/token"] = "Sign in and receive a bearer token",
         ["POST /auth/password"] = "Change a password (also a one-time or expired one)",
         ["GET /audit"] = "Read the audit trail",
+        ["GET /audit/export.xlsx"] = "Export the selected audit entries with their hashes",
         ["GET /packs"] = "List the loaded policy packs and their platform defaults",
 
         // Enterprises and honours

@@ -170,5 +170,6 @@ public static partial class Probes
         })),
 
         ["GET /api/v1/audit"] = (_, _, _) => Task.FromResult(Get("/api/v1/audit?pageSize=500")),
+        ["GET /api/v1/audit/export.xlsx"] = (_, _, _) => Task.FromResult(Get("/api/v1/audit/export.xlsx")),
     };
 }

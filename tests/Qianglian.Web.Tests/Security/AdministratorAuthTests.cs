@@ -167,6 +167,20 @@ public abstract partial class AdministratorAuthTests<THost>(THost host) : IClass
         Assert.Equal("Read", reading.GetProperty("action").GetString());
         Assert.Equal(nameof(Data.AuditEntry), reading.GetProperty("entityType").GetString());
         Assert.Contains("\"EntityType\":{\"after\":\"AppUser\"}", reading.GetProperty("changes").GetString());
+
+        // The audit administrator exports the selection, each entry with its hash; nobody else may.
+        var export = await auditor.GetAsync($"/api/v1/audit/export.xlsx?entityType=AppUser&entityKey={account.Id}");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        var sheet = MiniExcelLibs.MiniExcel.Query(new MemoryStream(await export.Content.ReadAsByteArrayAsync()), useHeaderRow: true)
+            .Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains(sheet, r => (string?)r[Modules.Audit.DownloadAudit.Columns.User] == "security" && (string?)r[Modules.Audit.DownloadAudit.Columns.Action] == "Modified");
+        Assert.All(sheet, r => Assert.Equal(account.Id.ToString(), r[Modules.Audit.DownloadAudit.Columns.EntityKey]?.ToString()));
+        Assert.All(sheet, r => Assert.Matches("^[0-9a-f]{64}$", r[Modules.Audit.DownloadAudit.Columns.Hash]?.ToString()));
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.GetAsync("/api/v1/audit/export.xlsx")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await security.GetAsync("/api/v1/audit/export.xlsx")).StatusCode);
+        var exported = await auditor.GetFromJsonAsync<JsonElement>("/api/v1/audit?userName=auditor&pageSize=1");
+        Assert.Contains("\"Export\":{\"after\":true}", exported.GetProperty("items")[0].GetProperty("changes").GetString());
+
         Assert.True((await host.Services.GetRequiredService<VerifyAudit>().Handle(CancellationToken.None)).Intact);
     }
 

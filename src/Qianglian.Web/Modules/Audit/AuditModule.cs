@@ -11,6 +11,7 @@ public static class AuditModule
         services.AddScoped<BrowseAudit>();
         services.AddScoped<VerifyAudit>();
         services.AddScoped<ExportAudit>();
+        services.AddScoped<DownloadAudit>();
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -18,5 +19,8 @@ public static class AuditModule
         var g = api.MapGroup("/audit").WithTags("Audit");
         g.MapGet("", ([AsParameters] BrowseAudit.Query q, BrowseAudit h, CancellationToken ct) => h.Handle(q, ct))
             .Access<AuditEntry>(Permission.ViewAudit, ApiOperation.List);
+        g.MapGet("/export.xlsx", async ([AsParameters] BrowseAudit.Query q, DownloadAudit h, CancellationToken ct) =>
+                TypedResults.File(await h.Handle(q, ct), Shared.Excel.Workbooks.ContentType, "审计日志.xlsx"))
+            .Access<AuditEntry>(Permission.ViewAudit, ApiOperation.Download);
     }
 }

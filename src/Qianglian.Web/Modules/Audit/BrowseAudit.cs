@@ -19,10 +19,7 @@ public sealed class BrowseAudit(AppDb dbs, CurrentUser user)
         var page = Math.Max(1, query.Page);
         var size = Math.Clamp(query.PageSize, 1, 500);
         await using var db = dbs.Open();
-        var rows = db.AuditEntries.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.EntityType)) rows = rows.Where(a => a.EntityType == query.EntityType);
-        if (!string.IsNullOrWhiteSpace(query.EntityKey)) rows = rows.Where(a => a.EntityKey == query.EntityKey);
-        if (!string.IsNullOrWhiteSpace(query.UserName)) rows = rows.Where(a => a.UserName == query.UserName);
+        var rows = Filtered(db.AuditEntries.AsNoTracking(), query);
         var total = await rows.CountAsync(ct);
         var items = await rows.OrderByDescending(a => a.Sequence).Skip((page - 1) * size).Take(size)
             .Select(a => new AuditView(a.Sequence, a.At, a.UserName, a.EntityType, a.EntityKey, a.Action, a.Changes, a.JurisdictionPath, a.Hash))
@@ -35,6 +32,15 @@ public sealed class BrowseAudit(AppDb dbs, CurrentUser user)
             ["Page"] = page, ["PageSize"] = size, ["Rows"] = items.Count,
         }, ct);
         return new AuditPage(items, total, page, size);
+    }
+
+    /// <summary>The entries the filters select (the page and its export share them).</summary>
+    public static IQueryable<AuditEntry> Filtered(IQueryable<AuditEntry> rows, Query query)
+    {
+        if (!string.IsNullOrWhiteSpace(query.EntityType)) rows = rows.Where(a => a.EntityType == query.EntityType);
+        if (!string.IsNullOrWhiteSpace(query.EntityKey)) rows = rows.Where(a => a.EntityKey == query.EntityKey);
+        if (!string.IsNullOrWhiteSpace(query.UserName)) rows = rows.Where(a => a.UserName == query.UserName);
+        return rows;
     }
 
     /// <summary>The entity types and user names present in the log, for the page's filters.</summary>
