@@ -35,6 +35,7 @@ public static class ParameterValues
         [("GET /api/v1/dashboards/chains/{id}.xlsx", "chart")] = ["outputTrend", "problemsByLevel"],
         [("GET /api/v1/dashboards/county.xlsx", "chart")] = ["problemsByCategory", "projectLights"],
         [("GET /api/v1/audit", "EntityType")] = ["Project", "Enterprise", "IncentiveApplication"],
+        [("GET /api/v1/audit/export.xlsx", "EntityType")] = ["Project", "Enterprise", "IncentiveApplication"],
     };
 
     /// <summary>How to fill the parameter for a role; null when the table cannot (the matrix then fails, naming it).</summary>

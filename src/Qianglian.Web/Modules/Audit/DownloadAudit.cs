@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Qianglian.Web.Api;
 using Qianglian.Web.Auth;
 using Qianglian.Web.Data;
 using Qianglian.Web.Shared.Excel;
