@@ -43,6 +43,16 @@ public sealed class AuditKeyRingTests : IDisposable
         Assert.Throws<InvalidOperationException>(() => Ring("MD5"));
     }
 
+    [Fact]
+    public void Keys_made_within_one_millisecond_still_sign_in_the_order_they_were_made()
+    {
+        var ring = Ring("HMAC-SHA256");
+        var made = Enumerable.Range(0, 20).Select(i => ring.Rotate(i).Id).ToList();
+        Assert.Equal(made, ring.KeyIds);
+        Assert.Equal(made[^1], ring.Current(99).Id);
+        Assert.Equal(made[^1], Ring("HMAC-SHA256").Current(99).Id); // another process agrees
+    }
+
     /// <summary>
     /// HMAC-SM3 is RFC 2104's construction over SM3 (block 64 bytes): H((K ⊕ opad) ‖ H((K ⊕ ipad) ‖ m)), with SM3 itself
     /// checked against GB/T 32905-2016's example A.1 ("abc").

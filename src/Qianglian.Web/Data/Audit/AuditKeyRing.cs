@@ -102,8 +102,12 @@ public sealed class AuditKeyRing(AuditSettings settings) : IInterceptor
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(settings.KeyDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var now = DateTimeOffset.UtcNow;
+        // Ids order the keys (the newest signs new entries): a key made within the millisecond of the newest one must
+        // still sort after it, or "newest" would be decided by the random suffix.
+        if (keys.Values.MaxBy(k => k.Id, StringComparer.Ordinal) is { } newest && string.CompareOrdinal(Stamp(now), Stamp(newest.Created)) <= 0)
+            now = newest.Created.AddMilliseconds(1);
         var key = new AuditKey(
-            $"{now:yyyyMMdd'T'HHmmssfff'Z'}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}",
+            $"{Stamp(now)}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(3))}",
             settings.Algorithm, RandomNumberGenerator.GetBytes(32), now,
             keys.Count == 0 ? headSequence : keys.Values.Min(k => k.UnkeyedUntil));
         // Written whole under a temporary name, then renamed: a reader never sees half a key.
@@ -117,6 +121,8 @@ public sealed class AuditKeyRing(AuditSettings settings) : IInterceptor
         loadedStamp = DateTime.MinValue; // read again next time: another process may have added one meanwhile
         return key;
     }
+
+    private static string Stamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMdd'T'HHmmssfff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Re-reads the directory when it changed since the last read (one stat per save otherwise).</summary>
     private void Reload(bool force = false)
@@ -142,6 +148,7 @@ internal sealed class AuditKey(string id, string algorithm, byte[] secret, DateT
     public string Id => id;
     public string Algorithm => algorithm;
     public long UnkeyedUntil => unkeyedUntil;
+    public DateTimeOffset Created => created;
 
     public void Mac(ReadOnlySpan<byte> message, Span<byte> mac)
     {
