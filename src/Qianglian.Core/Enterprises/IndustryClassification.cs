@@ -19,8 +19,8 @@ public sealed record IndustryEntry(IndustryLevel Level, string Code, string Name
 }
 
 /// <summary>
-/// The table of 国民经济行业分类 GB/T 4754-2017 with its amendment No. 1, shipped as data (Gbt4754.csv beside this file,
-/// whose header names the source and how it was cross-checked). This is the one reader of that file: validation,
+/// The table of 国民经济行业分类 GB/T 4754-2017, shipped as data (Gbt4754.csv beside this file,
+/// whose header names the source, how it was cross-checked and why amendment No. 1 adds no class here). This is the one reader of that file: validation,
 /// the names shown on screen and in exports, chain nodes and the location quotients all ask it.
 /// </summary>
 public static class IndustryClassification
