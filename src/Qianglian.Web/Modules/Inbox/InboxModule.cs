@@ -27,7 +27,7 @@ public static class InboxModule
         var g = api.MapGroup("/inbox").WithTags("Inbox");
         // A computation over the caller's own scope, not a list of rows of one type: declared Download like the dashboards.
         g.MapGet("", (InboxKind? kind, bool? overdueOnly, ReadInbox h, CancellationToken ct) => h.Mine(kind, overdueOnly ?? false, ct))
-            .Access<Jurisdiction>(Permission.ViewJurisdictions, ApiOperation.Download);
+            .AccessForAnyUser<Jurisdiction>(ApiOperation.Download);
         g.MapGet("/enterprise", (EnterpriseHome h, CancellationToken ct) => h.Mine(ct))
             .Access<Enterprises.Enterprise>(Permission.ViewEnterprises, ApiOperation.Download);
     }

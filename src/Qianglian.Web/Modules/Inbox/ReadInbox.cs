@@ -16,8 +16,9 @@ public sealed class ReadInbox(AppDb dbs, DatabaseOptions database, CurrentUser u
     /// <summary>The signed-in user's inbox, optionally one kind or the overdue items only.</summary>
     public async Task<InboxView> Mine(InboxKind? kind, bool overdueOnly, CancellationToken ct)
     {
-        // Every role has the inbox; ViewJurisdictions is the permission every role holds.
-        user.Require(Permission.ViewJurisdictions);
+        // Every account has an inbox, whatever its role (the audit administrator holds no business permission): the
+        // sources pick by the caller's roles and scope, so being signed in is the permission.
+        if (!user.IsAuthenticated) throw new Api.ForbiddenException("未登录 (not signed in)");
         await using var db = dbs.OpenHome();
         var items = await ComputeAsync(db, user.Roles, user.Name, kind, ct);
         var counts = Count(items);
