@@ -24,6 +24,7 @@ S = {
  "InboxKind_Objection": ("亩均评价异议", "Grade objection"),
  "InboxKind_ProjectReport": ("项目月度调度", "Project monthly report"),
  "InboxKind_Commitment": ("容缺承诺", "Tolerance commitment"),
+ "InboxKind_ApprovalLimit": ("审批时限", "Approval time limit"),
  # what and why, composed on the server
  "Inbox_AppStage_What": ("申报 {0}（{1}，{2}）待办理“{3}”", "Application {0} ({1}, {2}) waits at “{3}”"),
  "Inbox_AppStage_Why": ("该环节由{0}办理", "This stage is for {0}"),
@@ -55,6 +56,9 @@ S = {
  "Inbox_ProjectOwn_Why": ("本企业的项目", "Your enterprise's project"),
  "Inbox_ProjectUnit_Why": ("责任单位：{0}", "Responsible unit: {0}"),
  "Inbox_Commitment_What": ("项目“{0}”的{1}容缺承诺到期前须办结", "Complete the tolerated {1} approval of “{0}” by the committed date"),
+ "Inbox_ApprovalLimit_What": ("项目“{0}”审批手续（{1}）已用 {2} 个工作日，时限 {3} 个工作日", "The approvals of “{0}” ({1}) have taken {2} of {3} working days"),
+ "Inbox_ApprovalUnit_Why": ("责任单位：{0}；审批时限 {1} 个工作日", "Responsible unit: {0}; limit {1} working days"),
+ "Inbox_ApprovalOffice_Why": ("项目未明确责任单位，由融圈强链办督促；审批时限 {0} 个工作日", "No responsible unit named: the coordination office follows it up; limit {0} working days"),
  # the enterprise's own home
  "EntApplications": ("我的申报", "My applications"),
  "EntStage": ("当前环节", "Stage"),

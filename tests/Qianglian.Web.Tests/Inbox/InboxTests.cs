@@ -324,6 +324,79 @@ public abstract class InboxTests<THost>(THost host) : IClassFixture<THost> where
         var xiquPath = await db.Jurisdictions.Where(j => j.Code == "510403").Select(j => j.JurisdictionPath).SingleAsync();
         Assert.DoesNotContain(all.Single(u => u.UserName == "dazhou.office").Items, i => i.Place.StartsWith(xiquPath, StringComparison.Ordinal));
     }
+
+    /// <summary>A key project at a place, its responsible unit named by key (null: none), its approvals submitted on a day.</summary>
+    private async Task<Guid> ProjectWithApprovals(string code, string name, string? unitKey, DateOnly submitted)
+    {
+        await using var db = host.OpenSystem();
+        var place = await db.Jurisdictions.SingleAsync(j => j.Code == code);
+        var project = new Web.Modules.Projects.Project
+        {
+            JurisdictionId = place.Id, Name = name, ListedOn = submitted, Stage = ProjectStage.Signed, TotalInvestment = 100_000_000m,
+            ResponsibleUnitId = unitKey is null ? null : await db.Units.Where(u => u.Key == unitKey).Select(u => u.Id).SingleAsync(),
+        };
+        db.Add(project);
+        db.Add(new Web.Modules.Projects.ProjectApproval { Kind = ApprovalKind.Planning, Status = ApprovalStatus.Approved, SubmittedOn = submitted, ApprovedOn = submitted.AddDays(20) }
+            .For<Web.Modules.Projects.ProjectApproval>(project));
+        db.Add(new Web.Modules.Projects.ProjectApproval { Kind = ApprovalKind.Land, Status = ApprovalStatus.InProgress, SubmittedOn = submitted.AddDays(7) }
+            .For<Web.Modules.Projects.ProjectApproval>(project));
+        await db.SaveChangesAsync();
+        return project.Id;
+    }
+
+    [Fact]
+    public async Task A_projects_open_approvals_near_the_working_day_limit_are_its_responsible_units_overdue_after_it_and_gone_once_done()
+    {
+        // 安康 九: 70 working days from the first submission. Submitted 95 days ago: a few weeks of working days are left.
+        var submitted = Today.AddDays(-95);
+        var id = await ProjectWithApprovals("610900", $"审批时限项目{Guid.NewGuid():N}"[..14], "ankang.fgw", submitted);
+        var unowned = await ProjectWithApprovals("610900", $"无责任单位项目{Guid.NewGuid():N}"[..15], null, submitted);
+        // 西区's rules set no time limit: however long its approvals run, there is no deadline to remind of.
+        var unlimited = await ProjectWithApprovals("510403", $"无时限项目{Guid.NewGuid():N}"[..13], "xiqu.jxj", Today.AddDays(-400));
+
+        var item = await ItemOf("ankang.lead", id, "ApprovalLimit");   // 安康市发改委 is the responsible unit
+        Assert.NotNull(item);
+        Assert.False(item.Value.GetProperty("overdue").GetBoolean());
+        var left = item.Value.GetProperty("workingDaysLeft").GetInt32();
+        Assert.True(left > 0);
+        Assert.Equal(left <= 3, item.Value.GetProperty("dueSoon").GetBoolean());   // the platform's default window
+        Assert.Equal($"/projects/{id}", item.Value.GetProperty("link").GetString());
+        // The same count as the project's page: the working days taken and those left make the 70.
+        var detail = await Json(await (await api.As("ankang.lead")).GetAsync($"/api/v1/projects/{id}"), HttpStatusCode.OK);
+        var figures = detail.GetProperty("approvalFigures");
+        Assert.Equal(70, figures.GetProperty("limit").GetInt32());
+        Assert.Equal(70, figures.GetProperty("elapsedWorkingDays").GetInt32() + left);
+        Assert.Contains("用地", item.Value.GetProperty("what").GetString());
+        Assert.DoesNotContain("规划", item.Value.GetProperty("what").GetString());   // done already
+        // Not another unit's; the office has the project without a responsible unit, not this one.
+        Assert.Null(await ItemOf("ankang.office", id, "ApprovalLimit"));
+        Assert.Null(await ItemOf("ankang.operator", id, "ApprovalLimit"));
+        Assert.NotNull(await ItemOf("ankang.office", unowned, "ApprovalLimit"));
+        Assert.Null(await ItemOf("ankang.lead", unowned, "ApprovalLimit"));
+        Assert.Null(await ItemOf("xiqu.jxj", unlimited, "ApprovalLimit"));
+
+        // Past the day the limit is reached: overdue.
+        var due = Due(item.Value);
+        Advance(TimeSpan.FromDays(due.DayNumber - Today.DayNumber + 4));
+        item = await ItemOf("ankang.lead", id, "ApprovalLimit");
+        Assert.True(item!.Value.GetProperty("overdue").GetBoolean());
+        Assert.Equal(due, Due(item.Value));
+        Assert.True(item.Value.GetProperty("workingDaysLeft").GetInt32() < 0);
+
+        // The responsible unit records the rest done (用地 approved, the others not needed): the item leaves.
+        var lead = await api.As("ankang.lead");
+        foreach (var kind in Enum.GetValues<ApprovalKind>().Where(k => k != ApprovalKind.Planning))
+        {
+            var version = (await Json(await lead.GetAsync($"/api/v1/projects/{id}"), HttpStatusCode.OK)).GetProperty("project").GetProperty("version").GetInt32();
+            object body = kind == ApprovalKind.Land
+                ? new { kind = kind.ToString(), status = "Approved", submittedOn = submitted.AddDays(7), approvedOn = Today, version }
+                : new { kind = kind.ToString(), status = "NotRequired", version };
+            await Json(await lead.PutAsJsonAsync($"/api/v1/projects/{id}/approvals", body), HttpStatusCode.NoContent);
+            if (kind == ApprovalKind.Land) Assert.NotNull(await ItemOf("ankang.lead", id, "ApprovalLimit"));   // 环评… still open
+        }
+        Assert.Null(await ItemOf("ankang.lead", id, "ApprovalLimit"));
+        Assert.NotNull(await ItemOf("ankang.office", unowned, "ApprovalLimit"));
+    }
 }
 
 public sealed class InboxOnSqlite(InboxSqliteHost host) : InboxTests<InboxSqliteHost>(host);

@@ -41,6 +41,7 @@ public abstract class NotificationTests<THost>(THost host) : IClassFixture<THost
         {
             SendReminders r => await r.RunAsync(CancellationToken.None),
             DeliverMessages d => await d.RunAsync(CancellationToken.None),
+            EscalateOverdueProblems e => await e.RunAsync(CancellationToken.None),
             _ => throw new InvalidOperationException(),
         };
     }
@@ -69,9 +70,10 @@ public abstract class NotificationTests<THost>(THost host) : IClassFixture<THost
     }
 
     /// <summary>An open problem of the demo enterprise (西区) handled by a unit, due at 18:00 Beijing time on a day.</summary>
-    protected async Task<Problem> ProblemFor(string unitKey, DateOnly dueOn, string title)
+    protected async Task<Problem> ProblemFor(string unitKey, DateOnly dueOn, string title, bool onChain = false)
     {
         await using var db = Host.OpenSystem();
+        Guid? chain = onChain ? await db.Chains.Where(c => c.Name == DemoChain.Name).Select(c => (Guid?)c.Id).SingleAsync() : null;
         var enterprise = await db.Enterprises.SingleAsync(e => e.Uscc == DemoData.FullUscc("91510403MA6DEM001"));
         var unit = await db.Units.Where(u => u.Key == unitKey).Select(u => u.Id).SingleAsync();
         var now = Host.Clock.GetUtcNow();
@@ -79,7 +81,7 @@ public abstract class NotificationTests<THost>(THost host) : IClassFixture<THost
         {
             JurisdictionId = enterprise.JurisdictionId, EnterpriseId = enterprise.Id, Category = ProblemCategory.Land, Title = title, Description = "用地指标不足",
             Source = ProblemSource.Other, FiledBy = "测试", FiledAt = now, Level = EscalationLevel.Local, AssignedUnitId = unit, FirstUnitId = unit,
-            LevelReachedAt = now, DueAt = new DateTimeOffset(dueOn.ToDateTime(new TimeOnly(18, 0)), BusinessDate.Offset),
+            LevelReachedAt = now, DueAt = new DateTimeOffset(dueOn.ToDateTime(new TimeOnly(18, 0)), BusinessDate.Offset), ChainId = chain,
         };
         db.Add(problem);
         await db.SaveChangesAsync();
@@ -324,6 +326,101 @@ public abstract class NotificationTests<THost>(THost host) : IClassFixture<THost
         Assert.Equal(HttpStatusCode.Forbidden, (await (await api.As("xiqu.jxj")).PostAsJsonAsync($"/api/v1/tasks/{late}/urge", new { reason = "请加快" })).StatusCode);
         await Json(await office.PostAsJsonAsync($"/api/v1/tasks/{late}/urge", new { reason = "请于本周内完成" }), HttpStatusCode.NoContent);
         Assert.Single(await MessagesOf(jxj), m => m.Kind == MessageKind.Urged && m.Link == $"/supervision/tasks/{late}" && m.Body.Contains("请于本周内完成"));
+    }
+
+    [Fact]
+    public async Task The_overdue_sweep_tells_the_new_handler_at_once_over_their_channels_and_only_once_per_escalation()
+    {
+        const string lead = "xiqu.lead";
+        await Choose(lead, email: false, webhook: true, digest: false);
+        var (leadId, chiefId, czj) = (await UserId(lead), await UserId("xiqu.chief"), await UserId("xiqu.czj"));
+        var title = $"上报通知测试{Guid.NewGuid():N}"[..14];
+        var problem = await ProblemFor("xiqu.czj", Today.AddDays(-1), title, onChain: true);
+        var link = $"/supervision/problems/{problem.Id}";
+        bool Escalated(Message m) => m.Kind == MessageKind.Escalated && m.Link == link;
+
+        await Run<EscalateOverdueProblems>(Host.Services);
+        await Run<EscalateOverdueProblems>(Host.Services);   // a rerun within the new deadline moves and tells nothing
+
+        await using var db = Host.OpenSystem();
+        var moved = await db.Problems.AsNoTracking().SingleAsync(p => p.Id == problem.Id);
+        Assert.Equal(EscalationLevel.LeadDepartment, moved.Level);
+        var handlers = await db.Users.Where(u => u.UnitId == moved.AssignedUnitId).Select(u => u.Id).ToListAsync();
+        Assert.Contains(leadId, handlers);
+        foreach (var handler in handlers) Assert.Single(await MessagesOf(handler), Escalated);
+        var told = Assert.Single(await MessagesOf(leadId), Escalated);
+        Assert.Contains(title, told.Body);
+        Assert.Contains(BusinessDate.Of(moved.DueAt).ToString("yyyy-MM-dd"), told.Body);
+        Assert.Contains("牵头部门", told.Title);
+        Assert.DoesNotContain(await MessagesOf(czj), Escalated);   // the unit it left
+        Assert.DoesNotContain(await MessagesOf(chiefId), Escalated);
+        // Over the channel the lead chose, at once.
+        Assert.Single(await db.Set<Delivery>().Where(d => d.MessageId == told.Id && d.Channel == DeliveryChannel.Webhook).ToListAsync());
+        await Run<DeliverMessages>(Host.Services);
+        Assert.Single(Host.Webhook.Bodies, b => b.GetProperty("link").GetString() == link && b.GetProperty("user").GetString() == lead);
+
+        // Past the lead department's deadline: on to the chief, who is told once; the lead is not told again.
+        Advance(moved.DueAt - Host.Clock.GetUtcNow() + TimeSpan.FromMinutes(1));
+        await Run<EscalateOverdueProblems>(Host.Services);
+        await Run<EscalateOverdueProblems>(Host.Services);
+        Assert.Equal(EscalationLevel.ChainChief, (await db.Problems.AsNoTracking().SingleAsync(p => p.Id == problem.Id)).Level);
+        Assert.Contains("链长", Assert.Single(await MessagesOf(chiefId), Escalated).Title);
+        Assert.Single(await MessagesOf(leadId), Escalated);
+    }
+
+    [Fact]
+    public async Task A_user_sets_their_own_group_robot_on_the_allowed_hosts_and_their_messages_go_there_instead_of_the_platforms()
+    {
+        const string user = "xiqu.office";
+        using var own = new LocalWebhook();
+        var robot = own.Url + "?key=personal-robot-key-1";
+        var client = await api.As(user);
+        var me = await UserId(user);
+        async Task<int> Version() => (await Json(await client.GetAsync($"/api/v1/users/{me}/notification-settings"), HttpStatusCode.OK)).GetProperty("version").GetInt32();
+        Task<HttpResponseMessage> Put(string? url) => Version().ContinueWith(v =>
+            client.PutAsJsonAsync($"/api/v1/users/{me}/notification-settings", new { email = false, webhook = true, dailyDigest = false, version = v.Result, webhookUrl = url })).Unwrap();
+
+        // The same rules as the platform's robot: http(s), and a host on the allow-list; refused naming the field, nothing stored.
+        foreach (var bad in new[] { "ftp://127.0.0.1/robot", "http://robot.example.com/send?key=1", "不是地址", "http://user:pw@127.0.0.1/robot" })
+            Assert.Contains("群机器人地址", await Error(await Put(bad), HttpStatusCode.BadRequest, "webhookUrl"));
+        Assert.Equal(JsonValueKind.Null, (await Json(await client.GetAsync($"/api/v1/users/{me}/notification-settings"), HttpStatusCode.OK)).GetProperty("webhookUrl").ValueKind);
+
+        await Json(await Put(robot), HttpStatusCode.NoContent);
+        var settings = await Json(await client.GetAsync($"/api/v1/users/{me}/notification-settings"), HttpStatusCode.OK);
+        Assert.Equal(robot, settings.GetProperty("webhookUrl").GetString());
+        Assert.True(settings.GetProperty("personalWebhookAvailable").GetBoolean());
+
+        async Task<Guid> Send(string title)
+        {
+            await using var scope = Host.Services.CreateAsyncScope();
+            await using var db = Host.OpenSystem();
+            var to = (await Notifier.RecipientsAsync(db, [me], CancellationToken.None))[me];
+            var message = scope.ServiceProvider.GetRequiredService<Notifier>().Add(db, to, MessageKind.Urged, title, "本人机器人", "/inbox");
+            await db.SaveChangesAsync();
+            return message.Id;
+        }
+        var first = $"本人机器人{Guid.NewGuid():N}"[..12];
+        var id = await Send(first);
+        await Run<DeliverMessages>(Host.Services);
+        Assert.Single(own.Bodies, b => b.GetProperty("title").GetString() == first);
+        Assert.DoesNotContain(Host.Webhook.Bodies, b => b.GetProperty("title").GetString() == first);
+        await using (var db = Host.OpenSystem())
+        {
+            var delivery = await db.Set<Delivery>().SingleAsync(d => d.MessageId == id);
+            Assert.Equal((DeliveryStatus.Sent, "127.0.0.1"), (delivery.Status, delivery.Target));   // the host, never the key
+            // The audit log records that the robot changed, not its key.
+            var audited = await db.AuditEntries.Where(a => a.EntityType == nameof(NotificationPreference)).Select(a => a.Changes).ToListAsync();
+            Assert.Contains(audited, c => c.Contains("WebhookUrl"));
+            Assert.DoesNotContain(audited, c => c.Contains("personal-robot-key-1"));
+        }
+
+        // Cleared: back to the platform's robot.
+        await Json(await Put(" "), HttpStatusCode.NoContent);
+        var second = $"平台机器人{Guid.NewGuid():N}"[..12];
+        await Send(second);
+        await Run<DeliverMessages>(Host.Services);
+        Assert.Single(Host.Webhook.Bodies, b => b.GetProperty("title").GetString() == second);
+        Assert.DoesNotContain(own.Bodies, b => b.GetProperty("title").GetString() == second);
     }
 
     private async Task<Guid> TaskOf(string unitKey, DateOnly dueOn)

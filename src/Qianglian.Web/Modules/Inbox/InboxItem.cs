@@ -31,6 +31,8 @@ public enum InboxKind
     ProjectReport = 12,
     /// <summary>A 容缺 commitment of a project: an approval tolerated against a committed date, not yet approved.</summary>
     Commitment = 13,
+    /// <summary>A project whose open approvals near or pass the jurisdiction's working-day limit (安康 九: 70 个工作日).</summary>
+    ApprovalLimit = 14,
 }
 
 /// <param name="RowId">The row the work is on (application, problem, task, matter, push, run, objection, project).</param>

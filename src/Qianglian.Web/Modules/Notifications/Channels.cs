@@ -6,7 +6,8 @@ using MimeKit;
 namespace Qianglian.Web.Modules.Notifications;
 
 /// <summary>What an outbound channel sends: the message, its recipient, and the link made absolute where the platform's address is configured.</summary>
-public sealed record Outgoing(string UserName, string? Email, string Title, string Body, string Link);
+/// <param name="WebhookUrl">The recipient's own robot, if they set one (else the platform's is used).</param>
+public sealed record Outgoing(string UserName, string? Email, string Title, string Body, string Link, string? WebhookUrl = null);
 
 /// <summary>
 /// An outbound delivery channel. The in-app message is not one of them: it is the stored <see cref="Message"/> itself,
@@ -43,8 +44,8 @@ public sealed class EmailChannel(IOptions<NotificationOptions> options) : IMessa
 }
 
 /// <summary>
-/// A generic JSON webhook for 政务 IM group robots (企业微信, 浙政钉). Posts only to the configured URL, and only while
-/// its host is on the allow-list; redirects are not followed (the client is built without them), so a robot's address
+/// A generic JSON webhook for 政务 IM group robots (企业微信, 浙政钉). Posts to the recipient's own robot when they set
+/// one, else to the configured URL, and only while the host is on the allow-list (checked again at sending); redirects are not followed (the client is built without them), so a robot's address
 /// cannot bounce the platform to a host inside the network.
 /// </summary>
 public sealed class WebhookChannel(IOptions<NotificationOptions> options, IHttpClientFactory http) : IMessageChannel
@@ -56,11 +57,12 @@ public sealed class WebhookChannel(IOptions<NotificationOptions> options, IHttpC
     public async Task SendAsync(Outgoing message, CancellationToken ct)
     {
         var o = options.Value.Webhook;
-        if (!o.Enabled) throw new InvalidOperationException("the webhook is not configured, or its host is not on Notifications:Webhook:AllowedHosts");
+        var url = o.UrlFor(message.WebhookUrl)
+                  ?? throw new InvalidOperationException("the webhook is not configured, or its host is not on Notifications:Webhook:AllowedHosts");
         object body = string.Equals(o.Format, "wecom", StringComparison.OrdinalIgnoreCase)
             ? new { msgtype = "text", text = new { content = $"{message.Title}\n{message.Body}\n{message.Link}\n@{message.UserName}" } }
             : new { title = message.Title, body = message.Body, link = message.Link, user = message.UserName };
-        using var response = await http.CreateClient(Client).PostAsJsonAsync(o.Url, body, ct);
+        using var response = await http.CreateClient(Client).PostAsJsonAsync(url, body, ct);
         if (!response.IsSuccessStatusCode) throw new HttpRequestException($"webhook answered {(int)response.StatusCode} {response.ReasonPhrase}");
     }
 }

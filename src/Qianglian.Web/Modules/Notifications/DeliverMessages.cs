@@ -33,6 +33,9 @@ public sealed class DeliverMessages(AppDb dbs, IEnumerable<IMessageChannel> chan
         var messages = await db.Set<Message>().AsNoTracking().Where(m => messageIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, ct);
         var userIds = due.Select(d => d.UserId).Distinct().ToList();
         var users = await db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => (Name: u.UserName ?? "", u.Email), ct);
+        // Read at sending: a robot the user changed or removed since the message was queued is not posted to.
+        var robots = await db.Set<NotificationPreference>().AsNoTracking().Where(p => userIds.Contains(p.UserId) && p.WebhookUrl != null)
+            .ToDictionaryAsync(p => p.UserId, p => p.WebhookUrl, ct);
         foreach (var delivery in due)
         {
             delivery.Attempts++;
@@ -41,7 +44,7 @@ public sealed class DeliverMessages(AppDb dbs, IEnumerable<IMessageChannel> chan
                 var message = messages[delivery.MessageId];
                 var user = users.GetValueOrDefault(delivery.UserId);
                 var link = string.IsNullOrWhiteSpace(o.PublicUrl) ? message.Link : new Uri(new Uri(o.PublicUrl), message.Link).ToString();
-                await byChannel[delivery.Channel].SendAsync(new Outgoing(user.Name, user.Email, message.Title, message.Body, link), ct);
+                await byChannel[delivery.Channel].SendAsync(new Outgoing(user.Name, user.Email, message.Title, message.Body, link, robots.GetValueOrDefault(delivery.UserId)), ct);
                 // The last error stays: the log shows a delivery that got through only after failures.
                 (delivery.Status, delivery.SentAt) = (DeliveryStatus.Sent, clock.GetUtcNow());
             }

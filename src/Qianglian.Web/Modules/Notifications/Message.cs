@@ -20,6 +20,8 @@ public enum MessageKind
     Supervised = 4,
     /// <summary>The office urged a late task report or task (催办).</summary>
     Urged = 5,
+    /// <summary>The overdue sweep moved a problem up the ladder to the user's unit (or to the user as chain chief or deputy).</summary>
+    Escalated = 6,
 }
 
 /// <summary>
@@ -86,6 +88,11 @@ public sealed class NotificationPreference : ScopedEntity, IUserOwned
     public bool Email { get; set; }
     public bool Webhook { get; set; }
     public bool DailyDigest { get; set; }
+    /// <summary>
+    /// The user's own group robot (e.g. their 企业微信 group's bot), used instead of the platform's when set; its host
+    /// must be on the platform's allow-list. The URL carries the robot's key: the audit log records that it changed, not its value.
+    /// </summary>
+    [AuditMasked] public string? WebhookUrl { get; set; }
 }
 
 internal sealed class MessageConfig : IEntityTypeConfiguration<Message>
@@ -131,5 +138,9 @@ internal sealed class DeliveryConfig : IEntityTypeConfiguration<Delivery>
 
 internal sealed class NotificationPreferenceConfig : IEntityTypeConfiguration<NotificationPreference>
 {
-    public void Configure(EntityTypeBuilder<NotificationPreference> b) => b.HasIndex(x => x.UserId).IsUnique();
+    public void Configure(EntityTypeBuilder<NotificationPreference> b)
+    {
+        b.HasIndex(x => x.UserId).IsUnique();
+        b.Property(x => x.WebhookUrl).HasMaxLength(500);
+    }
 }

@@ -52,8 +52,9 @@ public sealed class SmtpOptions
 }
 
 /// <summary>
-/// A generic JSON webhook (企业微信 / 浙政钉 group robots): messages are posted to the one configured URL, and only if
-/// its host is on <see cref="AllowedHosts"/> — users never type a URL, so the host cannot be made to call inside the network.
+/// A generic JSON webhook (企业微信 / 浙政钉 group robots): messages are posted to the configured URL — or to the robot
+/// URL a user set for themselves — and only if its host is on <see cref="AllowedHosts"/>: whatever a user types, the
+/// platform cannot be made to call a host inside the network.
 /// </summary>
 public sealed class WebhookOptions
 {
@@ -62,7 +63,21 @@ public sealed class WebhookOptions
     /// <summary>The JSON shape: "wecom" (企业微信 {msgtype:text,text:{content}}) or "generic" ({title,body,link,user}).</summary>
     public string Format { get; set; } = "generic";
 
-    public bool Enabled => Uri.TryCreate(Url, UriKind.Absolute, out var uri)
-                           && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
-                           && AllowedHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase);
+    /// <summary>The platform's robot is configured and allowed.</summary>
+    public bool Enabled => Allows(Url);
+
+    /// <summary>Users may set their own robot: some host is allowed.</summary>
+    public bool PersonalAllowed => AllowedHosts.Count > 0;
+
+    /// <summary>
+    /// The one rule for any robot URL, the platform's or a user's: absolute, http(s), no user name or password in it,
+    /// and its host on the allow-list.
+    /// </summary>
+    public bool Allows(string? url) => Uri.TryCreate(url, UriKind.Absolute, out var uri)
+                                       && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+                                       && string.IsNullOrEmpty(uri.UserInfo)
+                                       && AllowedHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Where a user's robot messages go: their own allowed robot, else the platform's, else nowhere.</summary>
+    public string? UrlFor(string? personal) => Allows(personal) ? personal : Enabled ? Url : null;
 }

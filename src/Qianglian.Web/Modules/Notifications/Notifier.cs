@@ -11,7 +11,8 @@ namespace Qianglian.Web.Modules.Notifications;
 /// </summary>
 public sealed class Notifier(IOptions<NotificationOptions> options, TimeProvider clock)
 {
-    public sealed record Recipient(Guid UserId, Guid JurisdictionId, string? Email, bool ByEmail, bool ByWebhook, bool Digest);
+    /// <param name="WebhookUrl">The user's own robot, used instead of the platform's when set and allowed.</param>
+    public sealed record Recipient(Guid UserId, Guid JurisdictionId, string? Email, bool ByEmail, bool ByWebhook, bool Digest, string? WebhookUrl = null);
 
     /// <summary>The accounts with their channel choices, read through the context given (the system's, for jobs).</summary>
     public static async Task<Dictionary<Guid, Recipient>> RecipientsAsync(AppDbContext db, IEnumerable<Guid> userIds, CancellationToken ct)
@@ -22,7 +23,7 @@ public sealed class Notifier(IOptions<NotificationOptions> options, TimeProvider
         return users.ToDictionary(u => u.Id, u =>
         {
             var p = prefs.GetValueOrDefault(u.Id);
-            return new Recipient(u.Id, u.JurisdictionId, u.Email, p?.Email ?? false, p?.Webhook ?? false, p?.DailyDigest ?? false);
+            return new Recipient(u.Id, u.JurisdictionId, u.Email, p?.Email ?? false, p?.Webhook ?? false, p?.DailyDigest ?? false, p?.WebhookUrl);
         });
     }
 
@@ -38,8 +39,9 @@ public sealed class Notifier(IOptions<NotificationOptions> options, TimeProvider
         var o = options.Value;
         if (to.ByEmail && o.Smtp.Enabled && !string.IsNullOrWhiteSpace(to.Email))
             db.Add(Queue(message, DeliveryChannel.Email, to.Email!, now));
-        if (to.ByWebhook && o.Webhook.Enabled)
-            db.Add(Queue(message, DeliveryChannel.Webhook, new Uri(o.Webhook.Url!).Host, now));
+        // The user's own robot when set, else the platform's; the log names its host (the path carries the robot's key).
+        if (to.ByWebhook && o.Webhook.UrlFor(to.WebhookUrl) is { } robot)
+            db.Add(Queue(message, DeliveryChannel.Webhook, new Uri(robot).Host, now));
         return message;
     }
 

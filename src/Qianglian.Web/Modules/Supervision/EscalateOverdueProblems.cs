@@ -1,14 +1,24 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Qianglian.Core.Supervision;
 using Qianglian.Web.Data;
+using Qianglian.Web.Modules.Notifications;
+using Qianglian.Web.Resources;
 
 namespace Qianglian.Web.Modules.Supervision;
 
 /// <summary>
 /// The sweep that moves every open problem past its deadline up one rung, as the system, each step recorded and
 /// audited. Runs periodically (<see cref="OverdueEscalationService"/>) with the clock the host is given.
+/// <para>
+/// The new handler is told at that moment (issue 16: reminders “on escalation”): the staff of the unit the problem now
+/// sits with, or at the chief's level the chief and the chain's deputies, each get a message in the message centre and
+/// their chosen channels. The messages are added to the same save as the escalation, so a problem is announced exactly
+/// once per rung: a rerun of the sweep finds it within its new deadline and moves (and tells) nothing, and a save that
+/// fails (another host escalated it first) takes its messages with it.
+/// </para>
 /// </summary>
-public sealed class EscalateOverdueProblems(AppDb dbs, TimeProvider clock, ILogger<EscalateOverdueProblems> log)
+public sealed class EscalateOverdueProblems(AppDb dbs, TimeProvider clock, Notifier notifier, IStringLocalizer<Strings> L, ILogger<EscalateOverdueProblems> log)
 {
     public const string Actor = "系统（逾期自动上报）";
 
@@ -26,11 +36,28 @@ public sealed class EscalateOverdueProblems(AppDb dbs, TimeProvider clock, ILogg
             if (!EscalationLadder.ShouldEscalate(problem.Status, problem.Level, problem.DueAt, now, ProblemLadder.Availability(chain, settings))) continue;
             var days = (int)Math.Floor((now - problem.LevelReachedAt).TotalDays);
             await ProblemLadder.EscalateAsync(db, problem, EscalationReason.Overdue, $"在本级已{days}天，超过办理期限 (overdue at this level)", Actor, now, ct);
+            await TellHandlerAsync(db, problem, chain, days, ct);
             moved++;
         }
         await db.SaveChangesAsync(ct);
         if (moved > 0) log.LogInformation("Escalated {Count} overdue problems", moved);
         return moved;
+    }
+
+    /// <summary>Adds a message for each account that handles the problem at its new rung (the handler <see cref="ProblemLadder.CanHandle"/> names).</summary>
+    private async Task TellHandlerAsync(AppDbContext db, Problem problem, ChainLeadership? chain, int days, CancellationToken ct)
+    {
+        var (unit, user) = (problem.AssignedUnitId, problem.AssignedUserId);
+        List<Guid> deputies = problem.Level == EscalationLevel.ChainChief && chain is not null ? [.. chain.DeputyUserIds] : [];
+        var ids = await db.Users.AsNoTracking()
+            .Where(u => (unit != null && u.UnitId == unit) || (user != null && u.Id == user) || deputies.Contains(u.Id))
+            .Select(u => u.Id).ToListAsync(ct);
+        if (ids.Count == 0) return;
+        var enterprise = (await db.EnterpriseNamesAsync([problem.EnterpriseId], ct)).GetValueOrDefault(problem.EnterpriseId, "");
+        var title = string.Format(L["Notice_Escalated_Title"], L[$"Lvl_{problem.Level}"]);
+        var body = string.Format(L["Notice_Escalated_Body"], problem.Title, enterprise, days, L[$"Lvl_{problem.Level}"], BusinessDate.Of(problem.DueAt).ToString("yyyy-MM-dd"));
+        foreach (var to in (await Notifier.RecipientsAsync(db, ids, ct)).Values)
+            notifier.Add(db, to, MessageKind.Escalated, title, body, $"/supervision/problems/{problem.Id}");
     }
 }
 
