@@ -3481,6 +3481,10 @@ namespace Qianglian.Web.Data.Migrations.Postgres
                     b.Property<bool>("Webhook")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("JurisdictionId");

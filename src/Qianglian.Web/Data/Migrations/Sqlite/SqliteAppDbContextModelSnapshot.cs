@@ -3417,6 +3417,10 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                     b.Property<bool>("Webhook")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("WebhookUrl")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("JurisdictionId");
