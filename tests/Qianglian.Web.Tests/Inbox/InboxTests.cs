@@ -362,7 +362,7 @@ public abstract class InboxTests<THost>(THost host) : IClassFixture<THost> where
         Assert.Equal(left <= 3, item.Value.GetProperty("dueSoon").GetBoolean());   // the platform's default window
         Assert.Equal($"/projects/{id}", item.Value.GetProperty("link").GetString());
         // The same count as the project's page: the working days taken and those left make the 70.
-        var detail = await Json(await (await api.As("ankang.lead")).GetAsync($"/api/v1/projects/{id}"), HttpStatusCode.OK);
+        var detail = await Json(await (await api.As("ankang.lead")).GetAsync($"/api/v1/projects/{id}/detail"), HttpStatusCode.OK);
         var figures = detail.GetProperty("approvalFigures");
         Assert.Equal(70, figures.GetProperty("limit").GetInt32());
         Assert.Equal(70, figures.GetProperty("elapsedWorkingDays").GetInt32() + left);
@@ -387,7 +387,7 @@ public abstract class InboxTests<THost>(THost host) : IClassFixture<THost> where
         var lead = await api.As("ankang.lead");
         foreach (var kind in Enum.GetValues<ApprovalKind>().Where(k => k != ApprovalKind.Planning))
         {
-            var version = (await Json(await lead.GetAsync($"/api/v1/projects/{id}"), HttpStatusCode.OK)).GetProperty("project").GetProperty("version").GetInt32();
+            var version = (await Json(await lead.GetAsync($"/api/v1/projects/{id}"), HttpStatusCode.OK)).GetProperty("version").GetInt32();
             object body = kind == ApprovalKind.Land
                 ? new { kind = kind.ToString(), status = "Approved", submittedOn = submitted.AddDays(7), approvedOn = Today, version }
                 : new { kind = kind.ToString(), status = "NotRequired", version };
