@@ -80,7 +80,7 @@ public sealed class LeverBrowserTests(BrowserHost host) : IClassFixture<BrowserH
         await office.GetByTestId("lever-reassign").ClickAsync();
         await office.GetByTestId("reassign-unit").ClickAsync();
         await office.Locator(".mud-popover-open").GetByText("区财政局", new() { Exact = true }).First.ClickAsync();
-        await office.GetByTestId("reassign-reason").Locator("textarea").FillAsync("涉及技改资金贴息，由财政局牵头");
+        await office.GetByTestId("reassign-reason").FillAsync("涉及技改资金贴息，由财政局牵头");
         await office.GetByTestId("confirm-reassign").ClickAsync();
         await Assertions.Expect(office.GetByTestId("problem-handler")).ToContainTextAsync("区财政局");
         await Assertions.Expect(office.GetByTestId("problem-steps")).ToContainTextAsync("涉及技改资金贴息");
@@ -91,7 +91,7 @@ public sealed class LeverBrowserTests(BrowserHost host) : IClassFixture<BrowserH
         var date = InputOf(office, "supervise-due");
         await date.FillAsync(due.ToString("yyyy-MM-dd"));
         await date.PressAsync("Tab");
-        await office.GetByTestId("supervise-reason").Locator("textarea").FillAsync("五日内办结并报送结果");
+        await office.GetByTestId("supervise-reason").FillAsync("五日内办结并报送结果");
         await office.GetByTestId("confirm-supervise").ClickAsync();
         await Assertions.Expect(office.GetByTestId("problem-steps")).ToContainTextAsync($"{due:yyyy-MM-dd}：五日内办结并报送结果");
 
@@ -99,7 +99,7 @@ public sealed class LeverBrowserTests(BrowserHost host) : IClassFixture<BrowserH
         await office.GotoAsync($"{host.BaseUrl}/supervision/tasks/{task}");
         await BrowserHost.WaitInteractiveAsync(office);
         await office.GetByTestId("lever-urge").ClickAsync();
-        await office.GetByTestId("urge-note").Locator("textarea").FillAsync("请于本周内完成");
+        await office.GetByTestId("urge-note").FillAsync("请于本周内完成");
         await office.GetByTestId("confirm-urge").ClickAsync();
         await Assertions.Expect(office.GetByText("已保存").First).ToBeVisibleAsync();
 
