@@ -329,6 +329,38 @@ public abstract class NotificationTests<THost>(THost host) : IClassFixture<THost
     }
 
     [Fact]
+    public async Task A_project_over_its_approval_limit_is_reminded_to_its_responsible_unit_once_through_the_same_machinery()
+    {
+        const string lead = "ankang.lead";   // 安康市发改委, the project's responsible unit; 安康's pack sets 70 working days
+        var me = await UserId(lead);
+        Guid project;
+        await using (var db = Host.OpenSystem())
+        {
+            var place = await db.Jurisdictions.SingleAsync(j => j.Code == "610900");
+            var p = new Web.Modules.Projects.Project
+            {
+                JurisdictionId = place.Id, Name = $"审批超时提醒{Guid.NewGuid():N}"[..14], ListedOn = Today.AddDays(-200), Stage = Core.Projects.ProjectStage.Signed,
+                TotalInvestment = 100_000_000m, ResponsibleUnitId = await db.Units.Where(u => u.Key == "ankang.fgw").Select(u => u.Id).SingleAsync(),
+            };
+            db.Add(p);
+            db.Add(new Web.Modules.Projects.ProjectApproval { Kind = Core.Projects.ApprovalKind.Land, Status = Core.Projects.ApprovalStatus.InProgress, SubmittedOn = Today.AddDays(-200) }
+                .For<Web.Modules.Projects.ProjectApproval>(p));
+            await db.SaveChangesAsync();
+            project = p.Id;
+        }
+
+        await Run<SendReminders>(Host.Services);
+        await Run<SendReminders>(Host.Services);
+
+        var record = Assert.Single(await RecordsOf(me, project));
+        Assert.Equal((InboxKind.ApprovalLimit, ReminderMoment.Overdue), (record.ItemKind, record.Moment));
+        Assert.True(record.DueOn < Today);
+        var message = Assert.Single(await MessagesOf(me), m => m.Id == record.MessageId);
+        Assert.Equal($"/projects/{project}", message.Link);
+        Assert.Contains("用地", message.Title);
+    }
+
+    [Fact]
     public async Task The_overdue_sweep_tells_the_new_handler_at_once_over_their_channels_and_only_once_per_escalation()
     {
         const string lead = "xiqu.lead";
