@@ -31,6 +31,8 @@ public enum InboxKind
     ProjectReport = 12,
     /// <summary>A 容缺 commitment of a project: an approval tolerated against a committed date, not yet approved.</summary>
     Commitment = 13,
+    /// <summary>A project's request for quota waiting for its chain chief's allocation (攀枝花 二).</summary>
+    QuotaRequest = 14,
 }
 
 /// <param name="RowId">The row the work is on (application, problem, task, matter, push, run, objection, project).</param>
