@@ -203,6 +203,7 @@ public static partial class OpenApiConventions
         ["Investment"] = "Investment attraction: targets, pushes, leads, deals and funds in place.",
         ["Cultivation"] = "Enterprise cultivation: models, tiers, per-mu grading, objections and the listing reserve.",
         ["Incentives"] = "Incentive fulfilment: measures, eligibility, applications, approvals, budgets and payments.",
+        ["Quotas"] = "Element quotas per chain and year: land, energy use, pollutant discharge and power pools, requests, allocations, use and transfers.",
         ["Supervision"] = "Problem ledgers, measure tasks, chain chiefs' work, meetings and supply–demand matching.",
         ["Evaluation"] = "The chain evaluation index, target tracking, events, statistics and dashboards.",
         ["Inbox"] = "Each user's to-do items across every module.",

@@ -249,6 +249,16 @@ public static class OperationSummaries
         ["GET /incentives/payments/template.xlsx"] = "Download the payments import template",
         ["POST /incentives/payments/import"] = "Import payments from a workbook",
 
+        // Element quotas
+        ["GET /quotas/chains/{id}/ledger"] = "Get a chain's quota ledger for a year: balances, entries, requests and use",
+        ["GET /quotas/chains/{id}/ledger.xlsx"] = "Export a chain's quota ledger for a year",
+        ["GET /quotas/use"] = "List every chain's quota allocations and use for a year",
+        ["POST /quotas/grants"] = "Grant an element quota to a chain's pool",
+        ["POST /quotas/transfers"] = "Transfer quota between two chains' pools",
+        ["POST /quotas/requests"] = "Request quota for a project with its justification",
+        ["POST /quotas/requests/{id}/allocate"] = "Allocate (or decline) a project's quota request",
+        ["POST /quotas/requests/{id}/uses"] = "Record a project's use of its allocation",
+
         // Supervision
         ["GET /supervision/rules"] = "Get the supervision rules in force and their basis",
         ["GET /problems"] = "List the problem ledger",

@@ -69,6 +69,17 @@ public enum Permission
     /// (docs/security.md 个人信息保护). Held by the administrator and the coordination office, who contact account
     /// holders; the roles that only read (leaders, chain chiefs) and the enterprises do not need it.</summary>
     RevealPersonalData,
+    // Element quotas (攀枝花 二, 西区 五): a chain's land, energy, emission and power quotas.
+    /// <summary>Read chains' quota ledgers and their allocations and use.</summary>
+    ViewQuotas,
+    /// <summary>Grant quota to a chain's pool and transfer between chains (统筹调剂): the office.</summary>
+    ManageQuotas,
+    /// <summary>File a project's request for quota, with its justification (those who keep projects).</summary>
+    RequestQuotas,
+    /// <summary>Decide a request from the chain's pool: the chain's own chief (checked per chain) or the office.</summary>
+    AllocateQuotas,
+    /// <summary>Record a project's use of its allocation (those who keep projects).</summary>
+    RecordQuotaUse,
 }
 
 /// <summary>The role → permission table: one place to read and to test.</summary>
@@ -99,32 +110,36 @@ public static class RolePermissions
             Permission.ManageCultivation, Permission.ScoreExperts, Permission.FileObjections,
             Permission.FileProblems, Permission.HandleProblems, Permission.SteerProblems, Permission.ManageTasks, Permission.ReportProgress, Permission.ReviewTasks, Permission.ManageChainWork,
             Permission.PostSupplyDemand, Permission.RecordMatches, Permission.ViewEvaluation, Permission.ManageEvaluation,
-            Permission.ApplyIncentives, Permission.ReviewIncentives, Permission.ManageIncentives],
+            Permission.ApplyIncentives, Permission.ReviewIncentives, Permission.ManageIncentives,
+            Permission.ViewQuotas, Permission.ManageQuotas, Permission.RequestQuotas, Permission.AllocateQuotas, Permission.RecordQuotaUse],
         // A chain chief — a district or city leader — reads the bulletins, approves the 一事一议 packages of the chain's major
         // investors (攀枝花 二), visits, holds the quarterly meetings, assigns matters and settles escalated problems (达州 （二）),
         // convenes the special study of incentive applications (西区 十) and may approve beyond the budget.
         [Roles.ChainChief] = [.. Viewing, Permission.IssueBulletins, Permission.ViewInvestment, Permission.ApproveDeals,
             Permission.FileProblems, Permission.HandleProblems, Permission.SteerProblems, Permission.ManageChainWork,
-            Permission.ReviewIncentives, Permission.OverrideIncentiveBudget, Permission.ViewEvaluation],
+            Permission.ReviewIncentives, Permission.OverrideIncentiveBudget, Permission.ViewEvaluation,
+            // 攀枝花 二: 链长牵头对…用地、优惠电量、排污及能耗指标进行统筹调剂 — the chief allocates its chain's pool.
+            Permission.ViewQuotas, Permission.AllocateQuotas],
         // Lead departments draw their chain's panorama, run its problem ledger and meetings (达州 （三）), score their
         // chain's enterprises (定性评价) and review incentive applications at their stage.
         [Roles.LeadDepartment] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ManageChains, Permission.ManageProjects,
             Permission.ReportProjects, Permission.ViewInvestment, Permission.ManageInvestment, Permission.ScoreExperts,
             Permission.FileProblems, Permission.HandleProblems, Permission.ReportProgress, Permission.ManageChainWork, Permission.PostSupplyDemand, Permission.RecordMatches,
-            Permission.ApplyIncentives, Permission.ReviewIncentives, Permission.ManageIncentives, Permission.ViewEvaluation],
+            Permission.ApplyIncentives, Permission.ReviewIncentives, Permission.ManageIncentives, Permission.ViewEvaluation,
+            Permission.ViewQuotas, Permission.RequestQuotas, Permission.RecordQuotaUse],
         // County and park operators keep their projects in the library (达州 （三）: 县（市、区）和园区 as the main bodies),
         // handle the problems first assigned to them, file objections to grades and apply for incentives on their
         // enterprises' behalf.
         [Roles.LocalOperator] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ManageProjects,
             Permission.ReportProjects, Permission.ViewInvestment, Permission.ManageInvestment, Permission.FileObjections,
             Permission.FileProblems, Permission.HandleProblems, Permission.ReportProgress, Permission.PostSupplyDemand, Permission.RecordMatches,
-            Permission.ApplyIncentives, Permission.ViewEvaluation],
+            Permission.ApplyIncentives, Permission.ViewEvaluation, Permission.ViewQuotas, Permission.RequestQuotas, Permission.RecordQuotaUse],
         // An enterprise edits its own record (scoping limits it to that one) but registers none; it reports its projects'
         // progress, may object to its grade, raises and rates its problems, posts supplies and demands and applies for
         // incentives.
         [Roles.EnterpriseUser] = [.. Viewing, Permission.EditEnterprises, Permission.ReportProjects, Permission.FileObjections,
             Permission.FileProblems, Permission.RateProblems, Permission.PostSupplyDemand, Permission.ApplyIncentives],
-        [Roles.Leader] = [.. Viewing, Permission.ViewUsers, Permission.ViewAudit, Permission.IssueBulletins, Permission.ViewInvestment, Permission.ViewEvaluation],
+        [Roles.Leader] = [.. Viewing, Permission.ViewUsers, Permission.ViewAudit, Permission.IssueBulletins, Permission.ViewInvestment, Permission.ViewEvaluation, Permission.ViewQuotas],
     };
 
     public static bool Allows(IEnumerable<string> roles, Permission permission) =>

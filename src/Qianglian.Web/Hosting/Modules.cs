@@ -10,6 +10,7 @@ using Qianglian.Web.Modules.Jurisdictions;
 using Qianglian.Web.Modules.Notifications;
 using Qianglian.Web.Modules.Policies;
 using Qianglian.Web.Modules.Projects;
+using Qianglian.Web.Modules.Quotas;
 using Qianglian.Web.Modules.Supervision;
 
 namespace Qianglian.Web.Hosting;
@@ -30,6 +31,7 @@ public static class ModuleRegistry
         IncentivesModule.Add(services);
         AuditModule.Add(services);
         SupervisionModule.Add(services);
+        QuotasModule.Add(services);
         EvaluationModule.Add(services);
         InboxModule.Add(services);
         NotificationsModule.Add(services);
@@ -48,6 +50,7 @@ public static class ModuleRegistry
         IncentivesModule.Map(api);
         AuditModule.Map(api);
         SupervisionModule.Map(api);
+        QuotasModule.Map(api);
         EvaluationModule.Map(api);
         InboxModule.Map(api);
         NotificationsModule.Map(api);

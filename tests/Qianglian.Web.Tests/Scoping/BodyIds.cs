@@ -28,7 +28,7 @@ public static class BodyIds
 {
     private static readonly Dictionary<string, Type> ByName = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["chainId"] = typeof(Chain), ["nodeId"] = typeof(ChainNode), ["intoNodeId"] = typeof(ChainNode), ["ecosystemId"] = typeof(Ecosystem),
+        ["chainId"] = typeof(Chain), ["fromChainId"] = typeof(Chain), ["toChainId"] = typeof(Chain), ["nodeId"] = typeof(ChainNode), ["intoNodeId"] = typeof(ChainNode), ["ecosystemId"] = typeof(Ecosystem),
         ["enterpriseId"] = typeof(Enterprise), ["enterpriseIds"] = typeof(Enterprise), ["supplierId"] = typeof(Enterprise), ["customerId"] = typeof(Enterprise),
         ["providingEnterpriseId"] = typeof(Enterprise), ["needingEnterpriseId"] = typeof(Enterprise),
         ["jurisdictionId"] = typeof(Jurisdiction), ["localityId"] = typeof(Jurisdiction), ["localityIds"] = typeof(Jurisdiction), ["parkId"] = typeof(Jurisdiction),

@@ -33,6 +33,8 @@ public enum InboxKind
     Commitment = 13,
     /// <summary>A project whose open approvals near or pass the jurisdiction's working-day limit (安康 九: 70 个工作日).</summary>
     ApprovalLimit = 14,
+    /// <summary>A project's request for quota waiting for its chain chief's allocation (攀枝花 二).</summary>
+    QuotaRequest = 15,
 }
 
 /// <param name="RowId">The row the work is on (application, problem, task, matter, push, run, objection, project).</param>

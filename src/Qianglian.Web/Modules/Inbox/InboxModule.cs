@@ -19,6 +19,7 @@ public static class InboxModule
         services.AddScoped<IInboxSource, CultivationInbox>();
         services.AddScoped<IInboxSource, ProjectsInbox>();
         services.AddScoped<IInboxSource, ApprovalsInbox>();
+        services.AddScoped<IInboxSource, QuotaRequestsInbox>();
         services.AddScoped<ReadInbox>();
         services.AddScoped<EnterpriseHome>();
     }

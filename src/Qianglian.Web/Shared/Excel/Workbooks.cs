@@ -33,4 +33,14 @@ public static class Workbooks
         stream.SaveAs(rows, sheetName: sheetName);
         return stream.ToArray();
     }
+
+    /// <summary>Several sheets in one workbook, in the order given (a ledger's summary, its entries, its requests).</summary>
+    public static byte[] Sheets(IEnumerable<(string Name, IEnumerable<IDictionary<string, object?>> Rows)> sheets)
+    {
+        var book = new Dictionary<string, object>();
+        foreach (var (name, rows) in sheets) book[name] = rows.ToList();
+        using var stream = new MemoryStream();
+        stream.SaveAs(book);
+        return stream.ToArray();
+    }
 }
