@@ -6,14 +6,19 @@ namespace Qianglian.Web.Modules.Supervision;
 
 /// <summary>
 /// The sweep that moves every open problem past its deadline up one rung, as the system, each step recorded and
-/// audited. Runs periodically (<see cref="OverdueEscalationService"/>) with the clock the host is given.
+/// audited. Runs periodically (<see cref="OverdueEscalationService"/>) with the clock the host is given, on one host at a
+/// time (<see cref="Notifications.JobLock"/>): a host that finds the sweep running elsewhere skips its turn. The sweep saves
+/// once at its end, so a run stopped by shutdown writes nothing, and the next run (on any host) does the work.
 /// </summary>
-public sealed class EscalateOverdueProblems(AppDb dbs, TimeProvider clock, ILogger<EscalateOverdueProblems> log)
+public sealed class EscalateOverdueProblems(AppDb dbs, Notifications.JobLock locks, TimeProvider clock, ILogger<EscalateOverdueProblems> log)
 {
     public const string Actor = "系统（逾期自动上报）";
+    public const string LockName = "overdue-escalation";
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
+        await using var turn = await locks.TryAcquireAsync(LockName, ct);
+        if (turn is null) return 0;
         var now = clock.GetUtcNow();
         await using var db = dbs.OpenSystem();
         var overdue = await db.Problems.Where(p => p.Status == ProblemStatus.Open && p.Level != EscalationLevel.JointMeeting && p.DueAt < now)
