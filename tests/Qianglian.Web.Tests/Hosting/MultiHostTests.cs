@@ -94,7 +94,8 @@ public sealed partial class MultiHostTests : IAsyncLifetime
         {
             AllowAutoRedirect = false, UseCookies = false, ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert?.Thumbprint == tls,
         }) { BaseAddress = new Uri(site) };
-        Assert.StartsWith("/account/login", (await stranger.GetAsync("/")).Headers.Location?.OriginalString);
+        // (The host builds the sign-in address from the forwarded scheme and the Host as the client sent it: the public site.)
+        Assert.StartsWith($"{site}/account/login", (await stranger.GetAsync("/")).Headers.Location?.OriginalString);
         var own = await JurisdictionCodesAsync(browser);
         Assert.Contains("510403", own);
 
