@@ -22,7 +22,7 @@ namespace Qianglian.Web.Tests.Hosting;
 /// PostgreSQL only: several hosts never share one SQLite file (docs/operations.md).
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")] // Debian's nginx, signals, file modes
-public sealed partial class MultiHostTests : IAsyncLifetime
+public sealed partial class MultiHostTests(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
     private readonly string root = Directory.CreateTempSubdirectory("qianglian-hosts-").FullName;
     private readonly string database = $"qltest_{Guid.NewGuid():N}";
@@ -132,6 +132,7 @@ public sealed partial class MultiHostTests : IAsyncLifetime
         await stop.CancelAsync();
         var statuses = await reads;
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        output.WriteLine($"reads while the host was killed: {statuses.Count}, all 200; passed on to the other host by nginx: {served.Count(s => s.Contains(','))}");
         Assert.Contains($"127.0.0.1:{survivorPort}", served.Last());
 
         // The same cookie, token and antiforgery token on the other host.
@@ -155,6 +156,7 @@ public sealed partial class MultiHostTests : IAsyncLifetime
         // The survivor, told to stop, says it is not ready while still serving, then exits cleanly.
         using var direct = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{survivorPort}") };
         Assert.Equal(HttpStatusCode.OK, (await direct.GetAsync("/health/ready")).StatusCode);
+        var signalled = Stopwatch.StartNew();
         using (var term = Process.Start("kill", ["-TERM", survivor.Id.ToString()])) await term.WaitForExitAsync();
         var ready = await direct.GetAsync("/health/ready");
         for (var i = 0; i < 20 && ready.StatusCode == HttpStatusCode.OK; i++) // the signal is handled on its own thread
@@ -169,6 +171,8 @@ public sealed partial class MultiHostTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, (await direct.GetAsync("/health/live")).StatusCode);
         using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60))) await survivor.WaitForExitAsync(timeout.Token);
         Assert.Equal(0, survivor.ExitCode);
+        Assert.True(signalled.Elapsed >= TimeSpan.FromSeconds(3.5), "the host served through its 4 s drain before it stopped");
+        output.WriteLine($"SIGTERM to exit: {signalled.Elapsed.TotalSeconds:0.0} s (drain 4 s)");
     }
 
     private static async Task<List<string>> JurisdictionCodesAsync(HttpClient client)
