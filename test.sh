@@ -11,11 +11,17 @@ need=()
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+[ -x /usr/sbin/nginx ] || need+=(nginx)   # the multi-host test's reverse proxy (Hosting/MultiHostTests), run by the test itself
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
+  # Installed packages must not start system services (nginx would take port 80): a policy that refuses every start,
+  # only for this install and only when the machine has none of its own.
+  own_policy=0; [ -e /usr/sbin/policy-rc.d ] && own_policy=1
+  [ $own_policy -eq 1 ] || { printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; }
   apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  [ $own_policy -eq 1 ] || rm -f /usr/sbin/policy-rc.d
 fi
 
 # --- the OpenAPI linter (Redocly, pinned by tools/openapi/package-lock.json), run by the OpenAPI document test ----

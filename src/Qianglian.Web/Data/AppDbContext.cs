@@ -124,6 +124,7 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
             t => t.Namespace?.StartsWith("Qianglian.Web", StringComparison.Ordinal) == true);
         foreach (var type in builder.Model.GetEntityTypes().Where(t => typeof(Entity).IsAssignableFrom(t.ClrType)))
             builder.Entity(type.ClrType).Property(nameof(Entity.Version)).IsConcurrencyToken();
+        Hosting.KeyRingContext.Map(builder); // created here, read and written only by the key ring (Hosting/SharedKeys)
         ApplyScopeColumns(builder);
         ApplyScopeFilters(builder);
         Protection.PersonalDataModel.Apply(builder, Protection.PersonalDataModel.CipherOf(this));

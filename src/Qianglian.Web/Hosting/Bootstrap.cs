@@ -13,6 +13,7 @@ public static class Bootstrap
     {
         var settings = app.Services.GetRequiredService<DatabaseSettings>();
         await MigrateAsync(app);
+        await SharedKeys.EnsureKeyAsync(app.Services, CancellationToken.None);
 
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;

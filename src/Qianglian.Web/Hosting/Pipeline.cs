@@ -44,6 +44,11 @@ public static class Pipeline
         app.MapScalarApiReference("/api/docs", o => o.WithTitle("Qianglian API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
             .AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealth }).AllowAnonymous();
+        // Liveness: the process answers (no check runs). Readiness: the database answers, holds every migration, and the
+        // host is not stopping (docs/deployment.md).
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteHealth }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains(HealthEndpoints.Ready), ResponseWriter = WriteHealth })
+            .AllowAnonymous();
 
         app.MapGroup("/api/v1").BoundRequests().MapModules();
         app.MapAccountEndpoints();

@@ -69,7 +69,8 @@ public static class ServiceRegistration
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddTransient<MudBlazor.MudLocalizer, Resources.MudStrings>();
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealth(config); // /health, /health/live, /health/ready and the drain on stopping (Readiness)
+        services.AddSharedKeys(config); // one key ring for every host on the database (SharedKeys)
 
         services.AddSingleton(new StartupConsole(Console.Out));
         services.AddScoped<RoleSeeder>();

@@ -50,6 +50,7 @@ public abstract class HostFixture(ITestDatabase database) : IAsyncLifetime
             // The notification jobs write messages and audit entries: tests run them themselves (Notifications/), never behind a test's back.
             b.UseSetting("Notifications:ReminderMinutes", "0");
             b.UseSetting("Notifications:DeliveryMinutes", "0");
+            b.UseSetting("Hosting:DrainSeconds", "0"); // a test host stops at once (the drain is tested by MultiHostTests)
             foreach (var (key, value) in Settings) b.UseSetting(key, value);
             b.UseEnvironment("Testing");
             b.ConfigureTestServices(ConfigureServices);

@@ -40,6 +40,7 @@ public abstract class NotificationHost(ITestDatabase database) : HostFixture(dat
             b.UseSetting("Database:Provider", Provider.ToString());
             b.UseSetting("ConnectionStrings:Main", ConnectionString);
             b.UseSetting("Demo", "false");
+            b.UseSetting("Hosting:DrainSeconds", "0");
             foreach (var (key, value) in Settings) b.UseSetting(key, value);
             b.UseEnvironment("Testing");
             b.ConfigureTestServices(ConfigureServices);

@@ -9,7 +9,9 @@ namespace Qianglian.Web.Modules.Supervision;
 
 /// <summary>
 /// The sweep that moves every open problem past its deadline up one rung, as the system, each step recorded and
-/// audited. Runs periodically (<see cref="OverdueEscalationService"/>) with the clock the host is given.
+/// audited. Runs periodically (<see cref="OverdueEscalationService"/>) with the clock the host is given, on one host at a
+/// time (<see cref="JobLock"/>): a host that finds the sweep running elsewhere skips its turn. The sweep saves once at its
+/// end, so a run stopped by shutdown writes nothing, and the next run (on any host) does the work.
 /// <para>
 /// The new handler is told at that moment (issue 16: reminders “on escalation”): the staff of the unit the problem now
 /// sits with, or at the chief's level the chief and the chain's deputies, each get a message in the message centre and
@@ -18,12 +20,15 @@ namespace Qianglian.Web.Modules.Supervision;
 /// fails (another host escalated it first) takes its messages with it.
 /// </para>
 /// </summary>
-public sealed class EscalateOverdueProblems(AppDb dbs, TimeProvider clock, Notifier notifier, IStringLocalizer<Strings> L, ILogger<EscalateOverdueProblems> log)
+public sealed class EscalateOverdueProblems(AppDb dbs, JobLock locks, TimeProvider clock, Notifier notifier, IStringLocalizer<Strings> L, ILogger<EscalateOverdueProblems> log)
 {
     public const string Actor = "系统（逾期自动上报）";
+    public const string LockName = "overdue-escalation";
 
     public async Task<int> RunAsync(CancellationToken ct)
     {
+        await using var turn = await locks.TryAcquireAsync(LockName, ct);
+        if (turn is null) return 0;
         var now = clock.GetUtcNow();
         await using var db = dbs.OpenSystem();
         var overdue = await db.Problems.Where(p => p.Status == ProblemStatus.Open && p.Level != EscalationLevel.JointMeeting && p.DueAt < now)
