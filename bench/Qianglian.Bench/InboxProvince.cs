@@ -23,14 +23,14 @@ namespace Qianglian.Bench;
 /// <item>accounts: per county an office (协调办, sitting in 经信局), four departments acting on the incentive stages
 /// (经信局 receiving, 发改局 and 财政局 consulted, 区政府 approving; 财政局 also pays) as lead departments, two operators
 /// (自然资源局, 商务局) and a leader; per city an office and a leader; at the province an office and the 60 chains'
-/// chiefs — 1,528 officials; and 20,000 enterprise accounts (2 % of a million enterprises: those that apply or report);</item>
+/// chiefs — 1,568 officials; and 20,000 enterprise accounts (2 % of a million enterprises: those that apply or report);</item>
 /// <item>100,000 incentive applications over five years, 85 % closed (archived or rejected), 15 % at a stage (intake 4 %,
 /// consultation 3 %, the chief's study 3 %, approval 2 %, payment 3 %), the rest drafts and returns; one workflow per
 /// county with 西区's stages and time limits (措施十) and two measures;</item>
 /// <item>200,000 problems, 93 % closed; 5 % open at a county unit, 1 % climbed to the chain's chief, 1 % answered and
 /// waiting for the enterprise's rating;</item>
-/// <item>a measure task for nearly every one of a county's 16 measures × 6 units (17,568), 80 % in progress,
-/// 15 % done, 5 % not yet assigned, with their monthly reports since the start (9 in 10 filed) — ≈ 200,000 reports;</item>
+/// <item>a measure task for every one of a county's 16 measures × 6 units (17,568; below 100 %, that share of 20,000), 80 % in progress,
+/// 15 % done, 5 % not yet assigned, with their monthly reports since the start (9 in 10 filed) — ≈ 140,000 reports;</item>
 /// <item>50,000 key projects (≈ 270 per county), 30 % under construction with 14 months of dispatch reports (9 in 10
 /// filed), three approvals each (4 % tolerated against a 容缺 commitment);</item>
 /// <item>the province's tier review with 10,000 open proposals, and a published grading with 500 open objections.</item>
