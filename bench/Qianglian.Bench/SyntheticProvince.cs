@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
+using Qianglian.Core.Chains;
 using Qianglian.Core.Enterprises;
 using Qianglian.Web.Data;
 using Qianglian.Web.Modules.Jurisdictions;
@@ -11,6 +12,7 @@ namespace Qianglian.Bench;
 /// A deterministic synthetic province (seeded random): 21 cities and 183 counties under 贵州省's code range, N
 /// enterprises spread over the counties, five years of facts each, chains × nodes in the province, every enterprise
 /// on one node, and supply links between random enterprises. Written with binary COPY, the fastest load there is.
+/// Three in ten of every chain's nodes have a gap, as a chain's diagnosis finds them (<see cref="GapOf"/>).
 /// </summary>
 public sealed class SyntheticProvince(string connectionString, int enterprises, int years, int supplyLinks, int chains, int nodesPerChain)
 {
@@ -49,7 +51,21 @@ public sealed class SyntheticProvince(string connectionString, int enterprises, 
         var nodes = await CopyChains(connection);
         await CopyLinks(connection, enterpriseIds, nodes);
         await CopySupply(connection, enterpriseIds);
+        await SetShortDemand(connection);
     }
+
+    /// <summary>
+    /// The gap each node is built to have, by its ordinal (n = 0…nodesPerChain−1), one in ten each: 缺链 missing (n ≡ 3 mod
+    /// 10: no enterprise is put on it), 短链 short (n ≡ 6: the chain's demand is three times the node's local output,
+    /// a share of 33 % against the default threshold of 50 %), 弱链 weak (n ≡ 9: its enterprises' links are all
+    /// 'probable', none confirmed). The other seven in ten have no gap. A chain map with about a third of its nodes to
+    /// fill, extend or strengthen (补链、延链、强链) is what the chain diagnoses work from.
+    /// </summary>
+    public static GapKind GapOf(int ordinal) => (ordinal % 10) switch { 3 => GapKind.Missing, 6 => GapKind.Short, 9 => GapKind.Weak, _ => GapKind.None };
+
+    /// <summary>The number of nodes built with each gap.</summary>
+    public IReadOnlyDictionary<GapKind, int> GapsBuilt => Enumerable.Range(0, nodesPerChain).GroupBy(GapOf).Where(g => g.Key != GapKind.None)
+        .ToDictionary(g => g.Key, g => g.Count() * chains);
 
     /// <summary>A province built before (kept with <c>keep=1</c>), to measure again without building it.</summary>
     public async Task OpenAsync(AppDbContext db)
@@ -61,6 +77,10 @@ public sealed class SyntheticProvince(string connectionString, int enterprises, 
         ChainIds.AddRange(await db.Chains.Where(c => c.JurisdictionPath == ProvincePath).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync());
     }
 
+    /// <summary>The 小类 of manufacturing (大类 13–43) in GB/T 4754-2017: the import checks every code against the standard.</summary>
+    private static readonly string[] ManufacturingClasses = IndustryClassification.All
+        .Where(e => e.Level == IndustryLevel.Class && int.Parse(e.Code[..2]) is >= 13 and <= 43).Select(e => e.Code).ToArray();
+
     /// <summary>The rows of N enterprises, as both the COPY baseline and the import file are made of.</summary>
     public IEnumerable<(Guid Id, string Uscc, string Name, Guid County, string Path, string Industry)> EnterpriseRows(int count, string prefix, int offset)
     {
@@ -69,7 +89,7 @@ public sealed class SyntheticProvince(string connectionString, int enterprises, 
         {
             var first17 = $"{prefix}{offset + i:D8}";
             var (county, path) = Counties[rows.Next(Counties.Count)];
-            yield return (Guid.CreateVersion7(), first17 + Uscc.CheckCharacter(first17), $"合成企业{offset + i:D8}", county, path, $"{rows.Next(13, 44):00}{rows.Next(10, 99)}");
+            yield return (Guid.CreateVersion7(), first17 + Uscc.CheckCharacter(first17), $"合成企业{offset + i:D8}", county, path, ManufacturingClasses[rows.Next(ManufacturingClasses.Length)]);
         }
     }
 
@@ -131,11 +151,14 @@ public sealed class SyntheticProvince(string connectionString, int enterprises, 
         }
     }
 
+    private readonly HashSet<Guid> weakNodes = [];
+    private readonly HashSet<Guid> shortNodes = [];
+
     private async Task<List<(Guid Chain, Guid Node)>> CopyChains(NpgsqlConnection connection)
     {
         var nodes = new List<(Guid, Guid)>();
         await using (var copy = await connection.BeginBinaryImportAsync(
-            "COPY \"Chains\" (\"Id\", \"Name\", \"Ordinal\", \"DeputyUserIds\", \"HostJurisdictionIds\", \"CollaboratingJurisdictionIds\", \"Version\", \"JurisdictionId\", \"JurisdictionPath\") FROM STDIN (FORMAT BINARY)"))
+            "COPY \"Chains\" (\"Id\", \"Name\", \"Ordinal\", \"DeputyUserIds\", \"HostJurisdictionIds\", \"CollaboratingJurisdictionIds\", \"CooperatingUnitIds\", \"Version\", \"JurisdictionId\", \"JurisdictionPath\") FROM STDIN (FORMAT BINARY)"))
         {
             for (var c = 0; c < chains; c++)
             {
@@ -145,7 +168,7 @@ public sealed class SyntheticProvince(string connectionString, int enterprises, 
                 await copy.WriteAsync(id, NpgsqlDbType.Uuid);
                 await copy.WriteAsync($"合成产业链{c + 1:00}");
                 await copy.WriteAsync(c + 1, NpgsqlDbType.Integer);
-                foreach (var _ in Enumerable.Range(0, 3)) await copy.WriteAsync(Array.Empty<Guid>(), NpgsqlDbType.Array | NpgsqlDbType.Uuid);
+                foreach (var _ in Enumerable.Range(0, 4)) await copy.WriteAsync(Array.Empty<Guid>(), NpgsqlDbType.Array | NpgsqlDbType.Uuid);
                 await copy.WriteAsync(0, NpgsqlDbType.Integer);
                 await copy.WriteAsync(ProvinceId, NpgsqlDbType.Uuid);
                 await copy.WriteAsync(ProvincePath);
@@ -159,7 +182,13 @@ public sealed class SyntheticProvince(string connectionString, int enterprises, 
                 for (var n = 0; n < nodesPerChain; n++)
                 {
                     var id = Guid.CreateVersion7();
-                    nodes.Add((chain, id));
+                    switch (GapOf(n))
+                    {
+                        case GapKind.Missing: break; // no enterprise goes on it
+                        case GapKind.Weak: weakNodes.Add(id); nodes.Add((chain, id)); break;
+                        case GapKind.Short: shortNodes.Add(id); nodes.Add((chain, id)); break;
+                        default: nodes.Add((chain, id)); break;
+                    }
                     await copy.StartRowAsync();
                     await copy.WriteAsync(id, NpgsqlDbType.Uuid);
                     await copy.WriteAsync(chain, NpgsqlDbType.Uuid);
@@ -193,12 +222,27 @@ public sealed class SyntheticProvince(string connectionString, int enterprises, 
             await copy.WriteAsync(chain, NpgsqlDbType.Uuid);
             await copy.WriteAsync(node, NpgsqlDbType.Uuid);
             await copy.WriteAsync(random.Next(200) == 0 ? 1 : 2, NpgsqlDbType.Integer);
-            await copy.WriteAsync(random.Next(3) == 0 ? 2 : 1, NpgsqlDbType.Integer);
+            var evidence = random.Next(3) == 0 ? 2 : 1;
+            await copy.WriteAsync(weakNodes.Contains(node) ? 2 : evidence, NpgsqlDbType.Integer);
             await copy.WriteAsync(0, NpgsqlDbType.Integer);
             await copy.WriteAsync(counties[path], NpgsqlDbType.Uuid);
             await copy.WriteAsync(path);
         }
         await copy.CompleteAsync();
+    }
+
+    /// <summary>The short nodes' demand: three times their local output in the latest year.</summary>
+    private async Task SetShortDemand(NpgsqlConnection connection)
+    {
+        await using var command = new NpgsqlCommand("""
+            UPDATE "ChainNodes" n SET "Demand" = 3 * o.output
+            FROM (SELECT l."NodeId", sum(f."OutputValue") AS output FROM "EnterpriseNodeLinks" l
+                  JOIN "EnterpriseYearFacts" f ON f."EnterpriseId" = l."EnterpriseId" AND f."Year" = 2024
+                  WHERE l."NodeId" = ANY(@nodes) GROUP BY l."NodeId") o
+            WHERE n."Id" = o."NodeId"
+            """, connection) { CommandTimeout = 600 };
+        command.Parameters.AddWithValue("nodes", shortNodes.ToArray());
+        await command.ExecuteNonQueryAsync();
     }
 
     private async Task CopySupply(NpgsqlConnection connection, List<(Guid Id, string Path)> enterpriseIds)

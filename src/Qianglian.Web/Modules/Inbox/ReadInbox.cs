@@ -44,24 +44,52 @@ public sealed class ReadInbox(AppDb dbs, DatabaseOptions database, CurrentUser u
             var byUser = roles.ToLookup(r => r.UserId, r => r.Name!);
             accounts = users.Select(u => (u, byUser[u.Id].ToList())).Where(a => a.Item2.Count > 0).ToList();
         }
-        foreach (var (account, roles) in accounts)
+        // A few accounts at a time, each in its own context on its own connection, so that the host computes one
+        // account's items while the database answers another's queries; they come out in the accounts' order.
+        var pending = new Queue<Task<UserInbox?>>();
+        try
         {
-            var scope = new UserScope
+            foreach (var (account, roles) in accounts)
             {
-                Path = account.JurisdictionPath, EnterpriseId = account.EnterpriseId, UserId = account.Id, UserName = account.UserName ?? "",
-                ReadOnly = roles.All(r => r == Auth.Roles.Leader),
-            };
-            await using var db = database.Create(scope, clock);
-            var items = await ComputeAsync(db, roles, account.UserName ?? "", null, ct);
-            if (dueBy is { } by) items = items.Where(i => i.Overdue || i.DueOn is { } d && d <= by).ToList();
-            if (items.Count > 0) yield return new UserInbox(account.Id, account.UserName ?? "", account.Email, items);
+                pending.Enqueue(InboxOfAsync(account, roles, dueBy, ct));
+                if (pending.Count >= Math.Max(1, Parallelism) && await pending.Dequeue() is { } ready) yield return ready;
+            }
+            while (pending.Count > 0)
+                if (await pending.Dequeue() is { } ready) yield return ready;
         }
+        finally
+        {
+            // Left early (the reader stopped or failed): the accounts still being read finish before their services go.
+            foreach (var left in pending) await Task.WhenAny(left);
+        }
+    }
+
+    /// <summary>
+    /// How many accounts <see cref="EveryoneAsync"/> reads at once: on PostgreSQL as many as there are cores (at least
+    /// two); SQLite, one file behind one writer, one at a time. The bench sets it to compare with one at a time.
+    /// </summary>
+    internal int Parallelism { get; set; } = database.Provider == DatabaseProvider.Postgres ? Math.Max(2, Environment.ProcessorCount) : 1;
+
+    private async Task<UserInbox?> InboxOfAsync(AppUser account, List<string> roles, DateOnly? dueBy, CancellationToken ct)
+    {
+        var scope = new UserScope
+        {
+            Path = account.JurisdictionPath, EnterpriseId = account.EnterpriseId, UserId = account.Id, UserName = account.UserName ?? "",
+            ReadOnly = roles.All(r => r == Auth.Roles.Leader),
+        };
+        await using var db = database.Create(scope, clock);
+        var items = await ComputeAsync(db, roles, account.UserName ?? "", null, ct);
+        if (dueBy is { } by) items = items.Where(i => i.Overdue || i.DueOn is { } d && d <= by).ToList();
+        return items.Count > 0 ? new UserInbox(account.Id, account.UserName ?? "", account.Email, items) : null;
     }
 
     private async Task<List<InboxItem>> ComputeAsync(AppDbContext db, IReadOnlyList<string> roles, string name, InboxKind? kind, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         var today = BusinessDate.Of(now);
+        // One connection for every source's queries: a context left to open it per query returns it to the pool after
+        // each, and the pool resets it (DISCARD ALL) before the next — a round trip per query, as many as the queries.
+        await db.Database.OpenConnectionAsync(ct);
         var caller = new InboxCaller(db, roles, await db.ActingCallerAsync(name, ct), now, today);
         var items = new List<InboxItem>();
         // One context runs one query at a time: the sources take turns.

@@ -51,6 +51,14 @@ public sealed class ApplicationsInbox(IStringLocalizer<Strings> L) : IInboxSourc
         var workflowIds = measures.Values.Select(m => m.WorkflowId).OfType<Guid>().Distinct().ToList();
         var workflows = (await db.InheritedAsync<IncentiveWorkflow>(places, ct, w => workflowIds.Contains(w.Id))).ToDictionary(w => w.Id, w => w.Definition);
         var me = caller.Acting;
+        // Who a stage wants, named once per actor rather than once per application (each naming reads the unit's name).
+        var described = new Dictionary<(string?, bool, string), string>();
+        async Task<string> Describe(StageActor actor)
+        {
+            var key = (actor.Unit, actor.ChainChief, string.Join('|', actor.Roles));
+            if (!described.TryGetValue(key, out var text)) described[key] = text = await Acting.Describe(db, actor, ct);
+            return text;
+        }
         var items = new List<InboxItem>();
         var consulted = new List<(IncentiveApplication A, StageDefinition S)>();
         foreach (var a in open)
@@ -61,7 +69,7 @@ public sealed class ApplicationsInbox(IStringLocalizer<Strings> L) : IInboxSourc
             var due = a.StageDueOn;
             if (stage.Actor.Allows(acting))
                 items.Add(new InboxItem(InboxKind.ApplicationStage, a.Id, L["Inbox_AppStage_What", a.Number, Enterprise(a), Title(a), stage.Name],
-                    L["Inbox_AppStage_Why", await Acting.Describe(db, stage.Actor, ct)], due, null,
+                    L["Inbox_AppStage_Why", await Describe(stage.Actor)], due, null,
                     due is { } d1 && StageDeadline.IsOverdue(d1, caller.Today), false, Link(a), a.JurisdictionPath));
             else if (stage.Kind == StageKind.Consultation && me.UnitKey is { } unit && stage.Opinions.Contains(unit))
                 consulted.Add((a, stage));
