@@ -204,6 +204,7 @@ public static partial class OpenApiConventions
         ["Cultivation"] = "Enterprise cultivation: models, tiers, per-mu grading, objections and the listing reserve.",
         ["Incentives"] = "Incentive fulfilment: measures, eligibility, applications, approvals, budgets and payments.",
         ["Supervision"] = "Problem ledgers, measure tasks, chain chiefs' work, meetings and supply–demand matching.",
+        ["Arrears"] = "Arrears owed to private enterprises and SMEs: claims, verification, repayment plans, repayments and the cleared share.",
         ["Evaluation"] = "The chain evaluation index, target tracking, events, statistics and dashboards.",
         ["Inbox"] = "Each user's to-do items across every module.",
         ["Notifications"] = "Messages, reminder channels and the delivery log.",

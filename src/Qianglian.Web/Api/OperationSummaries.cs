@@ -249,6 +249,16 @@ public static class OperationSummaries
         ["GET /incentives/payments/template.xlsx"] = "Download the payments import template",
         ["POST /incentives/payments/import"] = "Import payments from a workbook",
 
+        // Arrears
+        ["GET /arrears/claims"] = "List the arrears ledger",
+        ["POST /arrears/claims"] = "File a claim of arrears",
+        ["GET /arrears/claims/{id}"] = "Get a claim with its plan and repayments",
+        ["GET /arrears/claims/export.xlsx"] = "Export the arrears ledger",
+        ["GET /arrears/cleared-share"] = "Get the cleared share by debtor or by locality",
+        ["POST /arrears/claims/{id}/verify"] = "Verify a claim: agree its amount or dispute it",
+        ["PUT /arrears/claims/{id}/plan"] = "Set a claim's repayment plan",
+        ["POST /arrears/claims/{id}/repayments"] = "Record a repayment of a claim",
+
         // Supervision
         ["GET /supervision/rules"] = "Get the supervision rules in force and their basis",
         ["GET /problems"] = "List the problem ledger",

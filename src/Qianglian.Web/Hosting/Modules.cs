@@ -1,3 +1,4 @@
+using Qianglian.Web.Modules.Arrears;
 using Qianglian.Web.Modules.Audit;
 using Qianglian.Web.Modules.Chains;
 using Qianglian.Web.Modules.Cultivation;
@@ -30,6 +31,7 @@ public static class ModuleRegistry
         IncentivesModule.Add(services);
         AuditModule.Add(services);
         SupervisionModule.Add(services);
+        ArrearsModule.Add(services);
         EvaluationModule.Add(services);
         InboxModule.Add(services);
         NotificationsModule.Add(services);
@@ -48,6 +50,7 @@ public static class ModuleRegistry
         IncentivesModule.Map(api);
         AuditModule.Map(api);
         SupervisionModule.Map(api);
+        ArrearsModule.Map(api);
         EvaluationModule.Map(api);
         InboxModule.Map(api);
         NotificationsModule.Map(api);

@@ -31,6 +31,10 @@ public enum InboxKind
     ProjectReport = 12,
     /// <summary>A 容缺 commitment of a project: an approval tolerated against a committed date, not yet approved.</summary>
     Commitment = 13,
+    /// <summary>A claim of arrears filed and waiting for the office's verification (清欠).</summary>
+    ArrearsToVerify = 14,
+    /// <summary>A claim of arrears past its payment date or a missed instalment: escalated to the office (清欠).</summary>
+    ArrearsOverdue = 15,
 }
 
 /// <param name="RowId">The row the work is on (application, problem, task, matter, push, run, objection, project).</param>

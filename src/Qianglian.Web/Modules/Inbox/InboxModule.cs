@@ -18,6 +18,7 @@ public static class InboxModule
         services.AddScoped<IInboxSource, TargetPushesInbox>();
         services.AddScoped<IInboxSource, CultivationInbox>();
         services.AddScoped<IInboxSource, ProjectsInbox>();
+        services.AddScoped<IInboxSource, ArrearsInbox>();
         services.AddScoped<ReadInbox>();
         services.AddScoped<EnterpriseHome>();
     }
