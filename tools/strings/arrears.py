@@ -41,4 +41,7 @@ S = {
  "Inbox_ArrearsOverdue_What": ("逾期欠款：{0}拖欠{1}", "Overdue arrears: {0} owes {1}"),
  "Inbox_ArrearsOverdue_Why": ("已过约定付款日期或计划还款日期未还，上报融圈强链办督促", "Past the payment date or a planned instalment; escalated to the office"),
  "InboxKind_ArrearsToVerify": ("欠款核实", "Claim to verify"), "InboxKind_ArrearsOverdue": ("逾期欠款", "Overdue arrears"),
+ "Field_agreedAmount": ("确认金额", "Agreed amount"), "Field_instalments.amount": ("计划还款金额", "Instalment amount"),
+ "Field_instalments.dueOn": ("计划还款日期", "Instalment date"), "Field_debtorName": ("欠款方名称", "Debtor's name"), "Field_debtorKind": ("欠款方类型", "Debtor type"),
+ "Field_debtorUnitId": ("欠款单位", "Debtor unit"), "Field_basis": ("欠款依据", "Basis"),
 }
