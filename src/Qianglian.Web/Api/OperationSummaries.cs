@@ -258,6 +258,8 @@ public static class OperationSummaries
         ["POST /arrears/claims/{id}/verify"] = "Verify a claim: agree its amount or dispute it",
         ["PUT /arrears/claims/{id}/plan"] = "Set a claim's repayment plan",
         ["POST /arrears/claims/{id}/repayments"] = "Record a repayment of a claim",
+        ["POST /arrears/claims/{id}/attachments"] = "Attach a file of a claim's basis",
+        ["GET /arrears/attachments/{id}"] = "Download a claim's attachment",
 
         // Supervision
         ["GET /supervision/rules"] = "Get the supervision rules in force and their basis",

@@ -53,6 +53,18 @@ public abstract class ArrearsLedgerTests<THost>(THost host) : IClassFixture<THos
         {
             debtorKind = "StateOwnedEnterprise", debtorName = debtor, amount = 1_000_000m, basis = "施工合同及验收单", dueOn = today.AddDays(30),
         }));
+        // Its contract as a PDF: kept with the claim; an executable named .pdf is refused on the file field.
+        var pdf = "%PDF-1.4\n%%EOF\n"u8.ToArray();
+        await Created(await enterprise.PostAsync($"/api/v1/arrears/claims/{id}/attachments",
+            new MultipartFormDataContent { { new ByteArrayContent(pdf), "file", "施工合同.pdf" } }));
+        var exe = await enterprise.PostAsync($"/api/v1/arrears/claims/{id}/attachments",
+            new MultipartFormDataContent { { new ByteArrayContent(new byte[] { 0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00 }), "file", "发票.pdf" } });
+        Assert.Equal(HttpStatusCode.BadRequest, exe.StatusCode);
+        Assert.Contains("\"file\"", await exe.Content.ReadAsStringAsync());
+        var attachment = Assert.Single((await Json(await office.GetAsync($"/api/v1/arrears/claims/{id}"))).GetProperty("attachments").EnumerateArray());
+        Assert.Equal("施工合同.pdf", attachment.GetProperty("fileName").GetString());
+        Assert.Equal(pdf, await (await office.GetAsync($"/api/v1/arrears/attachments/{attachment.GetProperty("id").GetGuid()}")).Content.ReadAsByteArrayAsync());
+
         var home = await Json(await enterprise.GetAsync("/api/v1/inbox/enterprise"));
         Assert.Contains(home.GetProperty("claims").EnumerateArray(), c => c.GetProperty("id").GetGuid() == id && c.GetProperty("status").GetString() == "Filed");
 

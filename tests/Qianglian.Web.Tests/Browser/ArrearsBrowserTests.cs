@@ -40,7 +40,7 @@ public sealed class ArrearsBrowserTests(BrowserHost host) : IClassFixture<Browse
         // Above the agreed amount: refused, with the figures.
         await office.GetByTestId("repay-amount").FillAsync("40");
         await office.GetByTestId("repay").ClickAsync();
-        await Assertions.Expect(office.Locator(".mud-snackbar")).ToContainTextAsync("350,000.00");
+        await Assertions.Expect(office.Locator(".mud-snackbar", new() { HasText = "350,000.00" })).ToBeVisibleAsync();
         await Assertions.Expect(office.GetByTestId("claim-repaid")).ToHaveTextAsync("0");
 
         await office.GetByTestId("repay-amount").FillAsync("35");

@@ -34,6 +34,25 @@ public static partial class Probes
             var c = await FreshClaim(w, t, ClaimStatus.Agreed);
             return Send(HttpMethod.Post, $"/api/v1/arrears/claims/{c.Id}/repayments", new { amount = 1_000m, version = c.Version });
         },
+        ["POST /api/v1/arrears/claims/{id:guid}/attachments"] = async (w, _, t) =>
+        {
+            var c = await FreshClaim(w, t, ClaimStatus.Filed);
+            var form = new MultipartFormDataContent { { new ByteArrayContent("%PDF-1.4\n%%EOF\n"u8.ToArray()), "file", "合同.pdf" } };
+            return new HttpRequestMessage(HttpMethod.Post, $"/api/v1/arrears/claims/{c.Id}/attachments") { Content = form };
+        },
+        ["GET /api/v1/arrears/attachments/{id:guid}"] = async (w, _, t) =>
+        {
+            var c = await FreshClaim(w, t, ClaimStatus.Filed);
+            await using var db = w.Host.OpenSystem();
+            var a = new ArrearsAttachment
+            {
+                JurisdictionId = c.JurisdictionId, ClaimId = c.Id, EnterpriseId = c.EnterpriseId, FileName = "a.pdf", ContentType = "application/pdf",
+                Content = "%PDF-1.4\n%%EOF\n"u8.ToArray(), Size = 15, Sha256 = "x", UploadedAt = DateTimeOffset.UtcNow,
+            };
+            db.Add(a);
+            await db.SaveChangesAsync();
+            return Get($"/api/v1/arrears/attachments/{a.Id}");
+        },
     };
 
     /// <summary>A claim of the own enterprise (the enterprise user's) or of 达州's, in the state the probe needs.</summary>

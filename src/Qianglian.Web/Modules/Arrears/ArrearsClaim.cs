@@ -64,3 +64,19 @@ public sealed class ArrearsRepayment : ScopedEntity, IEnterpriseOwned
 
     Guid? IEnterpriseOwned.EnterpriseId => EnterpriseId;
 }
+
+/// <summary>A file of a claim's basis (the contract, an invoice, an acceptance record), kept in the database with its SHA-256.</summary>
+public sealed class ArrearsAttachment : ScopedEntity, IEnterpriseOwned
+{
+    public Guid ClaimId { get; set; }
+    public Guid EnterpriseId { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public long Size { get; set; }
+    public string Sha256 { get; set; } = "";
+    [AuditMasked] public byte[] Content { get; set; } = [];
+    public DateTimeOffset UploadedAt { get; set; }
+    public string UploadedBy { get; set; } = "";
+
+    Guid? IEnterpriseOwned.EnterpriseId => EnterpriseId;
+}

@@ -48,3 +48,18 @@ internal sealed class ArrearsRepaymentConfig : IEntityTypeConfiguration<ArrearsR
         b.HasOne<ArrearsClaim>().WithMany().HasForeignKey(r => r.ClaimId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ArrearsAttachmentConfig : IEntityTypeConfiguration<ArrearsAttachment>
+{
+    public void Configure(EntityTypeBuilder<ArrearsAttachment> b)
+    {
+        b.ToTable("ArrearsAttachments");
+        b.Property(a => a.FileName).HasMaxLength(200);
+        b.Property(a => a.ContentType).HasMaxLength(100);
+        b.Property(a => a.Sha256).HasMaxLength(64);
+        b.Property(a => a.UploadedBy).HasMaxLength(100);
+        b.Property(a => a.UploadedAt).HasConversion<UnixMilliseconds>();
+        b.HasIndex(a => a.ClaimId);
+        b.HasOne<ArrearsClaim>().WithMany().HasForeignKey(a => a.ClaimId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -17,6 +17,7 @@ public static class ArrearsModule
         services.AddScoped<ReadArrears>();
         services.AddScoped<ReadClearedShare>();
         services.AddScoped<ExportArrears>();
+        services.AddScoped<ClaimAttachments>();
     }
 
     public static void Map(RouteGroupBuilder api)
@@ -53,5 +54,18 @@ public static class ArrearsModule
         a.MapPost("/claims/{id:guid}/repayments", async (Guid id, RecordRepayment.Request r, RecordRepayment h, CancellationToken ct) =>
                 TypedResults.Created((string?)null, new { id = await h.Handle(id, r, ct) }))
             .Access<ArrearsClaim>(Permission.ManageArrears, ApiOperation.Create);
+        a.MapPost("/claims/{id:guid}/attachments", async (Guid id, IFormFile file, ClaimAttachments h, CancellationToken ct) =>
+            {
+                await using var stream = file.OpenReadStream();
+                return TypedResults.Created((string?)null, new { id = await h.Add(id, file.FileName, stream, ct) });
+            })
+            .DisableAntiforgery()
+            .Access<ArrearsClaim>(Permission.FileArrears, ApiOperation.Create);
+        a.MapGet("/attachments/{id:guid}", async (Guid id, ClaimAttachments h, CancellationToken ct) =>
+            {
+                var (content, type, name) = await h.Get(id, ct);
+                return TypedResults.File(content, type, name);
+            })
+            .Access<ArrearsAttachment>(Permission.ViewArrears, ApiOperation.Get);
     }
 }

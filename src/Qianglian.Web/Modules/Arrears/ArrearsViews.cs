@@ -10,8 +10,10 @@ public sealed record InstalmentView(int Ordinal, DateOnly DueOn, decimal Amount)
 
 public sealed record RepaymentView(Guid Id, DateOnly PaidOn, decimal Amount, string? Note, string RecordedBy);
 
+public sealed record ClaimAttachmentView(Guid Id, string FileName, long Size, string UploadedBy, DateTimeOffset UploadedAt);
+
 public sealed record ClaimDetail(ClaimRow Claim, string Basis, string FiledBy, string? VerificationNote, string? VerifiedBy, DateOnly? VerifiedOn,
-    DateOnly? ClearedOn, IReadOnlyList<InstalmentView> Plan, IReadOnlyList<RepaymentView> Repayments);
+    DateOnly? ClearedOn, IReadOnlyList<InstalmentView> Plan, IReadOnlyList<RepaymentView> Repayments, IReadOnlyList<ClaimAttachmentView> Attachments);
 
 /// <summary>The groupings of the cleared-share summary.</summary>
 public enum ArrearsGrouping { Debtor = 1, Locality = 2 }

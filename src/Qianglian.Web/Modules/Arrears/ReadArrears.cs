@@ -32,7 +32,10 @@ public sealed class ReadArrears(AppDb dbs, CurrentUser user, TimeProvider clock)
             .Select(i => new InstalmentView(i.Ordinal, i.DueOn, i.Amount)).ToListAsync(ct);
         var repayments = (await db.Set<ArrearsRepayment>().AsNoTracking().Where(r => r.ClaimId == id).ToListAsync(ct))
             .OrderBy(r => r.PaidOn).ThenBy(r => r.Id).Select(r => new RepaymentView(r.Id, r.PaidOn, r.Amount, r.Note, r.RecordedBy)).ToList();
-        return new ClaimDetail(row, claim.Basis, claim.FiledBy, claim.VerificationNote, claim.VerifiedBy, claim.VerifiedOn, claim.ClearedOn, plan, repayments);
+        var attachments = (await db.Set<ArrearsAttachment>().AsNoTracking().Where(a => a.ClaimId == id)
+                .Select(a => new ClaimAttachmentView(a.Id, a.FileName, a.Size, a.UploadedBy, a.UploadedAt)).ToListAsync(ct))
+            .OrderBy(a => a.UploadedAt).ToList();
+        return new ClaimDetail(row, claim.Basis, claim.FiledBy, claim.VerificationNote, claim.VerifiedBy, claim.VerifiedOn, claim.ClearedOn, plan, repayments, attachments);
     }
 
     /// <summary>Every claim in scope (optionally of one status), oldest payment date first.</summary>

@@ -60,6 +60,41 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ArrearsAttachments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EnterpriseId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Content = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    UploadedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    JurisdictionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    JurisdictionPath = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ArrearsAttachments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ArrearsAttachments_ArrearsClaims_ClaimId",
+                        column: x => x.ClaimId,
+                        principalTable: "ArrearsClaims",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ArrearsAttachments_Jurisdictions_JurisdictionId",
+                        column: x => x.JurisdictionId,
+                        principalTable: "Jurisdictions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ArrearsInstalments",
                 columns: table => new
                 {
@@ -124,6 +159,21 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ArrearsAttachments_ClaimId",
+                table: "ArrearsAttachments",
+                column: "ClaimId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArrearsAttachments_JurisdictionId",
+                table: "ArrearsAttachments",
+                column: "JurisdictionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArrearsAttachments_JurisdictionPath",
+                table: "ArrearsAttachments",
+                column: "JurisdictionPath");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ArrearsClaims_DebtorUnitId",
                 table: "ArrearsClaims",
                 column: "DebtorUnitId");
@@ -183,6 +233,9 @@ namespace Qianglian.Web.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ArrearsAttachments");
+
             migrationBuilder.DropTable(
                 name: "ArrearsInstalments");
 
