@@ -13,6 +13,8 @@ public enum UploadPurpose
     ProblemAttachment,
     /// <summary>An .xlsx import.</summary>
     Import,
+    /// <summary>The basis of a claim of arrears (清欠): the contract, invoices, acceptance records — scans or documents.</summary>
+    ArrearsEvidence,
 }
 
 /// <summary>
@@ -29,6 +31,7 @@ public static class UploadPolicy
         UploadPurpose.SitePhoto => [UploadKind.Jpeg, UploadKind.Png, UploadKind.WebP],
         UploadPurpose.ProblemAttachment => [UploadKind.Pdf, UploadKind.Jpeg, UploadKind.Png, UploadKind.WebP, UploadKind.Docx, UploadKind.Xlsx],
         UploadPurpose.Import => [UploadKind.Xlsx],
+        UploadPurpose.ArrearsEvidence => [UploadKind.Pdf, UploadKind.Jpeg, UploadKind.Png, UploadKind.Docx, UploadKind.Xlsx],
         _ => [],
     };
 

@@ -205,6 +205,7 @@ public static partial class OpenApiConventions
         ["Incentives"] = "Incentive fulfilment: measures, eligibility, applications, approvals, budgets and payments.",
         ["Quotas"] = "Element quotas per chain and year: land, energy use, pollutant discharge and power pools, requests, allocations, use and transfers.",
         ["Supervision"] = "Problem ledgers, measure tasks, chain chiefs' work, meetings and supply–demand matching.",
+        ["Arrears"] = "Arrears owed to private enterprises and SMEs: claims, verification, repayment plans, repayments and the cleared share.",
         ["Evaluation"] = "The chain evaluation index, target tracking, events, statistics and dashboards.",
         ["Inbox"] = "Each user's to-do items across every module.",
         ["Notifications"] = "Messages, reminder channels and the delivery log.",

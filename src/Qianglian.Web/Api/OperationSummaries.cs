@@ -258,6 +258,17 @@ public static class OperationSummaries
         ["POST /quotas/requests"] = "Request quota for a project with its justification",
         ["POST /quotas/requests/{id}/allocate"] = "Allocate (or decline) a project's quota request",
         ["POST /quotas/requests/{id}/uses"] = "Record a project's use of its allocation",
+        // Arrears
+        ["GET /arrears/claims"] = "List the arrears ledger",
+        ["POST /arrears/claims"] = "File a claim of arrears",
+        ["GET /arrears/claims/{id}"] = "Get a claim with its plan and repayments",
+        ["GET /arrears/claims/export.xlsx"] = "Export the arrears ledger",
+        ["GET /arrears/cleared-share"] = "Get the cleared share by debtor or by locality",
+        ["POST /arrears/claims/{id}/verify"] = "Verify a claim: agree its amount or dispute it",
+        ["PUT /arrears/claims/{id}/plan"] = "Set a claim's repayment plan",
+        ["POST /arrears/claims/{id}/repayments"] = "Record a repayment of a claim",
+        ["POST /arrears/claims/{id}/attachments"] = "Attach a file of a claim's basis",
+        ["GET /arrears/attachments/{id}"] = "Download a claim's attachment",
 
         // Supervision
         ["GET /supervision/rules"] = "Get the supervision rules in force and their basis",

@@ -80,6 +80,12 @@ public enum Permission
     AllocateQuotas,
     /// <summary>Record a project's use of its allocation (those who keep projects).</summary>
     RecordQuotaUse,
+    // Arrears (清欠, 攀枝花 十四): the ledger of payments owed to private enterprises and SMEs.
+    ViewArrears,
+    /// <summary>File a claim of arrears: the creditor enterprise for itself, or an official on its behalf.</summary>
+    FileArrears,
+    /// <summary>Verify a claim (agree or dispute the amount), set its repayment plan and record its repayments: the office.</summary>
+    ManageArrears,
 }
 
 /// <summary>The role → permission table: one place to read and to test.</summary>
@@ -87,7 +93,7 @@ public static class RolePermissions
 {
     private static readonly Permission[] Viewing =
         [Permission.ViewJurisdictions, Permission.ViewPolicies, Permission.ViewEnterprises, Permission.ViewChains, Permission.ViewProjects,
-            Permission.ViewCultivation, Permission.ViewSupervision, Permission.ViewIncentives];
+            Permission.ViewCultivation, Permission.ViewSupervision, Permission.ViewIncentives, Permission.ViewArrears];
 
     /// <summary>Only the enterprise that raised a problem confirms its resolution and rates it — not even an administrator.</summary>
     private static readonly Permission[] EnterpriseOnly = [Permission.RateProblems];
@@ -111,7 +117,9 @@ public static class RolePermissions
             Permission.FileProblems, Permission.HandleProblems, Permission.SteerProblems, Permission.ManageTasks, Permission.ReportProgress, Permission.ReviewTasks, Permission.ManageChainWork,
             Permission.PostSupplyDemand, Permission.RecordMatches, Permission.ViewEvaluation, Permission.ManageEvaluation,
             Permission.ApplyIncentives, Permission.ReviewIncentives, Permission.ManageIncentives,
-            Permission.ViewQuotas, Permission.ManageQuotas, Permission.RequestQuotas, Permission.AllocateQuotas, Permission.RecordQuotaUse],
+            Permission.ViewQuotas, Permission.ManageQuotas, Permission.RequestQuotas, Permission.AllocateQuotas, Permission.RecordQuotaUse,
+            // 攀枝花 十四 names the city's market regulator and economy bureau and the counties: the office keeps the ledger.
+            Permission.FileArrears, Permission.ManageArrears],
         // A chain chief — a district or city leader — reads the bulletins, approves the 一事一议 packages of the chain's major
         // investors (攀枝花 二), visits, holds the quarterly meetings, assigns matters and settles escalated problems (达州 （二）),
         // convenes the special study of incentive applications (西区 十) and may approve beyond the budget.
@@ -126,19 +134,19 @@ public static class RolePermissions
             Permission.ReportProjects, Permission.ViewInvestment, Permission.ManageInvestment, Permission.ScoreExperts,
             Permission.FileProblems, Permission.HandleProblems, Permission.ReportProgress, Permission.ManageChainWork, Permission.PostSupplyDemand, Permission.RecordMatches,
             Permission.ApplyIncentives, Permission.ReviewIncentives, Permission.ManageIncentives, Permission.ViewEvaluation,
-            Permission.ViewQuotas, Permission.RequestQuotas, Permission.RecordQuotaUse],
+            Permission.ViewQuotas, Permission.RequestQuotas, Permission.RecordQuotaUse, Permission.FileArrears],
         // County and park operators keep their projects in the library (达州 （三）: 县（市、区）和园区 as the main bodies),
         // handle the problems first assigned to them, file objections to grades and apply for incentives on their
         // enterprises' behalf.
         [Roles.LocalOperator] = [.. Viewing, Permission.RegisterEnterprises, Permission.EditEnterprises, Permission.ManageProjects,
             Permission.ReportProjects, Permission.ViewInvestment, Permission.ManageInvestment, Permission.FileObjections,
             Permission.FileProblems, Permission.HandleProblems, Permission.ReportProgress, Permission.PostSupplyDemand, Permission.RecordMatches,
-            Permission.ApplyIncentives, Permission.ViewEvaluation, Permission.ViewQuotas, Permission.RequestQuotas, Permission.RecordQuotaUse],
+            Permission.ApplyIncentives, Permission.ViewEvaluation, Permission.ViewQuotas, Permission.RequestQuotas, Permission.RecordQuotaUse, Permission.FileArrears],
         // An enterprise edits its own record (scoping limits it to that one) but registers none; it reports its projects'
         // progress, may object to its grade, raises and rates its problems, posts supplies and demands and applies for
         // incentives.
         [Roles.EnterpriseUser] = [.. Viewing, Permission.EditEnterprises, Permission.ReportProjects, Permission.FileObjections,
-            Permission.FileProblems, Permission.RateProblems, Permission.PostSupplyDemand, Permission.ApplyIncentives],
+            Permission.FileProblems, Permission.RateProblems, Permission.PostSupplyDemand, Permission.ApplyIncentives, Permission.FileArrears],
         [Roles.Leader] = [.. Viewing, Permission.ViewUsers, Permission.ViewAudit, Permission.IssueBulletins, Permission.ViewInvestment, Permission.ViewEvaluation, Permission.ViewQuotas],
     };
 

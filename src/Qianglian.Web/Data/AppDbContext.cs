@@ -78,6 +78,7 @@ public abstract class AppDbContext(DbContextOptions options, UserScope scope, Ti
     public DbSet<Modules.Supervision.AssignedMatter> AssignedMatters => Set<Modules.Supervision.AssignedMatter>();
     public DbSet<Modules.Supervision.SupplyDemandPost> SupplyDemandPosts => Set<Modules.Supervision.SupplyDemandPost>();
     public DbSet<Modules.Supervision.SupplyDemandMatch> SupplyDemandMatches => Set<Modules.Supervision.SupplyDemandMatch>();
+    public DbSet<Modules.Arrears.ArrearsClaim> ArrearsClaims => Set<Modules.Arrears.ArrearsClaim>();
     public DbSet<Modules.Chains.NodeStatistics> NodeStatistics => Set<Modules.Chains.NodeStatistics>();
     public DbSet<Modules.Chains.NodeYearStatistics> NodeYearStatistics => Set<Modules.Chains.NodeYearStatistics>();
 

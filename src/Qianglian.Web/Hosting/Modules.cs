@@ -1,3 +1,4 @@
+using Qianglian.Web.Modules.Arrears;
 using Qianglian.Web.Modules.Audit;
 using Qianglian.Web.Modules.Chains;
 using Qianglian.Web.Modules.Cultivation;
@@ -32,6 +33,7 @@ public static class ModuleRegistry
         AuditModule.Add(services);
         SupervisionModule.Add(services);
         QuotasModule.Add(services);
+        ArrearsModule.Add(services);
         EvaluationModule.Add(services);
         InboxModule.Add(services);
         NotificationsModule.Add(services);
@@ -51,6 +53,7 @@ public static class ModuleRegistry
         AuditModule.Map(api);
         SupervisionModule.Map(api);
         QuotasModule.Map(api);
+        ArrearsModule.Map(api);
         EvaluationModule.Map(api);
         InboxModule.Map(api);
         NotificationsModule.Map(api);

@@ -34,7 +34,7 @@ public static class BodyIds
         ["jurisdictionId"] = typeof(Jurisdiction), ["localityId"] = typeof(Jurisdiction), ["localityIds"] = typeof(Jurisdiction), ["parkId"] = typeof(Jurisdiction),
         ["hostJurisdictionIds"] = typeof(Jurisdiction), ["collaboratingJurisdictionIds"] = typeof(Jurisdiction),
         ["unitId"] = typeof(GovernmentUnit), ["leadUnitId"] = typeof(GovernmentUnit), ["responsibleUnitId"] = typeof(GovernmentUnit), ["assignedUnitId"] = typeof(GovernmentUnit),
-        ["unitIds"] = typeof(GovernmentUnit), ["cooperatingUnitIds"] = typeof(GovernmentUnit),
+        ["unitIds"] = typeof(GovernmentUnit), ["cooperatingUnitIds"] = typeof(GovernmentUnit), ["debtorUnitId"] = typeof(GovernmentUnit),
         ["chiefUserId"] = typeof(AppUser), ["deputyUserIds"] = typeof(AppUser), ["userId"] = typeof(AppUser),
         ["projectId"] = typeof(Project), ["documentId"] = typeof(PolicyDocument), ["workflowId"] = typeof(IncentiveWorkflow),
         ["modelId"] = typeof(CultivationModel), ["modelIds"] = typeof(CultivationModel), ["runId"] = typeof(EvaluationRun), ["resultId"] = typeof(EvaluationResult),

@@ -18,10 +18,14 @@ public sealed record EnterpriseProblemRow(Guid Id, string Title, ProblemStatus S
 /// <summary>A measure the enterprise's data says it qualifies for and has not applied for in the measure's group (免申即享).</summary>
 public sealed record EnterpriseCandidateRow(Guid MeasureId, string Measure, string Case, decimal? Ceiling, bool AmountToBeSet, string Conclusion);
 
+/// <summary>A claim of arrears the enterprise filed (or an official filed for it), with where it stands (清欠).</summary>
+public sealed record EnterpriseClaimRow(Guid Id, string Debtor, decimal ClaimedAmount, decimal? AgreedAmount, decimal RepaidAmount, Core.Arrears.ClaimStatus Status,
+    DateOnly? OverdueSince);
+
 /// <param name="Enterprise">Null for a caller who is not an enterprise user (the view is then empty).</param>
 /// <param name="ReportsOwed">The inbox's reports: projects' monthly dispatch reports not yet filed.</param>
 public sealed record EnterpriseHomeView(string? Enterprise, IReadOnlyList<EnterpriseApplicationRow> Applications, IReadOnlyList<EnterpriseProblemRow> Problems,
-    IReadOnlyList<EnterpriseCandidateRow> Candidates, IReadOnlyList<InboxItem> ReportsOwed);
+    IReadOnlyList<EnterpriseCandidateRow> Candidates, IReadOnlyList<InboxItem> ReportsOwed, IReadOnlyList<EnterpriseClaimRow> Claims);
 
 /// <summary>
 /// The enterprise's own home: its applications with their stage and the documents still missing, its problems (those
@@ -35,23 +39,28 @@ public sealed class EnterpriseHome(AppDb dbs, CurrentUser user, TimeProvider clo
     public async Task<EnterpriseHomeView> Mine(CancellationToken ct)
     {
         user.Require(Permission.ViewEnterprises);
-        if (user.Scope.EnterpriseId is not { } enterpriseId) return new EnterpriseHomeView(null, [], [], [], []);
+        if (user.Scope.EnterpriseId is not { } enterpriseId) return new EnterpriseHomeView(null, [], [], [], [], []);
         var today = BusinessDate.Today(clock);
         string name;
         string place;
         List<EnterpriseApplicationRow> applications;
         List<EnterpriseProblemRow> problems;
         List<IncentiveMeasure> measures;
+        List<EnterpriseClaimRow> claims;
         await using (var db = dbs.OpenHome())
         {
             var enterprise = await db.Enterprises.AsNoTracking().Where(e => e.Id == enterpriseId).Select(e => new { e.Name, e.JurisdictionPath }).FirstOrDefaultAsync(ct);
-            if (enterprise is null) return new EnterpriseHomeView(null, [], [], [], []);
+            if (enterprise is null) return new EnterpriseHomeView(null, [], [], [], [], []);
             (name, place) = (enterprise.Name, enterprise.JurisdictionPath);
             applications = await Applications(db, today, ct);
             var now = clock.GetUtcNow();
             problems = (await db.Problems.AsNoTracking().Where(p => p.Status != ProblemStatus.Closed).OrderBy(p => p.Status).ThenBy(p => p.DueAt).ToListAsync(ct))
                 .Select(p => new EnterpriseProblemRow(p.Id, p.Title, p.Status, p.Level, BusinessDate.Of(p.DueAt), EscalationLadder.IsOverdue(p.Status, p.DueAt, now),
                     p.Resolution, p.Status == ProblemStatus.Resolved)).ToList();
+            claims = user.Can(Permission.ViewArrears)
+                ? (await Arrears.ReadArrears.Rows(db, null, today, ct)).Select(c => new EnterpriseClaimRow(c.Id, c.Debtor, c.ClaimedAmount, c.AgreedAmount,
+                    c.RepaidAmount, c.Status, c.OverdueSince)).ToList()
+                : [];
             measures = user.Can(Permission.ViewIncentives) ? await IncentiveCases.Applicable(db, place, ct) : [];
         }
         var candidates = new List<EnterpriseCandidateRow>();
@@ -59,7 +68,7 @@ public sealed class EnterpriseHome(AppDb dbs, CurrentUser user, TimeProvider clo
             foreach (var c in (await eligibility.Candidates(m.Id, ct)).Where(c => c.EnterpriseId == enterpriseId))
                 candidates.Add(new EnterpriseCandidateRow(m.Id, m.Title, c.Name, c.Ceiling, c.AmountToBeSet, c.Conclusion));
         var owed = (await inbox.Mine(null, false, ct)).Items.Where(i => i.Kind is InboxKind.ProjectReport).ToList();
-        return new EnterpriseHomeView(name, applications, problems, candidates, owed);
+        return new EnterpriseHomeView(name, applications, problems, candidates, owed, claims);
     }
 
     private static async Task<List<EnterpriseApplicationRow>> Applications(AppDbContext db, DateOnly today, CancellationToken ct)

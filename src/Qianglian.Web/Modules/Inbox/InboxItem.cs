@@ -35,6 +35,10 @@ public enum InboxKind
     ApprovalLimit = 14,
     /// <summary>A project's request for quota waiting for its chain chief's allocation (攀枝花 二).</summary>
     QuotaRequest = 15,
+    /// <summary>A claim of arrears filed and waiting for the office's verification (清欠).</summary>
+    ArrearsToVerify = 16,
+    /// <summary>A claim of arrears past its payment date or a missed instalment: escalated to the office (清欠).</summary>
+    ArrearsOverdue = 17,
 }
 
 /// <param name="RowId">The row the work is on (application, problem, task, matter, push, run, objection, project).</param>

@@ -20,6 +20,7 @@ public static class InboxModule
         services.AddScoped<IInboxSource, ProjectsInbox>();
         services.AddScoped<IInboxSource, ApprovalsInbox>();
         services.AddScoped<IInboxSource, QuotaRequestsInbox>();
+        services.AddScoped<IInboxSource, ArrearsInbox>();
         services.AddScoped<ReadInbox>();
         services.AddScoped<EnterpriseHome>();
     }
